@@ -1,0 +1,147 @@
+import type { DotConvention } from '../domain/types';
+
+/**
+ * What the task pane may ask of the workbook. Components receive an `AddinApi` through
+ * props/context and never touch `Excel`: `src/excel/addinApi.ts` implements it with
+ * Office.js, tests and the browser proof use fakes.
+ *
+ * Every call returns an `Outcome`: Office errors are never swallowed, they come back as
+ * a message and the next thing the user can do.
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: OutcomeError };
+
+export interface OutcomeError {
+  /** What went wrong, in the analyst's words. */
+  message: string;
+  /** What to do next (e.g. "Unprotect the sheet and try again"). */
+  action?: string;
+}
+
+/** Whether Format writes fixed values (reads right without the add-in) or live formulas. */
+export type WriteMode = 'static' | 'formulas';
+
+export interface Settings {
+  convention: DotConvention;
+  mode: WriteMode;
+  /** Population aged 0-17 (ONS mid-year estimate) used for rates; null when not set. */
+  population: number | null;
+  /** Colour scheme for RAG fills and DOT arrows. */
+  palette: 'standard' | 'highContrast';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  convention: 'performance',
+  mode: 'static',
+  population: null,
+  palette: 'standard',
+};
+
+/** A cell the engine could not evaluate, named so the analyst can find it. */
+export interface ProblemView {
+  /** Sheet-qualified address, e.g. `'Dec-20'!M14`; selecting it in the pane selects the cell. */
+  address: string;
+  /** Indicator reference and label, when the problem belongs to an indicator row. */
+  indicator?: string;
+  message: string;
+}
+
+export interface DetectedTable {
+  sheetName: string;
+  /** Number of scorecard tables found on the sheet. */
+  tables: number;
+  indicatorRows: number;
+  /** `Dec-20`, or null if no month header was found. */
+  reportingMonth: string | null;
+}
+
+export interface RagCounts {
+  red: number;
+  amber: number;
+  green: number;
+  blank: number;
+}
+
+export interface FormatPreview {
+  table: DetectedTable;
+  /** How many DOT and RAG cells Format would write. */
+  dotCells: number;
+  ragCells: number;
+  ragCounts: RagCounts;
+  /** How many cells get a new format. */
+  formattedCells: number;
+  problems: ProblemView[];
+}
+
+export interface FormatSummary {
+  sheetName: string;
+  rows: number;
+  ragCounts: RagCounts;
+  problems: ProblemView[];
+  revisions: number;
+}
+
+export interface Progress {
+  stage: 'reading' | 'planning' | 'writing' | 'done';
+  /** 0..1 */
+  fraction: number;
+}
+
+export type ReviewStatus = 'pending' | 'reviewed' | 'queried';
+
+export interface RevisionView {
+  /** Stable id: indicator key + month. */
+  id: string;
+  ref: string;
+  indicator: string;
+  month: string;
+  /** Sheet-qualified address of the revised cell. */
+  address: string;
+  published: string;
+  current: string;
+  /** Change as displayed (e.g. `+1.2 pts`, `+3`, `TBC → 95.0%`). */
+  change: string;
+  status: ReviewStatus;
+  comment?: string;
+  reviewer?: string;
+  /** ISO timestamp of the last status change. */
+  at?: string;
+}
+
+export type BaselineSource =
+  | { kind: 'snapshot'; publishedAt: string; month: string }
+  | { kind: 'sheet'; sheetName: string }
+  | { kind: 'file'; fileName: string }
+  | { kind: 'none' };
+
+export interface RevisionsResult {
+  baseline: BaselineSource;
+  revisions: RevisionView[];
+}
+
+export interface AddinApi {
+  /** Find the scorecard table(s) on the active sheet and preview what Format would do. */
+  detect(settings: Settings): Promise<Outcome<FormatPreview>>;
+  /**
+   * Lay out and format the active sheet. `signal` may cancel it until the write starts;
+   * after that the write completes (never a half-formatted sheet).
+   */
+  format(settings: Settings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<Outcome<FormatSummary>>;
+  /** Create next month's sheet from the active one; returns its name. */
+  rollForward(): Promise<Outcome<{ sheetName: string }>>;
+  /** Select (and scroll to) a cell given its sheet-qualified address. */
+  selectCell(address: string): Promise<Outcome<void>>;
+  /** Revisions of the active sheet against the best baseline available (snapshot, then previous sheet). */
+  loadRevisions(): Promise<Outcome<RevisionsResult>>;
+  /** Revisions against a previous month's .xlsx the reviewer picked (read locally, never uploaded). */
+  compareWithFile(fileName: string, data: ArrayBuffer): Promise<Outcome<RevisionsResult>>;
+  /** Highlight the revised cells yellow with a note; records the fills it replaces. */
+  highlightRevisions(): Promise<Outcome<{ highlighted: number }>>;
+  /** Restore exactly the fills the add-in replaced; touches nothing else. */
+  clearHighlights(): Promise<Outcome<{ cleared: number }>>;
+  /** Record a reviewer's decision; stored in the workbook and in the Revisions log sheet. */
+  markRevision(id: string, status: ReviewStatus, comment: string): Promise<Outcome<RevisionView>>;
+  /** Store this month's figures as the published baseline for next month. */
+  publish(): Promise<Outcome<{ figures: number; month: string }>>;
+  loadSettings(): Promise<Outcome<Settings>>;
+  saveSettings(settings: Settings): Promise<Outcome<void>>;
+}
