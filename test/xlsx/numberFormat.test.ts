@@ -1,0 +1,87 @@
+import { formatValue, roundHalfAway } from '../../src/xlsx/numberFormat';
+import { dateFromSerial, serialFromDate } from '../../src/xlsx/serial';
+
+describe('formatValue', () => {
+  it.each([
+    [0.843, '0.0%', '84.3%'],
+    [0.858, '0.00%', '85.80%'],
+    [0.9, '0%', '90%'],
+    [1, '0.0%', '100.0%'],
+    [0.0005, '0.0%', '0.1%'],
+    [1384, '#,##0', '1,384'],
+    [1234567.5, '#,##0.0', '1,234,567.5'],
+    [106.94, '0.0', '106.9'],
+    [106.95, '0.0', '107.0'],
+    [1.005, '0.00', '1.01'],
+    [-2.5, '0', '-3'],
+    [0.4, '0', '0'],
+    [0.4, '#.0', '.4'],
+    [5, '0.0#', '5.0'],
+    [5.25, '0.0#', '5.25'],
+    [12, '0" days"', '12 days'],
+    [-3, '0;(0)', '(3)'],
+    [0, '0;-0;"zero"', 'zero'],
+    [-4.2, '[Red]0.0', '-4.2'],
+  ])('shows %p under %p as %p', (value, format, expected) => {
+    expect(formatValue(value, format)).toBe(expected);
+  });
+
+  it.each([
+    [44105, 'mmm-yy', 'Oct-20'],
+    [44166, 'mmm-yy', 'Dec-20'],
+    [43800, 'mmm-yy', 'Dec-19'],
+    [44166, 'dd/mm/yyyy', '01/12/2020'],
+    [44166.5, 'd-mmm-yy h:mm', '1-Dec-20 12:00'],
+    [44166, 'mmmm yyyy', 'December 2020'],
+    [44166.25, 'hh:mm AM/PM', '06:00 AM'],
+  ])('shows serial %p under date format %p as %p', (value, format, expected) => {
+    expect(formatValue(value, format)).toBe(expected);
+  });
+
+  it.each([
+    [1384, '1384'],
+    [0.843, '0.843'],
+    [0.1 + 0.2, '0.3'],
+    [1 / 3, '0.3333333333'],
+    [-12.5, '-12.5'],
+    [123456789012, '1.23457E+11'],
+  ])('shows %p under General as %p', (value, expected) => {
+    expect(formatValue(value, 'General')).toBe(expected);
+    expect(formatValue(value, undefined)).toBe(expected);
+  });
+
+  it('shows text as it is, placeholders included', () => {
+    expect(formatValue('TBC Feb 19', '0.0%')).toBe('TBC Feb 19');
+    expect(formatValue('13.7% (HT1)', 'General')).toBe('13.7% (HT1)');
+    expect(formatValue('abc', '0;0;0;"[" @ "]"')).toBe('[ abc ]');
+  });
+
+  it('shows blank as empty text and booleans as Excel does', () => {
+    expect(formatValue(null, '0.0%')).toBe('');
+    expect(formatValue(undefined, 'General')).toBe('');
+    expect(formatValue(true, 'General')).toBe('TRUE');
+  });
+});
+
+describe('roundHalfAway', () => {
+  it.each([
+    [0.125, 2, 0.13],
+    [-0.125, 2, -0.13],
+    [84.25, 1, 84.3],
+    [2.675, 2, 2.68],
+  ])('rounds %p to %p places as %p', (value, decimals, expected) => {
+    expect(roundHalfAway(value, decimals)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('serial dates', () => {
+  it('maps Oct-20 to serial 44105 and back', () => {
+    const date = new Date(Date.UTC(2020, 9, 1));
+    expect(serialFromDate(date)).toBe(44105);
+    expect(dateFromSerial(44105).toISOString()).toBe(date.toISOString());
+  });
+
+  it('keeps the time of day', () => {
+    expect(serialFromDate(new Date(Date.UTC(2020, 11, 1, 6)))).toBeCloseTo(44166.25, 10);
+  });
+});
