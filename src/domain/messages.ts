@@ -1,0 +1,127 @@
+/**
+ * The ONE catalogue of user-visible engine messages. Every message an analyst can see
+ * (an Excel error tooltip, a problem in the pane) is built here; tests compare against
+ * these builders, never against literal strings, so wording can change in one place.
+ */
+import type { Rag } from './types';
+
+/** A number as an analyst would type it: float artefacts trimmed (0.1 + 0.2 -> 0.3). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  // 12 significant digits hides binary artefacts without hiding anything typed by hand.
+  return String(Number(value.toPrecision(12)));
+}
+
+/** A value in the unit the analyst sees: fractions as percentages when `percent`. */
+export function formatValue(value: number, percent: boolean): string {
+  return percent ? `${formatNumber(value * 100)}%` : formatNumber(value);
+}
+
+const RAG_NAMES: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/** `Red`, `Amber`, `Green`: the column headers of the seeds. */
+export function ragName(rag: Rag): string {
+  return RAG_NAMES[rag];
+}
+
+/** Just enough of a band for a message: its colour and what was written. */
+export interface BandLabel {
+  rag: Rag;
+  source: string;
+}
+
+/** `Red (<90%)`; a band the engine added (the rest of a lone target) says so. */
+export function bandLabel(band: BandLabel): string {
+  return band.source === '' ? `${ragName(band.rag)} (the rest)` : `${ragName(band.rag)} (${band.source})`;
+}
+
+function quote(text: string): string {
+  return `"${text}"`;
+}
+
+export const msg = {
+  // --- values ---------------------------------------------------------------------
+  badValue: (text: string): string =>
+    `${quote(text)} is not a number: type a number (e.g. 84.3% or 1,384) or a placeholder such as "n/a".`,
+  booleanValue: (value: boolean): string =>
+    `${value ? 'TRUE' : 'FALSE'} is not a figure: a scorecard value must be a number or a placeholder.`,
+  nonFiniteValue: (): string => 'The value is not a finite number (Excel would show #NUM!).',
+  missingValue: (what: string, text: string): string =>
+    text === '' ? `${what} is blank.` : `${what} is missing (${quote(text)} is a placeholder, not a number).`,
+
+  // --- polarity -------------------------------------------------------------------
+  badPolarity: (text: string): string =>
+    `${quote(text)} is not a polarity: GOOD PERF IS must be High, Low, Info or Within Limits.`,
+
+  // --- tolerances -----------------------------------------------------------------
+  badTolerance: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} cannot be read: write e.g. <90%, 90%>, 95%+, >65% <75%, 14-20 or 1 above range.`,
+  toleranceNeedsPolarity: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is a bare value, so it does not say whether higher or lower is better: set GOOD PERF IS to High or Low.`,
+  withinLimitsNeedsRange: (text: string): string =>
+    `A Within Limits measure needs a range in the Green cell (e.g. 14-20), not ${quote(text)}.`,
+  relativeNeedsRange: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is relative to the range, but the Green cell has no range (e.g. 14-20).`,
+  missingCutPoint: (lower: BandLabel, upper: BandLabel): string =>
+    `${bandLabel(lower)} and ${bandLabel(upper)} do not say where one ends and the other begins.`,
+  toleranceOverlap: (a: BandLabel, b: BandLabel, from: string, to: string): string =>
+    from === to
+      ? `${bandLabel(a)} and ${bandLabel(b)} overlap: ${from} belongs to both.`
+      : `${bandLabel(a)} and ${bandLabel(b)} overlap between ${from} and ${to}.`,
+  toleranceOrder: (middle: BandLabel, outer: BandLabel): string =>
+    `${bandLabel(middle)} lies beyond ${bandLabel(outer)}: Amber must lie between Red and Green.`,
+  toleranceDirections: (a: BandLabel, b: BandLabel, direction: 'upwards' | 'downwards'): string =>
+    `${bandLabel(a)} and ${bandLabel(b)} both extend ${direction}, so they cannot both be right.`,
+  polarityConflict: (stated: string, inferred: string, evidence: string): string =>
+    `GOOD PERF IS says ${stated}, but the tolerances describe a ${inferred} measure (${evidence}).`,
+  mixedUnits: (rag: Rag, text: string, other: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} has no % sign but ${quote(other)} is a percentage: add the % sign.`,
+
+  // --- RAG ------------------------------------------------------------------------
+  valueInGap: (value: string, below: BandLabel | null, above: BandLabel | null): string => {
+    if (below && above) return `${value} falls between ${bandLabel(below)} and ${bandLabel(above)}: no tolerance covers it.`;
+    if (above) return `${value} is below ${bandLabel(above)}: no tolerance covers it.`;
+    if (below) return `${value} is above ${bandLabel(below)}: no tolerance covers it.`;
+    return `${value} is not covered by any tolerance.`;
+  },
+  unitMismatch: (value: string, example: string): string =>
+    `${value} looks like a whole-number percentage but the tolerances are percentages (${example}): type ${value}% or ${formatNumber(Number(value) / 100)}.`,
+  badStatus: (text: string): string => `${quote(text)} is not a RAG status: use R, A, G or leave it blank.`,
+
+  // --- DOT ------------------------------------------------------------------------
+  dotMissing: (which: 'current' | 'previous', text: string): string =>
+    text === ''
+      ? `No arrow: the ${which} month is blank.`
+      : `No arrow: the ${which} month is ${quote(text)}, not a number.`,
+  badConvention: (text: string): string =>
+    `${quote(text)} is not a DOT convention: use "performance" (default) or "numeric".`,
+  dotLabels: {
+    improvement: 'Improvement',
+    stable: 'Stable',
+    declineWithinLimits: 'Decline, still within limits',
+    declineNotOnTarget: 'Decline, not on target',
+    increase: 'Increase',
+    decrease: 'Decrease',
+  },
+
+  // --- rolling 12 months ------------------------------------------------------------
+  notEnoughMonths: (months: number): string =>
+    `Rolling 12 months needs 12 months of figures; only ${months} ${months === 1 ? 'is' : 'are'} given.`,
+  gapInWindow: (position: number, text: string): string =>
+    text === ''
+      ? `Rolling 12 months: item ${position} of the range is blank inside the last 12 months.`
+      : `Rolling 12 months: item ${position} of the range is ${quote(text)}, not a number, inside the last 12 months.`,
+  badItem: (what: string, position: number, text: string): string =>
+    `${what}: item ${position} of the range, ${quote(text)}, is not a number.`,
+  rangeLengths: (values: number, denominators: number): string =>
+    `The values (${values} cells) and denominators (${denominators} cells) must be ranges of the same size.`,
+  notALine: (rows: number, columns: number): string =>
+    `Give one row or one column of months, oldest to newest (this range is ${rows} rows by ${columns} columns).`,
+  zeroDenominator: (): string => 'The denominators of the last 12 months add up to 0.',
+
+  // --- rates ----------------------------------------------------------------------
+  zeroPopulation: (): string => 'The population is 0: a rate cannot be divided by it.',
+  badPopulation: (text: string): string =>
+    `The population ${quote(text)} must be a positive number (the ONS mid-year estimate, e.g. 56970).`,
+  badPer: (per: number): string => `A rate must be per a positive number (e.g. 10000), not ${formatNumber(per)}.`,
+};

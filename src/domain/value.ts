@@ -1,0 +1,169 @@
+import type { CellInput } from './types';
+
+/**
+ * A cell value as the engine understands it. A placeholder (`TBC Feb 19`, `n/a`, blank)
+ * is `missing`, never 0; booleans and NaN/Infinity are `invalid`.
+ */
+export type ParsedValue =
+  | {
+      kind: 'number';
+      /** As Excel holds it: 84.3% is 0.843. */
+      value: number;
+      /** Shown as a percentage (a `%` number format or a `%` sign in the text). */
+      percent: boolean;
+      /** Decimals shown (of the percentage when `percent`), or null when unknown (`General`). */
+      decimals: number | null;
+      /** Text after the number, e.g. `(HT1)` in `13.7% (HT1)`. */
+      annotation: string | null;
+    }
+  | { kind: 'missing'; reason: 'blank' | 'placeholder'; text: string }
+  | { kind: 'invalid'; text: string };
+
+export type NumberValue = Extract<ParsedValue, { kind: 'number' }>;
+
+/** What an adapter knows about how a cell is displayed. */
+export interface ValueHint {
+  /** The displayed text (Excel's `range.text`). */
+  text?: string;
+  /** The number format code (`0.0%`, `General`, `#,##0`). */
+  numberFormat?: string;
+}
+
+// A leading number: optional sign (ASCII or Unicode minus), digits with optional thousands
+// separators, optional fraction, optional % sign; the rest is an annotation.
+const LEADING_NUMBER = /^([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(%?)(.*)$/s;
+
+/**
+ * Reads a cell as a number, a missing value or an invalid one.
+ *
+ * @example
+ * parseValue('84.3%')        // { kind: 'number', value: 0.843, percent: true, decimals: 1, annotation: null }
+ * parseValue('13.7% (HT1)')  // { kind: 'number', value: 0.137, ..., annotation: '(HT1)' }
+ * parseValue(0.843, { numberFormat: '0.0%' }) // percent: true, decimals: 1
+ * parseValue('TBC Feb 19')   // { kind: 'missing', reason: 'placeholder', text: 'TBC Feb 19' }
+ */
+export function parseValue(input: CellInput, hint?: ValueHint): ParsedValue {
+  if (input === null || input === undefined) return { kind: 'missing', reason: 'blank', text: '' };
+  if (typeof input === 'boolean') return { kind: 'invalid', text: input ? 'TRUE' : 'FALSE' };
+  if (typeof input === 'number') return parseNumberCell(input, hint);
+  return parseText(input);
+}
+
+function parseNumberCell(value: number, hint?: ValueHint): ParsedValue {
+  if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
+  const format = hint?.numberFormat;
+  if (format !== undefined && format !== '' && format.toLowerCase() !== 'general') {
+    const shown = formatShape(format);
+    return { kind: 'number', value, percent: shown.percent, decimals: shown.decimals, annotation: null };
+  }
+  // No usable format: the displayed text (if any) still tells percent and decimals.
+  if (hint?.text !== undefined) {
+    const fromText = parseText(hint.text);
+    // The text is rounded for display, so it matches when the value rounds to it.
+    if (
+      fromText.kind === 'number' &&
+      displayed(value, fromText.decimals, fromText.percent) === displayed(fromText.value, fromText.decimals, fromText.percent)
+    ) {
+      return { kind: 'number', value, percent: fromText.percent, decimals: fromText.decimals, annotation: null };
+    }
+  }
+  return { kind: 'number', value, percent: false, decimals: null, annotation: null };
+}
+
+function parseText(raw: string): ParsedValue {
+  const text = raw.trim();
+  if (text === '') return { kind: 'missing', reason: 'blank', text: '' };
+  const m = LEADING_NUMBER.exec(text);
+  const intPart = m?.[2];
+  const fracPart = m?.[3];
+  if (!m || (intPart === undefined && fracPart === undefined)) {
+    // No leading number: `TBC Feb 19`, `-`, `n/a`, `Annual Measure` are placeholders.
+    return { kind: 'missing', reason: 'placeholder', text };
+  }
+  const rest = m[5].trim();
+  // `12abc` or `2019/20` is neither a number nor a placeholder: an annotation starts
+  // after a space or a bracket (`13.7% (HT1)`, `159 (Jan19 - Dec19)`).
+  if (rest !== '' && !/^[\s([]/.test(m[5])) return { kind: 'invalid', text };
+  const sign = m[1] === '' || m[1] === '+' ? '' : '-';
+  const digits = `${sign}${(intPart ?? '0').replace(/,/g, '')}${fracPart !== undefined ? `.${fracPart}` : ''}`;
+  const percent = m[4] === '%';
+  // `e-2` lets the decimal parser round once, so `84.3%` is exactly 0.843, not 0.8430000000000001.
+  const value = Number(percent ? `${digits}e-2` : digits);
+  if (!Number.isFinite(value)) return { kind: 'invalid', text };
+  return {
+    kind: 'number',
+    value: Object.is(value, -0) ? 0 : value,
+    percent,
+    decimals: fracPart === undefined ? 0 : fracPart.length,
+    annotation: rest === '' ? null : rest,
+  };
+}
+
+/**
+ * Percent and decimals of an Excel number format: `0.0%` -> percent, 1 decimal;
+ * `#,##0.00` -> 2 decimals. Only the first section (positive numbers) matters here.
+ *
+ * @example
+ * formatShape('0.0%') // { percent: true, decimals: 1 }
+ */
+export function formatShape(format: string): { percent: boolean; decimals: number | null } {
+  // Drop quoted literals, escaped characters and colour/condition brackets before looking.
+  const section = (format.split(';')[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const percent = section.includes('%');
+  if (section.trim().toLowerCase() === 'general') return { percent, decimals: null };
+  const dot = section.indexOf('.');
+  if (dot < 0) return { percent, decimals: /[0#?]/.test(section) ? 0 : null };
+  const fraction = /^[0#?]*/.exec(section.slice(dot + 1))?.[0] ?? '';
+  return { percent, decimals: fraction.length };
+}
+
+/**
+ * The number as displayed, rounded to `decimals` (of the percentage when `percent`), or
+ * the value itself when the precision is unknown. Used to compare figures the way a
+ * reader does: 84.30% and 84.3% are the same figure.
+ *
+ * @example
+ * displayed(0.843, 2, true) // 84.3
+ */
+export function displayed(value: number, decimals: number | null, percent: boolean): number {
+  const shown = percent ? value * 100 : value;
+  if (decimals === null) return shown;
+  const f = 10 ** decimals;
+  // toPrecision(15) removes float artefacts (1.005 * 100 = 100.49999999999999) before rounding.
+  return Math.round(Number((shown * f).toPrecision(15))) / f;
+}
+
+/**
+ * Whether two figures are equal at display precision. With `decimals` null they are
+ * compared exactly, up to a relative float epsilon.
+ *
+ * @example
+ * equalAtDisplay(0.843, 0.8430, 2, true) // true
+ * equalAtDisplay(0.843, 0.8434, 2, true) // false (84.30% vs 84.34%)
+ */
+export function equalAtDisplay(a: number, b: number, decimals: number | null, percent: boolean): boolean {
+  if (decimals === null) return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return displayed(a, decimals, percent) === displayed(b, decimals, percent);
+}
+
+/**
+ * The precision at which two parsed figures should be compared: the finer of the two
+ * (84.30% next to 84.3% compares at 2 decimals; both denote the same figure), or null
+ * when neither says.
+ *
+ * @example
+ * comparePrecision(parseValue('84.30%'), parseValue('84.3%')) // 2
+ */
+export function comparePrecision(a: ParsedValue, b: ParsedValue): number | null {
+  const da = a.kind === 'number' ? a.decimals : null;
+  const db = b.kind === 'number' ? b.decimals : null;
+  if (da === null) return db;
+  if (db === null) return da;
+  return Math.max(da, db);
+}
+
+/** Coerces a number or an already parsed value to a ParsedValue (numbers are taken as they are). */
+export function toParsed(input: ParsedValue | CellInput): ParsedValue {
+  if (input !== null && typeof input === 'object') return input;
+  return parseValue(input);
+}
