@@ -1,0 +1,122 @@
+import type ExcelJS from 'exceljs';
+import type { CellBox, Grid } from '../domain/sheet/grid';
+import type { CellInput } from '../domain/types';
+import { formatValue } from './numberFormat';
+import { readWorkbook, type XlsxResult } from './workbook';
+import { serialFromDate } from './serial';
+import { ok } from '../domain/result';
+
+/**
+ * A worksheet as the engine reads it: the used range's values as Excel holds them (dates
+ * as serial numbers, percentages as fractions, formulas as their cached results), the
+ * text Excel would display under each cell's number format, the formats and the merges.
+ * The same Grid the Excel adapter builds from `range.values/text/numberFormat`.
+ *
+ * @example
+ * const grid = gridFromWorksheet(workbook.getWorksheet('Dec-20')!);
+ * grid.text[4][6] // 'Oct-20' where values[4][6] is 44105
+ */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cellValue(cell) === null) return;
+      top = Math.min(top, rowNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      right = Math.max(right, colNumber - 1);
+    });
+  });
+  const merges = readMerges(ws);
+  // Excel's used range covers merged areas too (a banner merged across blank cells).
+  for (const m of merges) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+  }
+  if (bottom < 0) return { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges };
+
+  const values: CellInput[][] = [];
+  const text: string[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r + 1);
+    const vRow: CellInput[] = [];
+    const tRow: string[] = [];
+    const fRow: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = row.getCell(c + 1);
+      const value = cellValue(cell);
+      const format = cell.numFmt || 'General';
+      vRow.push(value);
+      tRow.push(formatValue(value, format));
+      fRow.push(format);
+    }
+    values.push(vRow);
+    text.push(tRow);
+    numberFormats.push(fRow);
+  }
+  return { sheetName: ws.name, top, left, values, text, numberFormats, merges };
+}
+
+/**
+ * The value Excel's `range.values` would give for a cell. Merged cells other than the
+ * top-left one are blank in Excel, though exceljs reports the master's value for them.
+ */
+export function cellValue(cell: ExcelJS.Cell): CellInput {
+  if (cell.type === 1 /* ValueType.Merge */ && cell.master !== cell) return null;
+  return plainValue(cell.value);
+}
+
+function plainValue(value: ExcelJS.CellValue): CellInput {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (value instanceof Date) return serialFromDate(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === 'object' && !(result instanceof Date)) return 'error' in result ? result.error : null;
+    return plainValue(result as ExcelJS.CellValue);
+  }
+  if ('text' in value) return typeof value.text === 'string' ? value.text : plainValue(value.text as ExcelJS.CellValue);
+  return null;
+}
+
+function readMerges(ws: ExcelJS.Worksheet): CellBox[] {
+  const ranges: string[] = ws.model.merges ?? [];
+  const boxes: CellBox[] = [];
+  for (const range of ranges) {
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range);
+    if (!m) continue;
+    boxes.push({ top: Number(m[2]) - 1, left: columnIndex(m[1]!), bottom: Number(m[4]) - 1, right: columnIndex(m[3]!) });
+  }
+  return boxes;
+}
+
+/** 0-based column index for column letters: A -> 0, AA -> 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Every worksheet of an .xlsx as a Grid: what the pane uses for a picked baseline file
+ * (read locally; nothing is uploaded) and the CLI for its inputs.
+ *
+ * @example
+ * const grids = await readGrids(await file.arrayBuffer(), file.name);
+ * if (grids.ok) grids.value.map((g) => g.sheetName) // ['Nov-20', ...]
+ */
+export async function readGrids(data: ArrayBuffer | Uint8Array, name = 'The file'): Promise<XlsxResult<Grid[]>> {
+  const loaded = await readWorkbook(data, name);
+  if (!loaded.ok) return loaded;
+  return ok(loaded.value.workbook.worksheets.map(gridFromWorksheet));
+}
