@@ -1,0 +1,131 @@
+// Builds the add-in into dist/: one page (taskpane.html) that hosts both the task pane and the
+// custom functions (shared runtime), functions.json generated from the functions' JSDoc, the
+// icons and the manifest.
+//
+//   npm run build       production: minified, no source maps, no eval (the pane's CSP forbids it)
+//   npm run build:dev   development: readable, external source maps (never eval-based devtools)
+//   npm run dev-server  https://localhost:3000 for sideloading (npm start)
+/* eslint-env node */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const FUNCTIONS_FILE = "./src/functions/functions.ts";
+
+/**
+ * A trusted localhost certificate from office-addin-dev-certs (what Office expects when it
+ * sideloads from https://localhost), or webpack-dev-server's own self-signed one when the
+ * tool cannot install its CA (e.g. headless Linux): the browser then asks once.
+ */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca, key, cert } };
+  } catch (error) {
+    console.warn(`office-addin-dev-certs unavailable (${error.message}); using a self-signed certificate.`);
+    return { type: "https" };
+  }
+}
+
+/** The manifest as shipped: dev URLs, or ADDIN_URL's origin and path for a deployment. */
+function manifestFor(content) {
+  const target = process.env.ADDIN_URL;
+  if (!target) return content;
+  const base = target.endsWith("/") ? target : `${target}/`;
+  if (!base.startsWith("https://")) throw new Error(`ADDIN_URL must be https (Office requires it), got ${target}`);
+  return content.toString().split(DEV_URL).join(base);
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  return {
+    mode: dev ? "development" : "production",
+    // Production ships no maps. Development uses separate .map files: eval-based devtools
+    // ("eval-source-map", webpack's dev default) would break under the pane's CSP.
+    devtool: dev ? "source-map" : false,
+    target: "web",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_FILE,
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Entries keep stable names: the manifest points at functions.js.
+      filename: "[name].js",
+      // Lazy chunks (e.g. exceljs, imported with import() by the pane) get content hashes so
+      // Office's aggressive cache never serves a stale one.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are reported by `npm run typecheck`; the bundle only needs JS.
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Both entries run on one page: a single webpack runtime means one copy of each module
+      // (React, the engine) shared by the pane and the functions.
+      runtimeChunk: "single",
+      splitChunks: {
+        // Initial vendor code is split so the pane and the functions share it; anything imported
+        // with import() stays in its own lazy chunk, loaded only when the pane asks for it.
+        chunks: "all",
+        cacheGroups: {
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: -10 },
+        },
+      },
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_FILE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime: the functions are registered by the same page as the pane. Named
+        // entries bring their runtime and vendor chunks with them.
+        chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
+        inject: "head",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/*.md"] } },
+          { from: "manifest.xml", to: "manifest.xml", transform: manifestFor },
+        ],
+      }),
+    ],
+    performance: {
+      // Fluent UI makes the pane larger than webpack's web-page defaults; `npm run bench`
+      // reports the gzip sizes instead of a warning on every build.
+      hints: false,
+    },
+    stats: "errors-warnings",
+    devServer: serving
+      ? {
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+          server: await httpsOptions(),
+          static: false,
+          hot: false,
+          liveReload: true,
+          client: { overlay: { warnings: false } },
+          headers: { "Cache-Control": "no-store" },
+        }
+      : undefined,
+  };
+};
