@@ -1,0 +1,81 @@
+import { Skeleton, SkeletonItem, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Suspense } from 'react';
+import { AddinApiContext } from '../../AddinApiContext';
+import type { AddinApi } from '../../api';
+import { paneText } from '../../strings';
+import { FormatView } from '../FormatView/FormatView';
+import { StatusMessage, errorMessage } from '../StatusMessage';
+import type { AppState, ViewId } from './App.types';
+import { LazyRevisionsView, LazySettingsView } from './lazyViews';
+import { useAppStyles } from './useAppStyles.styles';
+
+const VIEWS: Array<{ id: ViewId; label: string }> = [
+  { id: 'format', label: paneText.tabFormat },
+  { id: 'revisions', label: paneText.tabRevisions },
+  { id: 'settings', label: paneText.tabSettings },
+];
+
+function LoadingSkeleton({ label }: { label: string }): React.JSX.Element {
+  return (
+    <Skeleton aria-label={label}>
+      <SkeletonItem size={24} />
+      <SkeletonItem size={16} />
+      <SkeletonItem size={16} />
+      <SkeletonItem size={16} />
+    </Skeleton>
+  );
+}
+
+function ViewContent({ id, state }: { id: ViewId; state: AppState }): React.JSX.Element {
+  switch (id) {
+    case 'format':
+      return <FormatView settings={state.settings} />;
+    case 'revisions':
+      return <LazyRevisionsView />;
+    case 'settings':
+      return <LazySettingsView settings={state.settings} onSaved={state.onSettingsSaved} />;
+  }
+}
+
+/** JSX of the pane: a title, the view tabs and the views; all state comes from useApp. */
+export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typeof useAppStyles>): React.JSX.Element {
+  return (
+    <AddinApiContext.Provider value={api}>
+      <main className={styles.root}>
+        <Title3 as="h1">{paneText.appTitle}</Title3>
+        {state.status === 'loading' ? (
+          <LoadingSkeleton label={paneText.loadingSettings} />
+        ) : (
+          <>
+            {state.loadError && <StatusMessage message={{ ...errorMessage(state.loadError), intent: 'warning', title: paneText.settingsLoadFailed }} />}
+            <TabList
+              aria-label={paneText.viewsLabel}
+              selectedValue={state.view}
+              onTabSelect={(_, d) => state.setView(d.value as ViewId)}
+            >
+              {VIEWS.map((v) => (
+                <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={state.visited.has(v.id) ? `panel-${v.id}` : undefined}>
+                  {v.label}
+                </Tab>
+              ))}
+            </TabList>
+            {VIEWS.filter((v) => state.visited.has(v.id)).map((v) => (
+              <div
+                key={v.id}
+                id={`panel-${v.id}`}
+                role="tabpanel"
+                aria-labelledby={`tab-${v.id}`}
+                hidden={state.view !== v.id}
+                className={styles.panel}
+              >
+                <Suspense fallback={<LoadingSkeleton label={paneText.loadingView} />}>
+                  <ViewContent id={v.id} state={state} />
+                </Suspense>
+              </div>
+            ))}
+          </>
+        )}
+      </main>
+    </AddinApiContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { DEFAULT_SETTINGS, type OutcomeError, type Settings } from '../../api';
+import { settle } from '../../settle';
+import type { AppProps, AppState, ViewId } from './App.types';
+
+/** Loads the workbook's settings once and tracks the selected view. */
+export function useApp({ api, initialView = 'format' }: AppProps): AppState {
+  const [status, setStatus] = useState<AppState['status']>('loading');
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loadError, setLoadError] = useState<OutcomeError | null>(null);
+  const [view, setViewState] = useState<ViewId>(initialView);
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set([initialView]));
+
+  useEffect(() => {
+    let live = true;
+    void settle(() => api.loadSettings()).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) {
+        // A workbook saved by an older version may lack newer fields: defaults fill them.
+        setSettings({ ...DEFAULT_SETTINGS, ...outcome.value });
+      } else {
+        setLoadError(outcome.error);
+      }
+      setStatus('ready');
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const setView = useCallback((next: ViewId) => {
+    setViewState(next);
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  }, []);
+
+  const onSettingsSaved = useCallback((saved: Settings) => {
+    setSettings(saved);
+    setLoadError(null);
+  }, []);
+
+  return { status, settings, loadError, view, visited, setView, onSettingsSaved };
+}

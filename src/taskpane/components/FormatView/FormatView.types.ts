@@ -1,0 +1,42 @@
+import type { DotConvention } from '../../../domain/types';
+import type { FormatPreview, FormatSummary, OutcomeError, Progress, ProblemView, Settings, WriteMode } from '../../api';
+import type { PaneMessage } from '../StatusMessage';
+
+export interface FormatViewProps {
+  /** The workbook's saved settings; the view's options start from them. */
+  settings: Settings;
+}
+
+/** What the view knows about the active sheet. */
+export type Detection =
+  | { status: 'loading' }
+  | { status: 'ready'; preview: FormatPreview }
+  | { status: 'error'; error: OutcomeError };
+
+/** Whether a Format is running; only one runs at a time. */
+export type RunStatus = 'idle' | 'running';
+
+export interface FormatViewState {
+  detection: Detection;
+  mode: WriteMode;
+  convention: DotConvention;
+  run: RunStatus;
+  /** Latest progress report of the running Format. */
+  progress: Progress | null;
+  /** True once the adapter reported the write stage: from then on Cancel cannot stop it. */
+  writeStarted: boolean;
+  /** Summary of the last successful Format. */
+  summary: FormatSummary | null;
+  /** Problems to list: the last Format's, else the preview's. */
+  problems: ProblemView[];
+  message: PaneMessage | null;
+  /** True while New month runs. */
+  rolling: boolean;
+  setMode: (mode: WriteMode) => void;
+  setConvention: (convention: DotConvention) => void;
+  detect: () => void;
+  format: () => void;
+  cancel: () => void;
+  rollForward: () => void;
+  selectProblem: (address: string) => void;
+}

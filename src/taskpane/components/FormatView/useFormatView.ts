@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DotConvention } from '../../../domain/types';
+import type { FormatSummary, Progress, Settings, WriteMode } from '../../api';
+import { useAddinApi } from '../../AddinApiContext';
+import { settle } from '../../settle';
+import { paneText } from '../../strings';
+import { errorMessage, type PaneMessage } from '../StatusMessage';
+import type { Detection, FormatViewProps, FormatViewState, RunStatus } from './FormatView.types';
+
+/** State and actions of the Format view: detection, options, a cancellable Format, New month. */
+export function useFormatView({ settings }: FormatViewProps): FormatViewState {
+  const api = useAddinApi();
+  const [detection, setDetection] = useState<Detection>({ status: 'loading' });
+  const [mode, setMode] = useState<WriteMode>(settings.mode);
+  const [convention, setConvention] = useState<DotConvention>(settings.convention);
+  const [run, setRun] = useState<RunStatus>('idle');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [writeStarted, setWriteStarted] = useState(false);
+  const [summary, setSummary] = useState<FormatSummary | null>(null);
+  const [message, setMessage] = useState<PaneMessage | null>(null);
+  const [rolling, setRolling] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  // Answers to an older detect() must not overwrite a newer one.
+  const detectRequest = useRef(0);
+
+  // Saved settings win over the options only when they change (e.g. saved in Settings).
+  useEffect(() => setMode(settings.mode), [settings.mode]);
+  useEffect(() => setConvention(settings.convention), [settings.convention]);
+
+  const effective = useCallback(
+    (): Settings => ({ ...settings, mode, convention }),
+    [settings, mode, convention],
+  );
+
+  // Detection runs again when the saved settings change, not on each option click; the
+  // ref still hands it the options chosen here.
+  const effectiveRef = useRef(effective);
+  effectiveRef.current = effective;
+  const detect = useCallback(() => {
+    const request = ++detectRequest.current;
+    setDetection({ status: 'loading' });
+    void settle(() => api.detect(effectiveRef.current())).then((outcome) => {
+      if (request !== detectRequest.current) return;
+      setDetection(outcome.ok ? { status: 'ready', preview: outcome.value } : { status: 'error', error: outcome.error });
+    });
+  }, [api, settings]);
+
+  useEffect(() => {
+    detect();
+  }, [detect]);
+
+  // Leaving the pane mid-run cancels what has not started writing.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const format = useCallback(() => {
+    if (controller.current) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    setRun('running');
+    setProgress(null);
+    setWriteStarted(false);
+    setMessage(null);
+    const onProgress = (p: Progress): void => {
+      setProgress(p);
+      if (p.stage === 'writing' || p.stage === 'done') setWriteStarted(true);
+    };
+    void settle(() => api.format(effective(), onProgress, abort.signal)).then((outcome) => {
+      controller.current = null;
+      setRun('idle');
+      setProgress(null);
+      if (outcome.ok) {
+        setSummary(outcome.value);
+        setMessage({
+          intent: outcome.value.problems.length > 0 ? 'warning' : 'success',
+          title: paneText.formatSucceededTitle,
+          text: paneText.formatSucceeded(outcome.value),
+          action: paneText.formatNext(outcome.value),
+        });
+      } else if (abort.signal.aborted) {
+        setMessage({ intent: 'info', title: paneText.cancelledTitle, text: paneText.cancelled });
+      } else {
+        setMessage(errorMessage(outcome.error, paneText.formatFailedTitle));
+      }
+    });
+  }, [api, effective]);
+
+  const cancel = useCallback(() => {
+    if (!writeStarted) controller.current?.abort();
+  }, [writeStarted]);
+
+  const rollForward = useCallback(() => {
+    setRolling(true);
+    setMessage(null);
+    void settle(() => api.rollForward()).then((outcome) => {
+      setRolling(false);
+      setMessage(
+        outcome.ok
+          ? { intent: 'success', text: paneText.newMonthSucceeded(outcome.value.sheetName) }
+          : errorMessage(outcome.error),
+      );
+    });
+  }, [api]);
+
+  const selectProblem = useCallback(
+    (address: string) => {
+      void settle(() => api.selectCell(address)).then((outcome) => {
+        if (!outcome.ok) setMessage(errorMessage(outcome.error));
+      });
+    },
+    [api],
+  );
+
+  const problems = summary?.problems ?? (detection.status === 'ready' ? detection.preview.problems : []);
+
+  return {
+    detection,
+    mode,
+    convention,
+    run,
+    progress,
+    writeStarted,
+    summary,
+    problems,
+    message,
+    rolling,
+    setMode,
+    setConvention,
+    detect,
+    format,
+    cancel,
+    rollForward,
+    selectProblem,
+  };
+}

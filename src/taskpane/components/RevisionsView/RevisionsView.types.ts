@@ -1,0 +1,33 @@
+import type { OutcomeError, RevisionView, RevisionsResult } from '../../api';
+import type { PaneMessage } from '../StatusMessage';
+
+/** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */
+export type RevisionsLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; baseline: RevisionsResult['baseline'] }
+  | { status: 'error'; error: OutcomeError };
+
+/** The one workbook action running, if any; buttons wait for it. */
+export type RevisionsBusy = 'none' | 'file' | 'mark' | 'highlight' | 'clear' | 'publish';
+
+export interface RevisionsViewState {
+  load: RevisionsLoad;
+  revisions: RevisionView[];
+  /** Index of the revision being reviewed; null before the first step. */
+  current: number | null;
+  comment: string;
+  /** Shown under the comment when Query was pressed without one. */
+  commentError: string | null;
+  busy: RevisionsBusy;
+  message: PaneMessage | null;
+  previous: () => void;
+  next: () => void;
+  goTo: (index: number) => void;
+  setComment: (text: string) => void;
+  markReviewed: () => void;
+  query: () => void;
+  highlight: () => void;
+  clear: () => void;
+  publish: () => void;
+  pickFile: (file: File) => void;
+}

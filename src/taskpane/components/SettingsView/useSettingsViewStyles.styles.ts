@@ -1,0 +1,18 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useSettingsViewStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+  },
+  key: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  keyItem: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+});

@@ -1,0 +1,61 @@
+import { mergeClasses } from '@fluentui/react-components';
+import type { DotState, DotTone, Rag } from '../../domain/types';
+import type { Settings } from '../api';
+import { paneText } from '../strings';
+import { useSymbolStyles } from './Symbols.styles';
+
+type Palette = Settings['palette'];
+
+export interface RagLetterProps {
+  rag: Rag;
+  /** @default 'standard' */
+  palette?: Palette;
+}
+
+/** A RAG letter with its colour; screen readers hear "Red", not "R". */
+export function RagLetter({ rag, palette = 'standard' }: RagLetterProps): React.JSX.Element {
+  const styles = useSymbolStyles();
+  const tone = styles[`${rag}${palette === 'standard' ? 'Standard' : 'High'}` as const];
+  return (
+    <span role="img" aria-label={paneText.rag(rag)} className={mergeClasses(styles.letter, tone)}>
+      {paneText.ragLetter(rag)}
+    </span>
+  );
+}
+
+const ARROWS: Record<DotState, string> = {
+  improvement: '\u2191',
+  stable: '\u2192',
+  declineWithinLimits: '\u2193',
+  declineNotOnTarget: '\u2193',
+  increase: '\u2191',
+  decrease: '\u2193',
+};
+
+/** Colour meaning of each state under the performance convention (SPEC.md, DOT). */
+const TONES: Record<DotState, DotTone> = {
+  improvement: 'good',
+  stable: 'neutral',
+  declineWithinLimits: 'warning',
+  declineNotOnTarget: 'bad',
+  increase: 'neutral',
+  decrease: 'neutral',
+};
+
+export interface DotArrowProps {
+  state: DotState;
+  /** Overrides the state's usual colour (the numeric convention colours up/down by meaning). */
+  tone?: DotTone;
+  /** Overrides the spoken name, e.g. "Up, good". */
+  label?: string;
+}
+
+/** A DOT arrow; its accessible name says what it means ("Decline, not on target"). */
+export function DotArrow({ state, tone, label }: DotArrowProps): React.JSX.Element {
+  const styles = useSymbolStyles();
+  return (
+    <span role="img" aria-label={label ?? paneText.dot(state)} className={mergeClasses(styles.arrow, styles[tone ?? TONES[state]])}>
+      {ARROWS[state]}
+    </span>
+  );
+}

@@ -1,0 +1,146 @@
+import type { DotConvention, DotState, Rag } from '../domain/types';
+import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from './api';
+
+/**
+ * Every piece of text the task pane shows on its own account. Messages about the
+ * workbook itself (problems, Office errors) come from the adapter through `Outcome`,
+ * already worded by the engine's catalogue (src/domain/messages.ts); the pane only
+ * adds the words around them. Tests compare against these functions, never literals.
+ */
+export const paneText = {
+  appTitle: 'Scorecard',
+  viewsLabel: 'Views',
+  tabFormat: 'Format',
+  tabRevisions: 'Revisions',
+  tabSettings: 'Settings',
+  loadingSettings: 'Loading settings and the active sheet',
+  loadingView: 'Loading view',
+  settingsLoadFailed: 'Could not load the saved settings; the defaults are in use.',
+
+  // Format view
+  detectedHeading: 'Detected table',
+  detecting: 'Looking for the scorecard table on the active sheet',
+  detectAgain: 'Detect again',
+  detectFailed: 'No scorecard table could be read.',
+  sheetLabel: 'Sheet',
+  tablesLabel: 'Tables',
+  indicatorRowsLabel: 'Indicator rows',
+  reportingMonthLabel: 'Reporting month',
+  noReportingMonth: 'Not found',
+  previewHeading: 'What Format will change',
+  dotCellsLabel: 'DOT cells',
+  ragCellsLabel: 'RAG cells',
+  formattedCellsLabel: 'Formatted cells',
+  ragCountsLabel: 'RAG statuses',
+  optionsHeading: 'Options',
+  modeLabel: 'Write',
+  modeOption: (mode: WriteMode): string =>
+    mode === 'static' ? 'Static values (read right without the add-in and in print)' : 'Live PERF formulas',
+  conventionLabel: 'DOT convention',
+  conventionOption: (c: DotConvention): string =>
+    c === 'performance' ? 'Performance direction (better or worse)' : 'Numeric direction (up or down)',
+  formatButton: 'Format sheet',
+  cancelButton: 'Cancel',
+  progressLabel: 'Format progress',
+  progressStage: (stage: string): string =>
+    ({ reading: 'Reading the sheet', planning: 'Planning changes', writing: 'Writing to the sheet', done: 'Done' })[
+      stage
+    ] ?? stage,
+  cancelUnavailable: 'Writing has started; it will finish so the sheet is never half formatted.',
+  formatSucceededTitle: 'Sheet formatted',
+  formatSucceeded: (s: FormatSummary): string =>
+    `Formatted ${s.rows} rows on ${s.sheetName}: ${s.ragCounts.red} red, ${s.ragCounts.amber} amber, ` +
+    `${s.ragCounts.green} green, ${s.ragCounts.blank} without RAG.`,
+  formatNext: (s: FormatSummary): string =>
+    s.problems.length > 0
+      ? `Fix the ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed below, then format again.`
+      : s.revisions > 0
+        ? `${s.revisions} revised figure${s.revisions === 1 ? '' : 's'}: check them in the Revisions view.`
+        : 'Nothing else to do: check the sheet and publish when ready.',
+  formatFailedTitle: 'Format did not complete',
+  cancelledTitle: 'Format cancelled',
+  cancelled: 'Nothing on the sheet was changed.',
+  errorTitle: 'Something went wrong',
+  nextStep: (action: string): string => `What to do: ${action}`,
+  newMonthButton: 'New month',
+  newMonthSucceeded: (sheetName: string): string =>
+    `Created ${sheetName}. Enter the new month's figures there, then format it.`,
+  problemsHeading: (n: number): string => `Problems (${n})`,
+  noProblems: 'No problems: every indicator row could be evaluated.',
+  problemButton: (address: string, message: string, indicator?: string): string =>
+    `${address}${indicator ? ` (${indicator})` : ''}: ${message}`,
+
+  // Revisions view
+  revisionsHeading: 'Revised figures',
+  loadingRevisions: 'Looking for revised figures',
+  baselineLabel: 'Compared with',
+  baseline: (b: BaselineSource): string => {
+    switch (b.kind) {
+      case 'snapshot':
+        return `figures published for ${b.month} (stored ${b.publishedAt})`;
+      case 'sheet':
+        return `the previous month's sheet ${b.sheetName}`;
+      case 'file':
+        return `the file ${b.fileName}`;
+      case 'none':
+        return 'nothing yet: no published figures, no previous sheet. Pick last month\u2019s file below.';
+    }
+  },
+  fileLabel: "Compare with a previous month's file (.xlsx)",
+  fileHint: 'The file is read on this computer and never uploaded.',
+  readingFile: (name: string): string => `Reading ${name}`,
+  noRevisions: 'No figure has changed since it was published.',
+  revisionCount: (n: number): string => `${n} revised figure${n === 1 ? '' : 's'}`,
+  tableLabel: 'Revised figures',
+  colIndicator: 'Indicator',
+  colMonth: 'Month',
+  colValues: 'Published \u2192 new',
+  colChange: 'Change',
+  colStatus: 'Status',
+  publishedToNew: (published: string, current: string): string => `${published} \u2192 ${current}`,
+  status: (s: ReviewStatus): string => ({ pending: 'Not reviewed', reviewed: 'Reviewed', queried: 'Queried' })[s],
+  stepPosition: (i: number, n: number): string => `Revision ${i + 1} of ${n}`,
+  stepStart: 'Use Next to step through them; each one is selected on the sheet.',
+  previousButton: 'Previous',
+  nextButton: 'Next',
+  commentLabel: 'Comment',
+  markReviewedButton: 'Mark reviewed',
+  queryButton: 'Query',
+  queryNeedsComment: 'Say what needs checking before querying this figure.',
+  marked: (status: ReviewStatus, indicator: string, month: string): string =>
+    `${indicator}, ${month}: ${status === 'queried' ? 'queried' : 'marked reviewed'}.`,
+  highlightButton: 'Highlight revisions',
+  clearButton: 'Clear highlights',
+  highlighted: (n: number): string => `Highlighted ${n} revised cell${n === 1 ? '' : 's'} in yellow, each with a note.`,
+  cleared: (n: number): string => `Restored the original fill of ${n} cell${n === 1 ? '' : 's'}.`,
+  publishButton: "Publish this month's figures",
+  published: (figures: number, month: string): string =>
+    `Stored ${figures} figures for ${month} as the published baseline for next month.`,
+
+  // Settings view
+  settingsHeading: 'Settings',
+  settingsStored: 'Stored in this workbook, so the next analyst gets the same result.',
+  populationLabel: 'Population aged 0-17 (ONS mid-year estimate)',
+  populationHint: 'Used for rates per 10,000. Leave blank if not needed.',
+  populationInvalid: 'Enter a whole number greater than 0 (for example 56,310), or leave it blank.',
+  paletteLabel: 'Colours',
+  paletteOption: (p: Settings['palette']): string => (p === 'standard' ? 'Standard' : 'High contrast'),
+  keyHeading: 'Key',
+  saveButton: 'Save settings',
+  saved: 'Settings saved in this workbook.',
+
+  // Screen-reader text for the symbols the pane draws.
+  rag: (r: Rag | null): string => (r === null ? 'No RAG' : { red: 'Red', amber: 'Amber', green: 'Green' }[r]),
+  ragLetter: (r: Rag): string => ({ red: 'R', amber: 'A', green: 'G' })[r],
+  dot: (d: DotState): string =>
+    ({
+      improvement: 'Improvement',
+      stable: 'Stable',
+      declineWithinLimits: 'Decline, within limits of target',
+      declineNotOnTarget: 'Decline, not on target',
+      increase: 'Increase (no good or bad)',
+      decrease: 'Decrease (no good or bad)',
+    })[d],
+  unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
+  unexpectedAction: 'Try again; if it happens again, reload the add-in and report the message.',
+} as const;

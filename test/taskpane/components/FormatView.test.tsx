@@ -1,0 +1,196 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FormatView } from '../../../src/taskpane/components/FormatView/FormatView';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
+import { paneText } from '../../../src/taskpane/strings';
+import { createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
+import { renderWithApi } from '../renderWithApi';
+
+/** The value shown beside a term of a description list. */
+function fact(region: HTMLElement, term: string): string | null {
+  const dt = within(region).getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling?.textContent ?? null;
+}
+
+const settings: Settings = { ...DEFAULT_SETTINGS, population: 56310 };
+
+describe('FormatView', () => {
+  it('shows the detected table and the preview of what Format will change', async () => {
+    const api = createFakeAddinApi();
+    renderWithApi(<FormatView settings={settings} />, api);
+
+    const detected = await screen.findByRole('region', { name: paneText.detectedHeading });
+    const t = samplePreview.table;
+    expect(fact(detected, paneText.sheetLabel)).toBe(t.sheetName);
+    expect(fact(detected, paneText.tablesLabel)).toBe(String(t.tables));
+    expect(fact(detected, paneText.indicatorRowsLabel)).toBe(String(t.indicatorRows));
+    expect(fact(detected, paneText.reportingMonthLabel)).toBe(t.reportingMonth);
+    const preview = screen.getByRole('region', { name: paneText.previewHeading });
+    expect(fact(preview, paneText.dotCellsLabel)).toBe(String(samplePreview.dotCells));
+    expect(fact(preview, paneText.ragCellsLabel)).toBe(String(samplePreview.ragCells));
+    expect(fact(preview, paneText.formattedCellsLabel)).toBe(String(samplePreview.formattedCells));
+    const counts = within(preview).getByRole('list', { name: paneText.ragCountsLabel });
+    const red = within(counts).getByRole('img', { name: paneText.rag('red') });
+    expect(red.parentElement).toHaveTextContent(String(samplePreview.ragCounts.red));
+    expect(api.callsTo('detect')).toEqual([[settings]]);
+  });
+
+  it('says that no reporting month was found instead of showing a blank', async () => {
+    const api = createFakeAddinApi({
+      preview: { ok: true, value: { ...samplePreview, table: { ...samplePreview.table, reportingMonth: null } } },
+    });
+    renderWithApi(<FormatView settings={settings} />, api);
+    const detected = await screen.findByRole('region', { name: paneText.detectedHeading });
+    expect(fact(detected, paneText.reportingMonthLabel)).toBe(paneText.noReportingMonth);
+  });
+
+  it('shows why detection failed and what to do, and can detect again', async () => {
+    const api = createFakeAddinApi({
+      preview: { ok: false, error: { message: 'No NO. / INDICATOR header row on Sheet1.', action: 'Open the month sheet and try again.' } },
+    });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    expect(await screen.findByText('No NO. / INDICATOR header row on Sheet1.')).toBeInTheDocument();
+    expect(screen.getByText(paneText.nextStep('Open the month sheet and try again.'))).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: paneText.formatButton })).toBeDisabled();
+
+    api.config.preview = { ok: true, value: samplePreview };
+    await user.click(screen.getByRole('button', { name: paneText.detectAgain }));
+    expect(await screen.findByRole('region', { name: paneText.detectedHeading })).toBeInTheDocument();
+    expect(api.callsTo('detect')).toHaveLength(2);
+  });
+
+  it('formats with the options chosen in the view and reports success', async () => {
+    const api = createFakeAddinApi();
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+
+    await user.click(screen.getByRole('radio', { name: paneText.modeOption('formulas') }));
+    await user.click(screen.getByRole('radio', { name: paneText.conventionOption('numeric') }));
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    expect(await screen.findByText(paneText.formatSucceeded(sampleSummary))).toBeInTheDocument();
+    expect(screen.getByText(paneText.nextStep(paneText.formatNext(sampleSummary)))).toBeInTheDocument();
+    expect(api.callsTo('format')).toEqual([[{ ...settings, mode: 'formulas', convention: 'numeric' }]]);
+  });
+
+  it('shows the error message and what to do next when Format fails', async () => {
+    const api = createFakeAddinApi({
+      formatResult: { ok: false, error: { message: 'The sheet Dec-20 is protected.', action: 'Unprotect the sheet and try again.' } },
+    });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('The sheet Dec-20 is protected.'));
+    expect(alert).toHaveTextContent(paneText.nextStep('Unprotect the sheet and try again.'));
+    expect(alert).toHaveTextContent(paneText.formatFailedTitle);
+  });
+
+  it('cancels a Format before the write starts, and nothing is written', async () => {
+    const held = gate();
+    const api = createFakeAddinApi({ formatGate: held });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    const bar = await screen.findByRole('progressbar');
+    expect(bar).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: paneText.formatButton })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: paneText.cancelButton }));
+
+    expect(await screen.findByText(paneText.cancelled)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByText(paneText.formatSucceeded(sampleSummary))).not.toBeInTheDocument();
+    held.open();
+    await waitFor(() => expect(api.callsTo('format')).toHaveLength(1));
+    expect(api.writesStarted).toBe(0);
+  });
+
+  it('disables Cancel once the write has started, then completes', async () => {
+    const writing = gate();
+    const api = createFakeAddinApi({ writeGate: writing });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    await waitFor(() => expect(screen.getByRole('button', { name: paneText.cancelButton })).toBeDisabled());
+    expect(screen.getByText(paneText.cancelUnavailable, { exact: false })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: paneText.cancelButton }));
+    writing.open();
+    expect(await screen.findByText(paneText.formatSucceeded(sampleSummary))).toBeInTheDocument();
+    expect(api.writesStarted).toBe(1);
+  });
+
+  it('selects the cell of a problem when the analyst activates it', async () => {
+    const api = createFakeAddinApi();
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+
+    const [first, second] = samplePreview.problems;
+    await user.click(await screen.findByRole('button', { name: paneText.problemButton(second.address, second.message, second.indicator) }));
+    screen.getByRole('button', { name: paneText.problemButton(first.address, first.message, first.indicator) }).focus();
+    await user.keyboard('{Enter}');
+
+    expect(api.callsTo('selectCell')).toEqual([[second.address], [first.address]]);
+  });
+
+  it('reports a cell that cannot be selected', async () => {
+    const api = createFakeAddinApi({ selectCell: { ok: false, error: { message: "The sheet 'Dec-20' was renamed or deleted." } } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    const p = samplePreview.problems[0];
+    await user.click(await screen.findByRole('button', { name: paneText.problemButton(p.address, p.message, p.indicator) }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("The sheet 'Dec-20' was renamed or deleted."));
+  });
+
+  it('lists the problems of the last Format instead of the preview', async () => {
+    const problem = { address: "'Dec-20'!K30", message: 'Green "14-20" and GOOD PERF IS "High" disagree.' };
+    const api = createFakeAddinApi({ formatResult: { ok: true, value: { ...sampleSummary, problems: [problem] } } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    expect(await screen.findByRole('button', { name: paneText.problemButton(problem.address, problem.message) })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: paneText.problemsHeading(1) })).toBeInTheDocument();
+  });
+
+  it('creates the next month and says where', async () => {
+    const api = createFakeAddinApi();
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
+    expect(await screen.findByText(paneText.newMonthSucceeded('Jan-21'))).toBeInTheDocument();
+    expect(api.callsTo('rollForward')).toHaveLength(1);
+  });
+
+  it('shows a failed New month with what to do next', async () => {
+    const api = createFakeAddinApi({
+      rollForward: { ok: false, error: { message: 'A sheet named Jan-21 already exists.', action: 'Rename or delete it, then try again.' } },
+    });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('A sheet named Jan-21 already exists.'));
+    expect(screen.getByRole('alert')).toHaveTextContent(paneText.nextStep('Rename or delete it, then try again.'));
+  });
+
+  it('turns a rejected api call into a message instead of losing it', async () => {
+    const api = createFakeAddinApi();
+    api.rollForward = () => Promise.reject(new Error('RichApi.Error: GeneralException'));
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(paneText.unexpected('RichApi.Error: GeneralException')),
+    );
+  });
+});
