@@ -50,7 +50,7 @@ export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxRe
 
   if (plan.freeze) {
     const { rows, columns } = plan.freeze;
-    const base = ws.views[0] ?? {};
+    const base = (ws.views ?? [])[0] ?? {};
     ws.views = [{ ...base, state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) } as ExcelJS.WorksheetView];
   }
   if (plan.print) applyPrint(ws, plan.print);
