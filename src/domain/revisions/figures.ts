@@ -1,0 +1,94 @@
+import type { IndicatorRow, MonthValue, ScorecardTable } from '../sheet/scorecard';
+import { findRevisionsInFigures } from './findRevisions';
+import { monthIndex } from './months';
+import type { CurrentFigure, Revision, Snapshot, SnapshotFigure } from './types';
+
+/** The indicator's name as a reviewer reads it: the name and, for a sub-row, its label. */
+export function indicatorLabel(row: IndicatorRow): string {
+  const name = row.name.trim();
+  const sub = row.subLabel.trim();
+  if (sub === '') return name;
+  return name === '' ? sub : `${name} (${sub})`;
+}
+
+function figure(row: IndicatorRow, cell: MonthValue): SnapshotFigure {
+  const isNumber = cell.value.kind === 'number';
+  return {
+    key: row.key,
+    ref: row.ref,
+    indicator: indicatorLabel(row),
+    month: cell.label,
+    display: cell.text.trim(),
+    // A placeholder is missing, never 0: only a parsed number carries a value.
+    value: cell.value.kind === 'number' ? cell.value.value : null,
+    missing: !isNumber,
+  };
+}
+
+/**
+ * Every monthly figure of the tables, blanks included, with the cell it lives in.
+ *
+ * @example currentFigures(readScorecard(grid).tables)[0] // { key: '1.0#1', month: 'Nov-20', display: '794', row: 8, col: 7, … }
+ */
+export function currentFigures(tables: readonly ScorecardTable[]): CurrentFigure[] {
+  const out: CurrentFigure[] = [];
+  for (const t of tables) {
+    for (const row of t.indicators) {
+      for (const cell of row.months) out.push({ ...figure(row, cell), sheetName: t.sheetName, row: cell.row, col: cell.col });
+    }
+  }
+  return out;
+}
+
+/** Publication details of a snapshot. */
+export interface PublishMeta {
+  /** ISO timestamp. */
+  publishedAt: string;
+  publishedBy?: string;
+}
+
+/**
+ * The published figures of a sheet's tables: every month column of every indicator, so
+ * that next month can check the months it repeats. Blank cells are left out: a month
+ * published blank has no figure to revise (see `isRevised`).
+ *
+ * @example snapshotFromTables(tables, { publishedAt: '2021-01-08T10:00:00Z' }).reportingMonth // 'Dec-20'
+ */
+export function snapshotFromTables(tables: readonly ScorecardTable[], meta: PublishMeta): Snapshot {
+  const figures: SnapshotFigure[] = [];
+  for (const t of tables) {
+    for (const row of t.indicators) {
+      for (const cell of row.months) {
+        if (cell.value.kind === 'missing' && cell.value.reason === 'blank') continue;
+        figures.push(figure(row, cell));
+      }
+    }
+  }
+  return {
+    sheetName: tables[0]?.sheetName ?? '',
+    reportingMonth: newestMonth(tables) ?? '',
+    publishedAt: meta.publishedAt,
+    ...(meta.publishedBy ? { publishedBy: meta.publishedBy } : {}),
+    figures,
+  };
+}
+
+/** The newest reporting month of the tables (`Dec-20`), or null without tables. */
+export function newestMonth(tables: readonly ScorecardTable[]): string | null {
+  let best: string | null = null;
+  for (const t of tables) {
+    const label = t.reportingMonth.label;
+    if (best === null || (monthIndex(label) ?? -Infinity) > (monthIndex(best) ?? -Infinity)) best = label;
+  }
+  return best;
+}
+
+/**
+ * The revisions of the current sheet's tables against a published snapshot, matched by
+ * indicator key and month (see `findRevisionsInFigures`).
+ *
+ * @example findRevisions(publishedDec, readScorecard(janGrid).tables).map((r) => r.change) // ['+0.5 pts', 'TBC → 95.0%']
+ */
+export function findRevisions(published: Snapshot, current: readonly ScorecardTable[]): Revision[] {
+  return findRevisionsInFigures(published, currentFigures(current));
+}

@@ -1,0 +1,39 @@
+/**
+ * User-visible texts of the revisions engine. Re-exported by the one catalogue,
+ * `src/domain/messages.ts`; tests compare against these functions, never literal text.
+ */
+export const revisionMessages = {
+  /** How an empty published or current cell reads in a change (`84.3% → blank`). */
+  blank: (): string => 'blank',
+  /** A change between two texts (a placeholder on either side, or a format of another kind). */
+  changeArrow: (from: string, to: string): string => `${from} → ${to}`,
+  /** A change in percentage points (`+0.4 pts`). */
+  points: (signed: string): string => `${signed} pts`,
+  /** The note on a highlighted cell. */
+  note: (month: string, published: string, current: string): string =>
+    `Revised: ${month} published ${published}, now ${current}`,
+  snapshotHeader: (sheet: string, found: string): string =>
+    `The published-figures sheet '${sheet}' does not start with the expected header row (found: ${found}). Publish again to rebuild it.`,
+  recordVersion: (address: string, version: string): string =>
+    `${address}: record version '${version}' is not one this add-in can read. Update the add-in, or publish again to rebuild the records.`,
+  snapshotField: (address: string, field: string, problem: string): string =>
+    `${address}: ${field} ${problem}. The published figures are damaged; publish again to rebuild them.`,
+  snapshotMixed: (address: string, field: string): string =>
+    `${address}: ${field} differs from the rows above within one published snapshot. The published figures are damaged; publish again to rebuild them.`,
+  recordsHeader: (sheet: string): string =>
+    `The sheet '${sheet}' does not start with the expected header row. Its records cannot be read; the add-in leaves it as it is.`,
+  recordField: (address: string, field: string, problem: string): string => `${address}: ${field} ${problem}.`,
+  fillChanged: (address: string): string =>
+    `${address}: the fill was changed since the add-in highlighted it; left as it is.`,
+  noteKept: (address: string): string =>
+    `${address}: the cell already has a note; the add-in left it and did not add its own.`,
+  noteChanged: (address: string): string =>
+    `${address}: the note was edited since the add-in added it; left as it is.`,
+  sheetGone: (sheet: string): string => `The sheet '${sheet}' no longer exists; its highlight records were dropped.`,
+  noBaseline: (): string =>
+    'No published figures to compare with: no snapshot was stored, and no earlier month sheet was found. Pick last month’s workbook to compare.',
+  baselineDamaged: (detail: string): string => `The stored published figures could not be read (${detail}).`,
+  noMonthInFile: (fileName: string): string =>
+    `No scorecard with a month before this one was found in ${fileName}. Pick the workbook published last month.`,
+  unknownRevision: (id: string): string => `No revision ${id} on this sheet. Reload the revisions and try again.`,
+} as const;
