@@ -3,7 +3,7 @@
  * (an Excel error tooltip, a problem in the pane) is built here; tests compare against
  * these builders, never against literal strings, so wording can change in one place.
  */
-import type { Rag } from './types';
+import type { Polarity, Rag } from './types';
 
 /** A number as an analyst would type it: float artefacts trimmed (0.1 + 0.2 -> 0.3). */
 export function formatNumber(value: number): string {
@@ -22,6 +22,18 @@ const RAG_NAMES: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Gre
 /** `Red`, `Amber`, `Green`: the column headers of the seeds. */
 export function ragName(rag: Rag): string {
   return RAG_NAMES[rag];
+}
+
+const POLARITY_NAMES: Record<Polarity, string> = {
+  high: 'High',
+  low: 'Low',
+  info: 'Info',
+  withinLimits: 'Within Limits',
+};
+
+/** `High`, `Low`, `Info`, `Within Limits`: as written in GOOD PERF IS. */
+export function polarityName(polarity: Polarity): string {
+  return POLARITY_NAMES[polarity];
 }
 
 /** Just enough of a band for a message: its colour and what was written. */
@@ -70,8 +82,10 @@ export const msg = {
       : `${bandLabel(a)} and ${bandLabel(b)} overlap between ${from} and ${to}.`,
   toleranceOrder: (middle: BandLabel, outer: BandLabel): string =>
     `${bandLabel(middle)} lies beyond ${bandLabel(outer)}: Amber must lie between Red and Green.`,
-  toleranceDirections: (a: BandLabel, b: BandLabel, direction: 'upwards' | 'downwards'): string =>
-    `${bandLabel(a)} and ${bandLabel(b)} both extend ${direction}, so they cannot both be right.`,
+  toleranceDirections: (higherIsBetter: BandLabel, lowerIsBetter: BandLabel): string =>
+    `${bandLabel(higherIsBetter)} reads as higher-is-better but ${bandLabel(lowerIsBetter)} as lower-is-better.`,
+  invertedBand: (band: BandLabel, from: string, to: string): string =>
+    `${bandLabel(band)} would run from ${from} down to ${to}: its cut points are in the wrong order.`,
   polarityConflict: (stated: string, inferred: string, evidence: string): string =>
     `GOOD PERF IS says ${stated}, but the tolerances describe a ${inferred} measure (${evidence}).`,
   mixedUnits: (rag: Rag, text: string, other: string): string =>
@@ -124,4 +138,51 @@ export const msg = {
   badPopulation: (text: string): string =>
     `The population ${quote(text)} must be a positive number (the ONS mid-year estimate, e.g. 56970).`,
   badPer: (per: number): string => `A rate must be per a positive number (e.g. 10000), not ${formatNumber(per)}.`,
+};
+
+// ---------------------------------------------------------------------------------------
+// sheet reading, format plan and roll-forward (engineer "sheet"; appended, kept separate)
+
+export const sheetMsg = {
+  noTable: (sheetName: string, lookedFor: string[]): string =>
+    `No scorecard table found on ${quote(sheetName)}: looked for a header row with ${lookedFor.join(', ')} (e.g. Oct-20 above the figures).`,
+  noRagFigure: (month: string, text: string): string =>
+    text === ''
+      ? `No figure to judge RAG on: ${month} is blank and no earlier month or YTD has a figure.`
+      : `No figure to judge RAG on: ${month} is ${quote(text)} and no earlier month or YTD has a figure.`,
+  noYtdFigure: (text: string): string =>
+    text === ''
+      ? 'The RAG cell says YTD, but the YTD cell is blank.'
+      : `The RAG cell says YTD, but the YTD cell is ${quote(text)}, not a number.`,
+  infoWithTolerances: (tolerances: string): string =>
+    `GOOD PERF IS says Info (no good or bad, no RAG), but the row has tolerances (${tolerances}): set High or Low, or clear the tolerances.`,
+  plainNumberInPercentRow: (text: string, example: string): string =>
+    `${quote(text)} has no % sign, but the other figures of this % row are percentages (${example}): type ${text}% or ${formatNumber(Number(text) / 100)}.`,
+  percentTargetInCountRow: (unit: string, tolerance: string): string =>
+    `This row counts (${unit}), but its tolerance ${quote(tolerance)} is a percentage: give the target as a count, or make the row a % row.`,
+  badTableHeader: (missing: string): string => `The table header has no ${missing} column.`,
+
+  // --- key -------------------------------------------------------------------------
+  keyTitle: 'Key',
+  keyDotTitle: (convention: 'performance' | 'numeric'): string =>
+    convention === 'performance'
+      ? 'DOT: direction of performance since last month'
+      : 'DOT: direction of the figure since last month (colour: good or bad)',
+  keyRag: { red: 'Red: not on target', amber: 'Amber: within tolerance', green: 'Green: on target' },
+  keyNoArrow: 'Blank: no figure for this month or the last',
+
+  // --- plan validation -----------------------------------------------------------
+  writeOutsideOwned: (address: string): string =>
+    `The plan would write to ${address}, which is not a DOT, RAG or key cell: nothing was changed.`,
+  styleOutsideArea: (address: string): string =>
+    `The plan would format ${address}, outside the table and its key: nothing was changed.`,
+  keyAreaNotEmpty: (address: string): string => `The key's place ${address} is not empty: the key was left out.`,
+  tablesOnOtherSheets: (): string => 'A format plan covers one sheet: the tables come from different sheets.',
+  noTables: (): string => 'There is no scorecard table to format.',
+
+  // --- roll forward --------------------------------------------------------------
+  rollNeedsMonths: (sheetName: string): string => `${quote(sheetName)} has no month columns to roll forward.`,
+  rollNotNext: (label: string, expected: string): string =>
+    `${label} does not follow the newest month of the sheet: roll forward to ${expected}.`,
+  sheetExists: (name: string): string => `A sheet called ${quote(name)} already exists: rename or delete it first.`,
 };

@@ -1,0 +1,100 @@
+import { formatNumber, formatValue, msg } from './messages';
+import { err, ok, type Result } from './result';
+import type { Bound, Tolerances } from './tolerance';
+import type { CellInput, Rag } from './types';
+import type { ParsedValue } from './value';
+
+// Excel computes 19/20 as 0.95 but 0.1*3 as 0.30000000000000004: a value within this
+// relative distance of a cut point is on the cut point.
+const EPSILON = 1e-9;
+
+function compare(value: number, cut: number): -1 | 0 | 1 {
+  if (Math.abs(value - cut) <= EPSILON * Math.max(1, Math.abs(cut))) return 0;
+  return value < cut ? -1 : 1;
+}
+
+function aboveLower(value: number, lower: Bound | null): boolean {
+  if (!lower) return true;
+  const c = compare(value, lower.value);
+  return c > 0 || (c === 0 && lower.inclusive);
+}
+
+function belowUpper(value: number, upper: Bound | null): boolean {
+  if (!upper) return true;
+  const c = compare(value, upper.value);
+  return c < 0 || (c === 0 && upper.inclusive);
+}
+
+/**
+ * The RAG status of a value: `null` when there are no tolerances (Info, n/a, blank);
+ * an error naming the value and the bands around it when it falls in a gap.
+ *
+ * @example
+ * evaluateRag(0.851, parseTolerances('<65%', '>65% <75%', '75%', 'high').value) // ok('green')
+ * evaluateRag(20.5, parseTolerances('21+', '20<', '18<', 'low').value)
+ * // err valueInGap: "20.5 falls between Amber (20<) and Red (21+) ..."
+ */
+export function evaluateRag(value: number, tol: Tolerances): Result<Rag | null> {
+  if (tol.kind === 'none') return ok(null);
+  if (!Number.isFinite(value)) return err('badValue', msg.nonFiniteValue());
+  for (const band of tol.bands) {
+    if (aboveLower(value, band.lower) && belowUpper(value, band.upper)) return ok(band.rag);
+  }
+  const gap = tol.gaps.find((g) => aboveLower(value, g.lower) && belowUpper(value, g.upper));
+  return err('valueInGap', msg.valueInGap(formatValue(value, tol.percent), gap?.below ?? null, gap?.above ?? null));
+}
+
+/**
+ * Catches a percentage typed as a whole number (`90.2` in a row whose tolerances are
+ * `98%`): read as a fraction it would be 9020% and always Green. Only values that are
+ * not known to be percentages, far above every cut point, are flagged.
+ *
+ * @example
+ * checkUnits(parseValue('90.2'), parseTolerances('', '', '98%', 'high').value) // err unitMismatch
+ * checkUnits(parseValue('90.2%'), ...)                                       // ok
+ */
+export function checkUnits(value: ParsedValue, tol: Tolerances): Result<void> {
+  if (tol.kind === 'none' || !tol.percent || value.kind !== 'number' || value.percent) return ok(undefined);
+  const cuts = tol.bands.flatMap((b) => [b.lower?.value, b.upper?.value]).filter((v): v is number => v !== undefined);
+  const largest = Math.max(1, ...cuts.map(Math.abs));
+  // 10x the largest cut (itself at least 100%) is beyond any plausible percentage.
+  if (Math.abs(value.value) > 10 * largest) {
+    const example = tol.bands.find((b) => b.source !== '')?.source ?? '';
+    return err('unitMismatch', msg.unitMismatch(formatNumber(value.value), example));
+  }
+  return ok(undefined);
+}
+
+const LETTERS: Record<Rag, string> = { red: 'R', amber: 'A', green: 'G' };
+
+/** `R`, `A`, `G`: what the seeds write in the RAG column. */
+export function ragLetter(rag: Rag): string {
+  return LETTERS[rag];
+}
+
+/**
+ * Reads a RAG cell: `R`/`A`/`G` or `Red`/`Amber`/`Green` (any case); blank is null.
+ *
+ * @example
+ * parseRag('g')   // ok('green')
+ * parseRag('')    // ok(null)
+ * parseRag('YTD') // err badValue
+ */
+export function parseRag(input: CellInput): Result<Rag | null> {
+  if (input === null || input === undefined) return ok(null);
+  const text = String(input).trim();
+  if (text === '') return ok(null);
+  switch (typeof input === 'string' ? text.toLowerCase() : '') {
+    case 'r':
+    case 'red':
+      return ok('red');
+    case 'a':
+    case 'amber':
+      return ok('amber');
+    case 'g':
+    case 'green':
+      return ok('green');
+    default:
+      return err('badValue', msg.badStatus(text));
+  }
+}

@@ -1,0 +1,308 @@
+import { bandLabel, msg } from '../../src/domain/messages';
+import {
+  parseTolerances,
+  resetToleranceCache,
+  toleranceCacheStats,
+  type Band,
+  type BandedTolerances,
+  type Tolerances,
+} from '../../src/domain/tolerance';
+import type { CellInput, Polarity } from '../../src/domain/types';
+
+function bands(red: CellInput, amber: CellInput, green: CellInput, polarity: Polarity | null): BandedTolerances {
+  const result = parseTolerances(red, amber, green, polarity);
+  if (!result.ok) throw new Error(`expected tolerances, got ${result.error.message}`);
+  if (result.value.kind !== 'bands') throw new Error('expected bands');
+  return result.value;
+}
+
+function band(t: Tolerances, rag: Band['rag']): Band {
+  if (t.kind !== 'bands') throw new Error('no bands');
+  const found = t.bands.find((b) => b.rag === rag);
+  if (!found) throw new Error(`no ${rag} band`);
+  return found;
+}
+
+describe('parseTolerances: seed notations', () => {
+  it('reads <90% | 90%> | 95%+ (High): the soft 90%> includes the 90 that <90% excludes', () => {
+    const t = bands('<90%', '90%>', '95%+', 'high');
+    expect(band(t, 'red')).toEqual({ rag: 'red', lower: null, upper: { value: 0.9, inclusive: false }, source: '<90%' });
+    expect(band(t, 'amber')).toEqual({
+      rag: 'amber',
+      lower: { value: 0.9, inclusive: true },
+      upper: { value: 0.95, inclusive: false },
+      source: '90%>',
+    });
+    expect(band(t, 'green').lower).toEqual({ value: 0.95, inclusive: true });
+    expect(t.gaps).toEqual([]);
+    expect(t.target).toBe(0.95);
+    expect(t.percent).toBe(true);
+  });
+
+  it.each([
+    ['<33%', '33%>', '35%+', 0.33, 0.35],
+    ['<20%', '20%>', '22.7%+', 0.2, 0.227],
+    ['<93%', '93%>', '95%+', 0.93, 0.95],
+    ['<83%', '83%>', '85%+', 0.83, 0.85],
+  ])('reads %s | %s | %s (High) with no gaps', (red, amber, green, cut1, cut2) => {
+    const t = bands(red, amber, green, 'high');
+    expect(band(t, 'amber').lower).toEqual({ value: cut1, inclusive: true });
+    expect(band(t, 'amber').upper).toEqual({ value: cut2, inclusive: false });
+    expect(t.gaps).toEqual([]);
+  });
+
+  it('reads <65% | >65% <75% | 75% and reports that exactly 65% is uncovered', () => {
+    const t = bands('<65%', '>65% <75%', '75%', 'high');
+    expect(band(t, 'green').lower).toEqual({ value: 0.75, inclusive: true });
+    expect(t.gaps).toHaveLength(1);
+    expect(t.gaps[0].lower).toEqual({ value: 0.65, inclusive: true });
+    expect(t.gaps[0].upper).toEqual({ value: 0.65, inclusive: true });
+    expect(t.gaps[0].below?.source).toBe('<65%');
+    expect(t.gaps[0].above?.source).toBe('>65% <75%');
+  });
+
+  it('reads <90% | >90% <95% | >=95% with a point gap at 90%', () => {
+    const t = bands('<90%', '>90% <95%', '>=95%', 'high');
+    expect(t.gaps.map((g) => [g.lower?.value, g.upper?.value])).toEqual([[0.9, 0.9]]);
+  });
+
+  it('reads 13%+ | 13%< | 10.8%< (Low): Green keeps 10.8% when both sides are soft', () => {
+    const t = bands('13%+', '13%<', '10.8%<', 'low');
+    expect(band(t, 'red').lower).toEqual({ value: 0.13, inclusive: true });
+    expect(band(t, 'amber')).toMatchObject({ lower: { value: 0.108, inclusive: false }, upper: { value: 0.13, inclusive: false } });
+    expect(band(t, 'green')).toMatchObject({ lower: null, upper: { value: 0.108, inclusive: true } });
+    expect(t.gaps).toEqual([]);
+    expect(t.target).toBe(0.108);
+  });
+
+  it.each([
+    ['511+', '511<', '487<', 487, 511],
+    ['127+', '127<', '121<', 121, 127],
+  ])('reads %s | %s | %s (Low, days)', (red, amber, green, g, r) => {
+    const t = bands(red, amber, green, 'low');
+    expect(band(t, 'green').upper).toEqual({ value: g, inclusive: true });
+    expect(band(t, 'red').lower).toEqual({ value: r, inclusive: true });
+    expect(t.gaps).toEqual([]);
+    expect(t.percent).toBe(false);
+  });
+
+  it('reads 21+ | 20< | 18< (Low) and reports the uncovered (20, 21) between Amber and Red', () => {
+    const t = bands('21+', '20<', '18<', 'low');
+    expect(t.gaps).toHaveLength(1);
+    const gap = t.gaps[0];
+    expect(gap.lower).toEqual({ value: 20, inclusive: false });
+    expect(gap.upper).toEqual({ value: 21, inclusive: false });
+    expect(gap.below?.rag).toBe('amber');
+    expect(gap.above?.rag).toBe('red');
+  });
+
+  it('reads 1+ above range | 1 above range | 14-20 (Within Limits) and reports below 14 as uncovered', () => {
+    const t = bands('1+ above range', '1 above range', '14-20', 'withinLimits');
+    expect(t.polarity).toBe('withinLimits');
+    expect(band(t, 'green')).toMatchObject({ lower: { value: 14, inclusive: true }, upper: { value: 20, inclusive: true } });
+    expect(band(t, 'amber')).toMatchObject({ lower: { value: 20, inclusive: false }, upper: { value: 21, inclusive: true } });
+    expect(band(t, 'red')).toMatchObject({ lower: { value: 21, inclusive: false }, upper: null });
+    expect(t.gaps).toHaveLength(1);
+    expect(t.gaps[0]).toMatchObject({ lower: null, upper: { value: 14, inclusive: false }, below: null });
+    expect(t.gaps[0].above?.rag).toBe('green');
+    expect(t.target).toBeNull();
+  });
+
+  it.each([
+    ['95%', 'high', 0.95, true],
+    ['8.2%', 'low', 0.082, true],
+    ['120', 'high', 120, false],
+    ['2.5%', 'low', 0.025, true],
+    ['99.1', 'low', 99.1, false],
+    ['85%>', 'high', 0.85, true],
+    ['96.0%', 'high', 0.96, true],
+  ] as const)('reads the lone green target %p (%s): Green from the target, the rest Red', (green, polarity, target, percent) => {
+    const t = bands(null, null, green, polarity);
+    expect(t.loneTarget).toBe(true);
+    expect(t.target).toBe(target);
+    expect(t.percent).toBe(percent);
+    expect(t.bands.map((b) => b.rag)).toEqual(polarity === 'high' ? ['red', 'green'] : ['green', 'red']);
+    const g = band(t, 'green');
+    expect(polarity === 'high' ? g.lower : g.upper).toEqual({ value: target, inclusive: true });
+    expect(t.gaps).toEqual([]);
+  });
+
+  it.each([
+    ['100% (of 720)', 1, '(of 720)'],
+    ['38 (May to March)', 38, '(May to March)'],
+  ])('keeps the note of %p and reads its target', (green, target, note) => {
+    const t = bands('', '', green, 'high');
+    expect(t.target).toBe(target);
+    expect(t.notes).toEqual([note]);
+  });
+
+  it('reads number cells as Excel holds them (0.95 is 95%)', () => {
+    const t = bands(0.9, 0.9, 0.95, 'high');
+    expect(band(t, 'red').upper).toEqual({ value: 0.9, inclusive: false });
+    expect(band(t, 'amber')).toMatchObject({ lower: { value: 0.9, inclusive: true }, upper: { value: 0.95, inclusive: false } });
+    expect(band(t, 'green').lower).toEqual({ value: 0.95, inclusive: true });
+  });
+
+  it.each([
+    [null, null, null, 'blank'],
+    ['', '', '', 'blank'],
+    ['', '', 'n/a', 'notApplicable'],
+    ['', '', 'N/A', 'notApplicable'],
+    ['-', '-', '-', 'notApplicable'],
+  ])('returns none for %p | %p | %p', (red, amber, green, reason) => {
+    expect(parseTolerances(red, amber, green, 'high')).toEqual({ ok: true, value: { kind: 'none', reason } });
+  });
+
+  it('returns none for an Info measure even when tolerances are written (seed 11.2)', () => {
+    expect(parseTolerances('<90%', '>90% <95%', '>=95%', 'info')).toEqual({ ok: true, value: { kind: 'none', reason: 'info' } });
+  });
+
+  it.each([
+    ['≥95%', 0.95, true],
+    ['=>95%', 0.95, true],
+    ['95% or more', 0.95, true],
+  ])('reads the variant %p', (green, value, inclusive) => {
+    expect(band(bands('<90%', '90%>', green, 'high'), 'green').lower).toEqual({ value, inclusive });
+  });
+});
+
+describe('parseTolerances: polarity', () => {
+  it.each([
+    ['<90%', '90%>', '95%+', 'high'],
+    ['13%+', '13%<', '10.8%<', 'low'],
+    ['511+', '511<', '487<', 'low'],
+    ['1+ above range', '1 above range', '14-20', 'withinLimits'],
+    [null, null, '85%>', 'high'],
+    ['<65%', '>65% <75%', null, 'high'],
+  ])('infers the polarity of %p | %p | %p when none is stated', (red, amber, green, polarity) => {
+    expect(bands(red, amber, green, null).polarity).toBe(polarity);
+  });
+
+  it('reports a polarity conflict when the bands say High and GOOD PERF IS says Low', () => {
+    const r = parseTolerances('<90%', '90%>', '95%+', 'low');
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'polarityConflict', message: msg.polarityConflict('Low', 'High', 'Red (<90%), Amber (90%>), Green (95%+)') },
+    });
+  });
+
+  it('reports green below red for a High measure', () => {
+    const r = parseTolerances('13%+', '13%<', '10.8%<', 'high');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('polarityConflict');
+  });
+
+  it('asks for a polarity when only a bare target is written', () => {
+    expect(parseTolerances(null, null, '95%', null)).toEqual({
+      ok: false,
+      error: { code: 'badTolerance', message: msg.toleranceNeedsPolarity('green', '95%') },
+    });
+  });
+
+  it('reports bands that point both ways', () => {
+    const r = parseTolerances('21%+', '90%>', '95%+', null);
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'toleranceConflict', message: msg.toleranceDirections({ rag: 'amber', source: '90%>' }, { rag: 'red', source: '21%+' }) },
+    });
+  });
+
+  it('rejects Within Limits without a range', () => {
+    expect(parseTolerances('', '', '95%', 'withinLimits')).toEqual({
+      ok: false,
+      error: { code: 'badTolerance', message: msg.withinLimitsNeedsRange('95%') },
+    });
+  });
+});
+
+describe('parseTolerances: conflicts and unreadable text', () => {
+  it('names the overlapping bands and values', () => {
+    expect(parseTolerances('<90%', '>85% <95%', '95%+', 'high')).toEqual({
+      ok: false,
+      error: {
+        code: 'toleranceConflict',
+        message: msg.toleranceOverlap({ rag: 'red', source: '<90%' }, { rag: 'amber', source: '>85% <95%' }, '85%', '90%'),
+      },
+    });
+  });
+
+  it('reports an overlap at a single point', () => {
+    const r = parseTolerances('<=90%', '>=90% <95%', '>=95%', 'high');
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'toleranceConflict',
+        message: msg.toleranceOverlap({ rag: 'red', source: '<=90%' }, { rag: 'amber', source: '>=90% <95%' }, '90%', '90%'),
+      },
+    });
+  });
+
+  it('reports Amber beyond Green', () => {
+    const r = parseTolerances('<90%', '97%>', '95%+', 'high');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('toleranceConflict');
+  });
+
+  it.each([
+    ['amber', '<90%', 'lots', '95%+', 'lots'],
+    ['green', '<90%', '90%>', '95%++', '95%++'],
+    ['green', '<90%', '90%>', '>95% <90% <80%', '>95% <90% <80%'],
+    ['amber', '<90%', '>96% <92%', '95%+', '>96% <92%'],
+  ] as const)('names the %s cell and its text when it cannot be read', (rag, red, amber, green, text) => {
+    expect(parseTolerances(red, amber, green, 'high')).toEqual({ ok: false, error: { code: 'badTolerance', message: msg.badTolerance(rag, text) } });
+  });
+
+  it('names the Red cell when it cannot be read', () => {
+    expect(parseTolerances('about ninety', '90%>', '95%+', 'high')).toEqual({
+      ok: false,
+      error: { code: 'badTolerance', message: msg.badTolerance('red', 'about ninety') },
+    });
+  });
+
+  it('rejects a boolean in a tolerance cell', () => {
+    const r = parseTolerances(true, '90%>', '95%+', 'high');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('badTolerance');
+  });
+
+  it('reports a missing % sign beside percentages', () => {
+    expect(parseTolerances('<90%', '90%>', '95', 'high')).toEqual({
+      ok: false,
+      error: { code: 'unitMismatch', message: msg.mixedUnits('green', '95', '<90%') },
+    });
+  });
+
+  it('reports a missing cut point between two one-sided bands', () => {
+    const r = parseTolerances('<90%', '<95%', '95%+', 'high');
+    expect(r.ok).toBe(false);
+  });
+
+  it('labels the added red of a lone target as the rest', () => {
+    const t = bands(null, null, '95%', 'high');
+    expect(bandLabel(band(t, 'red'))).toBe('Red (the rest)');
+  });
+});
+
+describe('parseTolerances: cache', () => {
+  beforeEach(() => resetToleranceCache());
+
+  it('parses a repeated triple once', () => {
+    parseTolerances('<90%', '90%>', '95%+', 'high');
+    parseTolerances('<90%', '90%>', '95%+', 'high');
+    parseTolerances('<90%', '90%>', '95%+', 'high');
+    expect(toleranceCacheStats()).toMatchObject({ hits: 2, misses: 1 });
+  });
+
+  it('keeps the number 0.95 and the text "0.95" apart, and polarity in the key', () => {
+    parseTolerances(null, null, 0.95, 'high');
+    parseTolerances(null, null, '0.95', 'high');
+    parseTolerances(null, null, 0.95, 'low');
+    expect(toleranceCacheStats()).toMatchObject({ hits: 0, misses: 3 });
+  });
+
+  it('returns frozen results so a caller cannot corrupt the shared entry', () => {
+    const t = bands('<90%', '90%>', '95%+', 'high');
+    expect(Object.isFrozen(t)).toBe(true);
+    expect(Object.isFrozen(t.bands[0])).toBe(true);
+  });
+});
