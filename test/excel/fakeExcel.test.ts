@@ -1,0 +1,201 @@
+import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
+import { seedGrid } from '../fixtures/seedGrids';
+
+function workbookWithValues(): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  const sheet = wb.addSheet('Dec-20');
+  sheet.setValue('A1', 'NO.');
+  sheet.setValue('B2', 0.843, '0.0%');
+  return wb;
+}
+
+describe('fake Excel: load/sync rules', () => {
+  it('throws PropertyNotLoaded when a property is read without load and sync', async () => {
+    const wb = workbookWithValues();
+    await wb.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Dec-20').getRange('B2');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      // Loaded but not yet synced: still not available.
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([[0.843]]);
+      expect(() => range.numberFormat).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('applies queued writes only on sync', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    await wb.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Dec-20').getRange('C3');
+      range.values = [['G']];
+      range.format.fill.color = '#00B050';
+      expect(sheet.value('C3')).toBe('');
+      expect(sheet.fill('C3')).toBeNull();
+      await ctx.sync();
+      expect(sheet.value('C3')).toBe('G');
+      expect(sheet.fill('C3')).toBe('#00B050');
+    });
+  });
+
+  it('counts syncs, queued calls and the largest payload', async () => {
+    const wb = workbookWithValues();
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      ws.getRange('A1:A2').values = [['x'], ['y']];
+      await ctx.sync();
+      ws.getRange('B1').format.font.bold = true;
+      await ctx.sync();
+    });
+    expect(wb.stats.syncs).toBe(2);
+    // getItem, getRange, set values, getRange, set bold
+    expect(wb.stats.apiCalls).toBe(5);
+    expect(wb.stats.payloads).toHaveLength(2);
+    expect(wb.stats.maxPayloadBytes).toBe(Math.max(...wb.stats.payloads));
+  });
+
+  it('rejects an address longer than 8,192 characters', async () => {
+    const wb = workbookWithValues();
+    const address = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(',');
+    expect(address.length).toBeGreaterThan(8192);
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Dec-20').getRanges(address).format.fill.color = '#FFFF00';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(wb.sheet('Dec-20').fill('A1')).toBeNull();
+  });
+
+  it('rejects a payload over the limit without applying any of it', async () => {
+    const wb = new FakeWorkbook({ payloadLimitBytes: 1000 });
+    const sheet = wb.addSheet('S');
+    await expect(
+      wb.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('S');
+        ws.getRange('A1').values = [['first']];
+        ws.getRange('A2:A200').values = Array.from({ length: 199 }, () => ['x'.repeat(10)]);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(sheet.value('A1')).toBe('');
+  });
+
+  it('stops a batch at a failing operation and keeps the earlier ones, as Office does', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    wb.failSync({ sync: 1, afterActions: 3, code: 'GeneralException' });
+    await expect(
+      wb.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Dec-20');
+        ws.getRange('D1').values = [['one']];
+        ws.getRange('D2').values = [['two']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(sheet.value('D1')).toBe('one');
+    expect(sheet.value('D2')).toBe('');
+  });
+
+  it('refuses writes to a protected sheet with AccessDenied', async () => {
+    const wb = workbookWithValues();
+    wb.sheet('Dec-20').protected = true;
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Dec-20').getRange('A1').values = [['x']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  it('reports a missing sheet as a null object, and getItem fails on sync', async () => {
+    const wb = workbookWithValues();
+    await wb.run(async (ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject('Jan-21');
+      missing.load('name');
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+    });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Jan-21').load('name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('applies a RangeAreas format to every area', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    await wb.run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem('Dec-20').getRanges('A1:A2,C5,E1:F1');
+      areas.format.fill.color = '#FF0000';
+      areas.format.font.bold = true;
+      await ctx.sync();
+    });
+    for (const addr of ['A1', 'A2', 'C5', 'E1', 'F1']) expect(sheet.fill(addr)).toBe('#FF0000');
+    expect(sheet.fill('B1')).toBeNull();
+    expect(sheet.cell('C5').bold).toBe(true);
+  });
+
+  it('copies a worksheet with its cells, named as Excel names copies', async () => {
+    const wb = workbookWithValues();
+    await wb.run(async (ctx) => {
+      const copy = ctx.workbook.worksheets.getItem('Dec-20').copy('End');
+      copy.load('name,position');
+      await ctx.sync();
+      expect(copy.name).toBe('Dec-20 (2)');
+      expect(copy.position).toBe(1);
+    });
+    expect(wb.sheet('Dec-20 (2)').value('B2')).toBeCloseTo(0.843);
+  });
+
+  it('loads a collection: items are unavailable until synced', async () => {
+    const wb = workbookWithValues();
+    wb.addSheet('Nov-20');
+    await wb.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Dec-20', 'Nov-20']);
+    });
+  });
+
+  it('builds a sheet from a seed grid with its values and displayed text', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    await wb.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getActiveWorksheet().getUsedRange();
+      used.load('values,text,rowIndex,columnIndex');
+      await ctx.sync();
+      expect(used.rowIndex).toBe(grid.top);
+      expect(used.columnIndex).toBe(grid.left);
+      const i = grid.text.findIndex((row) => row.includes('84.3%'));
+      const j = grid.text[i].indexOf('84.3%');
+      expect(used.text[i][j]).toBe('84.3%');
+      expect(used.values[i][j]).toBeCloseTo(0.843);
+    });
+  });
+
+  it('installs Excel and Office globals that run against the workbook', async () => {
+    const wb = workbookWithValues();
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      const info = await Office.onReady();
+      expect(info.host).toBe('Excel');
+      expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(true);
+      const value = await Excel.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Dec-20').getRange('A1');
+        r.load('values');
+        await ctx.sync();
+        return r.values[0][0];
+      });
+      expect(value).toBe('NO.');
+    } finally {
+      uninstall();
+    }
+    expect((globalThis as Record<string, unknown>).Excel).toBeUndefined();
+  });
+});

@@ -1,0 +1,284 @@
+/**
+ * A fake of the Excel JavaScript API, faithful to its batching rules, for adapter tests,
+ * benchmarks and the browser proof (no Node imports: it is bundled into headless Chromium).
+ *
+ * What it enforces, as Office does:
+ * - proxies queue operations; nothing reaches the workbook before `context.sync()`;
+ * - reading a property that was not `load`ed and synced throws `PropertyNotLoaded`;
+ * - a batch is NOT a transaction: operations run in order and a failing one stops the
+ *   batch, leaving the earlier ones applied (OfficeExtension.Error's `traceMessages` doc
+ *   shows this); a payload over the limit or cell-edit mode rejects the whole request;
+ * - an address longer than 8,192 characters is an `InvalidArgument`.
+ * What it counts: round trips (syncs), API calls (every queued method call, property set
+ * or load) and each request's JSON payload size, to compare with Excel on the web's 5 MB.
+ *
+ * Why not only `office-addin-mock`: its OfficeMockObject models loaded/synced properties of
+ * a fixed object tree, but not collections that grow (worksheets.add/copy), RangeAreas
+ * addressing several cells, address parsing, per-cell state, sync accounting or payload
+ * size. It is used where it fits (a settings test in test/excel/settings.test.ts).
+ */
+import type { Grid } from '../../src/domain/sheet/grid';
+import { FakeSheet, sheetFromGrid } from './fakeExcelState';
+import type { FakeCell, FakeValue } from './fakeExcelState';
+import { WorkbookProxy } from './fakeExcelProxies';
+import { FakeOfficeError } from './fakeExcelError';
+
+export { FakeOfficeError } from './fakeExcelError';
+
+export { FakeSheet, sheetFromGrid, defaultCell } from './fakeExcelState';
+export type { FakeCell, FakeValue, SheetSnapshot, FakeBorder } from './fakeExcelState';
+
+export interface SyncStats {
+  /** Round trips: `context.sync()` calls that reached the host. */
+  syncs: number;
+  /** Queued operations: method calls, property sets and loads. */
+  apiCalls: number;
+  /** Largest request payload (UTF-8 bytes of its JSON). */
+  maxPayloadBytes: number;
+  /** Payload of each sync, in order. */
+  payloads: number[];
+}
+
+/** A failure to inject into a future sync, to test what an adapter does mid-write. */
+export interface InjectedFault {
+  /** Which future sync fails: 1 is the next one. */
+  sync: number;
+  /** How many operations of that batch run before the failure (0: none). */
+  afterActions: number;
+  code: string;
+  message?: string;
+}
+
+export interface FakeWorkbookOptions {
+  /** Request payload limit; Excel on the web rejects requests over 5 MB. */
+  payloadLimitBytes?: number;
+}
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+/** The state of one fake workbook, plus its accounting. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** workbook.settings: values are stored as JSON, as Office does. */
+  readonly settings = new Map<string, string>();
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** How many syncs ran with screen updating suspended. */
+  suspendedSyncs = 0;
+  /** While true every sync is rejected, as when the user is typing in a cell. */
+  editMode = false;
+  /** Highest ExcelApi 1.x minor version supported (12: ExcelApi 1.12); `isSetSupported` answers from it. */
+  excelApiMinor = 12;
+  readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [] };
+  readonly payloadLimitBytes: number;
+  private faults: InjectedFault[] = [];
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.payloadLimitBytes = options.payloadLimitBytes ?? FIVE_MB;
+  }
+
+  /** Adds a sheet built from a Grid (values, text, number formats, merges); the first becomes active. */
+  addGrid(grid: Grid): FakeSheet {
+    return this.addSheet(sheetFromGrid(grid));
+  }
+
+  addSheet(sheet: FakeSheet | string): FakeSheet {
+    const s = typeof sheet === 'string' ? new FakeSheet(sheet) : sheet;
+    this.sheets.push(s);
+    if (this.activeSheetId === null) this.activeSheetId = s.id;
+    return s;
+  }
+
+  /** The sheet by name (case-insensitive, as Excel matches names); throws in a test when absent. */
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake workbook has no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  activeSheet(): FakeSheet {
+    const s = this.sheets.find((x) => x.id === this.activeSheetId) ?? this.sheets[0];
+    if (!s) throw new FakeOfficeError('ItemNotFound', 'The workbook has no worksheet.');
+    return s;
+  }
+
+  /** A setting's value parsed back from JSON, or undefined. */
+  setting(key: string): unknown {
+    const raw = this.settings.get(key);
+    return raw === undefined ? undefined : JSON.parse(raw);
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.apiCalls = 0;
+    this.stats.maxPayloadBytes = 0;
+    this.stats.payloads.length = 0;
+  }
+
+  /** Makes a future sync fail after `afterActions` of its operations ran. */
+  failSync(fault: InjectedFault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** A new request context on this workbook, typed as Office's. */
+  context(): Excel.RequestContext {
+    return new FakeRequestContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /** `Excel.run` on this workbook: runs the batch function, then flushes what it left queued. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeRequestContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.pending() > 0) await ctx.sync();
+    return result;
+  }
+
+  /** @internal used by FakeRequestContext.sync */
+  takeFault(): InjectedFault | null {
+    for (const f of this.faults) f.sync -= 1;
+    const due = this.faults.find((f) => f.sync <= 0) ?? null;
+    this.faults = this.faults.filter((f) => f.sync > 0);
+    return due;
+  }
+}
+
+/** One queued operation: what goes over the wire, and what the host does with it. */
+export interface QueuedAction {
+  payload: Record<string, unknown>;
+  run: () => void;
+}
+
+const encoder = new TextEncoder();
+
+export class FakeRequestContext {
+  readonly workbook: WorkbookProxy;
+  readonly host: FakeWorkbook;
+  private queue: QueuedAction[] = [];
+  private nextId = 1;
+  /** Office keeps tracked objects alive across syncs; the fake has nothing to release. */
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+
+  constructor(host: FakeWorkbook) {
+    this.host = host;
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  newId(kind: string): string {
+    return `${kind}#${this.nextId++}`;
+  }
+
+  enqueue(payload: Record<string, unknown>, run: () => void): void {
+    this.queue.push({ payload, run });
+    this.host.stats.apiCalls += 1;
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const stats = this.host.stats;
+    stats.syncs += 1;
+    const bytes = encoder.encode(JSON.stringify(batch.map((a) => a.payload))).length;
+    stats.payloads.push(bytes);
+    stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, bytes);
+    // A real round trip is asynchronous: let other work interleave as it would.
+    await Promise.resolve();
+    if (bytes > this.host.payloadLimitBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    if (this.host.editMode) {
+      throw new FakeOfficeError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
+    }
+    const fault = this.host.takeFault();
+    const suspended = batch.some((a) => a.payload.method === 'suspendScreenUpdatingUntilNextSync');
+    if (suspended) this.host.suspendedSyncs += 1;
+    batch.forEach((action, index) => {
+      if (fault && index === fault.afterActions) {
+        throw new FakeOfficeError(fault.code, fault.message ?? `Injected failure (${fault.code}).`);
+      }
+      action.run();
+    });
+    if (fault && fault.afterActions >= batch.length) {
+      throw new FakeOfficeError(fault.code, fault.message ?? `Injected failure (${fault.code}).`);
+    }
+  }
+}
+
+/** Values the fake host reports for `Office.context.requirements.isSetSupported`. */
+function isSetSupported(host: FakeWorkbook, name: string, version?: string): boolean {
+  // Requirement-set versions compare by minor number: 1.9 < 1.12.
+  if (name === 'ExcelApi') return version === undefined || Number(version.split('.')[1] ?? 0) <= host.excelApiMinor;
+  return ['SharedRuntime', 'CustomFunctionsRuntime', 'RibbonApi', 'DialogApi'].includes(name);
+}
+
+/**
+ * Defines `Excel`, `Office` and `OfficeExtension` on `target` (globalThis in Node tests, window
+ * in the browser) the way the pane and the functions use them, backed by `workbook`.
+ * Returns a function that removes them again.
+ */
+export function installFakeOffice(target: object, workbook: FakeWorkbook): () => void {
+  const g = target as Record<string, unknown>;
+  const previous = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
+  g.Excel = {
+    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => workbook.run(batch),
+    RequestContext: FakeRequestContext,
+    ErrorCodes: {
+      accessDenied: 'AccessDenied',
+      invalidArgument: 'InvalidArgument',
+      invalidOperation: 'InvalidOperation',
+      invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+      itemNotFound: 'ItemNotFound',
+      itemAlreadyExists: 'ItemAlreadyExists',
+      requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+      generalException: 'GeneralException',
+    },
+  };
+  g.OfficeExtension = { Error: FakeOfficeError };
+  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  g.Office = {
+    HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+    onReady: (callback?: (i: typeof info) => void) => {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      host: 'Excel',
+      platform: 'OfficeOnline',
+      displayLanguage: 'en-GB',
+      requirements: { isSetSupported: (name: string, version?: string) => isSetSupported(workbook, name, version) },
+    },
+    actions: { associate: (): void => undefined },
+  };
+  return () => {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete g[key];
+      else g[key] = value;
+    }
+  };
+}
+
+/** A workbook with one sheet per grid; the first is active. */
+export function fakeWorkbookFromGrids(grids: Grid[], options?: FakeWorkbookOptions): FakeWorkbook {
+  const wb = new FakeWorkbook(options);
+  for (const grid of grids) wb.addGrid(grid);
+  return wb;
+}
+
+/** Values of a box of a fake sheet as a 2-D array (handy in assertions). */
+export function sheetValues(sheet: FakeSheet, top: number, left: number, rows: number, cols: number): FakeValue[][] {
+  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.cellAt(top + i, left + j).value));
+}
+
+export type { FakeCell as FakeExcelCell };

@@ -1,0 +1,1346 @@
+/**
+ * Proxy objects of the fake Excel API. Every method call, property set and load is queued
+ * on the request context and reaches the workbook state only inside `context.sync()`;
+ * reading a property that no synced `load` filled throws PropertyNotLoaded, as Office does.
+ */
+import type { CellBox } from '../../src/domain/sheet/grid';
+import type { FakeRequestContext } from './fakeExcel';
+import { FakeOfficeError, accessDenied, invalidArgument, itemNotFound, propertyNotLoaded } from './fakeExcelError';
+import { MAX_ADDRESS_LENGTH, boxesIntersect, fullAddress, parseBox, parseBoxList, splitSheet } from './fakeExcelAddress';
+import { FakeSheet, defaultCell } from './fakeExcelState';
+import type { FakeBorder, FakeCell, FakeValue } from './fakeExcelState';
+
+type Ctx = FakeRequestContext;
+type LoadSpec = string | string[] | { select?: string; expand?: string } | Record<string, unknown>;
+
+function normaliseLoad(spec: LoadSpec | undefined): string[] | null {
+  if (spec === undefined) return null;
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (typeof spec.select === 'string') return spec.select.split(',').map((s) => s.trim()).filter(Boolean);
+  const out: string[] = [];
+  const walk = (obj: Record<string, unknown>, prefix: string): void => {
+    for (const [k, v] of Object.entries(obj)) {
+      if (v === true) out.push(prefix + k);
+      else if (v && typeof v === 'object') walk(v as Record<string, unknown>, `${prefix}${k}/`);
+    }
+  };
+  walk(spec, '');
+  return out;
+}
+
+function unknownProperty(prop: string, kind: string): FakeOfficeError {
+  return invalidArgument(`The property '${prop}' does not exist on ${kind}.`);
+}
+
+/** Base of every proxy: the queue, load and the PropertyNotLoaded rule. */
+abstract class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  readonly _id: string;
+  protected readonly ctx: Ctx;
+  /** OrNullObject variants: loads report isNullObject, writes to a null object fail. */
+  protected readonly nullable: boolean;
+
+  constructor(ctx: Ctx, kind: string, nullable = false) {
+    this.ctx = ctx;
+    this._id = ctx.newId(kind);
+    this.nullable = nullable;
+  }
+
+  get context(): Ctx {
+    return this.ctx;
+  }
+
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+
+  /** Scalar properties `load()` with no argument loads. */
+  protected abstract scalars(): string[];
+  /** @internal what a collection's `load()` loads on each item. */
+  scalarList(): string[] {
+    return this.scalars();
+  }
+  /** Reads a scalar from the workbook, at sync. */
+  protected abstract read(prop: string): unknown;
+  /** Whether the object this proxy stands for is missing (OrNullObject), at sync. */
+  protected isNull(): boolean {
+    return false;
+  }
+  /** A navigation property, for load paths such as `format/fill/color`. */
+  protected child(_name: string): ClientObject | null {
+    return null;
+  }
+
+  load(spec?: LoadSpec): this {
+    const props = normaliseLoad(spec) ?? this.scalars();
+    this.ctx.enqueue({ obj: this._id, method: 'load', props }, () => this.loadPaths(props));
+    return this;
+  }
+
+  /** @internal runs a load at sync. */
+  loadPaths(props: string[]): void {
+    const isNull = this.isNull();
+    if (this.nullable || isNull) this.loaded.set('isNullObject', isNull);
+    for (const path of props) {
+      if (path === 'isNullObject') continue;
+      const [head, ...rest] = path.split('/');
+      if (rest.length > 0) {
+        const nav = this.child(head);
+        if (!nav) throw unknownProperty(head, this.constructor.name);
+        if (!isNull) nav.loadPaths([rest.join('/')]);
+        continue;
+      }
+      this.loaded.set(head, isNull ? null : this.read(head));
+    }
+  }
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw propertyNotLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  protected queueSet(prop: string, value: unknown, apply: () => void): void {
+    this.ctx.enqueue({ obj: this._id, set: prop, value }, () => {
+      this.failIfNull();
+      apply();
+    });
+    // Office.js keeps a set value on the proxy, so reading it back needs no load.
+    this.loaded.set(prop, value);
+  }
+
+  protected queueCall(method: string, args: unknown[], apply: () => void): void {
+    this.ctx.enqueue({ obj: this._id, method, args }, () => {
+      this.failIfNull();
+      apply();
+    });
+  }
+
+  private failIfNull(): void {
+    if (this.isNull()) throw itemNotFound(`${this.constructor.name} is a null object`);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  track(): this {
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+}
+
+/** A collection: `items` is readable only after `load` + sync. */
+class CollectionProxy<T extends ClientObject> extends ClientObject {
+  private readonly makeItems: () => T[];
+  private current: T[] | null = null;
+
+  constructor(ctx: Ctx, kind: string, makeItems: () => T[]) {
+    super(ctx, kind);
+    this.makeItems = makeItems;
+  }
+
+  get items(): T[] {
+    if (this.current === null) throw propertyNotLoaded('items');
+    return this.current;
+  }
+
+  protected scalars(): string[] {
+    return [];
+  }
+
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'a collection');
+  }
+
+  override load(spec?: LoadSpec): this {
+    const props = normaliseLoad(spec);
+    this.ctx.enqueue({ obj: this._id, method: 'load', props }, () => {
+      const items = this.makeItems();
+      const itemProps = props?.map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
+      for (const item of items) item.loadPaths(itemProps && itemProps.length > 0 ? itemProps : item.scalarList());
+      this.current = items;
+    });
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------- application, workbook
+
+export class ApplicationProxy extends ClientObject {
+  constructor(ctx: Ctx) {
+    super(ctx, 'application');
+  }
+  protected scalars(): string[] {
+    return ['calculationMode'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'calculationMode') return this.ctx.host.calculationMode;
+    throw unknownProperty(prop, 'Application');
+  }
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+  set calculationMode(mode: string) {
+    this.queueSet('calculationMode', mode, () => {
+      if (mode !== 'Automatic' && mode !== 'AutomaticExceptTables' && mode !== 'Manual') throw invalidArgument(`Bad calculation mode ${mode}.`);
+      this.ctx.host.calculationMode = mode;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.queueCall('suspendScreenUpdatingUntilNextSync', [], () => undefined);
+  }
+  calculate(type: string): void {
+    this.queueCall('calculate', [type], () => undefined);
+  }
+}
+
+export class WorkbookProxy extends ClientObject {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(ctx: Ctx) {
+    super(ctx, 'workbook');
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.settings = new SettingCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
+  }
+  protected scalars(): string[] {
+    return ['name'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'name') return 'Book1.xlsx';
+    throw unknownProperty(prop, 'Workbook');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  /** The selected range of the active sheet. */
+  getSelectedRange(): RangeProxy {
+    const sheet = new WorksheetProxy(this.ctx, () => this.ctx.host.activeSheet(), false);
+    return new RangeProxy(this.ctx, sheet, (s) => {
+      const sel = this.ctx.host.selection;
+      const box = sel && sel.sheet === s.name ? parseBox(sel.address) : null;
+      return box ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    }, 'selection', false);
+  }
+}
+
+// ---------------------------------------------------------------- worksheets
+
+const BAD_SHEET_NAME = /[[\]:*?/\\]/;
+
+function checkSheetName(host: Ctx['host'], name: string, except?: FakeSheet): void {
+  if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw invalidArgument(`The sheet name '${name}' is not valid.`);
+  }
+  const clash = host.findSheet(name);
+  if (clash && clash !== except) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`);
+}
+
+export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'worksheets', () => ctx.host.sheets.map((s) => new WorksheetProxy(ctx, () => s, false)));
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.ctx, () => this.ctx.host.activeSheet(), false);
+    this.queueCall('getActiveWorksheet', [], () => undefined);
+    return proxy;
+  }
+
+  private byKey(key: string): FakeSheet | null {
+    return this.ctx.host.findSheet(key) ?? this.ctx.host.sheets.find((s) => s.id === key) ?? null;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    this.queueCall('getItem', [key], () => {
+      if (!this.byKey(key)) throw itemNotFound(`worksheet '${key}'`);
+    });
+    return new WorksheetProxy(this.ctx, () => this.byKey(key), false);
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    this.queueCall('getItemOrNullObject', [key], () => undefined);
+    return new WorksheetProxy(this.ctx, () => this.byKey(key), true);
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.queueCall('add', [name ?? null], () => {
+      const host = this.ctx.host;
+      let finalName = name;
+      if (finalName === undefined) {
+        let n = host.sheets.length + 1;
+        while (host.findSheet(`Sheet${n}`)) n += 1;
+        finalName = `Sheet${n}`;
+      }
+      checkSheetName(host, finalName);
+      created = host.addSheet(finalName);
+    });
+    return new WorksheetProxy(this.ctx, () => created, false);
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  private readonly resolver: () => FakeSheet | null;
+  private protectionProxy: WorksheetProtectionProxy | null = null;
+  private freezeProxy: FreezePanesProxy | null = null;
+  private layoutProxy: PageLayoutProxy | null = null;
+
+  constructor(ctx: Ctx, resolver: () => FakeSheet | null, nullable: boolean) {
+    super(ctx, 'worksheet', nullable);
+    this.resolver = resolver;
+  }
+
+  /** @internal the sheet this proxy stands for, at sync. */
+  sheet(): FakeSheet {
+    const s = this.resolver();
+    if (!s || !this.ctx.host.sheets.includes(s)) throw itemNotFound('worksheet');
+    return s;
+  }
+
+  protected override isNull(): boolean {
+    const s = this.resolver();
+    return !s || !this.ctx.host.sheets.includes(s);
+  }
+
+  protected scalars(): string[] {
+    return ['id', 'name', 'position', 'visibility'];
+  }
+  protected read(prop: string): unknown {
+    const s = this.sheet();
+    switch (prop) {
+      case 'id':
+        return s.id;
+      case 'name':
+        return s.name;
+      case 'position':
+        return this.ctx.host.sheets.indexOf(s);
+      case 'visibility':
+        return s.visibility;
+      default:
+        throw unknownProperty(prop, 'Worksheet');
+    }
+  }
+  protected override child(name: string): ClientObject | null {
+    if (name === 'protection') return this.protection;
+    if (name === 'pageLayout') return this.pageLayout;
+    return null;
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(value: string) {
+    this.queueSet('name', value, () => {
+      const s = this.sheet();
+      checkSheetName(this.ctx.host, value, s);
+      s.name = value;
+    });
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(value: number) {
+    this.queueSet('position', value, () => {
+      const sheets = this.ctx.host.sheets;
+      const s = this.sheet();
+      if (value < 0 || value >= sheets.length) throw invalidArgument(`Bad position ${value}.`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(value, 0, s);
+    });
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(value: string) {
+    this.queueSet('visibility', value, () => {
+      const host = this.ctx.host;
+      const s = this.sheet();
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw invalidArgument(`Bad visibility ${value}.`);
+      if (value !== 'Visible') {
+        const others = host.sheets.filter((x) => x !== s && x.visibility === 'Visible');
+        if (others.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        // Hiding the active sheet activates the next visible one, as Excel does.
+        if (host.activeSheetId === s.id) host.activeSheetId = others[0].id;
+      }
+      s.visibility = value;
+    });
+  }
+
+  get protection(): WorksheetProtectionProxy {
+    this.protectionProxy ??= new WorksheetProtectionProxy(this.ctx, this);
+    return this.protectionProxy;
+  }
+  get freezePanes(): FreezePanesProxy {
+    this.freezeProxy ??= new FreezePanesProxy(this.ctx, this);
+    return this.freezeProxy;
+  }
+  get pageLayout(): PageLayoutProxy {
+    this.layoutProxy ??= new PageLayoutProxy(this.ctx, this);
+    return this.layoutProxy;
+  }
+
+  getRange(address?: string): RangeProxy {
+    const addr = address ?? '';
+    this.queueCall('getRange', [addr], () => checkAddress(addr));
+    return new RangeProxy(this.ctx, this, (s) => {
+      if (addr === '') return { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+      const parsed = parseBoxList(addr);
+      if (!parsed || parsed.boxes.length !== 1) throw invalidArgument(`'${addr}' is not a single range.`);
+      if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArgument(`'${addr}' is on another sheet.`);
+      return parsed.boxes[0];
+    }, addr, false);
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    const box = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+    this.queueCall('getRangeByIndexes', [startRow, startColumn, rowCount, columnCount], () => {
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) throw invalidArgument('Bad range indexes.');
+    });
+    return new RangeProxy(this.ctx, this, () => box, `${startRow},${startColumn},${rowCount},${columnCount}`, false);
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    this.queueCall('getRanges', [address], () => checkAddress(address));
+    return new RangeAreasProxy(this.ctx, this, () => {
+      const parsed = parseBoxList(address);
+      if (!parsed) throw invalidArgument(`'${address.slice(0, 40)}…' is not a valid address list.`);
+      return parsed.boxes;
+    }, false);
+  }
+
+  getUsedRange(valuesOnly = false): RangeProxy {
+    this.queueCall('getUsedRange', [valuesOnly], () => undefined);
+    return new RangeProxy(this.ctx, this, (s) => s.usedBox(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }, 'used', false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.queueCall('getUsedRangeOrNullObject', [valuesOnly], () => undefined);
+    return new RangeProxy(this.ctx, this, (s) => s.usedBox(valuesOnly), 'used', true);
+  }
+
+  /** Copies the sheet (values, formats, widths, layout); the copy is named `Name (2)`, as Excel does. */
+  copy(positionType: string = 'None', relativeTo?: WorksheetProxy): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.queueCall('copy', [positionType, relativeTo?._id ?? null], () => {
+      const host = this.ctx.host;
+      const source = this.sheet();
+      let n = 2;
+      while (host.findSheet(`${source.name} (${n})`)) n += 1;
+      const copy = source.cloneAs(`${source.name} (${n})`);
+      copy.visibility = 'Visible';
+      const sheets = host.sheets;
+      let at: number;
+      switch (positionType) {
+        case 'Beginning':
+          at = 0;
+          break;
+        case 'End':
+          at = sheets.length;
+          break;
+        case 'Before':
+        case 'After': {
+          if (!relativeTo) throw invalidArgument('copy Before/After needs relativeTo.');
+          const rel = sheets.indexOf(relativeTo.sheet());
+          at = positionType === 'Before' ? rel : rel + 1;
+          break;
+        }
+        default:
+          at = sheets.indexOf(source) + 1;
+      }
+      sheets.splice(at, 0, copy);
+      created = copy;
+    });
+    return new WorksheetProxy(this.ctx, () => created, false);
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const host = this.ctx.host;
+      const s = this.sheet();
+      const visible = host.sheets.filter((x) => x !== s && x.visibility === 'Visible');
+      if (visible.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      host.sheets.splice(host.sheets.indexOf(s), 1);
+      if (host.activeSheetId === s.id) host.activeSheetId = visible[0].id;
+    });
+  }
+
+  activate(): void {
+    this.queueCall('activate', [], () => {
+      const s = this.sheet();
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.ctx.host.activeSheetId = s.id;
+    });
+  }
+}
+
+function checkAddress(address: string): void {
+  // Excel rejects addresses over 8,192 characters; adapters must chunk RangeAreas under it.
+  if (address.length > MAX_ADDRESS_LENGTH) {
+    throw invalidArgument(`The address is ${address.length} characters long; the limit is ${MAX_ADDRESS_LENGTH}.`);
+  }
+}
+
+export class WorksheetProtectionProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
+    super(ctx, 'protection');
+  }
+  protected scalars(): string[] {
+    return ['protected'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'protected') return this.ws.sheet().protected;
+    throw unknownProperty(prop, 'WorksheetProtection');
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protect(): void {
+    this.queueCall('protect', [], () => {
+      this.ws.sheet().protected = true;
+    });
+  }
+  unprotect(): void {
+    this.queueCall('unprotect', [], () => {
+      this.ws.sheet().protected = false;
+    });
+  }
+}
+
+export class FreezePanesProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
+    super(ctx, 'freezePanes');
+  }
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'WorksheetFreezePanes');
+  }
+  freezeAt(frozenRange: RangeProxy | string): void {
+    this.queueCall('freezeAt', [typeof frozenRange === 'string' ? frozenRange : frozenRange._id], () => {
+      const s = this.ws.sheet();
+      const box = typeof frozenRange === 'string' ? parseBox(frozenRange) : frozenRange.box();
+      if (!box || box.top !== 0 || box.left !== 0) throw invalidArgument('freezeAt needs a range starting at A1.');
+      s.freeze = { rows: box.bottom + 1, columns: box.right + 1 };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.queueCall('freezeRows', [count], () => {
+      this.ws.sheet().freeze = { rows: count, columns: 0 };
+    });
+  }
+  freezeColumns(count = 1): void {
+    this.queueCall('freezeColumns', [count], () => {
+      this.ws.sheet().freeze = { rows: 0, columns: count };
+    });
+  }
+  unfreeze(): void {
+    this.queueCall('unfreeze', [], () => {
+      this.ws.sheet().freeze = null;
+    });
+  }
+  getLocationOrNullObject(): RangeProxy {
+    this.queueCall('getLocationOrNullObject', [], () => undefined);
+    return new RangeProxy(this.ctx, this.ws, (s) => {
+      const f = s.freeze;
+      if (!f || (f.rows === 0 && f.columns === 0)) return null;
+      return { top: 0, left: 0, bottom: f.rows > 0 ? f.rows - 1 : 1_048_575, right: f.columns > 0 ? f.columns - 1 : 16_383 };
+    }, 'freeze', true);
+  }
+}
+
+export class PageLayoutProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
+    super(ctx, 'pageLayout');
+  }
+  protected scalars(): string[] {
+    return ['orientation', 'zoom'];
+  }
+  protected read(prop: string): unknown {
+    const layout = this.ws.sheet().pageLayout;
+    if (prop === 'orientation') return layout.orientation;
+    if (prop === 'zoom') return { ...layout.zoom };
+    throw unknownProperty(prop, 'PageLayout');
+  }
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set orientation(value: string) {
+    this.queueSet('orientation', value, () => {
+      if (value !== 'Portrait' && value !== 'Landscape') throw invalidArgument(`Bad orientation ${value}.`);
+      this.ws.sheet().pageLayout.orientation = value;
+    });
+  }
+  get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
+    return this.get('zoom');
+  }
+  set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.queueSet('zoom', value, () => {
+      if (value.scale !== undefined && (value.scale < 10 || value.scale > 400)) throw invalidArgument('Zoom scale must be 10-400.');
+      this.ws.sheet().pageLayout.zoom = { ...value };
+    });
+  }
+  setPrintArea(area: RangeProxy | RangeAreasProxy | string): void {
+    this.queueCall('setPrintArea', [typeof area === 'string' ? area : area._id], () => {
+      const s = this.ws.sheet();
+      s.pageLayout.printArea = typeof area === 'string' ? area : area.localAddress();
+    });
+  }
+  setPrintTitleRows(rows: RangeProxy | string): void {
+    this.queueCall('setPrintTitleRows', [typeof rows === 'string' ? rows : rows._id], () => {
+      const s = this.ws.sheet();
+      s.pageLayout.printTitleRows = typeof rows === 'string' ? rows : rows.localAddress();
+    });
+  }
+  getPrintAreaOrNullObject(): RangeAreasProxy {
+    this.queueCall('getPrintAreaOrNullObject', [], () => undefined);
+    return new RangeAreasProxy(this.ctx, this.ws, (s) => {
+      const area = s.pageLayout.printArea;
+      return area ? (parseBoxList(area)?.boxes ?? null) : null;
+    }, true);
+  }
+  getPrintTitleRowsOrNullObject(): RangeProxy {
+    this.queueCall('getPrintTitleRowsOrNullObject', [], () => undefined);
+    return new RangeProxy(this.ctx, this.ws, (s) => {
+      const rows = s.pageLayout.printTitleRows;
+      return rows ? parseBox(splitSheet(rows).local) : null;
+    }, 'printTitleRows', true);
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+/** Where a range or RangeAreas points, at sync. */
+interface Target {
+  sheet: FakeSheet;
+  boxes: CellBox[];
+}
+
+function forEachCell(boxes: CellBox[], fn: (row: number, col: number) => void): void {
+  for (const b of boxes) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) fn(r, c);
+}
+
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw accessDenied(sheet.name);
+  return sheet;
+}
+
+/** One value written through `values`/`formulas`: `=...` is a formula, numeric text a number, as Excel parses typing. */
+function applyInput(cell: FakeCell, input: unknown): void {
+  cell.givenText = null;
+  if (typeof input === 'string' && input.startsWith('=')) {
+    cell.formula = input;
+    cell.value = '';
+    return;
+  }
+  cell.formula = null;
+  if (typeof input === 'number' || typeof input === 'boolean') cell.value = input;
+  else if (input === null || input === undefined) cell.value = '';
+  else if (typeof input === 'string' && /^-?\d+(\.\d+)?$/.test(input.trim())) cell.value = Number(input);
+  else cell.value = String(input);
+}
+
+function check2d(values: unknown, box: CellBox): unknown[][] {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw invalidArgument("The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+  return values as unknown[][];
+}
+
+function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  // Relative references move with a copied formula; `$` parts stay; names followed by `(` are functions.
+  return formula.replace(/(^|[^A-Za-z0-9_.'"])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, pre: string, cAbs: string, col: string, rAbs: string, row: string) => {
+    let c = 0;
+    for (const ch of col) c = c * 26 + (ch.charCodeAt(0) - 64);
+    const newCol = cAbs ? c : c + dCol;
+    const newRow = rAbs ? Number(row) : Number(row) + dRow;
+    if (newCol < 1 || newRow < 1) return `${pre}#REF!`;
+    let letters = '';
+    for (let n = newCol; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    return `${pre}${cAbs}${letters}${rAbs}${newRow}`;
+  });
+}
+
+type CopyType = 'All' | 'Formulas' | 'Values' | 'Formats';
+
+function copyCell(from: FakeCell, to: FakeCell, type: CopyType, dRow: number, dCol: number): void {
+  const formats: Array<keyof FakeCell> = [
+    'numberFormat', 'fill', 'fontColor', 'bold', 'italic', 'horizontalAlignment', 'verticalAlignment', 'wrapText',
+    'borderTop', 'borderBottom', 'borderLeft', 'borderRight',
+  ];
+  if (type === 'All' || type === 'Formats') for (const k of formats) (to as unknown as Record<string, unknown>)[k] = from[k];
+  if (type === 'All' || type === 'Formulas') {
+    to.formula = from.formula === null ? null : shiftFormula(from.formula, dRow, dCol);
+    to.value = from.value;
+    to.givenText = type === 'All' ? from.givenText : null;
+  }
+  if (type === 'Values') {
+    to.formula = null;
+    to.value = from.value;
+    to.givenText = null;
+  }
+  if (type === 'All') to.note = from.note;
+}
+
+export class RangeProxy extends ClientObject {
+  private readonly ws: WorksheetProxy;
+  private readonly boxOf: (s: FakeSheet) => CellBox | null;
+  private formatProxy: RangeFormatProxy | null = null;
+
+  constructor(ctx: Ctx, ws: WorksheetProxy, boxOf: (s: FakeSheet) => CellBox | null, label: string, nullable: boolean) {
+    super(ctx, `range:${label}`, nullable);
+    this.ws = ws;
+    this.boxOf = boxOf;
+  }
+
+  /** @internal the box at sync. */
+  box(): CellBox {
+    const b = this.boxOf(this.ws.sheet());
+    if (!b) throw itemNotFound('range');
+    return b;
+  }
+  /** @internal */
+  target(): Target {
+    return { sheet: this.ws.sheet(), boxes: [this.box()] };
+  }
+  /** @internal `A1:B2` without the sheet. */
+  localAddress(): string {
+    return fullAddress(this.ws.sheet().name, this.box()).split('!').pop() as string;
+  }
+
+  protected override isNull(): boolean {
+    return this.boxOf(this.ws.sheet()) === null;
+  }
+  protected scalars(): string[] {
+    return ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'text', 'numberFormat', 'formulas'];
+  }
+  protected read(prop: string): unknown {
+    const s = this.ws.sheet();
+    const b = this.box();
+    const grid = <T>(fn: (row: number, col: number) => T): T[][] =>
+      Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => fn(b.top + i, b.left + j)));
+    switch (prop) {
+      case 'address':
+        return fullAddress(s.name, b);
+      case 'rowIndex':
+        return b.top;
+      case 'columnIndex':
+        return b.left;
+      case 'rowCount':
+        return b.bottom - b.top + 1;
+      case 'columnCount':
+        return b.right - b.left + 1;
+      case 'cellCount':
+        return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      case 'values':
+        return grid((r, c) => s.cellAt(r, c).value);
+      case 'text':
+        return grid((r, c) => s.textAt(r, c));
+      case 'numberFormat':
+        return grid((r, c) => s.cellAt(r, c).numberFormat);
+      case 'formulas':
+        return grid((r, c) => s.cellAt(r, c).formula ?? s.cellAt(r, c).value);
+      default:
+        throw unknownProperty(prop, 'Range');
+    }
+  }
+  protected override child(name: string): ClientObject | null {
+    if (name === 'format') return this.format;
+    if (name === 'worksheet') return this.ws;
+    return null;
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get values(): FakeValue[][] {
+    return this.get('values');
+  }
+  set values(values: FakeValue[][]) {
+    this.queueSet('values', values, () => this.write(values, false));
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(values: unknown[][]) {
+    this.queueSet('formulas', values, () => this.write(values, true));
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: string[][]) {
+    this.queueSet('numberFormat', formats, () => {
+      const b = this.box();
+      const rows = check2d(formats, b);
+      const s = writable(this.ws.sheet());
+      rows.forEach((row, i) =>
+        row.forEach((f, j) =>
+          s.update(b.top + i, b.left + j, (c) => {
+            c.numberFormat = String(f);
+            c.givenText = null;
+          }),
+        ),
+      );
+    });
+  }
+  get worksheet(): WorksheetProxy {
+    return this.ws;
+  }
+  get format(): RangeFormatProxy {
+    this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
+    return this.formatProxy;
+  }
+
+  private write(values: unknown[][], _formulas: boolean): void {
+    const b = this.box();
+    const rows = check2d(values, b);
+    const s = writable(this.ws.sheet());
+    rows.forEach((row, i) => row.forEach((v, j) => s.update(b.top + i, b.left + j, (c) => applyInput(c, v))));
+  }
+
+  select(): void {
+    this.queueCall('select', [], () => {
+      const s = this.ws.sheet();
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A range on a hidden sheet cannot be selected.');
+      this.ctx.host.activeSheetId = s.id;
+      this.ctx.host.selection = { sheet: s.name, address: this.localAddress() };
+    });
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.queueCall('clear', [applyTo], () => clearBoxes(this.target(), applyTo));
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    this.queueCall('getCell', [row, column], () => undefined);
+    return new RangeProxy(this.ctx, this.ws, () => {
+      const b = this.box();
+      return { top: b.top + row, left: b.left + column, bottom: b.top + row, right: b.left + column };
+    }, 'cell', false);
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    this.queueCall('getOffsetRange', [rowOffset, columnOffset], () => undefined);
+    return new RangeProxy(this.ctx, this.ws, () => {
+      const b = this.box();
+      return { top: b.top + rowOffset, left: b.left + columnOffset, bottom: b.bottom + rowOffset, right: b.right + columnOffset };
+    }, 'offset', false);
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    this.queueCall('getResizedRange', [deltaRows, deltaColumns], () => undefined);
+    return new RangeProxy(this.ctx, this.ws, () => {
+      const b = this.box();
+      return { ...b, bottom: b.bottom + deltaRows, right: b.right + deltaColumns };
+    }, 'resized', false);
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.queueCall('getMergedAreasOrNullObject', [], () => undefined);
+    return new RangeAreasProxy(this.ctx, this.ws, (s) => {
+      const b = this.box();
+      const hits = s.merges.filter((m) => boxesIntersect(m, b));
+      return hits.length > 0 ? hits : null;
+    }, true);
+  }
+
+  /** Copies `source` here (its size, from this range's top-left), relative formulas shifted as Excel does. */
+  copyFrom(source: RangeProxy | RangeAreasProxy | string, copyType: CopyType = 'All'): void {
+    this.queueCall('copyFrom', [typeof source === 'string' ? source : source._id, copyType], () => {
+      const from = resolveSource(this.ctx, source, this.ws.sheet());
+      const dest = this.box();
+      const to = writable(this.ws.sheet());
+      const src = from.boxes[0];
+      const dRow = dest.top - src.top;
+      const dCol = dest.left - src.left;
+      // Read every source cell before writing: source and destination may overlap.
+      const cells: Array<[number, number, FakeCell]> = [];
+      forEachCell([src], (r, c) => cells.push([r, c, { ...from.sheet.cellAt(r, c) }]));
+      for (const [r, c, cell] of cells) to.update(r + dRow, c + dCol, (t) => copyCell(cell, t, copyType, dRow, dCol));
+    });
+  }
+
+  /** Moves cells (values, formulas unchanged, formats) to `destination`; the source becomes blank. */
+  moveTo(destination: RangeProxy | string): void {
+    this.queueCall('moveTo', [typeof destination === 'string' ? destination : destination._id], () => {
+      const s = writable(this.ws.sheet());
+      const src = this.box();
+      const destBox = typeof destination === 'string' ? parseBox(splitSheet(destination).local) : destination.box();
+      if (!destBox) throw invalidArgument('Bad moveTo destination.');
+      const dRow = destBox.top - src.top;
+      const dCol = destBox.left - src.left;
+      const cells: Array<[number, number, FakeCell]> = [];
+      forEachCell([src], (r, c) => cells.push([r, c, { ...s.cellAt(r, c) }]));
+      forEachCell([src], (r, c) => s.update(r, c, (t) => Object.assign(t, defaultCell())));
+      for (const [r, c, cell] of cells) s.update(r + dRow, c + dCol, (t) => Object.assign(t, cell));
+    });
+  }
+}
+
+function resolveSource(ctx: Ctx, source: RangeProxy | RangeAreasProxy | string, current: FakeSheet): Target {
+  if (typeof source !== 'string') return source.target();
+  checkAddress(source);
+  const { sheet, local } = splitSheet(source);
+  const s = sheet === null ? current : ctx.host.findSheet(sheet);
+  const box = parseBox(local);
+  if (!s || !box) throw invalidArgument(`Bad source address ${source}.`);
+  return { sheet: s, boxes: [box] };
+}
+
+function clearBoxes(target: Target, applyTo: string): void {
+  const s = writable(target.sheet);
+  forEachCell(target.boxes, (r, c) =>
+    s.update(r, c, (cell) => {
+      const blank = defaultCell();
+      if (applyTo === 'All' || applyTo === 'Contents') {
+        cell.value = '';
+        cell.formula = null;
+        cell.givenText = null;
+      }
+      if (applyTo === 'All' || applyTo === 'Formats') {
+        const { value, formula, givenText, note } = cell;
+        Object.assign(cell, blank, { value, formula, givenText: null, note });
+        void givenText;
+      }
+    }),
+  );
+}
+
+export class RangeAreasProxy extends ClientObject {
+  private readonly ws: WorksheetProxy;
+  private readonly boxesOf: (s: FakeSheet) => CellBox[] | null;
+  private formatProxy: RangeFormatProxy | null = null;
+
+  constructor(ctx: Ctx, ws: WorksheetProxy, boxesOf: (s: FakeSheet) => CellBox[] | null, nullable: boolean) {
+    super(ctx, 'rangeAreas', nullable);
+    this.ws = ws;
+    this.boxesOf = boxesOf;
+  }
+  /** @internal */
+  target(): Target {
+    const boxes = this.boxesOf(this.ws.sheet());
+    if (!boxes) throw itemNotFound('range areas');
+    return { sheet: this.ws.sheet(), boxes };
+  }
+  /** @internal */
+  localAddress(): string {
+    const t = this.target();
+    return t.boxes.map((b) => fullAddress(t.sheet.name, b).split('!').pop()).join(',');
+  }
+  protected override isNull(): boolean {
+    return this.boxesOf(this.ws.sheet()) === null;
+  }
+  protected scalars(): string[] {
+    return ['address', 'areaCount', 'cellCount'];
+  }
+  protected read(prop: string): unknown {
+    const t = this.target();
+    if (prop === 'address') return t.boxes.map((b) => fullAddress(t.sheet.name, b)).join(',');
+    if (prop === 'areaCount') return t.boxes.length;
+    if (prop === 'cellCount') return t.boxes.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+    throw unknownProperty(prop, 'RangeAreas');
+  }
+  protected override child(name: string): ClientObject | null {
+    if (name === 'format') return this.format;
+    if (name === 'areas') return this.areas;
+    return null;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+  get format(): RangeFormatProxy {
+    this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
+    return this.formatProxy;
+  }
+  private areasProxy: CollectionProxy<RangeProxy> | null = null;
+  get areas(): CollectionProxy<RangeProxy> {
+    this.areasProxy ??= new CollectionProxy<RangeProxy>(this.ctx, 'areas', () =>
+      this.target().boxes.map((b) => new RangeProxy(this.ctx, this.ws, () => b, 'area', false)),
+    );
+    return this.areasProxy;
+  }
+  clear(applyTo: string = 'All'): void {
+    this.queueCall('clear', [applyTo], () => clearBoxes(this.target(), applyTo));
+  }
+  select(): void {
+    this.queueCall('select', [], () => {
+      const t = this.target();
+      this.ctx.host.activeSheetId = t.sheet.id;
+      this.ctx.host.selection = { sheet: t.sheet.name, address: this.localAddress() };
+    });
+  }
+}
+
+// ---------------------------------------------------------------- formats
+
+/** Reads one cell property over every cell: the common value, or null when mixed (as Excel). */
+function uniform<T>(target: Target, get: (cell: FakeCell) => T): T | null {
+  let first = true;
+  let value: T | null = null;
+  for (const b of target.boxes) {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const v = get(target.sheet.cellAt(r, c));
+        if (first) {
+          value = v;
+          first = false;
+        } else if (JSON.stringify(v) !== JSON.stringify(value)) return null;
+      }
+    }
+  }
+  return value;
+}
+
+function setEach(target: Target, change: (cell: FakeCell) => void): void {
+  const s = writable(target.sheet);
+  forEachCell(target.boxes, (r, c) => s.update(r, c, change));
+}
+
+const NAMED_COLOURS: Record<string, string> = { white: '#FFFFFF', black: '#000000', yellow: '#FFFF00', red: '#FF0000', green: '#008000' };
+
+/** Office returns colours as `#RRGGBB` upper case; names are accepted on write. */
+function normaliseColour(colour: string): string {
+  const named = NAMED_COLOURS[colour.toLowerCase()];
+  if (named) return named;
+  if (!/^#[0-9A-Fa-f]{6}$/.test(colour)) throw invalidArgument(`'${colour}' is not a colour.`);
+  return colour.toUpperCase();
+}
+
+export class RangeFormatProxy extends ClientObject {
+  private readonly targetOf: () => Target;
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  readonly borders: RangeBorderCollectionProxy;
+
+  constructor(ctx: Ctx, targetOf: () => Target) {
+    super(ctx, 'format');
+    this.targetOf = targetOf;
+    this.fill = new RangeFillProxy(ctx, targetOf);
+    this.font = new RangeFontProxy(ctx, targetOf);
+    this.borders = new RangeBorderCollectionProxy(ctx, targetOf);
+  }
+  protected scalars(): string[] {
+    return ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth'];
+  }
+  protected read(prop: string): unknown {
+    const t = this.targetOf();
+    switch (prop) {
+      case 'horizontalAlignment':
+        return uniform(t, (c) => c.horizontalAlignment);
+      case 'verticalAlignment':
+        return uniform(t, (c) => c.verticalAlignment);
+      case 'wrapText':
+        return uniform(t, (c) => c.wrapText);
+      case 'columnWidth': {
+        const widths = new Set<number>();
+        for (const b of t.boxes) for (let c = b.left; c <= b.right; c++) widths.add(t.sheet.columnWidth(c));
+        return widths.size === 1 ? [...widths][0] : null;
+      }
+      default:
+        throw unknownProperty(prop, 'RangeFormat');
+    }
+  }
+  protected override child(name: string): ClientObject | null {
+    if (name === 'fill') return this.fill;
+    if (name === 'font') return this.font;
+    return null;
+  }
+  get horizontalAlignment(): string {
+    return this.get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this.queueSet('horizontalAlignment', v, () => setEach(this.targetOf(), (c) => (c.horizontalAlignment = v)));
+  }
+  get verticalAlignment(): string {
+    return this.get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this.queueSet('verticalAlignment', v, () => setEach(this.targetOf(), (c) => (c.verticalAlignment = v)));
+  }
+  get wrapText(): boolean {
+    return this.get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.queueSet('wrapText', v, () => setEach(this.targetOf(), (c) => (c.wrapText = v)));
+  }
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this.queueSet('columnWidth', v, () => {
+      const t = this.targetOf();
+      writable(t.sheet);
+      if (!(v >= 0)) throw invalidArgument(`Bad column width ${v}.`);
+      for (const b of t.boxes) for (let c = b.left; c <= b.right; c++) t.sheet.columnWidths.set(c, v);
+    });
+  }
+  autofitColumns(): void {
+    this.queueCall('autofitColumns', [], () => undefined);
+  }
+}
+
+export class RangeFillProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly targetOf: () => Target) {
+    super(ctx, 'fill');
+  }
+  protected scalars(): string[] {
+    return ['color'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'color') return uniform(this.targetOf(), (c) => c.fill ?? '#FFFFFF');
+    throw unknownProperty(prop, 'RangeFill');
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.queueSet('color', v, () => {
+      const colour = normaliseColour(v);
+      setEach(this.targetOf(), (c) => (c.fill = colour));
+    });
+  }
+  clear(): void {
+    this.queueCall('clear', [], () => setEach(this.targetOf(), (c) => (c.fill = null)));
+  }
+}
+
+export class RangeFontProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly targetOf: () => Target) {
+    super(ctx, 'font');
+  }
+  protected scalars(): string[] {
+    return ['color', 'bold', 'italic'];
+  }
+  protected read(prop: string): unknown {
+    const t = this.targetOf();
+    if (prop === 'color') return uniform(t, (c) => c.fontColor);
+    if (prop === 'bold') return uniform(t, (c) => c.bold);
+    if (prop === 'italic') return uniform(t, (c) => c.italic);
+    throw unknownProperty(prop, 'RangeFont');
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.queueSet('color', v, () => {
+      const colour = normaliseColour(v);
+      setEach(this.targetOf(), (c) => (c.fontColor = colour));
+    });
+  }
+  get bold(): boolean {
+    return this.get('bold');
+  }
+  set bold(v: boolean) {
+    this.queueSet('bold', v, () => setEach(this.targetOf(), (c) => (c.bold = v)));
+  }
+  get italic(): boolean {
+    return this.get('italic');
+  }
+  set italic(v: boolean) {
+    this.queueSet('italic', v, () => setEach(this.targetOf(), (c) => (c.italic = v)));
+  }
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+type Edge = (typeof EDGES)[number];
+type Side = 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight';
+
+export class RangeBorderCollectionProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly targetOf: () => Target) {
+    super(ctx, 'borders');
+  }
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'RangeBorderCollection');
+  }
+  getItem(index: string): RangeBorderProxy {
+    if (!(EDGES as readonly string[]).includes(index)) {
+      this.queueCall('getItem', [index], () => {
+        throw invalidArgument(`'${index}' is not a border index the fake supports.`);
+      });
+    }
+    return new RangeBorderProxy(this.ctx, this.targetOf, index as Edge);
+  }
+}
+
+/** Which cell sides an edge of a box paints: Excel's Inside* edges paint between cells. */
+function sidesOf(edge: Edge, b: CellBox, fn: (row: number, col: number, side: Side) => void): void {
+  for (let r = b.top; r <= b.bottom; r++) {
+    for (let c = b.left; c <= b.right; c++) {
+      if (edge === 'EdgeTop' && r === b.top) fn(r, c, 'borderTop');
+      if (edge === 'EdgeBottom' && r === b.bottom) fn(r, c, 'borderBottom');
+      if (edge === 'EdgeLeft' && c === b.left) fn(r, c, 'borderLeft');
+      if (edge === 'EdgeRight' && c === b.right) fn(r, c, 'borderRight');
+      if (edge === 'InsideHorizontal') {
+        if (r < b.bottom) fn(r, c, 'borderBottom');
+        if (r > b.top) fn(r, c, 'borderTop');
+      }
+      if (edge === 'InsideVertical') {
+        if (c < b.right) fn(r, c, 'borderRight');
+        if (c > b.left) fn(r, c, 'borderLeft');
+      }
+    }
+  }
+}
+
+export class RangeBorderProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly targetOf: () => Target, private readonly edge: Edge) {
+    super(ctx, 'border');
+  }
+  protected scalars(): string[] {
+    return ['style', 'weight', 'color'];
+  }
+  protected read(prop: string): unknown {
+    const t = this.targetOf();
+    const seen = new Set<string>();
+    for (const b of t.boxes) {
+      sidesOf(this.edge, b, (r, c, side) => {
+        const border = t.sheet.cellAt(r, c)[side];
+        const key = prop as keyof FakeBorder;
+        seen.add(border ? border[key] : key === 'style' ? 'None' : key === 'weight' ? 'Thin' : '#000000');
+      });
+    }
+    return seen.size === 1 ? [...seen][0] : null;
+  }
+  private setPart(part: keyof FakeBorder, value: string): void {
+    this.queueSet(part, value, () => {
+      const t = this.targetOf();
+      writable(t.sheet);
+      const v = part === 'color' ? normaliseColour(value) : value;
+      for (const b of t.boxes) {
+        sidesOf(this.edge, b, (r, c, side) =>
+          t.sheet.update(r, c, (cell) => {
+            if (part === 'style' && v === 'None') {
+              cell[side] = null;
+              return;
+            }
+            const current = cell[side] ?? { style: 'Continuous', weight: 'Thin', color: '#000000' };
+            cell[side] = { ...current, [part]: v };
+          }),
+        );
+      }
+    });
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  set style(v: string) {
+    this.setPart('style', v);
+  }
+  get weight(): string {
+    return this.get('weight');
+  }
+  set weight(v: string) {
+    this.setPart('weight', v);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.setPart('color', v);
+  }
+}
+
+// ---------------------------------------------------------------- settings
+
+export class SettingProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly settingKey: string, nullable: boolean) {
+    super(ctx, 'setting', nullable);
+  }
+  protected override isNull(): boolean {
+    return !this.ctx.host.settings.has(this.settingKey);
+  }
+  protected scalars(): string[] {
+    return ['key', 'value'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'key') return this.settingKey;
+    if (prop === 'value') {
+      const raw = this.ctx.host.settings.get(this.settingKey);
+      if (raw === undefined) throw itemNotFound(`setting '${this.settingKey}'`);
+      return JSON.parse(raw);
+    }
+    throw unknownProperty(prop, 'Setting');
+  }
+  get key(): string {
+    return this.get('key');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  set value(v: unknown) {
+    this.queueSet('value', v, () => {
+      this.ctx.host.settings.set(this.settingKey, JSON.stringify(v));
+    });
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      this.ctx.host.settings.delete(this.settingKey);
+    });
+  }
+}
+
+export class SettingCollectionProxy extends CollectionProxy<SettingProxy> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'settings', () => [...ctx.host.settings.keys()].map((k) => new SettingProxy(ctx, k, false)));
+  }
+  add(key: string, value: unknown): SettingProxy {
+    // Settings are stored as JSON: a value JSON cannot hold is refused, as Office does.
+    const json = JSON.stringify(value);
+    this.ctx.enqueue({ obj: this._id, method: 'add', args: [key, value] }, () => {
+      if (json === undefined) throw invalidArgument(`Setting '${key}' cannot be stored as JSON.`);
+      this.ctx.host.settings.set(key, json);
+    });
+    return new SettingProxy(this.ctx, key, false);
+  }
+  getItem(key: string): SettingProxy {
+    this.ctx.enqueue({ obj: this._id, method: 'getItem', args: [key] }, () => {
+      if (!this.ctx.host.settings.has(key)) throw itemNotFound(`setting '${key}'`);
+    });
+    return new SettingProxy(this.ctx, key, false);
+  }
+  getItemOrNullObject(key: string): SettingProxy {
+    this.ctx.enqueue({ obj: this._id, method: 'getItemOrNullObject', args: [key] }, () => undefined);
+    return new SettingProxy(this.ctx, key, true);
+  }
+}

@@ -1,0 +1,265 @@
+import type { CellBox, Grid } from '../../src/domain/sheet/grid';
+import { a1 } from '../../src/domain/sheet/grid';
+import { formatValue } from '../../src/xlsx/numberFormat';
+import { cellKey, parseBox } from './fakeExcelAddress';
+
+/**
+ * The state of a fake workbook: what Excel would hold. Proxies (fakeExcel.ts) only reach
+ * it inside `context.sync()`; tests read and arrange it directly through these classes.
+ */
+
+/** A cell value as `range.values` returns it: blank is `''`, as in Excel. */
+export type FakeValue = number | string | boolean;
+
+export interface FakeBorder {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export interface FakeCellFormat {
+  fill: string | null;
+  fontColor: string;
+  bold: boolean;
+  italic: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  borderTop: FakeBorder | null;
+  borderBottom: FakeBorder | null;
+  borderLeft: FakeBorder | null;
+  borderRight: FakeBorder | null;
+}
+
+export interface FakeCell extends FakeCellFormat {
+  value: FakeValue;
+  formula: string | null;
+  numberFormat: string;
+  /** Displayed text given when the cell was built from a Grid; cleared when the value or format changes. */
+  givenText: string | null;
+  note: string | null;
+}
+
+export function defaultCell(): FakeCell {
+  return {
+    value: '',
+    formula: null,
+    numberFormat: 'General',
+    givenText: null,
+    note: null,
+    fill: null,
+    fontColor: '#000000',
+    bold: false,
+    italic: false,
+    horizontalAlignment: 'General',
+    verticalAlignment: 'Bottom',
+    wrapText: false,
+    borderTop: null,
+    borderBottom: null,
+    borderLeft: null,
+    borderRight: null,
+  };
+}
+
+const DEFAULT = defaultCell();
+
+function isDefault(cell: FakeCell): boolean {
+  return (Object.keys(DEFAULT) as Array<keyof FakeCell>).every((k) => cell[k] === DEFAULT[k]);
+}
+
+function hasContent(cell: FakeCell): boolean {
+  return cell.value !== '' || cell.formula !== null;
+}
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printArea: string | null;
+  printTitleRows: string | null;
+}
+
+/** Excel's default column width in points (8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+let nextSheetId = 1;
+
+export class FakeSheet {
+  readonly id: string;
+  name: string;
+  visibility: Visibility = 'Visible';
+  protected = false;
+  readonly cells = new Map<string, FakeCell>();
+  readonly columnWidths = new Map<number, number>();
+  freeze: { rows: number; columns: number } | null = null;
+  pageLayout: PageLayoutState = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
+  merges: CellBox[] = [];
+
+  constructor(name: string) {
+    this.id = `{sheet-${nextSheetId++}}`;
+    this.name = name;
+  }
+
+  /** The cell at 0-based (row, col); a fresh default when nothing is stored. */
+  cellAt(row: number, col: number): FakeCell {
+    return this.cells.get(cellKey(row, col)) ?? defaultCell();
+  }
+
+  /** Applies `change` to the cell, storing it only while it differs from a blank default cell. */
+  update(row: number, col: number, change: (cell: FakeCell) => void): void {
+    const key = cellKey(row, col);
+    const cell = this.cells.get(key) ?? defaultCell();
+    change(cell);
+    if (isDefault(cell)) this.cells.delete(key);
+    else this.cells.set(key, cell);
+  }
+
+  /** The text Excel displays: the given text while untouched, else the value under its format. */
+  textAt(row: number, col: number): string {
+    const cell = this.cellAt(row, col);
+    if (cell.givenText !== null) return cell.givenText;
+    return cell.value === '' ? '' : formatValue(cell.value, cell.numberFormat);
+  }
+
+  /** Bounding box of stored cells (with content only when `valuesOnly`), or null if none. */
+  usedBox(valuesOnly: boolean): CellBox | null {
+    let box: CellBox | null = null;
+    for (const [key, cell] of this.cells) {
+      if (valuesOnly && !hasContent(cell)) continue;
+      const [row, col] = key.split(',').map(Number);
+      box = box
+        ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }
+        : { top: row, left: col, bottom: row, right: col };
+    }
+    return box;
+  }
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  // ---- inspection helpers for tests (A1 addresses) ----
+
+  private at(address: string): { row: number; col: number } {
+    const box = parseBox(address);
+    if (!box) throw new Error(`fake sheet: bad address ${address}`);
+    return { row: box.top, col: box.left };
+  }
+
+  cell(address: string): FakeCell {
+    const { row, col } = this.at(address);
+    return { ...this.cellAt(row, col) };
+  }
+
+  value(address: string): FakeValue {
+    return this.cell(address).value;
+  }
+
+  text(address: string): string {
+    const { row, col } = this.at(address);
+    return this.textAt(row, col);
+  }
+
+  fill(address: string): string | null {
+    return this.cell(address).fill;
+  }
+
+  /** Arranges a value directly (no proxy, no sync): for setting up a test. */
+  setValue(address: string, value: FakeValue, numberFormat?: string): void {
+    const { row, col } = this.at(address);
+    this.update(row, col, (c) => {
+      c.value = value;
+      c.formula = null;
+      c.givenText = null;
+      if (numberFormat !== undefined) c.numberFormat = numberFormat;
+    });
+  }
+
+  /** Arranges a fill directly (e.g. the user's own colour before a test). */
+  setFill(address: string, fill: string | null): void {
+    const { row, col } = this.at(address);
+    this.update(row, col, (c) => {
+      c.fill = fill;
+    });
+  }
+
+  /**
+   * Everything about the sheet as plain, deterministic data, for before/after comparisons:
+   * `expect(after.snapshot()).toEqual(before)`.
+   */
+  snapshot(): SheetSnapshot {
+    const cells: Record<string, FakeCell> = {};
+    const keys = [...this.cells.keys()].sort((x, y) => {
+      const [r1, c1] = x.split(',').map(Number);
+      const [r2, c2] = y.split(',').map(Number);
+      return r1 - r2 || c1 - c2;
+    });
+    for (const key of keys) {
+      const [row, col] = key.split(',').map(Number);
+      cells[a1(row, col)] = { ...(this.cells.get(key) as FakeCell) };
+    }
+    const widths: Record<number, number> = {};
+    for (const col of [...this.columnWidths.keys()].sort((x, y) => x - y)) widths[col] = this.columnWidths.get(col) as number;
+    return {
+      name: this.name,
+      visibility: this.visibility,
+      protected: this.protected,
+      cells,
+      columnWidths: widths,
+      freeze: this.freeze ? { ...this.freeze } : null,
+      pageLayout: { ...this.pageLayout, zoom: { ...this.pageLayout.zoom } },
+      merges: this.merges.map((m) => ({ ...m })),
+    };
+  }
+
+  /** Cells whose snapshot differs from `before`, as A1 addresses (sorted as stored). */
+  changedCells(before: SheetSnapshot): string[] {
+    const after = this.snapshot();
+    const addresses = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+    return [...addresses].filter((addr) => JSON.stringify(before.cells[addr] ?? DEFAULT) !== JSON.stringify(after.cells[addr] ?? DEFAULT));
+  }
+
+  /** A deep copy with a new name and id (what `worksheet.copy()` makes). */
+  cloneAs(name: string): FakeSheet {
+    const copy = new FakeSheet(name);
+    for (const [key, cell] of this.cells) copy.cells.set(key, { ...cell });
+    for (const [col, w] of this.columnWidths) copy.columnWidths.set(col, w);
+    copy.freeze = this.freeze ? { ...this.freeze } : null;
+    copy.pageLayout = { ...this.pageLayout, zoom: { ...this.pageLayout.zoom } };
+    copy.merges = this.merges.map((m) => ({ ...m }));
+    copy.protected = this.protected;
+    return copy;
+  }
+}
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+  cells: Record<string, FakeCell>;
+  columnWidths: Record<number, number>;
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: PageLayoutState;
+  merges: CellBox[];
+}
+
+/** Fills a new sheet from a Grid: values, displayed text and number formats, merges. */
+export function sheetFromGrid(grid: Grid): FakeSheet {
+  const sheet = new FakeSheet(grid.sheetName);
+  grid.values.forEach((rowValues, i) => {
+    rowValues.forEach((raw, j) => {
+      const value: FakeValue = raw === null || raw === undefined ? '' : raw;
+      const numberFormat = grid.numberFormats[i]?.[j] ?? 'General';
+      const text = grid.text[i]?.[j] ?? '';
+      sheet.update(grid.top + i, grid.left + j, (c) => {
+        c.value = value;
+        c.numberFormat = numberFormat;
+        // Keep the seed's displayed text only when it differs from what we would render.
+        c.givenText = value === '' && text === '' ? null : text;
+      });
+    });
+  });
+  sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
+  return sheet;
+}
