@@ -5,7 +5,6 @@
 //   npm run build       production: minified, no source maps, no eval (the pane's CSP forbids it)
 //   npm run build:dev   development: readable, external source maps (never eval-based devtools)
 //   npm run dev-server  https://localhost:3000 for sideloading (npm start)
-/* eslint-env node */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
