@@ -599,3 +599,16 @@ export function resetToleranceCache(): void {
   stats.hits = 0;
   stats.misses = 0;
 }
+
+/**
+ * The target range of a Within Limits measure (Green's bounds), for DOT; null otherwise.
+ *
+ * @example
+ * targetRange(parseTolerances('1+ above range', '1 above range', '14-20', 'withinLimits').value)
+ * // { lower: 14, upper: 20 }
+ */
+export function targetRange(tol: Tolerances): { lower: number; upper: number } | null {
+  if (tol.kind !== 'bands' || tol.polarity !== 'withinLimits') return null;
+  const green = tol.bands.find((b) => b.rag === 'green');
+  return green?.lower && green.upper ? { lower: green.lower.value, upper: green.upper.value } : null;
+}
