@@ -52,6 +52,8 @@ export interface FakeAddinApiConfig {
   /** Default: the revision with the new status and comment. */
   markRevision: ((id: string, status: ReviewStatus, comment: string) => Outcome<RevisionView>) | null;
   publish: Outcome<{ figures: number; month: string }>;
+  /** A call to a method listed here waits until its gate opens (e.g. to see a loading state). */
+  gates: Partial<Record<keyof AddinApi, Gate>>;
   /** Every call waits this long first (for browser demos; tests prefer gates). */
   delayMs: number;
 }
@@ -113,6 +115,7 @@ function defaults(): FakeAddinApiConfig {
     clear: { ok: true, value: { cleared: 3 } },
     markRevision: null,
     publish: { ok: true, value: { figures: 412, month: 'Dec-20' } },
+    gates: {},
     delayMs: 0,
   };
 }
@@ -128,11 +131,13 @@ function defaults(): FakeAddinApiConfig {
 export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}): FakeAddinApi {
   const config: FakeAddinApiConfig = { ...defaults(), ...overrides };
   const calls: FakeCall[] = [];
-  const wait = async (): Promise<void> => {
-    if (config.delayMs > 0) await new Promise((r) => setTimeout(r, config.delayMs));
-  };
   const record = (method: keyof AddinApi, ...args: unknown[]): void => {
     calls.push({ method, args });
+  };
+  const wait = async (method: keyof AddinApi): Promise<void> => {
+    const held = config.gates[method];
+    if (config.delayMs > 0) await new Promise((r) => setTimeout(r, config.delayMs));
+    if (held) await held.promise;
   };
   const revisionsById = (): RevisionView[] =>
     config.revisions.ok ? config.revisions.value.revisions : sampleRevisions;
@@ -145,12 +150,12 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
 
     async detect(settings) {
       record('detect', settings);
-      await wait();
+      await wait('detect');
       return config.preview;
     },
     async format(settings, onProgress, signal) {
       record('format', settings);
-      await wait();
+      await wait('format');
       for (const p of config.progressBeforeWrite) {
         if (signal.aborted) return { ok: false, error: CANCELLED };
         onProgress(p);
@@ -170,37 +175,37 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
     },
     async rollForward() {
       record('rollForward');
-      await wait();
+      await wait('rollForward');
       return config.rollForward;
     },
     async selectCell(address) {
       record('selectCell', address);
-      await wait();
+      await wait('selectCell');
       return config.selectCell;
     },
     async loadRevisions() {
       record('loadRevisions');
-      await wait();
+      await wait('loadRevisions');
       return config.revisions;
     },
     async compareWithFile(fileName, data) {
       record('compareWithFile', fileName, data);
-      await wait();
+      await wait('compareWithFile');
       return config.compareWithFile;
     },
     async highlightRevisions() {
       record('highlightRevisions');
-      await wait();
+      await wait('highlightRevisions');
       return config.highlight;
     },
     async clearHighlights() {
       record('clearHighlights');
-      await wait();
+      await wait('clearHighlights');
       return config.clear;
     },
     async markRevision(id, status, comment) {
       record('markRevision', id, status, comment);
-      await wait();
+      await wait('markRevision');
       if (config.markRevision) return config.markRevision(id, status, comment);
       const found = revisionsById().find((r) => r.id === id);
       if (!found) return { ok: false, error: { message: `No revision ${id}.` } };
@@ -208,17 +213,17 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
     },
     async publish() {
       record('publish');
-      await wait();
+      await wait('publish');
       return config.publish;
     },
     async loadSettings() {
       record('loadSettings');
-      await wait();
+      await wait('loadSettings');
       return config.settings;
     },
     async saveSettings(settings) {
       record('saveSettings', settings);
-      await wait();
+      await wait('saveSettings');
       return config.saveSettings;
     },
   };

@@ -1,0 +1,137 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../src/taskpane/components/App/App';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
+import { paneText } from '../../../src/taskpane/strings';
+import { createFakeAddinApi, gate, samplePreview, sampleRevisions, type FakeAddinApiConfig } from '../../fakes/fakeAddinApi';
+
+function renderApp(overrides: Partial<FakeAddinApiConfig> = {}) {
+  const api = createFakeAddinApi(overrides);
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App api={api} />
+    </FluentProvider>,
+  );
+  return { api, user };
+}
+
+describe('App', () => {
+  it('shows a skeleton, not a blank pane, while the settings load', async () => {
+    const held = gate();
+    renderApp({ gates: { loadSettings: held } });
+    expect(screen.getByLabelText(paneText.loadingSettings)).toBeInTheDocument();
+    held.open();
+    expect(await screen.findByRole('tab', { name: paneText.tabFormat })).toBeInTheDocument();
+    expect(screen.queryByLabelText(paneText.loadingSettings)).not.toBeInTheDocument();
+  });
+
+  it('detects with the settings stored in the workbook', async () => {
+    const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'standard' };
+    const { api } = renderApp({ settings: { ok: true, value: stored } });
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    expect(api.callsTo('loadSettings')).toHaveLength(1);
+    expect(api.callsTo('detect')).toEqual([[stored]]);
+    expect(screen.getByRole('radio', { name: paneText.modeOption('formulas') })).toBeChecked();
+  });
+
+  it('falls back to the defaults and says so when the settings cannot be read', async () => {
+    const { api } = renderApp({ settings: { ok: false, error: { message: 'Settings are damaged.', action: 'Save them again in Settings.' } } });
+    expect(await screen.findByText('Settings are damaged.')).toBeInTheDocument();
+    expect(screen.getByText(paneText.settingsLoadFailed)).toBeInTheDocument();
+    await waitFor(() => expect(api.callsTo('detect')).toEqual([[DEFAULT_SETTINGS]]));
+  });
+
+  it('switches views from the keyboard and loads Revisions and Settings on demand', async () => {
+    const { api, user } = renderApp();
+    const formatTab = await screen.findByRole('tab', { name: paneText.tabFormat });
+    expect(formatTab).toHaveAttribute('aria-selected', 'true');
+    expect(api.callsTo('loadRevisions')).toHaveLength(0);
+
+    // Arrow keys between tabs are Fluent's (tabster needs layout, which jsdom lacks; the
+    // browser tests cover them); here a focused tab is activated with Enter and Space.
+    screen.getByRole('tab', { name: paneText.tabRevisions }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('tab', { name: paneText.tabRevisions })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('table', { name: paneText.tableLabel })).toBeInTheDocument();
+    expect(api.callsTo('loadRevisions')).toHaveLength(1);
+
+    screen.getByRole('tab', { name: paneText.tabSettings }).focus();
+    await user.keyboard(' ');
+    expect(await screen.findByRole('button', { name: paneText.saveButton })).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel', { name: paneText.tabSettings })).toBeVisible();
+  });
+
+  it('keeps a view where it was when the analyst switches away and back', async () => {
+    const { api, user } = renderApp();
+    await user.click(await screen.findByRole('tab', { name: paneText.tabRevisions }));
+    await user.click(await screen.findByRole('button', { name: paneText.nextButton }));
+    await user.click(screen.getByRole('tab', { name: paneText.tabFormat }));
+    await user.click(screen.getByRole('tab', { name: paneText.tabRevisions }));
+    expect(screen.getByText(paneText.stepPosition(0, sampleRevisions.length))).toBeInTheDocument();
+    expect(api.callsTo('loadRevisions')).toHaveLength(1);
+  });
+
+  it('uses saved settings for the next Format', async () => {
+    const { api, user } = renderApp();
+    await user.click(await screen.findByRole('tab', { name: paneText.tabSettings }));
+    const settingsPanel = screen.getByRole('tabpanel', { name: paneText.tabSettings });
+    await user.click(await within(settingsPanel).findByRole('radio', { name: paneText.modeOption('formulas') }));
+    await user.type(within(settingsPanel).getByRole('textbox', { name: paneText.populationLabel }), '56310');
+    await user.click(within(settingsPanel).getByRole('button', { name: paneText.saveButton }));
+    await within(settingsPanel).findByText(paneText.saved);
+
+    await user.click(screen.getByRole('tab', { name: paneText.tabFormat }));
+    const formatPanel = screen.getByRole('tabpanel', { name: paneText.tabFormat });
+    await waitFor(() => expect(within(formatPanel).getByRole('button', { name: paneText.formatButton })).toBeEnabled());
+    await user.click(within(formatPanel).getByRole('button', { name: paneText.formatButton }));
+    await waitFor(() => expect(api.callsTo('format')).toHaveLength(1));
+    expect(api.callsTo('format')[0][0]).toEqual({ ...DEFAULT_SETTINGS, mode: 'formulas', population: 56310 });
+  });
+
+  it.each([
+    [paneText.tabFormat, () => screen.findByRole('region', { name: paneText.detectedHeading })],
+    [paneText.tabRevisions, () => screen.findByRole('table', { name: paneText.tableLabel })],
+    [paneText.tabSettings, () => screen.findByRole('button', { name: paneText.saveButton })],
+  ])('gives every control of the %s view an accessible name', async (tab, loaded) => {
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('tab', { name: tab }));
+    await loaded();
+    const panel = screen.getByRole('tabpanel', { name: tab });
+
+    const roles = ['button', 'tab', 'tablist', 'radio', 'radiogroup', 'textbox', 'progressbar', 'table'] as const;
+    const unnamed = roles.flatMap((role) => {
+      const named = screen.queryAllByRole(role, { name: /\S/ });
+      return screen.queryAllByRole(role).filter((el) => !named.includes(el));
+    });
+    expect(unnamed.map((el) => el.outerHTML.slice(0, 100))).toEqual([]);
+    // The check above must have had something to check in this view.
+    expect(within(panel).getAllByRole('button').length).toBeGreaterThan(0);
+    // The file input has no ARIA role to query by; its <label for> names it.
+    for (const input of Array.from(panel.querySelectorAll('input[type=file]'))) {
+      expect(within(panel).getByLabelText(paneText.fileLabel)).toBe(input);
+    }
+  });
+
+  it('shows cell text with markup as text, never as HTML', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const { user } = renderApp({
+      preview: {
+        ok: true,
+        value: { ...samplePreview, table: { ...samplePreview.table, sheetName: evil }, problems: [{ address: "'Dec-20'!C5", indicator: evil, message: `Cannot read ${evil}` }] },
+      },
+      revisions: { ok: true, value: { baseline: { kind: 'sheet', sheetName: evil }, revisions: [{ ...sampleRevisions[0], indicator: evil, published: evil }] } },
+    });
+    const detected = await screen.findByRole('region', { name: paneText.detectedHeading });
+    expect(within(detected).getByText(evil)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: paneText.problemButton("'Dec-20'!C5", `Cannot read ${evil}`, evil) })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: paneText.tabRevisions }));
+    await screen.findByRole('table', { name: paneText.tableLabel });
+    expect(screen.getByRole('button', { name: `${sampleRevisions[0].ref} ${evil}` })).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
