@@ -1,0 +1,180 @@
+import { sheetMsg } from '../messages';
+import { checkUnits, evaluateRag } from '../rag';
+import { parseTolerances, type Tolerances } from '../tolerance';
+import type { CellInput, DotConvention, Rag } from '../types';
+import { a1, boxAddress, qualified } from './grid';
+import type { RawRow } from './rows';
+import { rowDot } from './rowDot';
+import type { IndicatorRow, MonthValue, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances } from './scorecard';
+import type { ErrorCode } from '../result';
+
+/** What a tolerance cell hands the parser: `95%` as text when shown as a percentage, so the % is kept. */
+function toleranceInput(cell: ReadCell | null): CellInput {
+  if (!cell) return null;
+  if (cell.value.kind === 'number' && !cell.value.percent && cell.text.trim() === '') return cell.value.value;
+  if (cell.value.kind === 'number' && !cell.value.percent && !/%/.test(cell.text)) {
+    // A number cell keeps its number (0.95 and 95 differ); typed text stays text.
+    return /^[\s\d.,+-]+$/.test(cell.text) ? cell.value.value : cell.text;
+  }
+  return cell.text.trim();
+}
+
+function isNumber(cell: ReadCell | null): boolean {
+  return cell !== null && cell.value.kind === 'number';
+}
+
+/** Context for problems: the sheet and the row's ref and key. */
+interface ProblemSink {
+  sheetName: string;
+  row: RawRow;
+  problems: Problem[];
+}
+
+function report(sink: ProblemSink, address: string, code: ProblemCode, message: string): void {
+  sink.problems.push({ address, qualifiedAddress: qualified(sink.sheetName, address), code, message, ref: sink.row.ref, key: sink.row.key });
+}
+
+/** Cells whose unit contradicts the row: `90.2` in a % row of fractions. Those cells are set aside. */
+function unitProblems(sink: ProblemSink): Set<string> {
+  const row = sink.row;
+  const flagged = new Set<string>();
+  if (row.unit !== 'percent') return flagged;
+  const cells = [...row.months, ...(row.ytd ? [row.ytd] : [])];
+  const percentCell = cells.find((c) => c.value.kind === 'number' && c.value.percent);
+  if (!percentCell) return flagged;
+  for (const c of cells) {
+    // Above 1 (100%) and not shown as a percentage: a percentage typed as a whole number.
+    if (c.value.kind === 'number' && !c.value.percent && Math.abs(c.value.value) > 1) {
+      report(sink, c.address, 'unitMismatch', sheetMsg.plainNumberInPercentRow(c.text.trim(), percentCell.text.trim()));
+      flagged.add(c.address);
+    }
+  }
+  return flagged;
+}
+
+/**
+ * What RAG is judged on: the YTD figure when the RAG cell says `YTD`; else the reporting
+ * month; else the newest month with a figure (quarterly, termly, one month in arrears);
+ * else YTD (annual measures).
+ */
+function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: ReadCell } | null {
+  const usable = (c: ReadCell | null): c is ReadCell => isNumber(c) && !flagged.has(c!.address);
+  if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
+  const months = row.months;
+  for (let i = months.length - 1; i >= 0; i--) {
+    const m: ReadCell & { label: string } = months[i];
+    if (isNumber(m) && !flagged.has(m.address)) return { basis: { kind: 'month', label: m.label, col: m.col, latest: i !== months.length - 1 }, cell: m };
+    // A flagged reporting month is judged nowhere else: the analyst must fix it first.
+    if (flagged.has(m.address)) return null;
+  }
+  return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: false }, cell: row.ytd } : null;
+}
+
+function tolerancesOf(row: RawRow): RowTolerances {
+  const red = row.red?.text.trim() ?? '';
+  const amber = row.amber?.text.trim() ?? '';
+  const green = row.green?.text.trim() ?? '';
+  return { red, amber, green, set: red !== '' || amber !== '' || green !== '' };
+}
+
+function toleranceBox(row: RawRow): string {
+  const cells = [row.red, row.amber, row.green].filter((c): c is ReadCell => c !== null);
+  if (cells.length === 0) return a1(row.row, 0);
+  const cols = cells.map((c) => c.col);
+  return boxAddress({ top: row.row, bottom: row.row, left: Math.min(...cols), right: Math.max(...cols) });
+}
+
+/**
+ * Judges one indicator row with the engine: tolerances, RAG on the right figure, DOT.
+ * Everything the engine cannot evaluate becomes a problem naming the cell; the RAG of
+ * such a row is blank, never a guess.
+ */
+export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConvention, polarityCol: number): IndicatorRow {
+  const sink: ProblemSink = { sheetName, row: raw, problems: [] };
+  const tolerances = tolerancesOf(raw);
+  const polarityAddress = a1(raw.row, polarityCol);
+  const polarity = raw.polarity.ok ? raw.polarity.value : null;
+  if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
+
+  const flagged = unitProblems(sink);
+  let tol: Tolerances | null = null;
+  if (raw.polarity.ok) {
+    const parsed = parseTolerances(toleranceInput(raw.red), toleranceInput(raw.amber), toleranceInput(raw.green), polarity);
+    if (!parsed.ok) {
+      const at: Partial<Record<ErrorCode, string>> = { polarityConflict: polarityAddress };
+      report(sink, at[parsed.error.code] ?? toleranceBox(raw), parsed.error.code, parsed.error.message);
+    } else tol = parsed.value;
+  }
+  if (polarity === 'info' && tolerances.set && [tolerances.red, tolerances.amber, tolerances.green].some((t) => !/^(n\/?a|-|)$/i.test(t))) {
+    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances([tolerances.red, tolerances.amber, tolerances.green].filter((t) => t !== '').join(' | ')));
+  }
+  if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
+    const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && /%/.test(c.text));
+    if (cell) report(sink, cell.address, 'unitMismatch', sheetMsg.percentTargetInCountRow(raw.unitText, cell.text.trim()));
+    tol = null;
+  }
+
+  let rag: Rag | null = null;
+  let basis: RagBasis | null = null;
+  if (tol && tol.kind === 'bands') {
+    const found = ragBasis(raw, flagged);
+    if (!found) {
+      const marked = /^ytd\b/i.test(raw.ragText);
+      const reporting = raw.months[raw.months.length - 1];
+      if (marked && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
+      else if (reporting && !flagged.has(reporting.address)) report(sink, reporting.address, 'missingValue', sheetMsg.noRagFigure(reporting.label, reporting.text.trim()));
+    } else {
+      basis = found.basis;
+      const value = found.cell.value;
+      const units = checkUnits(value, tol);
+      if (!units.ok) report(sink, found.cell.address, units.error.code, units.error.message);
+      else if (value.kind === 'number') {
+        const judged = evaluateRag(value.value, tol);
+        if (judged.ok) rag = judged.value;
+        else report(sink, found.cell.address, judged.error.code, judged.error.message);
+      }
+    }
+  }
+
+  const dot = rowDot(raw, polarity, rag, basis, convention, flagged, targetRange(tol));
+  return {
+    row: raw.row,
+    ref: raw.ref,
+    key: raw.key,
+    name: raw.name,
+    subLabel: raw.subLabel,
+    section: raw.section,
+    subRow: raw.subRow,
+    polarity,
+    unit: raw.unit,
+    unitText: raw.unitText,
+    months: raw.months,
+    ytd: raw.ytd,
+    ragBasis: basis,
+    tolerances,
+    rag,
+    dot,
+    problems: sink.problems,
+  };
+}
+
+/** The Green range of a Within Limits measure (`14-20`), which tells DOT better from worse. */
+function targetRange(tol: Tolerances | null): { lower: number; upper: number } | null {
+  if (!tol || tol.kind !== 'bands' || tol.polarity !== 'withinLimits') return null;
+  const green = tol.bands.find((b) => b.rag === 'green');
+  return green?.lower && green.upper ? { lower: green.lower.value, upper: green.upper.value } : null;
+}
+
+/** The month the DOT compares, and the one before it (same rule as the RAG basis). */
+export function dotMonths(months: MonthValue[], basis: RagBasis | null): { current: MonthValue; previous: MonthValue | null } | null {
+  if (months.length === 0) return null;
+  let i = months.length - 1;
+  if (basis && basis.kind === 'month') i = months.findIndex((m) => m.col === basis.col);
+  else {
+    // Info rows and rows without a target: the newest month with a figure, as the seeds do.
+    const latest = [...months].reverse().find((m) => m.value.kind === 'number');
+    if (latest) i = months.indexOf(latest);
+  }
+  return { current: months[i], previous: i > 0 ? months[i - 1] : null };
+}
+

@@ -1,0 +1,41 @@
+import { evaluateDot } from '../dot';
+import { msg } from '../messages';
+import type { DotConvention, Polarity, Rag } from '../types';
+import { comparePrecision } from '../value';
+import { dotMonths } from './evaluate';
+import type { RawRow } from './rows';
+import type { RagBasis, RowDot } from './scorecard';
+
+/**
+ * The DOT of a row: the month RAG is judged on (or the newest with a figure) against the
+ * month before, at the precision the figures are shown. No arrow, with the reason, when
+ * either is missing, set aside for a unit problem, or the row has no columns to compare.
+ */
+export function rowDot(
+  row: RawRow,
+  polarity: Polarity | null,
+  status: Rag | null,
+  basis: RagBasis | null,
+  convention: DotConvention,
+  flagged: Set<string>,
+  range: { lower: number; upper: number } | null = null,
+): RowDot | null {
+  const pair = dotMonths(row.months, basis);
+  if (!pair) return null;
+  const { current, previous } = pair;
+  if (!previous) return { state: null, reason: msg.dotMissing('previous', '') };
+  if (flagged.has(current.address) || flagged.has(previous.address)) {
+    return { state: null, reason: msg.dotMissing(flagged.has(current.address) ? 'current' : 'previous', (flagged.has(current.address) ? current : previous).text.trim()) };
+  }
+  const result = evaluateDot({
+    current: current.value,
+    previous: previous.value,
+    polarity: polarity ?? 'info',
+    status,
+    convention,
+    decimals: comparePrecision(current.value, previous.value),
+    range,
+  });
+  if (!result.ok) return { state: null, reason: result.error.message };
+  return result.value;
+}

@@ -1,0 +1,160 @@
+import { parsePolarity } from '../polarity';
+import type { Polarity } from '../types';
+import { parseValue, type ParsedValue } from '../value';
+import { cellText, type DetectedHeader } from './detect';
+import { a1, type Grid } from './grid';
+import type { MonthValue, ReadCell, Unit } from './scorecard';
+
+/** An indicator row as written, before the engine judges it. */
+export interface RawRow {
+  row: number;
+  ref: string;
+  key: string;
+  name: string;
+  subLabel: string;
+  section: string;
+  subRow: boolean;
+  polarityText: string;
+  /** Parsed GOOD PERF IS (inherited by a sub-row that leaves it blank); an error keeps its text. */
+  polarity: { ok: true; value: Polarity | null } | { ok: false; code: 'badPolarity'; message: string };
+  unit: Unit;
+  unitText: string;
+  months: MonthValue[];
+  ytd: ReadCell | null;
+  ragText: string;
+  red: ReadCell | null;
+  amber: ReadCell | null;
+  green: ReadCell | null;
+}
+
+/** A cell as the engine reads it: the value Excel holds, with its displayed text and format. */
+export function readCell(grid: Grid, row: number, col: number): ReadCell {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  const raw = grid.values[i]?.[j];
+  const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
+  const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
+  return { row, col, address: a1(row, col), text, value };
+}
+
+/**
+ * The unit a DATA NOTE (Monthly) cell names: `%`, `Percentage`, `Primary % (Termly)`,
+ * `% (Quarterly)` are percentages; `Number`, `Count`, `Cumulative No.` counts;
+ * `Rate per 10,000` rates; `YTD Average`, `Average count` averages.
+ *
+ * @example unitOf('% (Quarterly)') // 'percent'
+ */
+export function unitOf(text: string): Unit {
+  const t = text.toLowerCase();
+  if (t.trim() === '') return 'unknown';
+  if (/%|percent/.test(t)) return 'percent';
+  if (/rate/.test(t)) return 'rate';
+  if (/average|mean/.test(t)) return 'average';
+  if (/number|count|\bno\.?\b|total/.test(t)) return 'count';
+  return 'unknown';
+}
+
+function isBlankRow(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) if (cellText(grid, row, c).trim() !== '') return false;
+  return true;
+}
+
+/**
+ * The rows of a table body: from below the header to the first blank row (notes and keys
+ * below a table are not indicators), and never into the next table's header.
+ */
+export function bodyRows(grid: Grid, header: DetectedHeader, stopBefore: number): number[] {
+  const rows: number[] = [];
+  const last = Math.min(stopBefore - 1, grid.top + grid.values.length - 1);
+  for (let r = header.headerBox.bottom + 1; r <= last; r++) {
+    if (isBlankRow(grid, r, header.headerBox.left, header.headerBox.right)) break;
+    rows.push(r);
+  }
+  return rows;
+}
+
+function text(grid: Grid, row: number, col: number | null): string {
+  return col === null ? '' : cellText(grid, row, col).replace(/\s+/g, ' ').trim();
+}
+
+function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | null {
+  return col === null ? null : readCell(grid, row, col);
+}
+
+/**
+ * Reads the indicator rows of a table body. Sub-rows (blank NO.) inherit NO., indicator,
+ * section, polarity and unit from the row above, as the printed reports intend; keys are
+ * NO. plus the sub-row's label (or `#n`, its place in the group), so they stay stable
+ * across months while rows shift.
+ */
+export function readRows(grid: Grid, header: DetectedHeader, rows: number[]): RawRow[] {
+  const cols = header.columns;
+  const out: RawRow[] = [];
+  let section = '';
+  let prev: RawRow | null = null;
+  let ordinal = 0;
+  const keys = new Set<string>();
+  for (const r of rows) {
+    const sectionText = text(grid, r, cols.section);
+    if (sectionText !== '') section = sectionText;
+    const refText = text(grid, r, cols.ref);
+    const nameText = text(grid, r, cols.indicator);
+    const subText = text(grid, r, cols.subLabel);
+    const polarityText = text(grid, r, cols.polarity);
+    const unitText = text(grid, r, cols.unit);
+    const months = header.months.map((m) => ({ ...readCell(grid, r, m.col), label: m.label }));
+    const hasContent =
+      refText !== '' || nameText !== '' || subText !== '' || polarityText !== '' || unitText !== '' ||
+      months.some((m) => m.text.trim() !== '');
+    // A row with only a section label opens a group; it is not an indicator.
+    if (!hasContent) continue;
+
+    const subRow = refText === '' && prev !== null;
+    const ref = subRow && prev ? prev.ref : refText;
+    ordinal = subRow ? ordinal + 1 : 1;
+    const name = nameText !== '' ? nameText : subRow && prev ? prev.name : '';
+    const parsed = parsePolarity(polarityText);
+    const polarity: RawRow['polarity'] = parsed.ok
+      ? { ok: true, value: parsed.value ?? (subRow && prev && prev.polarity.ok ? prev.polarity.value : null) }
+      : { ok: false, code: 'badPolarity', message: parsed.error.message };
+    const ownUnit = unitOf(unitText);
+    const unit = ownUnit !== 'unknown' ? ownUnit : unitText === '' && subRow && prev ? prev.unit : inferUnit([...months, ...(cols.ytd !== null ? [readCell(grid, r, cols.ytd)] : [])]);
+
+    // Key: the group's first row is the bare NO.; a sub-row adds its label, else its place.
+    const distinct = subText !== '' ? subText : nameText !== '' && subRow ? nameText : '';
+    let key = !subRow && subText === '' ? ref : `${ref} | ${distinct !== '' ? distinct : `#${ordinal}`}`;
+    if (key === '') key = `row ${r + 1}`;
+    while (keys.has(key)) key = `${key} #${ordinal}`;
+    keys.add(key);
+
+    const row: RawRow = {
+      row: r,
+      ref,
+      key,
+      name,
+      subLabel: subText,
+      section,
+      subRow,
+      polarityText,
+      polarity,
+      unit,
+      unitText,
+      months,
+      ytd: optionalCell(grid, r, cols.ytd),
+      ragText: text(grid, r, cols.rag),
+      red: optionalCell(grid, r, cols.red),
+      amber: optionalCell(grid, r, cols.amber),
+      green: optionalCell(grid, r, cols.green),
+    };
+    out.push(row);
+    prev = row;
+  }
+  return out;
+}
+
+/** A row with no unit text: a percentage when its figures are shown as percentages. */
+function inferUnit(months: ReadCell[]): Unit {
+  const numbers = months.map((m) => m.value).filter((v) => v.kind === 'number');
+  if (numbers.length === 0) return 'unknown';
+  return numbers.every((v) => v.kind === 'number' && v.percent) ? 'percent' : 'unknown';
+}

@@ -1,0 +1,135 @@
+import type { ErrorCode } from '../result';
+import type { DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
+import type { ParsedValue } from '../value';
+import type { CellBox } from './grid';
+import type { YearMonth } from './months';
+
+/**
+ * A scorecard table read from a sheet: where it is, what each column means and every
+ * indicator row with what the engine made of it. Plain data; the plan is built from it.
+ */
+export interface ScorecardTable {
+  sheetName: string;
+  /** The header rows, across the table's columns. */
+  headerBox: CellBox;
+  /** First to last indicator row, across the table's columns. */
+  bodyBox: CellBox;
+  columns: TableColumns;
+  /** Month columns, oldest to newest. */
+  months: MonthColumn[];
+  /** The newest month column: the month the report is for. */
+  reportingMonth: MonthColumn;
+  /** Rows of the header box that hold the month labels and the banner over them. */
+  monthHeaderRow: number;
+  bannerRow: number | null;
+  indicators: IndicatorRow[];
+  /** Every problem of the table (all rows' problems, and the table's own). */
+  problems: Problem[];
+}
+
+/** 0-based absolute column of each role; null when the table has no such column. */
+export interface TableColumns {
+  section: number | null;
+  ref: number | null;
+  indicator: number | null;
+  /** An unlabelled column between INDICATOR and GOOD PERF IS (`Number of families`). */
+  subLabel: number | null;
+  polarity: number;
+  unit: number | null;
+  ytd: number | null;
+  dataNote: number | null;
+  dot: number | null;
+  rag: number | null;
+  red: number | null;
+  amber: number | null;
+  green: number | null;
+  years: number[];
+  benchmarks: number[];
+}
+
+export interface MonthColumn extends YearMonth {
+  col: number;
+  /** `Oct-20`. */
+  label: string;
+}
+
+/** Units the plan formats differently. */
+export type Unit = 'percent' | 'count' | 'rate' | 'average' | 'unknown';
+
+/** A cell's address and what it holds. */
+export interface ReadCell {
+  row: number;
+  col: number;
+  /** A1 on its sheet (`H12`). */
+  address: string;
+  text: string;
+  value: ParsedValue;
+}
+
+export interface MonthValue extends ReadCell {
+  label: string;
+}
+
+/** What the RAG of a row is judged on. */
+export type RagBasis =
+  | { kind: 'month'; label: string; col: number; latest: boolean }
+  | { kind: 'ytd'; col: number; marked: boolean };
+
+export interface RowTolerances {
+  red: string;
+  amber: string;
+  green: string;
+  /** Whether any of the three cells has content (`n/a` counts as no target). */
+  set: boolean;
+}
+
+/** The engine's DOT for a row: an arrow, or why there is none. */
+export type RowDot =
+  | { state: DotState; glyph: string; tone: DotTone; label: string }
+  | { state: null; reason: string };
+
+export interface IndicatorRow {
+  row: number;
+  /** NO. as displayed: `6.10` stays `6.10`; a sub-row inherits it. */
+  ref: string;
+  /** Stable across months: ref plus sub-row label (or `#n`, its place in the group). */
+  key: string;
+  name: string;
+  subLabel: string;
+  section: string;
+  /** True when NO. was blank and inherited from the row above. */
+  subRow: boolean;
+  polarity: Polarity | null;
+  unit: Unit;
+  unitText: string;
+  months: MonthValue[];
+  ytd: ReadCell | null;
+  /** What RAG is judged on, or null (Info, no target, nothing reported). */
+  ragBasis: RagBasis | null;
+  tolerances: RowTolerances;
+  /** Computed status; null for blank (Info, no target, a problem). */
+  rag: Rag | null;
+  dot: RowDot | null;
+  problems: Problem[];
+}
+
+export type ProblemCode = ErrorCode | 'missingHeader' | 'unknownUnit';
+
+/** A cell the engine could not evaluate, named so the analyst can find it. */
+export interface Problem {
+  /** A1 on the sheet (`M14`). */
+  address: string;
+  /** Sheet-qualified, for display and for selecting the cell: `'Dec-20'!M14`. */
+  qualifiedAddress: string;
+  code: ProblemCode;
+  message: string;
+  /** Indicator reference (`6.10`) of the row, when the problem belongs to one. */
+  ref?: string;
+  /** Indicator key of the row. */
+  key?: string;
+}
+
+/** Options the reader needs to compute DOT. */
+export interface ReadOptions {
+  convention: DotConvention;
+}
