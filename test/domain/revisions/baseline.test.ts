@@ -1,0 +1,73 @@
+import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore } from '../../../src/domain/revisions/baseline';
+import { snapshotFromTables } from '../../../src/domain/revisions/figures';
+import type { Snapshot } from '../../../src/domain/revisions/types';
+import type { Grid } from '../../../src/domain/sheet/grid';
+import { readScorecard } from '../../../src/domain/sheet/readScorecard';
+import { seedGrid, seedGridTables } from '../../fixtures/seedGrids';
+import { renameSheet, rollMonths } from './gridEdit';
+
+const snap = (sheetName: string, reportingMonth: string, publishedAt: string): Snapshot => ({ sheetName, reportingMonth, publishedAt, figures: [] });
+
+describe('latestSnapshotBefore', () => {
+  const nov = snap('Nov-20', 'Nov-20', '2020-12-07T09:00:00Z');
+  const dec = snap('Dec-20', 'Dec-20', '2021-01-08T10:00:00Z');
+  const decAgain = snap('Dec-20', 'Dec-20', '2021-01-09T10:00:00Z');
+  const jan = snap('Jan-21', 'Jan-21', '2021-02-05T10:00:00Z');
+
+  it.each([
+    ['Jan-21', [nov, dec, jan], dec],
+    ['Jan-21', [jan, dec, nov], dec],
+    ['Jan-21', [nov, decAgain, dec], decAgain],
+    ['Feb-21', [nov, dec], dec], // January was never published: December is what readers last saw
+    ['Dec-20', [dec, jan], null],
+    ['Jan-21', [], null],
+  ])('for %s picks the newest earlier publication (%#)', (month, stored, expected) => {
+    expect(latestSnapshotBefore(stored, month)).toBe(expected);
+  });
+});
+
+describe('sheetsNamedBefore', () => {
+  it('lists sheets named after an earlier month, newest first, in the spellings analysts use', () => {
+    expect(sheetsNamedBefore(['Notes', 'Oct 20', 'December 2020', 'Jan-21', 'Nov-20', 'Feb-21'], 'Jan-21')).toEqual(['December 2020', 'Nov-20', 'Oct 20']);
+  });
+});
+
+describe('previousSheetSnapshot: several sheets in one workbook', () => {
+  const dec = seedGrid('earlyHelp');
+  // December's report under a name that says nothing about its month.
+  const renamed = renameSheet(dec, 'Report (2)');
+  let jan = dec;
+  for (const t of seedGridTables('earlyHelp')) {
+    jan = rollMonths(jan, t.headerTop + 1, t.bodyTop, t.bodyBottom);
+  }
+  jan = renameSheet(jan, 'Jan-21');
+  const read = (g: Grid) => {
+    const r = readScorecard(g);
+    if (!r.ok) throw new Error(r.error.message);
+    return { sheetName: g.sheetName, tables: r.value };
+  };
+  const corporate = read(seedGrid('corporateParenting')); // Dec-19: older
+  const meta = { publishedAt: '2021-01-20T09:00:00.000Z' };
+
+  it("finds last month's sheet by its month headers, whatever its name", () => {
+    const s = previousSheetSnapshot([corporate, read(renamed), read(jan)], 'Jan-21', 'Jan-21', meta);
+    expect(s?.sheetName).toBe('Report (2)');
+    expect(s?.reportingMonth).toBe('Dec-20');
+    expect(s).toEqual(snapshotFromTables(read(renamed).tables, meta));
+  });
+
+  it('never takes the sheet under review, nor a later month', () => {
+    expect(previousSheetSnapshot([read(jan)], 'Jan-21', 'Jan-21', meta)).toBeNull();
+    expect(previousSheetSnapshot([read(jan), read(renamed)], 'Report (2)', 'Dec-20', meta)).toBeNull();
+  });
+
+  it('takes an older report when it is the newest earlier one', () => {
+    expect(previousSheetSnapshot([corporate, read(jan)], 'Jan-21', 'Jan-21', meta)?.reportingMonth).toBe('Dec-19');
+  });
+
+  it('leaves out blank cells: a month published blank has no figure', () => {
+    const s = previousSheetSnapshot([read(renamed)], 'Jan-21', 'Jan-21', meta)!;
+    expect(s.figures.every((f) => f.display !== '')).toBe(true);
+    expect(s.figures.filter((f) => f.missing).map((f) => f.display)).toContain('Data to be reported January');
+  });
+});
