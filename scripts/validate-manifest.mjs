@@ -107,7 +107,8 @@ export async function validateManifest(manifestPath, options = {}) {
     }
     const wanted = e.name === "Image" ? "image" : URL_KINDS.has(e.name) ? "url" : STRING_KINDS.has(e.name) ? "string" : null;
     if (wanted && resource.kind !== wanted) {
-      problems.push(`resid "${e.attrs.resid}" (in ${where}) names a ${resource.kind} resource, expected a ${wanted}`);
+      const a = (kind) => (kind === "image" ? `an ${kind}` : `a ${kind}`);
+      problems.push(`resid "${e.attrs.resid}" (in ${where}) names ${a(resource.kind)} resource, expected ${a(wanted)}`);
     }
   }
   const urlOf = (resid) => resources.get(resid)?.value;

@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { BUILD_TIMEOUT_MS, DIST, ensureProductionBuild, listFiles, readDistFile } from './dist';
+import { scriptSrc, scriptTags } from './csp';
+
+beforeAll(ensureProductionBuild, BUILD_TIMEOUT_MS);
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function shippedJs(): string[] {
+  return listFiles(DIST).filter((f) => f.endsWith('.js'));
+}
+
+/** The scripts taskpane.html loads up front, in order (relative URLs are files in dist/). */
+function pageScripts(): string[] {
+  return scriptTags(readDistFile('taskpane.html'))
+    .map((t) => scriptSrc(t.attrs))
+    .filter((src): src is string => src !== null);
+}
+
+describe('the production build', () => {
+  it.each([
+    'taskpane.html',
+    'functions.json',
+    'functions.js',
+    'taskpane.js',
+    'manifest.xml',
+    'assets/icon-16.png',
+    'assets/icon-32.png',
+    'assets/icon-64.png',
+    'assets/icon-80.png',
+    'assets/taskpane.css',
+  ])('puts %s in dist/', (file) => {
+    expect(fs.existsSync(path.join(DIST, file))).toBe(true);
+  });
+
+  it('ships no source maps and no sourceMappingURL comments', () => {
+    expect(listFiles(DIST).filter((f) => f.endsWith('.map'))).toEqual([]);
+    const withComment = shippedJs().filter((f) => /\/\/# sourceMappingURL=/.test(readDistFile(f)));
+    expect(withComment).toEqual([]);
+  });
+
+  it('ships no eval or new Function, which the pane\'s CSP (no unsafe-eval) would block', () => {
+    // \beval( also catches window.eval( and (0, eval)(; new Function( with any spacing.
+    const offenders = shippedJs().flatMap((f) => {
+      const code = readDistFile(f);
+      return [/\beval\s*\(/, /\bnew\s+Function\s*\(/]
+        .map((re) => re.exec(code))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => `${f}: ...${code.slice(Math.max(0, m.index - 40), m.index + 40)}...`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('loads Office.js from the Office CDN before any of its own scripts', () => {
+    const scripts = pageScripts();
+    expect(scripts[0]).toBe(OFFICE_JS);
+    expect(scripts.slice(1).every((src) => !/^[a-z]+:|^\/\//i.test(src))).toBe(true);
+  });
+
+  it('loads the pane and the functions from the one page (shared runtime)', () => {
+    const scripts = pageScripts();
+    expect(scripts).toContain('taskpane.js');
+    expect(scripts).toContain('functions.js');
+    for (const src of scripts.slice(1)) expect(fs.existsSync(path.join(DIST, src))).toBe(true);
+  });
+
+  it('registers the custom functions with CustomFunctions.associate in the functions bundle', () => {
+    const all = shippedJs().map((f) => readDistFile(f)).join('\n');
+    for (const id of ['RAG', 'DOT', 'ROLLING12', 'RATEPER10K']) {
+      expect(all).toMatch(new RegExp(`associate\\(\\s*["']${id}["']`));
+    }
+  });
+
+  it('keeps lazily imported code (import()) out of the scripts the page loads up front', () => {
+    const initial = new Set(pageScripts());
+    const lazy = shippedJs().filter((f) => !initial.has(f) && f !== 'functions.js' && f !== 'taskpane.js');
+    // Wherever the pane or functions use import(), webpack must have made a separate chunk.
+    const srcDir = path.join(DIST, '..', 'src');
+    const usesDynamicImport = listFiles(srcDir)
+      .filter((f) => /^(taskpane|functions|excel)\//.test(f) && /\.tsx?$/.test(f))
+      .some((f) => /\bimport\(/.test(fs.readFileSync(path.join(srcDir, f), 'utf8')));
+    expect(lazy.length > 0).toBe(usesDynamicImport);
+    // exceljs is for the CLI; if the pane ever imports it, it must be lazily (never up front).
+    const initialCode = [...initial].filter((f) => fs.existsSync(path.join(DIST, f))).map((f) => readDistFile(f)).join('\n');
+    expect(initialCode).not.toMatch(/ExcelJS|exceljs/);
+  });
+});

@@ -1,0 +1,89 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Repository root (test/build -> ../..). */
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+/** Git-ignored scratch space shared with the browser tests (same lock name, so builds never overlap). */
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/** What the production build reads: if any of it is newer than dist/, dist/ is stale. */
+const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'package.json'];
+
+function newestMtime(p: string): number {
+  const stat = fs.statSync(p, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function runWebpackProduction(): Promise<void> {
+  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  return new Promise((resolve, reject) => {
+    // A child process: webpack inside jest's module registry is slow and leaks memory.
+    const child = spawn(process.execPath, [cli, '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-8000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit ${code}):\n${output}`))));
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Makes sure dist/ holds a production build of the current sources. `npm test` builds
+ * first, so this normally reuses that build; a bare `npx jest test/build` (or a dist/ older
+ * than the sources) builds here, under a lock directory so parallel jest workers build once.
+ */
+export async function ensureProductionBuild(): Promise<void> {
+  const marker = path.join(DIST, 'taskpane.html');
+  const fresh = (): boolean =>
+    fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
+  if (fresh()) return;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const lock = path.join(ARTIFACTS, '.dist.lock');
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 300_000) throw new Error(`Timed out waiting for ${lock}`);
+      await sleep(500);
+    }
+  }
+  try {
+    if (!fresh()) await runWebpackProduction();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Long enough for a cold production build on a 2-core CI machine. */
+export const BUILD_TIMEOUT_MS = 300_000;
+
+/** The page as shipped. */
+export function readDistFile(rel: string): string {
+  return fs.readFileSync(path.join(DIST, rel), 'utf8');
+}
