@@ -1,0 +1,158 @@
+import { sheetMsg } from '../messages';
+import { err, type Result } from '../result';
+import type { CellBox, Grid } from '../sheet/grid';
+import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
+import type { DotConvention, Rag } from '../types';
+import { StyleCollector } from './boxes';
+import { dotFormula, ragFormula } from './formulas';
+import { keyLines, placeKey } from './key';
+import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
+import type { CellStyle, CellWrite, FormatPlan } from './types';
+import { validatePlan } from './validate';
+
+export interface FormatOptions {
+  /** `static` writes arrows and letters (reads right without the add-in); `formulas` writes `=PERF.` formulas. */
+  mode: 'static' | 'formulas';
+  convention: DotConvention;
+  palette: PaletteName;
+}
+
+/** Number formats by unit: `%` one decimal, counts whole, rates and averages one decimal. */
+export const UNIT_FORMATS: Partial<Record<Unit, string>> = {
+  percent: '0.0%',
+  count: '#,##0',
+  rate: '0.0',
+  average: '0.0',
+};
+
+const CENTER: CellStyle = { horizontalAlignment: 'center', verticalAlignment: 'center' };
+const WIDTH_ARROW = 36; // points: one glyph or letter, readable when printed
+const WIDTH_FIGURE = 56; // points: `100.0%` or `12,345`
+
+function union(boxes: CellBox[]): CellBox {
+  return {
+    top: Math.min(...boxes.map((b) => b.top)),
+    left: Math.min(...boxes.map((b) => b.left)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+    right: Math.max(...boxes.map((b) => b.right)),
+  };
+}
+
+function ragStyle(palette: Palette, rag: Rag | null): CellStyle {
+  if (!rag) return { ...CENTER, fill: palette.blank, fontColor: '#000000' };
+  const { fill, font } = ragColours(palette, rag);
+  return { ...CENTER, fill, fontColor: font, bold: true };
+}
+
+function dotStyle(palette: Palette, row: IndicatorRow): CellStyle {
+  const tone = row.dot && row.dot.state !== null ? row.dot.tone : 'neutral';
+  return { ...CENTER, fontColor: palette.dot[tone], bold: true };
+}
+
+function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions): CellWrite[] {
+  const c = table.columns;
+  const writes: CellWrite[] = [];
+  if (c.dot !== null) {
+    const value = options.mode === 'formulas' ? (dotFormula(table, row, options.convention) ?? '') : row.dot && row.dot.state !== null ? row.dot.glyph : '';
+    writes.push({ row: row.row, col: c.dot, value });
+  }
+  if (c.rag !== null) {
+    const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;
+    const letter = row.rag ? RAG_LETTER[row.rag] : '';
+    const value = options.mode === 'formulas' ? ragFormula(table, row) : marked ? `YTD ${letter}`.trim() : letter;
+    writes.push({ row: row.row, col: c.rag, value });
+  }
+  return writes;
+}
+
+function styleTable(table: ScorecardTable, palette: Palette, styles: StyleCollector): void {
+  const c = table.columns;
+  const header: CellStyle = {
+    fill: palette.header.fill,
+    fontColor: palette.header.font,
+    bold: true,
+    wrapText: true,
+    horizontalAlignment: 'center',
+    verticalAlignment: 'center',
+  };
+  styles.addBox(header, table.headerBox);
+  styles.addBox({ border: 'thin', borderColor: palette.border }, { ...table.headerBox, bottom: table.bodyBox.bottom });
+  const problemCells = new Set(table.problems.map((p) => p.address));
+  for (const row of table.indicators) {
+    if (c.rag !== null) styles.add(ragStyle(palette, row.rag), row.row, c.rag);
+    if (c.dot !== null) styles.add(dotStyle(palette, row), row.row, c.dot);
+    const format = UNIT_FORMATS[row.unit];
+    if (format) {
+      // Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
+      for (const cell of [...row.months, ...(row.ytd ? [row.ytd] : [])]) {
+        if (cell.value.kind === 'number' && !problemCells.has(cell.address)) styles.add({ numberFormat: format }, row.row, cell.col);
+      }
+    }
+    if (c.section !== null && row.section !== '' && !row.subRow) styles.add({ bold: true, fontColor: palette.section.font }, row.row, c.section);
+    if (row.subRow) {
+      for (const col of [c.indicator, c.subLabel]) if (col !== null) styles.add({ italic: true }, row.row, col);
+    }
+  }
+}
+
+/**
+ * Plans the formatting of a sheet's scorecard tables: DOT arrows and RAG letters (or live
+ * `=PERF.` formulas), their colours, number formats by unit, header/section/sub-row
+ * styles, borders, widths, freeze panes, print setup and a key where it overwrites
+ * nothing. Styles are grouped by identical style into rectangles, so an adapter's calls
+ * grow with distinct styles, not cells. The whole plan is validated before it is returned.
+ *
+ * @example
+ * const plan = planFormat(tables, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
+ * if (plan.ok) plan.value.writes.length // one DOT and one RAG write per indicator row, plus the key
+ */
+export function planFormat(tables: ScorecardTable[], options: FormatOptions, grid?: Grid): Result<FormatPlan> {
+  if (tables.length === 0) return err('badArgument', sheetMsg.noTables());
+  const sheetName = tables[0].sheetName;
+  if (tables.some((t) => t.sheetName !== sheetName)) return err('badArgument', sheetMsg.tablesOnOtherSheets());
+  const palette = PALETTES[options.palette];
+  const styles = new StyleCollector();
+  const writes: CellWrite[] = [];
+  for (const table of tables) {
+    styleTable(table, palette, styles);
+    for (const row of table.indicators) writes.push(...rowWrites(table, row, options));
+  }
+  const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
+
+  const lines = keyLines(options.convention);
+  const extraArea = grid ? placeKey(grid, area, lines.length) : null;
+  if (extraArea) {
+    lines.forEach((line, i) => {
+      const row = extraArea.top + i;
+      writes.push({ row, col: extraArea.left, value: line.symbol }, { row, col: extraArea.left + 1, value: line.label });
+      if (line.title) styles.add({ bold: true }, row, extraArea.left);
+      if (line.tone) styles.add({ ...CENTER, fontColor: palette.dot[line.tone], bold: true }, row, extraArea.left);
+      if (line.rag) styles.add(ragStyle(palette, line.rag), row, extraArea.left);
+    });
+  }
+
+  const widths = new Map<number, number>();
+  for (const t of tables) {
+    for (const col of [t.columns.dot, t.columns.rag]) if (col !== null) widths.set(col, WIDTH_ARROW);
+    for (const m of t.months) widths.set(m.col, Math.max(widths.get(m.col) ?? 0, WIDTH_FIGURE));
+    if (t.columns.ytd !== null) widths.set(t.columns.ytd, Math.max(widths.get(t.columns.ytd) ?? 0, WIDTH_FIGURE));
+  }
+  const first = tables[0];
+  const labelCol = first.columns.subLabel ?? first.columns.indicator ?? first.columns.ref ?? first.columns.polarity - 1;
+  const plan: FormatPlan = {
+    sheetName,
+    area,
+    extraArea,
+    writes,
+    styles: styles.groupsOut(),
+    columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
+    freeze: { rows: first.headerBox.bottom + 1, columns: labelCol + 1 },
+    print: {
+      orientation: 'landscape',
+      fitToPagesWide: 1,
+      repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom },
+      printArea: extraArea ? union([area, extraArea]) : area,
+    },
+  };
+  return validatePlan(plan, tables);
+}

@@ -1,0 +1,47 @@
+import { sheetMsg } from '../messages';
+import { err, ok, type Result } from '../result';
+import { a1, boxAddress, qualified, type CellBox } from '../sheet/grid';
+import type { ScorecardTable } from '../sheet/scorecard';
+import type { FormatPlan } from './types';
+
+function inside(box: CellBox, outer: CellBox | null): boolean {
+  return outer !== null && box.top >= outer.top && box.bottom <= outer.bottom && box.left >= outer.left && box.right <= outer.right;
+}
+
+function overlaps(a: CellBox, b: CellBox): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * Checks a whole plan before anything is written: values only in the DOT and RAG cells of
+ * indicator rows or in the key area, formats only inside the table or the key area, and
+ * a key area that does not overlap the table. An error names the first offending cell.
+ *
+ * @example validatePlan(plan, tables) // ok(plan), or err naming e.g. 'Dec-20'!B5
+ */
+export function validatePlan(plan: FormatPlan, tables: ScorecardTable[]): Result<FormatPlan> {
+  const owned = new Set<string>();
+  for (const t of tables) {
+    for (const row of t.indicators) {
+      if (t.columns.dot !== null) owned.add(`${row.row},${t.columns.dot}`);
+      if (t.columns.rag !== null) owned.add(`${row.row},${t.columns.rag}`);
+    }
+  }
+  if (plan.extraArea && overlaps(plan.extraArea, plan.area)) {
+    return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(plan.extraArea))));
+  }
+  for (const w of plan.writes) {
+    const cell: CellBox = { top: w.row, bottom: w.row, left: w.col, right: w.col };
+    if (!owned.has(`${w.row},${w.col}`) && !inside(cell, plan.extraArea)) {
+      return err('badArgument', sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(w.row, w.col))));
+    }
+  }
+  for (const g of plan.styles) {
+    for (const b of g.boxes) {
+      if (!inside(b, plan.area) && !inside(b, plan.extraArea)) {
+        return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(b))));
+      }
+    }
+  }
+  return ok(plan);
+}
