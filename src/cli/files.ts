@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { cliMessages } from './messages';
+import { EXIT, type ExitCode } from './messages';
+
+/** A failure the command reports: a message for stderr and the exit code. */
+export interface CliFailure {
+  exit: ExitCode;
+  message: string;
+}
+
+export type CliResult<T> = { ok: true; value: T } | { ok: false; error: CliFailure };
+
+export function fail(exit: ExitCode, message: string): { ok: false; error: CliFailure } {
+  return { ok: false, error: { exit, message } };
+}
+
+/** Reads an input file; a missing path, a folder or an unreadable file gives a message. */
+export function readInput(path: string): CliResult<Uint8Array> {
+  if (!existsSync(path)) return fail(EXIT.input, cliMessages.fileNotFound(path));
+  try {
+    if (statSync(path).isDirectory()) return fail(EXIT.input, cliMessages.notAFile(path));
+    return { ok: true, value: new Uint8Array(readFileSync(path)) };
+  } catch (e) {
+    return fail(EXIT.input, cliMessages.cannotRead(path, reason(e)));
+  }
+}
+
+/** The canonical path of a file that may not exist yet (its folder resolved through links). */
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    try {
+      return join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+/**
+ * Checks an output path before any work is written: never the input (also through a
+ * symlink or a hard link), never an existing file without --force, and its folder exists.
+ */
+export function checkOutput(output: string, inputs: string[], force: boolean): CliResult<void> {
+  const out = canonical(output);
+  for (const input of inputs) {
+    if (canonical(input) === out || sameFile(input, output)) return fail(EXIT.refused, cliMessages.outputIsInput(output));
+  }
+  if (!existsSync(dirname(resolve(output)))) return fail(EXIT.refused, cliMessages.outputFolderMissing(output));
+  if (existsSync(output) && !force) return fail(EXIT.refused, cliMessages.outputExists(output));
+  if (existsSync(output) && statSync(output).isDirectory()) return fail(EXIT.refused, cliMessages.notAFile(output));
+  return { ok: true, value: undefined };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the bytes to a temporary file beside the output and renames it into place, so a
+ * crash or a full disk never leaves a half-written workbook under the output's name.
+ */
+export function writeOutput(output: string, bytes: Uint8Array): CliResult<void> {
+  const temp = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, output);
+    return { ok: true, value: undefined };
+  } catch (e) {
+    try {
+      if (existsSync(temp)) unlinkSync(temp);
+    } catch {
+      // The temporary file is ours; if even removing it fails, the write error is the news.
+    }
+    return fail(EXIT.refused, cliMessages.cannotWrite(output, reason(e)));
+  }
+}
+
+export function reason(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+    const code = (e as { code: string }).code;
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ENOSPC') return 'the disk is full';
+    if (code === 'EISDIR') return 'it is a folder';
+  }
+  return e instanceof Error ? e.message : String(e);
+}

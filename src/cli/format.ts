@@ -1,0 +1,151 @@
+import type ExcelJS from 'exceljs';
+import { planClearHighlights, planHighlights } from '../domain/revisions/highlights';
+import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../domain/revisions/highlightRows';
+import type { HighlightRecord, Revision } from '../domain/revisions/types';
+import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
+import { applyFormatPlan } from '../xlsx/applyPlan';
+import { gridFromWorksheet } from '../xlsx/grid';
+import { applyHighlights, readFills, restoreFills } from '../xlsx/highlights';
+import { refuseLoss, writeWorkbook } from '../xlsx/workbook';
+import { loadBaseline, revisionsAgainst } from './baseline';
+import { checkOutput, writeOutput } from './files';
+import { findScorecard, loadWorkbook } from './load';
+import type { CliIO, FormatArgs } from './main';
+import { cliMessages, EXIT, type ExitCode } from './messages';
+import { planSheet } from './plan';
+import { problemLines, ragTally, revisionsTable } from './report';
+
+/** Problems that are the sheet's notation, not its data: a scheduled job must notice them. */
+const NOTATION_PROBLEMS: ReadonlySet<string> = new Set(['badTolerance', 'toleranceConflict', 'polarityConflict', 'badPolarity', 'valueInGap']);
+
+export interface FormatOutcome {
+  sheetName: string;
+  tables: ScorecardTable[];
+  problems: Problem[];
+  revisions: Revision[] | null;
+  highlighted: number;
+  warnings: string[];
+}
+
+/**
+ * `scorecard format`: the pane's Format button on a file. Reads the sheet, plans with the
+ * same engine, applies the plan (and the revision highlights), writes a new file.
+ */
+export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> {
+  const inputs = [args.input, ...(args.previous ? [args.previous] : [])];
+  const target = checkOutput(args.output, inputs, args.force);
+  if (!target.ok) return report(io, target.error);
+
+  const loaded = await loadWorkbook(args.input);
+  if (!loaded.ok) return report(io, loaded.error);
+  const safe = refuseLoss(loaded.value.report, args.input);
+  if (!safe.ok) return report(io, { exit: EXIT.refused, message: safe.error.message });
+  const workbook = loaded.value.workbook;
+
+  const found = findScorecard(workbook, args.input, args.convention, args.sheet);
+  if (!found.ok) return report(io, found.error);
+  const { worksheet, tables } = found.value;
+
+  const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard' });
+  if (!plan.ok) return report(io, plan.error);
+  const applied = applyFormatPlan(worksheet, plan.value);
+  if (!applied.ok) return report(io, { exit: EXIT.refused, message: cliMessages.planFailed(applied.error.message) });
+
+  const outcome: FormatOutcome = { sheetName: worksheet.name, tables, problems: tables.flatMap((t) => t.problems), revisions: null, highlighted: 0, warnings: [] };
+  if (args.previous) {
+    const baseline = await loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
+    if (!baseline.ok) return report(io, baseline.error);
+    outcome.warnings.push(...baseline.value.warnings);
+    outcome.revisions = revisionsAgainst(baseline.value, tables);
+    const highlighted = highlight(workbook, worksheet, outcome.revisions);
+    outcome.highlighted = highlighted.highlighted;
+    outcome.warnings.push(...highlighted.warnings);
+  }
+
+  const written = writeOutput(args.output, await writeWorkbook(workbook));
+  if (!written.ok) return report(io, written.error);
+  io.out(summary(args, outcome));
+  const notation = outcome.problems.filter((p) => NOTATION_PROBLEMS.has(p.code));
+  if (notation.length > 0) {
+    io.err(cliMessages.problemsExit(notation.length));
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/**
+ * Yellow fill and note on each revised cell, recording the user's fill in the hidden
+ * `PERF Highlights` sheet the add-in uses, so "Clear highlights" in the pane restores it.
+ */
+function highlight(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, revisions: Revision[]): { highlighted: number; warnings: string[] } {
+  const warnings: string[] = [];
+  const recordSheet = workbook.worksheets.find((w) => w.name === HIGHLIGHT_TABLE.sheetName);
+  let existing: HighlightRecord[] = [];
+  if (recordSheet) {
+    const parsed = parseHighlightRows(gridFromWorksheet(recordSheet).values);
+    if (!parsed.ok) {
+      // Records we cannot trust: highlight anyway, but leave their sheet untouched.
+      warnings.push(parsed.error.message);
+      const plan = planHighlights(revisions, readFills(ws, revisions.map(cellOf)));
+      return { highlighted: applyHighlights(ws, plan.writes).highlighted, warnings: [...warnings, ...plan.warnings] };
+    }
+    existing = parsed.value;
+  }
+  const mine = existing.filter((r) => r.sheet === ws.name);
+  const plan = planHighlights(revisions, readFills(ws, revisions.map(cellOf)), mine);
+  const { highlighted } = applyHighlights(ws, plan.writes);
+  if (plan.release.length > 0) {
+    const clear = planClearHighlights(plan.release, readFills(ws, plan.release.map((r) => r.address)));
+    restoreFills(ws, clear.restores, clear.deleteNotes);
+    warnings.push(...clear.warnings);
+  }
+  const records = [...existing.filter((r) => r.sheet !== ws.name), ...plan.records];
+  if (records.length > 0 || recordSheet) writeRecords(workbook, recordSheet, highlightsToRows(records));
+  return { highlighted, warnings: [...warnings, ...plan.warnings] };
+}
+
+function cellOf(r: Revision): string {
+  return r.address.slice(r.address.lastIndexOf('!') + 1);
+}
+
+/** Rewrites the hidden record sheet as text cells (`@`), as the Excel adapter stores it. */
+function writeRecords(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet | undefined, rows: string[][]): void {
+  const ws = sheet ?? workbook.addWorksheet(HIGHLIGHT_TABLE.sheetName, { state: 'hidden' });
+  ws.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
+  rows.forEach((values, r) =>
+    values.forEach((value, c) => {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.numFmt = '@';
+      cell.value = value === '' ? null : value;
+    }),
+  );
+}
+
+function summary(args: FormatArgs, o: FormatOutcome): string {
+  const rows = o.tables.reduce((n, t) => n + t.indicators.length, 0);
+  const rag = ragTally(o.tables);
+  const lines = [
+    `Formatted '${o.sheetName}' of ${args.input} -> ${args.output}`,
+    `  Tables: ${o.tables.length}   Indicator rows: ${rows}   Reporting month: ${o.tables[0]!.reportingMonth.label}   Mode: ${args.formulas ? 'live formulas' : 'fixed values'}   DOT: ${args.convention}`,
+    `  RAG: ${rag.red} red (R), ${rag.amber} amber (A), ${rag.green} green (G), ${rag.blank} blank`,
+  ];
+  lines.push(o.problems.length === 0 ? '  Problems: none' : `  Problems (${o.problems.length}):`, ...problemLines(o.problems));
+  if (o.revisions !== null) {
+    lines.push(`  Revisions since ${args.previous}: ${o.revisions.length} (${o.highlighted} cell${o.highlighted === 1 ? '' : 's'} highlighted yellow, with a note)`);
+    if (o.revisions.length > 0) lines.push(indent(revisionsTable(o.revisions)));
+  }
+  for (const w of o.warnings) lines.push(`  Note: ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
+  io.err(error.message);
+  return error.exit;
+}

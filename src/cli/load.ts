@@ -1,0 +1,48 @@
+import type ExcelJS from 'exceljs';
+import type { Grid } from '../domain/sheet/grid';
+import { readScorecard } from '../domain/sheet/readScorecard';
+import type { ScorecardTable } from '../domain/sheet/scorecard';
+import type { DotConvention } from '../domain/types';
+import { gridFromWorksheet } from '../xlsx/grid';
+import { readWorkbook, type LoadedWorkbook } from '../xlsx/workbook';
+import { fail, readInput, type CliResult } from './files';
+import { cliMessages, EXIT } from './messages';
+
+/** Reads an .xlsx file from disk into exceljs, with the loss report of its parts. */
+export async function loadWorkbook(path: string): Promise<CliResult<LoadedWorkbook>> {
+  const bytes = readInput(path);
+  if (!bytes.ok) return bytes;
+  const loaded = await readWorkbook(bytes.value, path);
+  if (!loaded.ok) return fail(EXIT.input, loaded.error.message);
+  return { ok: true, value: loaded.value };
+}
+
+export interface FoundScorecard {
+  worksheet: ExcelJS.Worksheet;
+  grid: Grid;
+  tables: ScorecardTable[];
+}
+
+/**
+ * The sheet to work on and its scorecard tables: the named sheet, or else the first
+ * visible sheet where the engine finds a table (hidden sheets hold the add-in's records).
+ */
+export function findScorecard(workbook: ExcelJS.Workbook, path: string, convention: DotConvention, sheet?: string): CliResult<FoundScorecard> {
+  if (sheet !== undefined) {
+    const ws = workbook.worksheets.find((w) => w.name === sheet) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+    if (!ws) {
+      return fail(EXIT.noTable, cliMessages.noSuchSheet(sheet, path, workbook.worksheets.map((w) => w.name)));
+    }
+    const grid = gridFromWorksheet(ws);
+    const read = readScorecard(grid, { convention });
+    if (!read.ok) return fail(EXIT.noTable, cliMessages.noTableOnSheet(ws.name, read.error.message));
+    return { ok: true, value: { worksheet: ws, grid, tables: read.value } };
+  }
+  const visible = workbook.worksheets.filter((w) => w.state === undefined || w.state === 'visible');
+  for (const ws of visible) {
+    const grid = gridFromWorksheet(ws);
+    const read = readScorecard(grid, { convention });
+    if (read.ok && read.value.length > 0) return { ok: true, value: { worksheet: ws, grid, tables: read.value } };
+  }
+  return fail(EXIT.noTable, cliMessages.noTableInWorkbook(path, visible.map((w) => w.name)));
+}

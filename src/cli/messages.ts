@@ -1,0 +1,95 @@
+/**
+ * Every message the `scorecard` command prints, and its exit codes. One catalogue, as the
+ * engine's messages.ts: the end-to-end tests compare output with these functions.
+ */
+
+/** Exit codes; documented in `--help` and relied on by scheduled jobs. */
+export const EXIT = {
+  ok: 0,
+  /** A bug in the tool itself (reported without a stack trace unless SCORECARD_DEBUG=1). */
+  internal: 1,
+  /** Bad command line: unknown command or option, missing argument. */
+  usage: 2,
+  /** An input file is missing, unreadable, or not an .xlsx workbook. */
+  input: 3,
+  /** No scorecard table was found (or the named sheet does not exist). */
+  noTable: 4,
+  /** Refused to write: the output is the input, exists already, or saving would lose content. */
+  refused: 5,
+  /** Written, but the sheet has tolerances or polarities the engine cannot read (listed with their cells). */
+  problems: 6,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const HELP = `scorecard: format and compare monthly performance scorecard workbooks (.xlsx)
+with the same engine as the Excel add-in.
+
+Usage:
+  scorecard format <in.xlsx> -o <out.xlsx> [--sheet NAME] [--previous <published.xlsx>]
+                   [--convention performance|numeric] [--formulas] [--force]
+      Lays out and formats the month's scorecard sheet as the add-in's Format button does
+      (DOT arrows, RAG letters and fills, number formats, freeze panes, print setup, key),
+      highlights figures revised since <published.xlsx> in yellow with a note, and prints
+      a summary: rows, RAG counts, problems with their cells, revisions.
+      --sheet NAME      the sheet to format (default: the first sheet with a scorecard table)
+      --previous FILE   last month's published workbook: revised figures are highlighted
+      --convention C    DOT arrows show performance (default) or the numbers' direction
+      --formulas        write live =PERF.RAG/=PERF.DOT formulas instead of fixed values
+                        (they need the add-in to calculate; fixed values read anywhere)
+
+  scorecard revisions <published.xlsx> <current.xlsx> [--sheet NAME] [--csv | --json]
+      Lists the figures of <current.xlsx> that differ from what <published.xlsx> showed,
+      matched by indicator and month (not by cell): as a table (default), CSV or JSON.
+
+  scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force]
+      Adds next month's sheet (e.g. Jan-21 after Dec-20): months shift one column left,
+      the new month's column is empty and ready for data, headers and title updated.
+
+  scorecard --help | --version
+
+Files: the tool never writes to its input, never overwrites an existing output unless
+--force is given, and refuses to write a workbook that contains content the xlsx library
+cannot keep (charts, pivot tables, images, macros, slicers, ...), naming what would be lost.
+The output is written to a temporary file and renamed into place: never half-written.
+
+Exit codes:
+  0  done
+  1  internal error in the tool (set SCORECARD_DEBUG=1 for details)
+  2  bad command line
+  3  input file missing, unreadable, or not an .xlsx workbook
+  4  no scorecard table found, or no such sheet
+  5  refused to write (output is the input, output exists without --force, or content would be lost)
+  6  written, but some tolerances or polarities could not be read (listed with their cells)
+`;
+
+export const cliMessages = {
+  unknownCommand: (command: string): string => `Unknown command "${command}". Commands: format, revisions, new-month. See scorecard --help.`,
+  noCommand: (): string => 'No command given. See scorecard --help.',
+  badOption: (detail: string): string => `${detail}. See scorecard --help.`,
+  missingInput: (command: string, what: string): string => `scorecard ${command} needs ${what}. See scorecard --help.`,
+  missingOutput: (command: string): string => `scorecard ${command} needs an output file: -o <out.xlsx>. See scorecard --help.`,
+  badConvention: (value: string): string => `--convention must be "performance" or "numeric", not "${value}".`,
+  csvAndJson: (): string => 'Choose one of --csv and --json.',
+  fileNotFound: (path: string): string => `File not found: ${path}`,
+  notAFile: (path: string): string => `${path} is a folder, not an .xlsx file.`,
+  cannotRead: (path: string, reason: string): string => `Cannot read ${path}: ${reason}`,
+  outputIsInput: (path: string): string => `Refusing to write ${path}: it is the input file. Choose another output (-o).`,
+  outputExists: (path: string): string => `Refusing to overwrite ${path}: it exists. Choose another output, or add --force to replace it.`,
+  outputFolderMissing: (path: string): string => `Cannot write ${path}: its folder does not exist.`,
+  cannotWrite: (path: string, reason: string): string => `Cannot write ${path}: ${reason}`,
+  noTableOnSheet: (sheet: string, reason: string): string => `No scorecard table on sheet "${sheet}": ${reason}`,
+  noTableInWorkbook: (path: string, sheets: string[]): string =>
+    `No scorecard table found in ${path} (sheets looked at: ${sheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
+    'A scorecard table has header cells such as NO., INDICATOR, GOOD PERF IS and month columns like Oct-20. Use --sheet to name the sheet.',
+  planFailed: (reason: string): string => `Cannot format the sheet: ${reason}`,
+  written: (path: string): string => `Wrote ${path}`,
+  internal: (reason: string): string => `Internal error in scorecard: ${reason}. Nothing was written. Please report this (set SCORECARD_DEBUG=1 for details).`,
+  problemsExit: (count: number): string =>
+    `${count} row${count === 1 ? ' has' : 's have'} tolerances or a polarity the engine cannot use (listed above): no RAG for ${count === 1 ? 'it' : 'them'}. The file was written; fix those cells and run again.`,
+  storedSnapshotDamaged: (sheet: string, reason: string): string =>
+    `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
+  noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
+    `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+  noPreviousTable: (path: string): string => `No scorecard table found in the published workbook ${path}.`,
+};

@@ -1,0 +1,45 @@
+import { loadBaseline, revisionsAgainst } from './baseline';
+import { loadWorkbook, findScorecard } from './load';
+import { EXIT, type ExitCode } from './messages';
+import type { CliIO, RevisionsArgs } from './main';
+import { revisionsCsv, revisionsJson, revisionsTable } from './report';
+
+/**
+ * `scorecard revisions <published> <current>`: the figures of the current workbook that
+ * differ from what the published one showed, matched by indicator and month.
+ */
+export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<ExitCode> {
+  const current = await loadWorkbook(args.current);
+  if (!current.ok) return report(io, current.error);
+  const found = findScorecard(current.value.workbook, args.current, 'performance', args.sheet);
+  if (!found.ok) return report(io, found.error);
+  const reporting = found.value.tables[0]!.reportingMonth.label;
+  const baseline = await loadBaseline(args.published, 'performance', reporting);
+  if (!baseline.ok) return report(io, baseline.error);
+  for (const w of baseline.value.warnings) io.err(w);
+  const revisions = revisionsAgainst(baseline.value, found.value.tables);
+
+  if (args.as === 'csv') {
+    io.out(revisionsCsv(revisions));
+  } else if (args.as === 'json') {
+    io.out(
+      revisionsJson(revisions, {
+        published: args.published,
+        publishedSheet: baseline.value.snapshot.sheetName,
+        publishedMonth: baseline.value.snapshot.reportingMonth,
+        current: args.current,
+        currentSheet: found.value.worksheet.name,
+        currentMonth: reporting,
+      }),
+    );
+  } else {
+    io.out(`${revisions.length} revised figure${revisions.length === 1 ? '' : 's'} in '${found.value.worksheet.name}' of ${args.current} since ${args.published} ('${baseline.value.snapshot.sheetName}', ${baseline.value.source}):\n`);
+    if (revisions.length > 0) io.out(revisionsTable(revisions) + '\n');
+  }
+  return EXIT.ok;
+}
+
+function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
+  io.err(error.message);
+  return error.exit;
+}
