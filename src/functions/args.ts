@@ -1,0 +1,34 @@
+/**
+ * What Excel hands a custom function, reduced to the engine's CellInput: numbers,
+ * strings, booleans, `null` for a blank cell or an omitted argument (`undefined` when a
+ * trailing optional argument is left out), 2-D arrays for ranges.
+ */
+import { msg } from '../domain/messages';
+import { err, ok, type Result } from '../domain/result';
+import type { CellInput } from '../domain/types';
+
+/** A single argument as Excel may pass it. */
+export type ExcelScalar = number | string | boolean | null | undefined;
+
+/** Anything a scalar argument may hold; a 1x1 range arrives as [[x]] from some hosts. */
+export function scalar(input: unknown): CellInput {
+  if (Array.isArray(input)) return scalar(input.length > 0 ? input[0] : null);
+  if (input === null || input === undefined) return null;
+  if (typeof input === 'number' || typeof input === 'string' || typeof input === 'boolean') return input;
+  return String(input);
+}
+
+/** A matrix argument; a single value (a one-cell argument) becomes [[value]]. */
+export function matrix(input: unknown): CellInput[][] {
+  if (!Array.isArray(input)) return [[scalar(input)]];
+  return input.map((row: unknown) => (Array.isArray(row) ? row.map(scalar) : [scalar(row)]));
+}
+
+/** One row or one column of cells, in reading order; a block of several rows and columns is an error. */
+export function line(input: unknown): Result<CellInput[]> {
+  const m = matrix(input);
+  const rows = m.length;
+  const columns = Math.max(0, ...m.map((r) => r.length));
+  if (rows > 1 && columns > 1) return err('badArgument', msg.notALine(rows, columns));
+  return ok(m.flat());
+}

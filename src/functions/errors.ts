@@ -1,0 +1,72 @@
+/**
+ * The only place engine errors become Excel errors. `CustomFunctions.Error` exists only
+ * inside Office, so the error is built lazily: in Node (tests, the HyperFormula harness)
+ * an object of the same shape stands in for it.
+ */
+import type { EngineError, ErrorCode } from '../domain/result';
+
+/** The Excel error values the functions return. */
+export type ExcelErrorValue = '#VALUE!' | '#N/A' | '#DIV/0!';
+
+/** The shape of `CustomFunctions.Error`: an Excel error value and a message. */
+export interface FunctionError {
+  readonly code: ExcelErrorValue;
+  readonly message?: string;
+}
+
+type ErrorCodeKey = 'invalidValue' | 'notAvailable' | 'divisionByZero';
+
+const KEYS: Record<ExcelErrorValue, ErrorCodeKey> = {
+  '#VALUE!': 'invalidValue',
+  '#N/A': 'notAvailable',
+  '#DIV/0!': 'divisionByZero',
+};
+
+/**
+ * Which Excel error each engine error becomes: bad input is #VALUE!, a value the engine
+ * cannot place (a gap, a missing month) is #N/A, a division by zero is #DIV/0!.
+ */
+export const EXCEL_ERRORS: Readonly<Record<ErrorCode, ExcelErrorValue>> = Object.freeze({
+  badValue: '#VALUE!',
+  missingValue: '#N/A',
+  badTolerance: '#VALUE!',
+  toleranceConflict: '#VALUE!',
+  polarityConflict: '#VALUE!',
+  badPolarity: '#VALUE!',
+  valueInGap: '#N/A',
+  unitMismatch: '#VALUE!',
+  notEnoughMonths: '#N/A',
+  gapInWindow: '#N/A',
+  divideByZero: '#DIV/0!',
+  badArgument: '#VALUE!',
+});
+
+class StandInError implements FunctionError {
+  constructor(
+    readonly code: ExcelErrorValue,
+    readonly message: string,
+  ) {}
+}
+
+function officeRuntime(): typeof CustomFunctions | null {
+  return typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.Error === 'function' ? CustomFunctions : null;
+}
+
+/** An Excel error value with the engine's message; `CustomFunctions.Error` inside Office. */
+export function toFunctionError(error: EngineError): FunctionError {
+  const code = EXCEL_ERRORS[error.code];
+  const runtime = officeRuntime();
+  if (runtime) {
+    // Excel shows custom messages only on #VALUE! and #N/A; #DIV/0! speaks for itself.
+    const message = code === '#DIV/0!' ? undefined : error.message;
+    return new runtime.Error(runtime.ErrorCode[KEYS[code]], message) as unknown as FunctionError;
+  }
+  return new StandInError(code, error.message);
+}
+
+/** Whether a function result is an error (either kind). */
+export function isFunctionError(value: unknown): value is FunctionError {
+  if (value === null || typeof value !== 'object') return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' && code in KEYS;
+}
