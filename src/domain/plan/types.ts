@@ -62,3 +62,32 @@ export interface PrintSetup {
   repeatRows: { first: number; last: number } | null;
   printArea: CellBox;
 }
+
+/**
+ * Next month's sheet, as plain data: the adapter copies the source sheet (values,
+ * formulas, comments, formats) under `newSheetName`, then applies, on the copy and in
+ * order: `moves`, `clearContents`, `writes`, `restoreFills`. Formats stay where they are.
+ */
+export interface RollForwardPlan {
+  sourceSheet: string;
+  newSheetName: string;
+  /** `Jan-21`. */
+  newMonth: { year: number; month: number; label: string };
+  /**
+   * Contents (values or formulas, never formats) to move left, applied in the order given:
+   * each month column of each table takes the next one's figures.
+   */
+  moves: Array<{ from: CellBox; to: CellBox }>;
+  /** Contents to clear (the new month's column, last month's DOT and RAG), formats kept. */
+  clearContents: CellBox[];
+  /** Month headers (serials shown `mmm-yy`), the `As at Month End` title and, at April, year labels. */
+  writes: Array<CellWrite & { numberFormat?: string }>;
+  /** Fills to put back (last month's revision highlights), passed in by the revisions feature. */
+  restoreFills: RestoreFill[];
+}
+
+/** A fill the add-in replaced and must restore: `null` means no fill. */
+export interface RestoreFill {
+  box: CellBox;
+  fill: string | null;
+}
