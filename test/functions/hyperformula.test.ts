@@ -1,0 +1,284 @@
+/**
+ * The four functions as analysts type them into cells, evaluated by HyperFormula: each is
+ * registered as a plugin whose methods only adapt HyperFormula's values (EmptyValue,
+ * SimpleRangeValue, CellError) to what Excel passes, then call `functions` unchanged.
+ */
+import {
+  ArraySize,
+  CellError,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from 'hyperformula';
+import { DOT_GLYPHS } from '../../src/domain/dot';
+import { msg } from '../../src/domain/messages';
+import { functions, isFunctionError, type ExcelErrorValue } from '../../src/functions';
+
+type Excel = number | string | boolean | null;
+
+const ERROR_TYPES: Record<ExcelErrorValue, ErrorType> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#N/A': ErrorType.NA,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+};
+
+/** A HyperFormula scalar as Excel would pass it: blank -> null. */
+function toExcel(v: unknown): Excel | CellError {
+  if (v instanceof CellError) return v;
+  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** A range as Excel passes it (2-D array); the first error inside passes through, as in a formula. */
+function toMatrix(v: unknown): Excel[][] | CellError {
+  if (v instanceof CellError) return v;
+  const rows = v instanceof SimpleRangeValue ? (v.data as unknown[][]) : [[v]];
+  const out: Excel[][] = [];
+  for (const row of rows) {
+    const r: Excel[] = [];
+    for (const cell of row) {
+      const x = toExcel(cell);
+      if (x instanceof CellError) return x;
+      r.push(x);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function fromResult(v: unknown): number | string | CellError {
+  if (isFunctionError(v)) return new CellError(ERROR_TYPES[v.code], v.message);
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return new CellError(ErrorType.VALUE, `unexpected result ${String(v)}`);
+}
+
+function firstError(values: Array<Excel | CellError | Excel[][] | undefined>): CellError | null {
+  return (values.find((v) => v instanceof CellError) as CellError | undefined) ?? null;
+}
+
+const scalarArg = { argumentType: FunctionArgumentType.NOERROR };
+const optionalArg = { argumentType: FunctionArgumentType.NOERROR, optionalArg: true };
+const rangeArg = { argumentType: FunctionArgumentType.RANGE };
+
+class PerfPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    'PERF.RAG': { method: 'rag', parameters: [scalarArg, scalarArg, scalarArg, scalarArg, optionalArg] },
+    'PERF.DOT': { method: 'dot', parameters: [scalarArg, scalarArg, optionalArg, optionalArg, optionalArg] },
+    'PERF.ROLLING12': { method: 'rolling12', parameters: [rangeArg, { ...rangeArg, optionalArg: true }], vectorizationForbidden: true },
+    'PERF.RATEPER10K': {
+      method: 'ratePer10k',
+      sizeOfResultArrayMethod: 'ratePer10kSize',
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, scalarArg],
+      vectorizationForbidden: true,
+    },
+  };
+
+  rag(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('PERF.RAG'), (...args: unknown[]) => {
+      const a = args.map(toExcel);
+      const e = firstError(a);
+      return e ?? fromResult(functions.RAG(a[0] as Excel, a[1] as Excel, a[2] as Excel, a[3] as Excel, a[4] as Excel));
+    });
+  }
+
+  dot(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('PERF.DOT'), (...args: unknown[]) => {
+      const a = args.map(toExcel);
+      const e = firstError(a);
+      return e ?? fromResult(functions.DOT(a[0] as Excel, a[1] as Excel, a[2] as Excel, a[3] as Excel, a[4] as Excel));
+    });
+  }
+
+  rolling12(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('PERF.ROLLING12'), (values: unknown, dens: unknown) => {
+      const v = toMatrix(values);
+      const d = dens === undefined ? undefined : toMatrix(dens);
+      const e = firstError([v, d]);
+      return e ?? fromResult(functions.ROLLING12(v as Excel[][], d as Excel[][] | undefined));
+    });
+  }
+
+  ratePer10k(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('PERF.RATEPER10K'), (count: unknown, population: unknown) => {
+      const c = toMatrix(count);
+      const p = toExcel(population);
+      const e = firstError([c, p]);
+      if (e) return e;
+      const rates = functions.RATEPER10K(c as Excel[][], p as Excel);
+      if (rates.length === 1 && rates[0].length === 1) return fromResult(rates[0][0]);
+      return SimpleRangeValue.onlyValues(rates.map((row) => row.map(fromResult)) as never);
+    });
+  }
+
+  ratePer10kSize(ast: { args: unknown[] }, state: unknown): ArraySize {
+    if (ast.args.length < 1) return ArraySize.error();
+    const size = this.arraySizeForAst(ast.args[0] as never, state as never);
+    // A plain reference is sized with isRef; the result is a new array of the same shape.
+    return new ArraySize(size.width, size.height);
+  }
+}
+
+const NAMES = ['PERF.RAG', 'PERF.DOT', 'PERF.ROLLING12', 'PERF.RATEPER10K'];
+
+beforeAll(() => {
+  HyperFormula.registerFunctionPlugin(PerfPlugin, { enGB: Object.fromEntries(NAMES.map((n) => [n, n])) });
+});
+
+afterAll(() => {
+  HyperFormula.unregisterFunctionPlugin(PerfPlugin);
+});
+
+function sheet(rows: Array<Array<Excel | string>>): HyperFormula {
+  return HyperFormula.buildFromArray(rows as never, { licenseKey: 'gpl-v3' });
+}
+
+function value(hf: HyperFormula, a1: string): unknown {
+  const address = hf.simpleCellAddressFromString(a1, 0);
+  if (!address) throw new Error(a1);
+  return hf.getCellValue(address);
+}
+
+function cellError(hf: HyperFormula, a1: string): { type: string; message: string } {
+  const v = value(hf, a1);
+  if (!(v instanceof DetailedCellError)) throw new Error(`expected an error in ${a1}, got ${JSON.stringify(v)}`);
+  return { type: v.type, message: v.message };
+}
+
+describe('PERF.RAG in cells', () => {
+  it.each([
+    [0.96, 'G'],
+    [0.92, 'A'],
+    [0.8999, 'R'],
+  ])('evaluates =PERF.RAG(D5,"<90%%","90%%>","95%%+","High") with D5 = %p as %p', (d5, expected) => {
+    const rows: Array<Array<Excel | string>> = [[], [], [], [], [null, null, null, d5, '=PERF.RAG(D5,"<90%","90%>","95%+","High")']];
+    expect(value(sheet(rows), 'E5')).toBe(expected);
+  });
+
+  it('reads tolerances and polarity from cells, as a scorecard row has them', () => {
+    const hf = sheet([['High', '84.3%', '88.9%', '85.1%', '<65%', '>65% <75%', '75%', '=PERF.RAG(D1,E1,F1,G1,A1)']]);
+    expect(value(hf, 'H1')).toBe('G');
+  });
+
+  it('gives "" for a blank value cell and for a text placeholder', () => {
+    const hf = sheet([
+      [null, '=PERF.RAG(A1,"<90%","90%>","95%+","High")'],
+      ['TBC Feb 19', '=PERF.RAG(A2,"<90%","90%>","95%+","High")'],
+    ]);
+    expect(value(hf, 'B1')).toBe('');
+    expect(value(hf, 'B2')).toBe('');
+  });
+
+  it('works with the optional polarity omitted', () => {
+    expect(value(sheet([['=PERF.RAG(0.96,"<90%","90%>","95%+")']]), 'A1')).toBe('G');
+  });
+
+  it('passes an error argument through unchanged', () => {
+    const hf = sheet([['=1/0', '=PERF.RAG(A1,"<90%","90%>","95%+","High")']]);
+    expect(cellError(hf, 'B1').type).toBe('DIV_BY_ZERO');
+  });
+
+  it('shows a value in a gap as #N/A with the message', () => {
+    const hf = sheet([['=PERF.RAG(20.5,"21+","20<","18<","Low")']]);
+    expect(cellError(hf, 'A1')).toEqual({
+      type: 'NA',
+      message: msg.valueInGap('20.5', { rag: 'amber', source: '20<' }, { rag: 'red', source: '21+' }),
+    });
+  });
+
+  it('shows an unreadable tolerance as #VALUE! naming the cell', () => {
+    expect(cellError(sheet([['=PERF.RAG(0.5,"lots","90%>","95%+","High")']]), 'A1')).toEqual({
+      type: 'VALUE',
+      message: msg.badTolerance('red', 'lots'),
+    });
+  });
+});
+
+describe('PERF.DOT in cells', () => {
+  it('shows improvement for a Low measure that fell (seed 6.2: 108.0 -> 106.9)', () => {
+    expect(value(sheet([[108.0, 106.9, '=PERF.DOT(B1,A1,"Low")']]), 'C1')).toBe(DOT_GLYPHS.improvement);
+  });
+
+  it('tells a decline within limits from one not on target by the status cell', () => {
+    const hf = sheet([
+      [0.889, 0.851, 'G', '=PERF.DOT(B1,A1,"High",C1)'],
+      [0.889, 0.851, 'R', '=PERF.DOT(B2,A2,"High",C2)'],
+    ]);
+    expect(value(hf, 'D1')).toBe(DOT_GLYPHS.declineWithinLimits);
+    expect(value(hf, 'D2')).toBe(DOT_GLYPHS.declineNotOnTarget);
+  });
+
+  it('gives "" when the current month is a placeholder', () => {
+    expect(value(sheet([[26, 'Data to be reported January', '=PERF.DOT(B1,A1,"Info")']]), 'C1')).toBe('');
+  });
+
+  it('follows the number in the numeric convention', () => {
+    expect(value(sheet([['=PERF.DOT(106.9,108,"Low",,"numeric")']]), 'A1')).toBe(DOT_GLYPHS.decrease);
+  });
+});
+
+describe('PERF.ROLLING12 in cells', () => {
+  const months = [5, 7, 6, 8, 9, 4, 6, 7, 5, 8, 6, 7];
+
+  it('sums a row range =PERF.ROLLING12(A1:N1) with blank future months', () => {
+    const hf = sheet([[...months, null, null, '=PERF.ROLLING12(A1:N1)']]);
+    expect(value(hf, 'O1')).toBe(78);
+  });
+
+  it('sums a column range', () => {
+    const hf = sheet([...months.map((m) => [m]), [null], ['=PERF.ROLLING12(A1:A13)']]);
+    expect(value(hf, 'A14')).toBe(78);
+  });
+
+  it('divides by a denominators range', () => {
+    const hf = sheet([months, months.map(() => 10), ['=PERF.ROLLING12(A1:L1,A2:L2)']]);
+    expect(value(hf, 'A3')).toBeCloseTo(78 / 120, 12);
+  });
+
+  it('reports a placeholder inside the window as #N/A naming the item', () => {
+    const row: Array<Excel | string> = [...months];
+    row[3] = 'TBC';
+    const hf = sheet([[...row, '=PERF.ROLLING12(A1:L1)']]);
+    expect(cellError(hf, 'M1')).toEqual({ type: 'NA', message: msg.gapInWindow(4, 'TBC') });
+  });
+
+  it('reports too few months as #N/A', () => {
+    expect(cellError(sheet([[1, 2, 3, '=PERF.ROLLING12(A1:C1)']]), 'D1')).toEqual({ type: 'NA', message: msg.notEnoughMonths(3) });
+  });
+
+  it('passes an error inside the range through', () => {
+    const row: Array<Excel | string> = [...months];
+    row[5] = '=1/0';
+    expect(cellError(sheet([[...row, '=PERF.ROLLING12(A1:L1)']]), 'M1').type).toBe('DIV_BY_ZERO');
+  });
+});
+
+describe('PERF.RATEPER10K in cells', () => {
+  it('gives 106.9 for 609 children of 56,970', () => {
+    const hf = sheet([[609, 56970, '=PERF.RATEPER10K(A1,B1)']]);
+    expect(value(hf, 'C1')).toBeCloseTo(106.9, 1);
+  });
+
+  it('spills a range of rates for a range of counts', () => {
+    const hf = sheet([[622, 56970, '=PERF.RATEPER10K(A1:A3,B1)'], [615], [609]]);
+    expect(value(hf, 'C1')).toBeCloseTo(109.18, 2);
+    expect(value(hf, 'C2')).toBeCloseTo(107.95, 2);
+    expect(value(hf, 'C3')).toBeCloseTo(106.9, 1);
+  });
+
+  it('gives #DIV/0! for a zero population', () => {
+    expect(cellError(sheet([[609, 0, '=PERF.RATEPER10K(A1,B1)']]), 'C1')).toEqual({
+      type: 'DIV_BY_ZERO',
+      message: msg.zeroPopulation(),
+    });
+  });
+
+  it('gives "" for a missing count, never 0', () => {
+    expect(value(sheet([['TBC', 56970, '=PERF.RATEPER10K(A1,B1)']]), 'C1')).toBe('');
+  });
+});
