@@ -21,7 +21,7 @@ export function byKey(tables: ScorecardTable[], key: string): IndicatorRow {
   return row;
 }
 
-/** A copy of a grid with one cell replaced (value, text and format). */
+/** A copy of a grid with one cell replaced (value, text and format), grown to hold it. */
 export function withCell(grid: Grid, row: number, col: number, value: string | number | null, text: string, format = 'General'): Grid {
   const copy: Grid = {
     ...grid,
@@ -29,6 +29,19 @@ export function withCell(grid: Grid, row: number, col: number, value: string | n
     text: grid.text.map((r) => [...r]),
     numberFormats: grid.numberFormats.map((r) => [...r]),
   };
+  const width = Math.max(copy.values[0]?.length ?? 0, col - grid.left + 1);
+  while (copy.values.length <= row - grid.top) {
+    copy.values.push([]);
+    copy.text.push([]);
+    copy.numberFormats.push([]);
+  }
+  copy.values.forEach((r, i) => {
+    while (r.length < width) {
+      r.push(null);
+      copy.text[i].push('');
+      copy.numberFormats[i].push('General');
+    }
+  });
   copy.values[row - grid.top][col - grid.left] = value;
   copy.text[row - grid.top][col - grid.left] = text;
   copy.numberFormats[row - grid.top][col - grid.left] = format;

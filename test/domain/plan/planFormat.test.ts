@@ -1,0 +1,199 @@
+import { DOT_GLYPHS } from '../../../src/domain/dot';
+import { sheetMsg } from '../../../src/domain/messages';
+import { ragColours, PALETTES, RAG_LETTER } from '../../../src/domain/plan/palette';
+import { planFormat, type FormatOptions } from '../../../src/domain/plan/planFormat';
+import { summarizePlan } from '../../../src/domain/plan/summary';
+import type { FormatPlan } from '../../../src/domain/plan/types';
+import { validatePlan } from '../../../src/domain/plan/validate';
+import type { Grid } from '../../../src/domain/sheet/grid';
+import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
+import { syntheticGrid } from '../../fixtures/seedGrids';
+import { byKey, seedTables, tablesOf, withCell } from '../sheet/helpers';
+
+const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
+const FORMULAS: FormatOptions = { ...STATIC, mode: 'formulas' };
+
+function plan(tables: ScorecardTable[], options: FormatOptions, grid?: Grid): FormatPlan {
+  const p = planFormat(tables, options, grid);
+  if (!p.ok) throw new Error(p.error.message);
+  return p.value;
+}
+
+const reports = ['earlyHelp', 'corporateParenting'] as const;
+
+describe.each(reports)('format plan for the %s seed', (report) => {
+  const { grid, tables } = seedTables(report);
+  const p = plan(tables, STATIC, grid);
+
+  it('writes only to DOT and RAG cells of indicator rows, or inside the key area', () => {
+    const owned = new Set(tables.flatMap((t) => t.indicators.flatMap((r) => [`${r.row},${t.columns.dot}`, `${r.row},${t.columns.rag}`])));
+    for (const w of p.writes) {
+      const inKey = p.extraArea !== null && w.row >= p.extraArea.top && w.row <= p.extraArea.bottom && w.col >= p.extraArea.left && w.col <= p.extraArea.right;
+      expect(owned.has(`${w.row},${w.col}`) || inKey).toBe(true);
+    }
+  });
+
+  it('writes one DOT and one RAG cell per indicator row', () => {
+    const s = summarizePlan(p, tables);
+    const rows = tables.reduce((n, t) => n + t.indicators.length, 0);
+    expect(s.dotCells).toBe(rows);
+    expect(s.ragCells).toBe(rows);
+    expect(s.rows).toBe(rows);
+  });
+
+  it('writes the RAG letter of each row (blank where there is none)', () => {
+    for (const t of tables) {
+      for (const r of t.indicators) {
+        const w = p.writes.find((x) => x.row === r.row && x.col === t.columns.rag)!;
+        const letter = r.rag ? RAG_LETTER[r.rag] : '';
+        const marked = r.ragBasis?.kind === 'ytd' && r.ragBasis.marked;
+        expect(w.value).toBe(marked ? `YTD ${letter}`.trim() : letter);
+      }
+    }
+  });
+
+  it('fills each RAG cell with its colour and a readable letter colour', () => {
+    for (const t of tables) {
+      for (const r of t.indicators.filter((x) => x.rag)) {
+        const group = p.styles.find((g) => g.boxes.some((b) => b.left === t.columns.rag && r.row >= b.top && r.row <= b.bottom && b.right === t.columns.rag))!;
+        const { fill, font } = ragColours(PALETTES.standard, r.rag!);
+        expect(group.style).toMatchObject({ fill, fontColor: font });
+      }
+    }
+  });
+
+  it('keeps every format inside the table or the key', () => {
+    expect(validatePlan(p, tables).ok).toBe(true);
+    for (const g of p.styles) {
+      for (const b of g.boxes) {
+        const inArea = b.top >= p.area.top && b.bottom <= p.area.bottom && b.left >= p.area.left && b.right <= p.area.right;
+        const inKey = p.extraArea !== null && b.top >= p.extraArea.top && b.bottom <= p.extraArea.bottom && b.left >= p.extraArea.left && b.right <= p.extraArea.right;
+        expect(inArea || inKey).toBe(true);
+      }
+    }
+  });
+
+  it('places the key on empty cells below the tables', () => {
+    expect(p.extraArea).not.toBeNull();
+    expect(p.extraArea!.top).toBeGreaterThan(p.area.bottom);
+    for (let r = p.extraArea!.top; r <= p.extraArea!.bottom; r++) {
+      for (let c = p.extraArea!.left; c <= p.extraArea!.right; c++) expect(grid.text[r]?.[c] ?? '').toBe('');
+    }
+  });
+
+  it('freezes below the header and right of the indicator columns, and prints landscape one page wide', () => {
+    const first = tables[0];
+    expect(p.freeze).toEqual({ rows: first.headerBox.bottom + 1, columns: (first.columns.subLabel ?? first.columns.indicator!) + 1 });
+    expect(p.print).toMatchObject({ orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom } });
+  });
+});
+
+describe('format plan details', () => {
+  const { grid, tables } = seedTables('corporateParenting');
+
+  it('writes the arrow of the row and colours it by tone', () => {
+    const p = plan(tables, STATIC, grid);
+    const row = byKey(tables, '6.2');
+    const w = p.writes.find((x) => x.row === row.row && x.col === tables[0].columns.dot)!;
+    expect(w.value).toBe(DOT_GLYPHS.improvement);
+    const g = p.styles.find((s) => s.boxes.some((b) => b.left === tables[0].columns.dot && b.top <= row.row && b.bottom >= row.row))!;
+    expect(g.style.fontColor).toBe(PALETTES.standard.dot.good);
+  });
+
+  it('writes PERF formulas referencing the row’s own cells in formulas mode', () => {
+    const p = plan(tables, FORMULAS, grid);
+    const row = byKey(tables, '6.8'); // row 12 on the sheet
+    const rag = p.writes.find((x) => x.row === row.row && x.col === 11)!;
+    const dot = p.writes.find((x) => x.row === row.row && x.col === 10)!;
+    expect(rag.value).toBe('=PERF.RAG(H12,M12,N12,O12,D12)');
+    expect(dot.value).toBe('=PERF.DOT(H12,G12,D12,L12)');
+  });
+
+  it('keeps the YTD marker in front of the live RAG of 6.9', () => {
+    const p = plan(tables, FORMULAS, grid);
+    const row = byKey(tables, '6.9');
+    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('="YTD "&PERF.RAG(I13,M13,N13,O13,D13)');
+  });
+
+  it('passes the numeric convention to PERF.DOT', () => {
+    const p = plan(tables, { ...FORMULAS, convention: 'numeric' }, grid);
+    const row = byKey(tables, '6.8');
+    expect(p.writes.find((x) => x.row === row.row && x.col === 10)!.value).toBe('=PERF.DOT(H12,G12,D12,L12,"numeric")');
+  });
+
+  it('formats figures by unit and leaves a cell with a problem alone', () => {
+    const eh = seedTables('earlyHelp');
+    const p = plan(eh.tables, STATIC, eh.grid);
+    const formatAt = (row: number, col: number): string | undefined =>
+      p.styles.find((g) => g.style.numberFormat && g.boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right))?.style.numberFormat;
+    const pct = byKey(eh.tables, '2.2 | #2');
+    const count = byKey(eh.tables, '2.2');
+    expect(formatAt(pct.row, 8)).toBe('0.0%');
+    expect(formatAt(count.row, 8)).toBe('#,##0');
+    expect(formatAt(byKey(eh.tables, '13.5').row, 7)).toBeUndefined(); // 90.2 would show 9020.0%
+  });
+
+  it('leaves the key out when its places are not empty', () => {
+    let busy = grid;
+    for (let r = 39; r < 70; r++) busy = withCell(busy, r, 0, 'note', 'note');
+    for (let r = 0; r < 20; r++) busy = withCell(busy, r, 25, 'note', 'note');
+    const p = plan(tables, STATIC, busy);
+    expect(p.extraArea).toBeNull();
+    expect(p.writes.every((w) => w.col === 10 || w.col === 11)).toBe(true);
+  });
+
+  it('puts the key to the right when below is taken', () => {
+    let busy = grid;
+    for (let r = 52; r < 70; r++) busy = withCell(busy, r, 0, 'note', 'note');
+    const p = plan(tables, STATIC, busy);
+    expect(p.extraArea).toMatchObject({ left: 25, top: 2 });
+  });
+
+  it('rejects a plan that writes outside the DOT, RAG and key cells', () => {
+    const p = plan(tables, STATIC, grid);
+    const bad = { ...p, writes: [...p.writes, { row: 4, col: 5, value: 1 }] };
+    expect(validatePlan(bad, tables)).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.writeOutsideOwned("'Dec-19'!F5") } });
+  });
+
+  it('rejects a plan that formats outside the table', () => {
+    const p = plan(tables, STATIC, grid);
+    const bad = { ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 0, left: 0, bottom: 0, right: 0 }] }] };
+    expect(validatePlan(bad, tables).ok).toBe(false);
+  });
+
+  it('returns an error for no tables', () => {
+    expect(planFormat([], STATIC)).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.noTables() } });
+  });
+
+  it('does not mutate the tables', () => {
+    const before = JSON.stringify(tables);
+    plan(tables, FORMULAS, grid);
+    expect(JSON.stringify(tables)).toBe(before);
+  });
+
+  it('counts RAG statuses for the pane', () => {
+    const s = summarizePlan(plan(tables, STATIC, grid), tables);
+    const rows = tables.flatMap((t) => t.indicators);
+    expect(s.ragCounts.red).toBe(rows.filter((r) => r.rag === 'red').length);
+    expect(s.ragCounts.red + s.ragCounts.amber + s.ragCounts.green + s.ragCounts.blank).toBe(rows.length);
+    expect(s.problems).toEqual(tables.flatMap((t) => t.problems));
+    expect(s.formattedCells).toBeGreaterThan(0);
+  });
+});
+
+describe('style grouping', () => {
+  it('keeps the number of style groups constant from 50 to 5,000 rows', () => {
+    const small = syntheticGrid(50);
+    const big = syntheticGrid(5000);
+    const ps = plan(tablesOf(small), STATIC, small);
+    const pb = plan(tablesOf(big), STATIC, big);
+    expect(pb.styles.length).toBe(ps.styles.length);
+    expect(pb.writes.length).toBeGreaterThan(ps.writes.length * 50);
+  });
+
+  it('never gives two groups the same style', () => {
+    const g = syntheticGrid(200);
+    const keys = plan(tablesOf(g), FORMULAS, g).styles.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
