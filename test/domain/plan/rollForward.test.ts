@@ -1,0 +1,117 @@
+import { sheetMsg } from '../../../src/domain/messages';
+import { planRollForward } from '../../../src/domain/plan/rollForward';
+import type { RollForwardPlan } from '../../../src/domain/plan/types';
+import { monthSerial } from '../../../src/domain/sheet/months';
+import type { Grid } from '../../../src/domain/sheet/grid';
+import { excelCell } from '../../fixtures/excelCell';
+import { seedTables, tablesOf } from '../sheet/helpers';
+
+function roll(grid: Grid, options = {}): RollForwardPlan {
+  const p = planRollForward(tablesOf(grid), grid, options);
+  if (!p.ok) throw new Error(p.error.message);
+  return p.value;
+}
+
+/** The corporate seed relabelled as if its months were Jan-Mar 2020 (a March sheet). */
+function marchGrid(): Grid {
+  const { grid } = seedTables('corporateParenting');
+  const g: Grid = { ...grid, sheetName: 'Mar-20', values: grid.values.map((r) => [...r]), text: grid.text.map((r) => [...r]) };
+  for (const row of [3, 41]) {
+    ['Jan-20', 'Feb-20', 'Mar-20'].forEach((label, i) => {
+      const cell = excelCell(label, true);
+      g.values[row][5 + i] = cell.value;
+      g.text[row][5 + i] = cell.text;
+    });
+  }
+  g.text[0][0] = 'As at Month End: March 2020';
+  g.values[0][0] = g.text[0][0];
+  return g;
+}
+
+describe('roll forward December -> January', () => {
+  const { grid, tables } = seedTables('earlyHelp');
+  const p = roll(grid);
+
+  it('names the new sheet after the new month', () => {
+    expect(p.newSheetName).toBe('Jan-21');
+    expect(p.newMonth).toEqual({ year: 2021, month: 1, label: 'Jan-21' });
+  });
+
+  it('moves each month column one to the left, oldest first, for every table', () => {
+    const first = tables[0];
+    const { top, bottom } = first.bodyBox;
+    expect(p.moves.slice(0, 2)).toEqual([
+      { from: { top, bottom, left: 7, right: 7 }, to: { top, bottom, left: 6, right: 6 } },
+      { from: { top, bottom, left: 8, right: 8 }, to: { top, bottom, left: 7, right: 7 } },
+    ]);
+    expect(p.moves).toHaveLength(4);
+  });
+
+  it('empties the new month column and last month’s DOT and RAG, contents only', () => {
+    const first = tables[0];
+    expect(p.clearContents).toContainEqual({ top: first.bodyBox.top, bottom: first.bodyBox.bottom, left: 8, right: 8 });
+    expect(p.clearContents).toContainEqual({ top: first.bodyBox.top, bottom: first.bodyBox.bottom, left: 11, right: 11 });
+    expect(p.clearContents).toContainEqual({ top: first.bodyBox.top, bottom: first.bodyBox.bottom, left: 12, right: 12 });
+  });
+
+  it('advances the month headers as date serials shown mmm-yy', () => {
+    expect(p.writes).toContainEqual({ row: 3, col: 6, value: monthSerial({ year: 2020, month: 11 }), numberFormat: 'mmm-yy' });
+    expect(p.writes).toContainEqual({ row: 3, col: 8, value: monthSerial({ year: 2021, month: 1 }), numberFormat: 'mmm-yy' });
+  });
+
+  it('updates the As at Month End title', () => {
+    expect(p.writes).toContainEqual({ row: 0, col: 0, value: 'As at Month End: January 2021' });
+  });
+
+  it('leaves the financial-year labels alone inside the year', () => {
+    expect(p.writes.some((w) => typeof w.value === 'string' && /\d{4}\s*\/\s*\d{2}/.test(w.value))).toBe(false);
+  });
+
+  it('passes the highlights to restore through', () => {
+    const fills = [{ box: { top: 5, left: 7, bottom: 5, right: 7 }, fill: null }];
+    expect(roll(grid, { restoreFills: fills }).restoreFills).toEqual(fills);
+  });
+
+  it('does not mutate the grid', () => {
+    const before = JSON.stringify(grid);
+    roll(grid);
+    expect(JSON.stringify(grid)).toBe(before);
+  });
+});
+
+describe('roll forward March -> April', () => {
+  const grid = marchGrid();
+  const p = roll(grid);
+
+  it('moves to the new financial year in the banner, keeping its spacing', () => {
+    expect(p.newSheetName).toBe('Apr-20');
+    expect(p.writes).toContainEqual({ row: 2, col: 5, value: '2020 / 21' });
+    expect(p.writes).toContainEqual({ row: 40, col: 5, value: '2020 / 21' });
+  });
+
+  it('relabels the YTD column for the new year', () => {
+    expect(p.writes).toContainEqual({ row: 3, col: 8, value: 'YTD 2020/21' });
+  });
+
+  it('writes April as the newest month header', () => {
+    expect(p.writes).toContainEqual({ row: 3, col: 7, value: monthSerial({ year: 2020, month: 4 }), numberFormat: 'mmm-yy' });
+    expect(p.writes).toContainEqual({ row: 0, col: 0, value: 'As at Month End: April 2020' });
+  });
+});
+
+describe('roll forward refusals', () => {
+  const { grid, tables } = seedTables('earlyHelp');
+
+  it('refuses a sheet name already taken', () => {
+    expect(planRollForward(tables, grid, { existingSheets: ['jan-21'] })).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.sheetExists('Jan-21') } });
+  });
+
+  it('refuses a month that is not after the reporting month', () => {
+    expect(planRollForward(tables, grid, { newMonth: { year: 2020, month: 12 } }).ok).toBe(false);
+  });
+
+  it('shifts by two columns when rolling two months on', () => {
+    const p = planRollForward(tables, grid, { newMonth: { year: 2021, month: 2 } });
+    expect(p.ok && p.value.moves[0]).toEqual({ from: expect.objectContaining({ left: 8 }), to: expect.objectContaining({ left: 6 }) });
+  });
+});
