@@ -47,7 +47,10 @@ module.exports = async (env = {}, argv = {}) => {
     // Production ships no maps. Development uses separate .map files: eval-based devtools
     // ("eval-source-map", webpack's dev default) would break under the pane's CSP.
     devtool: dev ? "source-map" : false,
-    target: "web",
+    // ES2020 matches tsconfig and every Excel that has SharedRuntime 1.1 (Edge WebView2, Safari).
+    // It also lets webpack's runtime use globalThis instead of its `new Function("return this")`
+    // fallback, which the pane's CSP (no 'unsafe-eval') would refuse.
+    target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: FUNCTIONS_FILE,

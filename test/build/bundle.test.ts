@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILD_TIMEOUT_MS, DIST, ensureProductionBuild, listFiles, readDistFile } from './dist';
+import { BUILD_TIMEOUT_MS, DIST, ROOT, ensureProductionBuild, listFiles, readDistFile } from './dist';
 import { scriptSrc, scriptTags } from './csp';
 
 beforeAll(ensureProductionBuild, BUILD_TIMEOUT_MS);
@@ -76,7 +76,7 @@ describe('the production build', () => {
     const initial = new Set(pageScripts());
     const lazy = shippedJs().filter((f) => !initial.has(f) && f !== 'functions.js' && f !== 'taskpane.js');
     // Wherever the pane or functions use import(), webpack must have made a separate chunk.
-    const srcDir = path.join(DIST, '..', 'src');
+    const srcDir = path.join(ROOT, 'src');
     const usesDynamicImport = listFiles(srcDir)
       .filter((f) => /^(taskpane|functions|excel)\//.test(f) && /\.tsx?$/.test(f))
       .some((f) => /\bimport\(/.test(fs.readFileSync(path.join(srcDir, f), 'utf8')));

@@ -4,7 +4,8 @@ import * as path from 'path';
 
 /** Repository root (test/build -> ../..). */
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+/** dist/, or BUILD_TEST_DIST to check another build output as is (it is then never rebuilt). */
+export const DIST = process.env.BUILD_TEST_DIST ? path.resolve(process.env.BUILD_TEST_DIST) : path.join(ROOT, 'dist');
 /** Git-ignored scratch space shared with the browser tests (same lock name, so builds never overlap). */
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
@@ -55,6 +56,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * than the sources) builds here, under a lock directory so parallel jest workers build once.
  */
 export async function ensureProductionBuild(): Promise<void> {
+  if (process.env.BUILD_TEST_DIST) return;
   const marker = path.join(DIST, 'taskpane.html');
   const fresh = (): boolean =>
     fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
