@@ -66,10 +66,12 @@ export class FakeWorkbook {
   calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   /** How many syncs ran with screen updating suspended. */
   suspendedSyncs = 0;
+  /** Workbook structure protection (no sheets can be added or deleted). */
+  structureProtected = false;
   /** While true every sync is rejected, as when the user is typing in a cell. */
   editMode = false;
-  /** Highest ExcelApi 1.x minor version supported (12: ExcelApi 1.12); `isSetSupported` answers from it. */
-  excelApiMinor = 12;
+  /** Highest ExcelApi 1.x minor version supported (17: ExcelApi 1.17); `isSetSupported` answers from it. */
+  excelApiMinor = 17;
   readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [] };
   readonly payloadLimitBytes: number;
   private faults: InjectedFault[] = [];

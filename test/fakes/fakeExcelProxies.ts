@@ -7,7 +7,7 @@ import type { CellBox } from '../../src/domain/sheet/grid';
 import type { FakeRequestContext } from './fakeExcel';
 import { FakeOfficeError, accessDenied, invalidArgument, itemNotFound, propertyNotLoaded } from './fakeExcelError';
 import { MAX_ADDRESS_LENGTH, boxesIntersect, fullAddress, parseBox, parseBoxList, splitSheet } from './fakeExcelAddress';
-import { FakeSheet, defaultCell } from './fakeExcelState';
+import { DEFAULT_COLUMN_WIDTH, FakeSheet, defaultCell } from './fakeExcelState';
 import type { FakeBorder, FakeCell, FakeValue } from './fakeExcelState';
 
 type Ctx = FakeRequestContext;
@@ -202,9 +202,11 @@ export class WorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly protection: WorkbookProtectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx, 'workbook');
+    this.protection = new WorkbookProtectionProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
@@ -228,6 +230,26 @@ export class WorkbookProxy extends ClientObject {
       return box ?? { top: 0, left: 0, bottom: 0, right: 0 };
     }, 'selection', false);
   }
+}
+
+export class WorkbookProtectionProxy extends ClientObject {
+  constructor(ctx: Ctx) {
+    super(ctx, 'workbookProtection');
+  }
+  protected scalars(): string[] {
+    return ['protected'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'protected') return this.ctx.host.structureProtected;
+    throw unknownProperty(prop, 'WorkbookProtection');
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+function structureWritable(host: Ctx['host']): void {
+  if (host.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
 }
 
 // ---------------------------------------------------------------- worksheets
@@ -279,6 +301,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
         while (host.findSheet(`Sheet${n}`)) n += 1;
         finalName = `Sheet${n}`;
       }
+      structureWritable(host);
       checkSheetName(host, finalName);
       created = host.addSheet(finalName);
     });
@@ -389,6 +412,13 @@ export class WorksheetProxy extends ClientObject {
     return this.layoutProxy;
   }
 
+  private namesProxy: SheetNamesProxy | null = null;
+  /** Sheet-scoped names; the fake holds only Excel's own Print_Area and Print_Titles. */
+  get names(): SheetNamesProxy {
+    this.namesProxy ??= new SheetNamesProxy(this.ctx, this);
+    return this.namesProxy;
+  }
+
   getRange(address?: string): RangeProxy {
     const addr = address ?? '';
     this.queueCall('getRange', [addr], () => checkAddress(addr));
@@ -437,6 +467,7 @@ export class WorksheetProxy extends ClientObject {
     let created: FakeSheet | null = null;
     this.queueCall('copy', [positionType, relativeTo?._id ?? null], () => {
       const host = this.ctx.host;
+      structureWritable(host);
       const source = this.sheet();
       let n = 2;
       while (host.findSheet(`${source.name} (${n})`)) n += 1;
@@ -470,6 +501,7 @@ export class WorksheetProxy extends ClientObject {
   delete(): void {
     this.queueCall('delete', [], () => {
       const host = this.ctx.host;
+      structureWritable(host);
       const s = this.sheet();
       const visible = host.sheets.filter((x) => x !== s && x.visibility === 'Visible');
       if (visible.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -619,6 +651,57 @@ export class PageLayoutProxy extends ClientObject {
       const rows = s.pageLayout.printTitleRows;
       return rows ? parseBox(splitSheet(rows).local) : null;
     }, 'printTitleRows', true);
+  }
+}
+
+/** Excel keeps a sheet's print area and print titles as the names Print_Area and Print_Titles. */
+type PrintName = 'Print_Area' | 'Print_Titles';
+const PRINT_FIELD = { Print_Area: 'printArea', Print_Titles: 'printTitleRows' } as const;
+
+export class NamedItemProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly itemName: string, nullable: boolean) {
+    super(ctx, 'namedItem', nullable);
+  }
+  private field(): 'printArea' | 'printTitleRows' | null {
+    return this.itemName in PRINT_FIELD ? PRINT_FIELD[this.itemName as PrintName] : null;
+  }
+  protected override isNull(): boolean {
+    const f = this.field();
+    return f === null || this.ws.sheet().pageLayout[f] === null;
+  }
+  protected scalars(): string[] {
+    return ['name', 'formula'];
+  }
+  protected read(prop: string): unknown {
+    const f = this.field();
+    if (prop === 'name') return this.itemName;
+    if (prop === 'formula' && f) return `=${this.ws.sheet().pageLayout[f]}`;
+    throw unknownProperty(prop, 'NamedItem');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const f = this.field();
+      if (f) this.ws.sheet().pageLayout[f] = null;
+    });
+  }
+}
+
+export class SheetNamesProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
+    super(ctx, 'names');
+  }
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'NamedItemCollection');
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    this.queueCall('getItemOrNullObject', [name], () => undefined);
+    return new NamedItemProxy(this.ctx, this.ws, name, true);
   }
 }
 
@@ -1109,7 +1192,11 @@ export class RangeFormatProxy extends ClientObject {
       const t = this.targetOf();
       writable(t.sheet);
       if (!(v >= 0)) throw invalidArgument(`Bad column width ${v}.`);
-      for (const b of t.boxes) for (let c = b.left; c <= b.right; c++) t.sheet.columnWidths.set(c, v);
+      // The default width is no setting at all, as in the file Excel saves.
+      for (const b of t.boxes) for (let c = b.left; c <= b.right; c++) {
+        if (v === DEFAULT_COLUMN_WIDTH) t.sheet.columnWidths.delete(c);
+        else t.sheet.columnWidths.set(c, v);
+      }
     });
   }
   autofitColumns(): void {

@@ -1,0 +1,50 @@
+/**
+ * The catalogue of user-visible messages of the Excel adapter (what the pane shows when
+ * the workbook refuses or fails). The engine's own messages live in src/domain/messages.ts;
+ * these are about Office (protection, edit mode, limits), so they stay with the adapter.
+ * Tests compare with these builders, never with literal text.
+ */
+
+export const excelMessages = {
+  noExcel: (): string => 'Excel is not available here. Open the add-in from Excel.',
+  noExcelAction: (): string => 'Open the workbook in Excel (desktop or on the web) and start the add-in from the ribbon.',
+  sheetMissing: (sheet: string): string => `The sheet '${sheet}' is no longer in the workbook.`,
+  sheetMissingAction: (): string => 'Select the scorecard sheet and try again.',
+  sheetProtected: (sheet: string): string => `The sheet '${sheet}' is protected, so the add-in cannot change it.`,
+  sheetProtectedAction: (): string => 'Unprotect the sheet (Review > Unprotect Sheet) and try again.',
+  editMode: (): string => 'Excel is busy: a cell is being edited.',
+  editModeAction: (): string => 'Press Enter or Esc to finish editing the cell, then try again.',
+  busy: (): string => 'Excel is busy and did not answer in time.',
+  busyAction: (): string => 'Wait a moment and try again.',
+  tooLarge: (): string => 'The change is too large for one request to Excel.',
+  tooLargeAction: (): string => 'Try again; if it persists, format the sheet in parts or use the desktop app.',
+  accessDenied: (): string => 'Excel refused the change: the workbook or sheet is protected or read-only.',
+  accessDeniedAction: (): string => 'Check that the workbook is editable (not read-only, not protected) and try again.',
+  notSupported: (): string => 'This version of Excel does not support what the add-in needs.',
+  notSupportedAction: (): string => 'Update Excel, or use Excel on the web.',
+  officeError: (code: string, detail: string): string => `Excel reported an error (${code}): ${detail}`,
+  officeErrorAction: (): string => 'Try again. If it happens again, save the workbook, reopen it and retry.',
+  unexpected: (detail: string): string => `Something went wrong: ${detail}`,
+  keyAreaTaken: (cell: string, text: string): string =>
+    `The key would overwrite ${cell}, which holds '${text}'.`,
+  keyAreaTakenAction: (): string => 'Clear or move that cell, or insert a column, and run Format again.',
+  sheetChanged: (cell: string): string => `The sheet changed while the add-in was working (${cell} is different).`,
+  sheetChangedAction: (): string => 'Run Format again.',
+  badPlan: (detail: string): string => `The formatting plan is not valid: ${detail}`,
+  badPlanAction: (): string => 'Nothing was changed. Please report this problem.',
+  cancelled: (): string => 'Format was cancelled; the sheet was not changed.',
+  restored: (reason: string): string => `${reason} The sheet was put back as it was.`,
+  notRestored: (reason: string, backup: string): string =>
+    `${reason} The add-in could not put every cell back; a copy of the sheet as it was is kept in the hidden sheet '${backup}'.`,
+  notRestoredAction: (): string => 'Unhide the backup sheet (right-click a sheet tab > Unhide) to recover the original cells.',
+  backupLeft: (reason: string, backup: string): string =>
+    `The sheet was formatted, but the hidden backup sheet '${backup}' could not be removed (${reason}).`,
+  backupLeftAction: (): string => 'Unhide and delete that sheet (right-click a sheet tab > Unhide), or leave it: it is a copy of the sheet before Format.',
+  badAddress: (address: string): string => `'${address}' is not a cell address the add-in understands.`,
+  noTable: (sheet: string): string => `No scorecard table was found on '${sheet}'.`,
+  noTableAction: (): string => 'Check the header row has NO., INDICATOR, GOOD PERF IS and month columns such as Oct-20.',
+  settingsDamaged: (): string => 'The saved add-in settings could not be read; defaults are used.',
+  notAvailableYet: (feature: string): string => `${feature} is not available in this version of the add-in yet.`,
+  sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
+  sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
+};

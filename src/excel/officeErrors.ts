@@ -1,0 +1,55 @@
+import type { OutcomeError } from '../taskpane/api';
+import { excelMessages as m } from './messages';
+
+/** The parts of an OfficeExtension.Error the adapter reads (codes are not localised; messages are). */
+export interface OfficeErrorLike {
+  code: string;
+  message: string;
+}
+
+/** Whether `e` looks like an OfficeExtension.Error (checked by shape: the class is not always loaded). */
+export function isOfficeError(e: unknown): e is OfficeErrorLike {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/**
+ * Maps an error thrown by `context.sync()` (or anything else) to what the pane shows: the
+ * problem in the analyst's words and what to do next. Never swallows: unknown codes keep
+ * Excel's code and message so they can be reported.
+ *
+ * @example
+ * toOutcomeError({ code: 'InvalidOperationInCellEditMode', message: '…' })
+ * // { message: 'Excel is busy: a cell is being edited.', action: 'Press Enter or Esc …' }
+ */
+export function toOutcomeError(e: unknown, sheetName?: string): OutcomeError {
+  if (!isOfficeError(e)) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { message: m.unexpected(detail), action: m.officeErrorAction() };
+  }
+  switch (e.code) {
+    case 'InvalidOperationInCellEditMode':
+      return { message: m.editMode(), action: m.editModeAction() };
+    case 'AccessDenied':
+      return sheetName
+        ? { message: m.sheetProtected(sheetName), action: m.sheetProtectedAction() }
+        : { message: m.accessDenied(), action: m.accessDeniedAction() };
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return { message: m.tooLarge(), action: m.tooLargeAction() };
+    case 'ActivityLimitReached':
+    case 'Timeout':
+    case 'ServiceNotAvailable':
+    case 'Conflict':
+      return { message: m.busy(), action: m.busyAction() };
+    case 'ApiNotFound':
+    case 'NotImplemented':
+    case 'UnsupportedOperation':
+      return { message: m.notSupported(), action: m.notSupportedAction() };
+    case 'ItemNotFound':
+      return sheetName
+        ? { message: m.sheetMissing(sheetName), action: m.sheetMissingAction() }
+        : { message: m.officeError(e.code, e.message), action: m.officeErrorAction() };
+    default:
+      return { message: m.officeError(e.code, e.message), action: m.officeErrorAction() };
+  }
+}
