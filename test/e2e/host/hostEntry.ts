@@ -1,0 +1,55 @@
+/**
+ * The test-only Office host of the browser proof, bundled by test/e2e/webpack.host.config.js
+ * and injected with page.addInitScript before taskpane.html runs its own scripts. It
+ * installs the same fake Excel the adapter tests use (test/fakes/fakeExcel.ts), holding a
+ * workbook built from the seed grids, and exposes `window.__fakeHost` so a test can read the
+ * workbook back. Never shipped.
+ */
+import { FakeWorkbook, installFakeOffice } from '../../fakes/fakeExcel';
+import { seedGrid } from '../../fixtures/seedGrids';
+import type { FakeHostApi, HostBoot } from './hostTypes';
+import { restoreWorkbook, saveWorkbook, type SavedWorkbook } from './persist';
+
+const STORAGE_KEY = 'e2e.fakeHost.workbook';
+
+function buildWorkbook(boot: HostBoot): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  for (const grid of boot.sheets ?? [seedGrid('earlyHelp')]) wb.addGrid(grid);
+  if (boot.activeSheet) wb.activeSheetId = wb.sheet(boot.activeSheet).id;
+  for (const [key, value] of Object.entries(boot.settings ?? {})) wb.settings.set(key, value);
+  return wb;
+}
+
+/** The workbook saved by the previous page load of this tab, if any (a reload reopens it). */
+function reopen(): SavedWorkbook | null {
+  const raw = window.sessionStorage.getItem(STORAGE_KEY);
+  return raw === null ? null : (JSON.parse(raw) as SavedWorkbook);
+}
+
+window.__fakeHostBoot = (boot: HostBoot): void => {
+  const saved = reopen();
+  let wb: FakeWorkbook;
+  if (saved) {
+    wb = new FakeWorkbook();
+    restoreWorkbook(wb, saved);
+  } else {
+    wb = buildWorkbook(boot);
+  }
+  installFakeOffice(window, wb);
+  const host: FakeHostApi = {
+    sheetNames: () => wb.sheets.map((s) => s.name),
+    activeSheet: () => wb.activeSheet().name,
+    selection: () => (wb.selection ? { ...wb.selection } : null),
+    cell: (sheet, address) => wb.sheet(sheet).cell(address),
+    text: (sheet, address) => wb.sheet(sheet).text(address),
+    snapshot: (sheet) => wb.sheet(sheet).snapshot(),
+    settings: () => Object.fromEntries(wb.settings),
+    stats: () => ({ ...wb.stats, payloads: [...wb.stats.payloads] }),
+    setEditMode: (on) => {
+      wb.editMode = on;
+    },
+    persist: () => window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saveWorkbook(wb))),
+    reopened: saved !== null,
+  };
+  window.__fakeHost = host;
+};

@@ -1,0 +1,39 @@
+import type { Grid } from '../../../src/domain/sheet/grid';
+import type { FakeCell, SheetSnapshot, SyncStats } from '../../fakes/fakeExcel';
+
+/** What a test asks of the fake host on each page load (JSON: it crosses into the page). */
+export interface HostBoot {
+  /** The workbook's sheets, first active; default: the Early Help December sheet. */
+  sheets?: Grid[];
+  /** Name of the active sheet; default the first. */
+  activeSheet?: string;
+  /** workbook.settings entries to start with, raw JSON strings as Office stores them. */
+  settings?: Record<string, string>;
+}
+
+/** The fake host as the page sees it: `window.__fakeHost`. Tests read workbook state through it. */
+export interface FakeHostApi {
+  sheetNames(): string[];
+  activeSheet(): string;
+  selection(): { sheet: string; address: string } | null;
+  cell(sheet: string, address: string): FakeCell;
+  /** Displayed text of a cell, as Excel would show it. */
+  text(sheet: string, address: string): string;
+  snapshot(sheet: string): SheetSnapshot;
+  /** workbook.settings as stored (raw JSON strings). */
+  settings(): Record<string, string>;
+  stats(): SyncStats;
+  /** While true every sync fails as when the user is typing in a cell. */
+  setEditMode(on: boolean): void;
+  /** Saves the workbook so the next page load of this tab reopens it (sessionStorage). */
+  persist(): void;
+  /** True when this page load reopened a persisted workbook. */
+  reopened: boolean;
+}
+
+declare global {
+  interface Window {
+    __fakeHost: FakeHostApi;
+    __fakeHostBoot(boot: HostBoot): void;
+  }
+}
