@@ -76,8 +76,16 @@ export const samplePreview: FormatPreview = {
   ragCounts: { red: 4, amber: 3, green: 14, blank: 17 },
   formattedCells: 912,
   problems: [
-    { address: "'Dec-20'!M14", indicator: '2.2 Re-referrals within 12 months', message: 'Red "<25%" and Green "20%" overlap between 20% and 25%.' },
-    { address: "'Dec-20'!H21", indicator: '4.1 Early Help assessments completed', message: 'The value "TBC Feb 19" is missing; no RAG.' },
+    {
+      address: "'Dec-20'!M14",
+      indicator: '2.2 Re-referrals within 12 months',
+      message: 'Red "<25%" and Green "20%" overlap between 20% and 25%.',
+    },
+    {
+      address: "'Dec-20'!H21",
+      indicator: '4.1 Early Help assessments completed',
+      message: 'The value "TBC Feb 19" is missing; no RAG.',
+    },
   ],
 };
 
@@ -90,9 +98,39 @@ export const sampleSummary: FormatSummary = {
 };
 
 export const sampleRevisions: RevisionView[] = [
-  { id: '1.0|Nov-20', ref: '1.0', indicator: 'Number of contacts received in Front Door', month: 'Nov-20', address: "'Dec-20'!G12", published: '794', current: '801', change: '+7', status: 'pending' },
-  { id: '2.2|Oct-20', ref: '2.2', indicator: 'Re-referrals within 12 months', month: 'Oct-20', address: "'Dec-20'!F15", published: '21.4%', current: '22.0%', change: '+0.6 pts', status: 'pending' },
-  { id: '4.1|Nov-20', ref: '4.1', indicator: 'Early Help assessments completed', month: 'Nov-20', address: "'Dec-20'!G21", published: 'TBC', current: '95.0%', change: 'TBC \u2192 95.0%', status: 'pending' },
+  {
+    id: '1.0|Nov-20',
+    ref: '1.0',
+    indicator: 'Number of contacts received in Front Door',
+    month: 'Nov-20',
+    address: "'Dec-20'!G12",
+    published: '794',
+    current: '801',
+    change: '+7',
+    status: 'pending',
+  },
+  {
+    id: '2.2|Oct-20',
+    ref: '2.2',
+    indicator: 'Re-referrals within 12 months',
+    month: 'Oct-20',
+    address: "'Dec-20'!F15",
+    published: '21.4%',
+    current: '22.0%',
+    change: '+0.6 pts',
+    status: 'pending',
+  },
+  {
+    id: '4.1|Nov-20',
+    ref: '4.1',
+    indicator: 'Early Help assessments completed',
+    month: 'Nov-20',
+    address: "'Dec-20'!G21",
+    published: 'TBC',
+    current: '95.0%',
+    change: 'TBC \u2192 95.0%',
+    status: 'pending',
+  },
 ];
 
 function defaults(): FakeAddinApiConfig {
@@ -110,7 +148,10 @@ function defaults(): FakeAddinApiConfig {
     rollForward: { ok: true, value: { sheetName: 'Jan-21' } },
     selectCell: { ok: true, value: undefined },
     revisions: { ok: true, value: { baseline: { kind: 'sheet', sheetName: 'Nov-20' }, revisions: sampleRevisions } },
-    compareWithFile: { ok: true, value: { baseline: { kind: 'file', fileName: 'Nov-20.xlsx' }, revisions: sampleRevisions.slice(0, 1) } },
+    compareWithFile: {
+      ok: true,
+      value: { baseline: { kind: 'file', fileName: 'Nov-20.xlsx' }, revisions: sampleRevisions.slice(0, 1) },
+    },
     highlight: { ok: true, value: { highlighted: 3 } },
     clear: { ok: true, value: { cleared: 3 } },
     markRevision: null,

@@ -14,7 +14,10 @@ describe('parsePopulation', () => {
     expect(parsePopulation(text)).toEqual({ ok: true, value: null });
   });
 
-  it.each(['0', '000', '-1', '12.5', '5,6310', '56 310', '1e5', 'TBC', '99999999999999999999'])('rejects %p', (text) => {
-    expect(parsePopulation(text)).toEqual({ ok: false });
-  });
+  it.each(['0', '000', '-1', '12.5', '5,6310', '56 310', '1e5', 'TBC', '99999999999999999999'])(
+    'rejects %p',
+    (text) => {
+      expect(parsePopulation(text)).toEqual({ ok: false });
+    },
+  );
 });

@@ -14,7 +14,10 @@ describe('settle', () => {
     ['InvalidReference', 'InvalidReference'],
   ])('turns a rejection (%p) into an error outcome with what to do next', async (reason, detail) => {
     const outcome = await settle(() => Promise.reject(reason));
-    expect(outcome).toEqual({ ok: false, error: { message: paneText.unexpected(detail), action: paneText.unexpectedAction } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { message: paneText.unexpected(detail), action: paneText.unexpectedAction },
+    });
   });
 
   it('turns a synchronous throw into an error outcome', async () => {

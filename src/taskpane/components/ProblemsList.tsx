@@ -19,11 +19,13 @@ export function ProblemsList({ problems, onSelect }: ProblemsListProps): React.J
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId}>
+      <Subtitle2 as="h2" block id={headingId}>
         {paneText.problemsHeading(problems.length)}
       </Subtitle2>
       {problems.length === 0 ? (
-        <Text as="p">{paneText.noProblems}</Text>
+        <Text as="p" block>
+          {paneText.noProblems}
+        </Text>
       ) : (
         <ul className={styles.list}>
           {problems.map((p, i) => (

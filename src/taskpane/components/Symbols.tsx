@@ -54,7 +54,11 @@ export interface DotArrowProps {
 export function DotArrow({ state, tone, label }: DotArrowProps): React.JSX.Element {
   const styles = useSymbolStyles();
   return (
-    <span role="img" aria-label={label ?? paneText.dot(state)} className={mergeClasses(styles.arrow, styles[tone ?? TONES[state]])}>
+    <span
+      role="img"
+      aria-label={label ?? paneText.dot(state)}
+      className={mergeClasses(styles.arrow, styles[tone ?? TONES[state]])}
+    >
       {ARROWS[state]}
     </span>
   );

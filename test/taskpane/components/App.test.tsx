@@ -6,7 +6,13 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/taskpane/components/App/App';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
 import { paneText } from '../../../src/taskpane/strings';
-import { createFakeAddinApi, gate, samplePreview, sampleRevisions, type FakeAddinApiConfig } from '../../fakes/fakeAddinApi';
+import {
+  createFakeAddinApi,
+  gate,
+  samplePreview,
+  sampleRevisions,
+  type FakeAddinApiConfig,
+} from '../../fakes/fakeAddinApi';
 
 function renderApp(overrides: Partial<FakeAddinApiConfig> = {}) {
   const api = createFakeAddinApi(overrides);
@@ -39,7 +45,9 @@ describe('App', () => {
   });
 
   it('falls back to the defaults and says so when the settings cannot be read', async () => {
-    const { api } = renderApp({ settings: { ok: false, error: { message: 'Settings are damaged.', action: 'Save them again in Settings.' } } });
+    const { api } = renderApp({
+      settings: { ok: false, error: { message: 'Settings are damaged.', action: 'Save them again in Settings.' } },
+    });
     expect(await screen.findByText('Settings are damaged.')).toBeInTheDocument();
     expect(screen.getByText(paneText.settingsLoadFailed)).toBeInTheDocument();
     await waitFor(() => expect(api.callsTo('detect')).toEqual([[DEFAULT_SETTINGS]]));
@@ -121,13 +129,25 @@ describe('App', () => {
     const { user } = renderApp({
       preview: {
         ok: true,
-        value: { ...samplePreview, table: { ...samplePreview.table, sheetName: evil }, problems: [{ address: "'Dec-20'!C5", indicator: evil, message: `Cannot read ${evil}` }] },
+        value: {
+          ...samplePreview,
+          table: { ...samplePreview.table, sheetName: evil },
+          problems: [{ address: "'Dec-20'!C5", indicator: evil, message: `Cannot read ${evil}` }],
+        },
       },
-      revisions: { ok: true, value: { baseline: { kind: 'sheet', sheetName: evil }, revisions: [{ ...sampleRevisions[0], indicator: evil, published: evil }] } },
+      revisions: {
+        ok: true,
+        value: {
+          baseline: { kind: 'sheet', sheetName: evil },
+          revisions: [{ ...sampleRevisions[0], indicator: evil, published: evil }],
+        },
+      },
     });
     const detected = await screen.findByRole('region', { name: paneText.detectedHeading });
     expect(within(detected).getByText(evil)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: paneText.problemButton("'Dec-20'!C5", `Cannot read ${evil}`, evil) })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: paneText.problemButton("'Dec-20'!C5", `Cannot read ${evil}`, evil) }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: paneText.tabRevisions }));
     await screen.findByRole('table', { name: paneText.tableLabel });
     expect(screen.getByRole('button', { name: `${sampleRevisions[0].ref} ${evil}` })).toBeInTheDocument();

@@ -48,7 +48,10 @@ describe('FormatView', () => {
 
   it('shows why detection failed and what to do, and can detect again', async () => {
     const api = createFakeAddinApi({
-      preview: { ok: false, error: { message: 'No NO. / INDICATOR header row on Sheet1.', action: 'Open the month sheet and try again.' } },
+      preview: {
+        ok: false,
+        error: { message: 'No NO. / INDICATOR header row on Sheet1.', action: 'Open the month sheet and try again.' },
+      },
     });
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);
@@ -79,7 +82,10 @@ describe('FormatView', () => {
 
   it('shows the error message and what to do next when Format fails', async () => {
     const api = createFakeAddinApi({
-      formatResult: { ok: false, error: { message: 'The sheet Dec-20 is protected.', action: 'Unprotect the sheet and try again.' } },
+      formatResult: {
+        ok: false,
+        error: { message: 'The sheet Dec-20 is protected.', action: 'Unprotect the sheet and try again.' },
+      },
     });
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);
@@ -135,7 +141,11 @@ describe('FormatView', () => {
     renderWithApi(<FormatView settings={settings} />, api);
 
     const [first, second] = samplePreview.problems;
-    await user.click(await screen.findByRole('button', { name: paneText.problemButton(second.address, second.message, second.indicator) }));
+    await user.click(
+      await screen.findByRole('button', {
+        name: paneText.problemButton(second.address, second.message, second.indicator),
+      }),
+    );
     screen.getByRole('button', { name: paneText.problemButton(first.address, first.message, first.indicator) }).focus();
     await user.keyboard('{Enter}');
 
@@ -143,12 +153,18 @@ describe('FormatView', () => {
   });
 
   it('reports a cell that cannot be selected', async () => {
-    const api = createFakeAddinApi({ selectCell: { ok: false, error: { message: "The sheet 'Dec-20' was renamed or deleted." } } });
+    const api = createFakeAddinApi({
+      selectCell: { ok: false, error: { message: "The sheet 'Dec-20' was renamed or deleted." } },
+    });
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);
     const p = samplePreview.problems[0];
-    await user.click(await screen.findByRole('button', { name: paneText.problemButton(p.address, p.message, p.indicator) }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("The sheet 'Dec-20' was renamed or deleted."));
+    await user.click(
+      await screen.findByRole('button', { name: paneText.problemButton(p.address, p.message, p.indicator) }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent("The sheet 'Dec-20' was renamed or deleted."),
+    );
   });
 
   it('lists the problems of the last Format instead of the preview', async () => {
@@ -159,7 +175,9 @@ describe('FormatView', () => {
     await screen.findByRole('region', { name: paneText.detectedHeading });
     await user.click(screen.getByRole('button', { name: paneText.formatButton }));
 
-    expect(await screen.findByRole('button', { name: paneText.problemButton(problem.address, problem.message) })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: paneText.problemButton(problem.address, problem.message) }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: paneText.problemsHeading(1) })).toBeInTheDocument();
   });
 
@@ -174,7 +192,10 @@ describe('FormatView', () => {
 
   it('shows a failed New month with what to do next', async () => {
     const api = createFakeAddinApi({
-      rollForward: { ok: false, error: { message: 'A sheet named Jan-21 already exists.', action: 'Rename or delete it, then try again.' } },
+      rollForward: {
+        ok: false,
+        error: { message: 'A sheet named Jan-21 already exists.', action: 'Rename or delete it, then try again.' },
+      },
     });
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);

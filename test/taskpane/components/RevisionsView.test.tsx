@@ -17,8 +17,12 @@ async function renderLoaded(api = createFakeAddinApi()) {
 describe('RevisionsView', () => {
   it('shows the baseline and lists every revision with published and new values', async () => {
     await renderLoaded();
-    expect(screen.getByText(`${paneText.baselineLabel}: ${paneText.baseline({ kind: 'sheet', sheetName: 'Nov-20' })}`)).toBeInTheDocument();
-    const rows = within(screen.getByRole('table', { name: paneText.tableLabel })).getAllByRole('row').slice(1);
+    expect(
+      screen.getByText(`${paneText.baselineLabel}: ${paneText.baseline({ kind: 'sheet', sheetName: 'Nov-20' })}`),
+    ).toBeInTheDocument();
+    const rows = within(screen.getByRole('table', { name: paneText.tableLabel }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows).toHaveLength(sampleRevisions.length);
     sampleRevisions.forEach((r, i) => {
       expect(rows[i]).toHaveTextContent(r.indicator);
@@ -87,7 +91,10 @@ describe('RevisionsView', () => {
 
   it('shows why a mark could not be stored', async () => {
     const api = createFakeAddinApi({
-      markRevision: () => ({ ok: false, error: { message: 'The workbook is read-only.', action: 'Save a copy and review there.' } }),
+      markRevision: () => ({
+        ok: false,
+        error: { message: 'The workbook is read-only.', action: 'Save a copy and review there.' },
+      }),
     });
     const { user } = await renderLoaded(api);
     await user.click(screen.getByRole('button', { name: paneText.nextButton }));
@@ -114,7 +121,11 @@ describe('RevisionsView', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
     await user.upload(input, new File([bytes], 'Nov-20.xlsx'));
 
-    expect(await screen.findByText(`${paneText.baselineLabel}: ${paneText.baseline({ kind: 'file', fileName: 'Nov-20.xlsx' })}`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        `${paneText.baselineLabel}: ${paneText.baseline({ kind: 'file', fileName: 'Nov-20.xlsx' })}`,
+      ),
+    ).toBeInTheDocument();
     const [[name, data]] = api.callsTo('compareWithFile') as Array<[string, ArrayBuffer]>;
     expect(name).toBe('Nov-20.xlsx');
     expect(Array.from(new Uint8Array(data))).toEqual(Array.from(bytes));
@@ -130,7 +141,9 @@ describe('RevisionsView', () => {
   });
 
   it('shows why revisions could not be loaded', async () => {
-    const api = createFakeAddinApi({ revisions: { ok: false, error: { message: 'No month header on Sheet1.', action: 'Open a month sheet.' } } });
+    const api = createFakeAddinApi({
+      revisions: { ok: false, error: { message: 'No month header on Sheet1.', action: 'Open a month sheet.' } },
+    });
     renderWithApi(<RevisionsView />, api);
     expect(await screen.findByText('No month header on Sheet1.')).toBeInTheDocument();
     expect(screen.getByText(paneText.nextStep('Open a month sheet.'))).toBeInTheDocument();

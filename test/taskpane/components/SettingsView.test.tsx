@@ -32,16 +32,19 @@ describe('SettingsView', () => {
     expect(screen.getByRole('radio', { name: paneText.conventionOption('performance') })).toBeChecked();
   });
 
-  it.each(['0', '-5', '12.5', 'about 56k', '5,6310'])('rejects the population %p with a message and does not save', async (typed) => {
-    const { api, user, population } = setup();
-    await user.clear(population);
-    await user.type(population, typed);
-    await user.tab();
-    expect(screen.getByText(paneText.populationInvalid)).toBeInTheDocument();
-    expect(population).toHaveAttribute('aria-invalid', 'true');
-    await user.click(screen.getByRole('button', { name: paneText.saveButton }));
-    expect(api.callsTo('saveSettings')).toHaveLength(0);
-  });
+  it.each(['0', '-5', '12.5', 'about 56k', '5,6310'])(
+    'rejects the population %p with a message and does not save',
+    async (typed) => {
+      const { api, user, population } = setup();
+      await user.clear(population);
+      await user.type(population, typed);
+      await user.tab();
+      expect(screen.getByText(paneText.populationInvalid)).toBeInTheDocument();
+      expect(population).toHaveAttribute('aria-invalid', 'true');
+      await user.click(screen.getByRole('button', { name: paneText.saveButton }));
+      expect(api.callsTo('saveSettings')).toHaveLength(0);
+    },
+  );
 
   it('clears the population message once the text is valid again', async () => {
     const { user, population } = setup();
@@ -78,7 +81,12 @@ describe('SettingsView', () => {
   });
 
   it('shows why saving failed and keeps the old settings', async () => {
-    const api = createFakeAddinApi({ saveSettings: { ok: false, error: { message: 'Settings could not be saved: the workbook is read-only.', action: 'Save a copy first.' } } });
+    const api = createFakeAddinApi({
+      saveSettings: {
+        ok: false,
+        error: { message: 'Settings could not be saved: the workbook is read-only.', action: 'Save a copy first.' },
+      },
+    });
     const { onSaved, user } = setup(stored, api);
     await user.click(screen.getByRole('button', { name: paneText.saveButton }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('the workbook is read-only'));

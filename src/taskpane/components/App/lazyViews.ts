@@ -3,7 +3,9 @@ import { lazy } from 'react';
 // The first view is Format; Revisions (which pulls in the file reader and revision code)
 // and Settings are split into their own chunks and loaded when first opened.
 export const LazyRevisionsView = lazy(() =>
-  import(/* webpackChunkName: "revisions" */ '../RevisionsView/RevisionsView').then((m) => ({ default: m.RevisionsView })),
+  import(/* webpackChunkName: "revisions" */ '../RevisionsView/RevisionsView').then((m) => ({
+    default: m.RevisionsView,
+  })),
 );
 
 export const LazySettingsView = lazy(() =>

@@ -47,14 +47,23 @@ export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typ
           <LoadingSkeleton label={paneText.loadingSettings} />
         ) : (
           <>
-            {state.loadError && <StatusMessage message={{ ...errorMessage(state.loadError), intent: 'warning', title: paneText.settingsLoadFailed }} />}
+            {state.loadError && (
+              <StatusMessage
+                message={{ ...errorMessage(state.loadError), intent: 'warning', title: paneText.settingsLoadFailed }}
+              />
+            )}
             <TabList
               aria-label={paneText.viewsLabel}
               selectedValue={state.view}
               onTabSelect={(_, d) => state.setView(d.value as ViewId)}
             >
               {VIEWS.map((v) => (
-                <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={state.visited.has(v.id) ? `panel-${v.id}` : undefined}>
+                <Tab
+                  key={v.id}
+                  id={`tab-${v.id}`}
+                  value={v.id}
+                  aria-controls={state.visited.has(v.id) ? `panel-${v.id}` : undefined}
+                >
                   {v.label}
                 </Tab>
               ))}

@@ -14,5 +14,8 @@ export const useAppStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
+    // A class's display beats the browser's own [hidden] rule: without this, inactive
+    // views (kept mounted to keep their state) would still show.
+    '&[hidden]': { display: 'none' },
   },
 });

@@ -9,9 +9,7 @@ export interface FormatViewProps {
 
 /** What the view knows about the active sheet. */
 export type Detection =
-  | { status: 'loading' }
-  | { status: 'ready'; preview: FormatPreview }
-  | { status: 'error'; error: OutcomeError };
+  { status: 'loading' } | { status: 'ready'; preview: FormatPreview } | { status: 'error'; error: OutcomeError };
 
 /** Whether a Format is running; only one runs at a time. */
 export type RunStatus = 'idle' | 'running';

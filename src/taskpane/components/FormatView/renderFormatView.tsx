@@ -39,12 +39,22 @@ function Facts({ rows, styles }: { rows: Array<[string, string | number]>; style
   );
 }
 
-function Preview({ preview, palette, styles }: { preview: FormatPreview; palette: Settings['palette']; styles: Styles }): React.JSX.Element {
+function Preview({
+  preview,
+  palette,
+  styles,
+}: {
+  preview: FormatPreview;
+  palette: Settings['palette'];
+  styles: Styles;
+}): React.JSX.Element {
   const t = preview.table;
   return (
     <>
       <section className={styles.section} aria-label={paneText.detectedHeading}>
-        <Subtitle2 as="h2">{paneText.detectedHeading}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {paneText.detectedHeading}
+        </Subtitle2>
         <Facts
           styles={styles}
           rows={[
@@ -56,7 +66,9 @@ function Preview({ preview, palette, styles }: { preview: FormatPreview; palette
         />
       </section>
       <section className={styles.section} aria-label={paneText.previewHeading}>
-        <Subtitle2 as="h2">{paneText.previewHeading}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {paneText.previewHeading}
+        </Subtitle2>
         <Facts
           styles={styles}
           rows={[
@@ -104,7 +116,9 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
           </MessageBarBody>
         </MessageBar>
       )}
-      {detection.status === 'ready' && <Preview preview={detection.preview} palette={settings.palette} styles={styles} />}
+      {detection.status === 'ready' && (
+        <Preview preview={detection.preview} palette={settings.palette} styles={styles} />
+      )}
       <div className={styles.actions}>
         <Button onClick={state.detect} disabled={running || detection.status === 'loading'}>
           {paneText.detectAgain}
@@ -112,7 +126,9 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
       </div>
 
       <section className={styles.section} aria-label={paneText.optionsHeading}>
-        <Subtitle2 as="h2">{paneText.optionsHeading}</Subtitle2>
+        <Subtitle2 as="h2" block>
+          {paneText.optionsHeading}
+        </Subtitle2>
         <Field label={paneText.modeLabel}>
           <RadioGroup value={state.mode} onChange={(_, d) => state.setMode(d.value as WriteMode)} disabled={running}>
             {MODES.map((m) => (
@@ -150,7 +166,10 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
         {running && (
           <Field
             label={paneText.progressLabel}
-            hint={[state.progress && paneText.progressStage(state.progress.stage), state.writeStarted && paneText.cancelUnavailable]
+            hint={[
+              state.progress && paneText.progressStage(state.progress.stage),
+              state.writeStarted && paneText.cancelUnavailable,
+            ]
               .filter(Boolean)
               .join('. ')}
           >

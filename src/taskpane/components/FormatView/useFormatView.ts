@@ -27,10 +27,7 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
   useEffect(() => setMode(settings.mode), [settings.mode]);
   useEffect(() => setConvention(settings.convention), [settings.convention]);
 
-  const effective = useCallback(
-    (): Settings => ({ ...settings, mode, convention }),
-    [settings, mode, convention],
-  );
+  const effective = useCallback((): Settings => ({ ...settings, mode, convention }), [settings, mode, convention]);
 
   // Detection runs again when the saved settings change, not on each option click; the
   // ref still hands it the options chosen here.
@@ -41,7 +38,9 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     setDetection({ status: 'loading' });
     void settle(() => api.detect(effectiveRef.current())).then((outcome) => {
       if (request !== detectRequest.current) return;
-      setDetection(outcome.ok ? { status: 'ready', preview: outcome.value } : { status: 'error', error: outcome.error });
+      setDetection(
+        outcome.ok ? { status: 'ready', preview: outcome.value } : { status: 'error', error: outcome.error },
+      );
     });
   }, [api, settings]);
 

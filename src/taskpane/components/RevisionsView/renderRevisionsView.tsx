@@ -16,7 +16,6 @@ import {
   TableRow,
   Text,
   Textarea,
-  mergeClasses,
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { paneText } from '../../strings';
@@ -55,36 +54,42 @@ function FilePicker({ state, styles }: { state: RevisionsViewState; styles: Styl
 
 function RevisionsTable({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
   return (
-    <Table aria-label={paneText.tableLabel} size="small" className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{paneText.colIndicator}</TableHeaderCell>
-          <TableHeaderCell>{paneText.colMonth}</TableHeaderCell>
-          <TableHeaderCell>{paneText.colValues}</TableHeaderCell>
-          <TableHeaderCell>{paneText.colChange}</TableHeaderCell>
-          <TableHeaderCell>{paneText.colStatus}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {state.revisions.map((r, i) => (
-          <TableRow
-            key={r.id}
-            aria-current={state.current === i ? 'true' : undefined}
-            className={state.current === i ? styles.currentRow : undefined}
-          >
-            <TableCell>
-              <Link as="button" className={styles.wrap} onClick={() => state.goTo(i)}>
-                {`${r.ref} ${r.indicator}`}
-              </Link>
-            </TableCell>
-            <TableCell>{r.month}</TableCell>
-            <TableCell className={styles.wrap}>{paneText.publishedToNew(r.published, r.current)}</TableCell>
-            <TableCell className={styles.wrap}>{r.change}</TableCell>
-            <TableCell>{paneText.status(r.status)}</TableCell>
+    <div className={styles.scroller}>
+      <Table aria-label={paneText.tableLabel} size="small" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{paneText.colIndicator}</TableHeaderCell>
+            <TableHeaderCell>{paneText.colMonth}</TableHeaderCell>
+            <TableHeaderCell>{paneText.colValues}</TableHeaderCell>
+            <TableHeaderCell>{paneText.colStatus}</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {state.revisions.map((r, i) => (
+            <TableRow
+              key={r.id}
+              aria-current={state.current === i ? 'true' : undefined}
+              className={state.current === i ? styles.currentRow : undefined}
+            >
+              <TableCell>
+                <Link as="button" className={styles.wrap} onClick={() => state.goTo(i)}>
+                  {`${r.ref} ${r.indicator}`}
+                </Link>
+              </TableCell>
+              <TableCell>{r.month}</TableCell>
+              {/* The change sits under the values: five columns do not fit a 320px pane. */}
+              <TableCell className={styles.wrap}>
+                <div>{paneText.publishedToNew(r.published, r.current)}</div>
+                <Text size={200} className={styles.change}>
+                  {paneText.change(r.change)}
+                </Text>
+              </TableCell>
+              <TableCell>{paneText.status(r.status)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 
@@ -93,8 +98,10 @@ function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }
   const noCurrent = state.current === null;
   return (
     <section className={styles.section} aria-label={paneText.revisionsHeading}>
-      <Text as="p" role="status">
-        {state.current === null ? `${paneText.revisionCount(n)}. ${paneText.stepStart}` : paneText.stepPosition(state.current, n)}
+      <Text as="p" block role="status">
+        {state.current === null
+          ? `${paneText.revisionCount(n)}. ${paneText.stepStart}`
+          : paneText.stepPosition(state.current, n)}
       </Text>
       <div className={styles.actions}>
         <Button onClick={state.previous} disabled={state.current === null || state.current === 0}>
@@ -109,7 +116,12 @@ function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }
         validationState={state.commentError ? 'error' : 'none'}
         validationMessage={state.commentError ?? undefined}
       >
-        <Textarea value={state.comment} onChange={(_, d) => state.setComment(d.value)} disabled={noCurrent} resize="vertical" />
+        <Textarea
+          value={state.comment}
+          onChange={(_, d) => state.setComment(d.value)}
+          disabled={noCurrent}
+          resize="vertical"
+        />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={state.markReviewed} disabled={noCurrent || state.busy !== 'none'}>
@@ -129,7 +141,9 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
   const { load } = state;
   return (
     <div className={styles.root}>
-      <Subtitle2 as="h2">{paneText.revisionsHeading}</Subtitle2>
+      <Subtitle2 as="h2" block>
+        {paneText.revisionsHeading}
+      </Subtitle2>
       {load.status === 'loading' && (
         <Skeleton aria-label={paneText.loadingRevisions}>
           <SkeletonItem size={16} />
@@ -145,13 +159,19 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
         </MessageBar>
       )}
       {load.status === 'ready' && (
-        <Text as="p">
+        <Text as="p" block>
           {paneText.baselineLabel}: {paneText.baseline(load.baseline)}
         </Text>
       )}
       <FilePicker state={state} styles={styles} />
       {load.status === 'ready' &&
-        (state.revisions.length === 0 ? <Text as="p">{paneText.noRevisions}</Text> : <Review state={state} styles={styles} />)}
+        (state.revisions.length === 0 ? (
+          <Text as="p" block>
+            {paneText.noRevisions}
+          </Text>
+        ) : (
+          <Review state={state} styles={styles} />
+        ))}
       <div className={styles.actions}>
         <Button onClick={state.highlight} disabled={state.busy !== 'none' || state.revisions.length === 0}>
           {paneText.highlightButton}

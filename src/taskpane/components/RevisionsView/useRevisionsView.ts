@@ -90,17 +90,14 @@ export function useRevisionsView(): RevisionsViewState {
     [api, comment, current, revisions],
   );
 
-  const run = useCallback(
-    <T,>(kind: RevisionsBusy, call: () => Promise<Outcome<T>>, say: (value: T) => string) => {
-      setBusy(kind);
-      setMessage(null);
-      void settle(call).then((outcome) => {
-        setBusy('none');
-        setMessage(outcome.ok ? { intent: 'success', text: say(outcome.value) } : errorMessage(outcome.error));
-      });
-    },
-    [],
-  );
+  const run = useCallback(<T>(kind: RevisionsBusy, call: () => Promise<Outcome<T>>, say: (value: T) => string) => {
+    setBusy(kind);
+    setMessage(null);
+    void settle(call).then((outcome) => {
+      setBusy('none');
+      setMessage(outcome.ok ? { intent: 'success', text: say(outcome.value) } : errorMessage(outcome.error));
+    });
+  }, []);
 
   const pickFile = useCallback(
     (file: File) => {
@@ -134,9 +131,24 @@ export function useRevisionsView(): RevisionsViewState {
     setComment,
     markReviewed: () => mark('reviewed'),
     query: () => mark('queried'),
-    highlight: () => run('highlight', () => api.highlightRevisions(), (v) => paneText.highlighted(v.highlighted)),
-    clear: () => run('clear', () => api.clearHighlights(), (v) => paneText.cleared(v.cleared)),
-    publish: () => run('publish', () => api.publish(), (v) => paneText.published(v.figures, v.month)),
+    highlight: () =>
+      run(
+        'highlight',
+        () => api.highlightRevisions(),
+        (v) => paneText.highlighted(v.highlighted),
+      ),
+    clear: () =>
+      run(
+        'clear',
+        () => api.clearHighlights(),
+        (v) => paneText.cleared(v.cleared),
+      ),
+    publish: () =>
+      run(
+        'publish',
+        () => api.publish(),
+        (v) => paneText.published(v.figures, v.month),
+      ),
     pickFile,
   };
 }

@@ -26,12 +26,16 @@ export const useRevisionsViewStyles = makeStyles({
       outlineColor: tokens.colorStrokeFocus2,
     },
   },
+  // Long sheet names or values must not push the pane sideways.
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
   table: { tableLayout: 'auto' },
+  change: { color: tokens.colorNeutralForeground2 },
   // The row under review is marked by weight and a side bar as well as by colour.
   currentRow: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
     fontWeight: tokens.fontWeightSemibold,
     boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorBrandStroke1}`,
   },
-  wrap: { overflowWrap: 'anywhere', whiteSpace: 'normal', textAlign: 'start' },
+  // Break only words too long for the narrow pane, not every word.
+  wrap: { overflowWrap: 'break-word', whiteSpace: 'normal', textAlign: 'start' },
 });

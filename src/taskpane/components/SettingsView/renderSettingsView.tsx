@@ -11,14 +11,28 @@ const CONVENTIONS: DotConvention[] = ['performance', 'numeric'];
 const MODES: WriteMode[] = ['static', 'formulas'];
 const PALETTES: Array<Settings['palette']> = ['standard', 'highContrast'];
 const RAGS: Rag[] = ['red', 'amber', 'green'];
-const PERFORMANCE_STATES: DotState[] = ['improvement', 'stable', 'declineWithinLimits', 'declineNotOnTarget', 'increase', 'decrease'];
+const PERFORMANCE_STATES: DotState[] = [
+  'improvement',
+  'stable',
+  'declineWithinLimits',
+  'declineNotOnTarget',
+  'increase',
+  'decrease',
+];
 
 /** JSX of the Settings view; all state comes from useSettingsView. */
-export function renderSettingsView(state: SettingsViewState, styles: ReturnType<typeof useSettingsViewStyles>): React.JSX.Element {
+export function renderSettingsView(
+  state: SettingsViewState,
+  styles: ReturnType<typeof useSettingsViewStyles>,
+): React.JSX.Element {
   return (
     <div className={styles.root}>
-      <Subtitle2 as="h2">{paneText.settingsHeading}</Subtitle2>
-      <Text as="p">{paneText.settingsStored}</Text>
+      <Subtitle2 as="h2" block>
+        {paneText.settingsHeading}
+      </Subtitle2>
+      <Text as="p" block>
+        {paneText.settingsStored}
+      </Text>
       <Field label={paneText.conventionLabel}>
         <RadioGroup value={state.convention} onChange={(_, d) => state.setConvention(d.value as DotConvention)}>
           {CONVENTIONS.map((c) => (
@@ -54,7 +68,9 @@ export function renderSettingsView(state: SettingsViewState, styles: ReturnType<
         </RadioGroup>
       </Field>
       <section aria-label={paneText.keyHeading}>
-        <Subtitle2 as="h3">{paneText.keyHeading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {paneText.keyHeading}
+        </Subtitle2>
         <ul className={styles.key}>
           {RAGS.map((r) => (
             <li key={r} className={styles.keyItem}>

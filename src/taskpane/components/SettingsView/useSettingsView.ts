@@ -14,7 +14,9 @@ export function useSettingsView({ settings, onSaved }: SettingsViewProps): Setti
   const [convention, setConvention] = useState<DotConvention>(settings.convention);
   const [mode, setMode] = useState<WriteMode>(settings.mode);
   const [palette, setPalette] = useState<Settings['palette']>(settings.palette);
-  const [populationText, setPopulationTextState] = useState(settings.population === null ? '' : String(settings.population));
+  const [populationText, setPopulationTextState] = useState(
+    settings.population === null ? '' : String(settings.population),
+  );
   const [populationError, setPopulationError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<PaneMessage | null>(null);
