@@ -24,8 +24,8 @@ export interface FoundScorecard {
 }
 
 /**
- * The sheet to work on and its scorecard tables: the named sheet, or else the first
- * visible sheet where the engine finds a table (hidden sheets hold the add-in's records).
+ * The sheet to work on and its scorecard tables: the named sheet, or else the visible
+ * sheet with the newest reporting month (hidden sheets hold the add-in's records).
  */
 export function findScorecard(workbook: ExcelJS.Workbook, path: string, convention: DotConvention, sheet?: string): CliResult<FoundScorecard> {
   if (sheet !== undefined) {
@@ -39,10 +39,16 @@ export function findScorecard(workbook: ExcelJS.Workbook, path: string, conventi
     return { ok: true, value: { worksheet: ws, grid, tables: read.value } };
   }
   const visible = workbook.worksheets.filter((w) => w.state === undefined || w.state === 'visible');
+  // A workbook keeps a sheet per month: the one to work on is the newest month's.
+  let best: { found: FoundScorecard; month: number } | null = null;
   for (const ws of visible) {
     const grid = gridFromWorksheet(ws);
     const read = readScorecard(grid, { convention });
-    if (read.ok && read.value.length > 0) return { ok: true, value: { worksheet: ws, grid, tables: read.value } };
+    if (!read.ok || read.value.length === 0) continue;
+    const { year, month } = read.value[0]!.reportingMonth;
+    const index = year * 12 + month;
+    if (best === null || index > best.month) best = { found: { worksheet: ws, grid, tables: read.value }, month: index };
   }
+  if (best) return { ok: true, value: best.found };
   return fail(EXIT.noTable, cliMessages.noTableInWorkbook(path, visible.map((w) => w.name)));
 }

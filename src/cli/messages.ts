@@ -91,5 +91,7 @@ export const cliMessages = {
     `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+  rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
+  notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
   noPreviousTable: (path: string): string => `No scorecard table found in the published workbook ${path}.`,
 };

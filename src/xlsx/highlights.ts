@@ -52,3 +52,38 @@ export function applyHighlights(ws: ExcelJS.Worksheet, writes: readonly Highligh
   }
   return { highlighted };
 }
+
+/**
+ * Puts recorded fills back (null removes the fill) and deletes the add-in's own notes, as
+ * the revisions planner's `planClearHighlights` says; touches no other cell.
+ *
+ * @example
+ * restoreFills(ws, clear.restores, clear.deleteNotes) // { restored: 2 }
+ */
+export function restoreFills(
+  ws: ExcelJS.Worksheet,
+  restores: ReadonlyArray<{ sheet: string; address: string; fill: string | null }>,
+  deleteNotes: ReadonlyArray<{ sheet: string; address: string }> = [],
+): { restored: number } {
+  const cache = new StyleCache();
+  let restored = 0;
+  for (const r of restores) {
+    if (r.sheet !== ws.name) continue;
+    const cell = ws.getCell(r.address);
+    cache.apply(cell, `restore:${r.fill ?? 'none'}`, (old) => {
+      if (r.fill !== null) return mergeStyle(old, { fill: r.fill });
+      const next = { ...old };
+      delete next.fill;
+      return next;
+    });
+    restored++;
+  }
+  for (const n of deleteNotes) {
+    if (n.sheet !== ws.name) continue;
+    const cell = findCell(ws, n.address);
+    // exceljs has no way to remove a note: `cell.note = undefined` writes an empty one
+    // (doc/cell.js wraps any value in a Note). Its private `_comment` is what it saves.
+    if (cell) (cell as unknown as { _comment?: unknown })._comment = undefined;
+  }
+  return { restored };
+}

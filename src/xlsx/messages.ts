@@ -16,6 +16,7 @@ export const xlsxMessages = {
     `\nNothing was written. Format this workbook in Excel with the add-in, or work on a copy without these items.`,
   sheetNotFound: (name: string, sheets: string[]): string =>
     `There is no sheet named "${name}". Sheets in the workbook: ${sheets.map((s) => `"${s}"`).join(', ') || '(none)'}.`,
+  sheetExists: (name: string): string => `The workbook already has a sheet named "${name}"; nothing was changed.`,
   noSheets: (): string => 'The workbook has no worksheets.',
   planSheetMismatch: (planSheet: string, sheet: string): string =>
     `The format plan is for sheet "${planSheet}" but was given sheet "${sheet}"; nothing was changed.`,
