@@ -24,6 +24,7 @@ import {
 } from './scenarios';
 import { a1 } from '../../src/domain/sheet/grid';
 import { seedGridTables } from '../fixtures/seedGrids';
+import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
 
 const e2e = useE2E();
 
@@ -239,11 +240,19 @@ describe('the built task pane against a fake Excel host', () => {
     await page.getByRole('button', { name: paneText.markReviewedButton }).click();
     const current = table.locator('tr[aria-current="true"]');
     await eventually(async () => (await current.textContent()) ?? '', (t) => expect(t).toContain(paneText.status('reviewed')));
-    const reviewed = await workbook(page).selection();
-    const stored = await storedText(page);
-    expect(stored).toContain('Checked against the case system');
-    expect(stored.toLowerCase()).toContain('reviewed');
-    expect(reviewed?.address).toBe(visited[differences.length - 2]);
+    const reviewedAddress = visited[differences.length - 2];
+    await expect(workbook(page).selection()).resolves.toEqual({ sheet: DECEMBER, address: reviewedAddress });
+    const reviewedFigure = expected.find((e) => e.address === reviewedAddress)!;
+
+    // The decision is stored in the add-in's review table (read back on the next load) and
+    // in the visible log the file carries for people.
+    const reviews = recordsOf(await workbook(page).snapshot(REVIEW_TABLE.sheetName), REVIEW_TABLE.columns);
+    expect(reviews).toEqual([
+      expect.objectContaining({ sheet: DECEMBER, status: 'reviewed', comment: 'Checked against the case system', published: reviewedFigure.published }),
+    ]);
+    const log = recordsOf(await workbook(page).snapshot(LOG_SHEET), LOG_HEADER);
+    expect(log).toEqual([expect.objectContaining({ Status: 'reviewed', Comment: 'Checked against the case system', Published: reviewedFigure.published })]);
+    expect(log[0].Cell).toContain(reviewedAddress);
     await expectCleanSession(session);
   });
 
@@ -315,14 +324,18 @@ describe('the built task pane against a fake Excel host', () => {
   });
 });
 
-/** Everything the add-in stored outside the scorecard sheets: settings and any other sheet's text. */
-async function storedText(page: import('playwright-core').Page): Promise<string> {
-  const wb = workbook(page);
-  const parts = Object.values(await wb.settings());
-  for (const name of await wb.sheetNames()) {
-    if (name === DECEMBER || name === NOVEMBER) continue;
-    const snap = await wb.snapshot(name);
-    parts.push(...Object.values(snap.cells).map((c) => String(c.value)));
+/** The rows of a sheet holding a header row at A1, as records keyed by that header. */
+function recordsOf<C extends string>(snap: SheetSnapshot, header: readonly C[]): Array<Record<C, string>> {
+  const rows = new Map<number, Map<number, string>>();
+  for (const [address, cell] of Object.entries(snap.cells)) {
+    const { row, col } = rc(address);
+    if (!rows.has(row)) rows.set(row, new Map());
+    rows.get(row)!.set(col, String(cell.value));
   }
-  return parts.join('\n');
+  const top = rows.get(0);
+  expect(header.map((_, i) => top?.get(i))).toEqual([...header]);
+  return [...rows.keys()]
+    .filter((r) => r > 0)
+    .sort((a, b) => a - b)
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, rows.get(r)!.get(i) ?? ''])) as Record<C, string>);
 }
