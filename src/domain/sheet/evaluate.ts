@@ -1,4 +1,4 @@
-import { sheetMsg } from '../messages';
+import { formatNumber, sheetMsg } from '../messages';
 import { checkUnits, evaluateRag } from '../rag';
 import { parseTolerances, type Tolerances } from '../tolerance';
 import type { CellInput, DotConvention, Rag } from '../types';
@@ -8,15 +8,18 @@ import { rowDot } from './rowDot';
 import type { IndicatorRow, MonthValue, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances } from './scorecard';
 import type { ErrorCode } from '../result';
 
-/** What a tolerance cell hands the parser: `95%` as text when shown as a percentage, so the % is kept. */
+/**
+ * What a tolerance cell hands the parser: a number cell shown as a percentage goes as
+ * `95%` text so the parser knows its unit; other number cells as numbers (0.95 and 95
+ * differ); text (`<90%`, `100% (of 720)`) as written.
+ */
 function toleranceInput(cell: ReadCell | null): CellInput {
   if (!cell) return null;
-  if (cell.value.kind === 'number' && !cell.value.percent && cell.text.trim() === '') return cell.value.value;
-  if (cell.value.kind === 'number' && !cell.value.percent && !/%/.test(cell.text)) {
-    // A number cell keeps its number (0.95 and 95 differ); typed text stays text.
-    return /^[\s\d.,+-]+$/.test(cell.text) ? cell.value.value : cell.text;
+  if (typeof cell.raw === 'number' && cell.value.kind === 'number') {
+    if (!cell.value.percent) return cell.raw;
+    return /%/.test(cell.text) ? cell.text.trim() : `${formatNumber(cell.raw * 100)}%`;
   }
-  return cell.text.trim();
+  return cell.text.trim() === '' && typeof cell.raw === 'string' ? cell.raw.trim() : cell.text.trim();
 }
 
 function isNumber(cell: ReadCell | null): boolean {
@@ -70,10 +73,14 @@ function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: R
   return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: false }, cell: row.ytd } : null;
 }
 
-function tolerancesOf(row: RawRow): RowTolerances {
-  const red = row.red?.text.trim() ?? '';
-  const amber = row.amber?.text.trim() ?? '';
-  const green = row.green?.text.trim() ?? '';
+function tolerancesOf(row: RawRow): Omit<RowTolerances, 'parsed'> {
+  const text = (c: ReadCell | null): string => {
+    const t = toleranceInput(c);
+    return t === null || t === undefined ? '' : String(t);
+  };
+  const red = text(row.red);
+  const amber = text(row.amber);
+  const green = text(row.green);
   return { red, amber, green, set: red !== '' || amber !== '' || green !== '' };
 }
 
@@ -91,7 +98,7 @@ function toleranceBox(row: RawRow): string {
  */
 export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConvention, polarityCol: number): IndicatorRow {
   const sink: ProblemSink = { sheetName, row: raw, problems: [] };
-  const tolerances = tolerancesOf(raw);
+  const written = tolerancesOf(raw);
   const polarityAddress = a1(raw.row, polarityCol);
   const polarity = raw.polarity.ok ? raw.polarity.value : null;
   if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
@@ -105,8 +112,9 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
       report(sink, at[parsed.error.code] ?? toleranceBox(raw), parsed.error.code, parsed.error.message);
     } else tol = parsed.value;
   }
-  if (polarity === 'info' && tolerances.set && [tolerances.red, tolerances.amber, tolerances.green].some((t) => !/^(n\/?a|-|)$/i.test(t))) {
-    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances([tolerances.red, tolerances.amber, tolerances.green].filter((t) => t !== '').join(' | ')));
+  const texts = [written.red, written.amber, written.green];
+  if (polarity === 'info' && texts.some((t) => !/^(n\/?a|-|)$/i.test(t))) {
+    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances(texts.filter((t) => t !== '').join(' | ')));
   }
   if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
     const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && /%/.test(c.text));
@@ -151,7 +159,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     months: raw.months,
     ytd: raw.ytd,
     ragBasis: basis,
-    tolerances,
+    tolerances: { ...written, parsed: tol },
     rag,
     dot,
     problems: sink.problems,

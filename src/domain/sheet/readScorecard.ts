@@ -26,7 +26,8 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
   headers.forEach((header, i) => {
     const next = headers[i + 1]?.headerBox.top ?? Number.POSITIVE_INFINITY;
     const rows = bodyRows(grid, header, next);
-    const raw = readRows(grid, header, rows);
+    const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
+    const raw = readRows(grid, header, rows, carried);
     const indicators = raw.map((r) => evaluateRow(r, grid.sheetName, convention, header.columns.polarity));
     const bottom = rows.length > 0 ? rows[rows.length - 1] : header.headerBox.bottom;
     tables.push({

@@ -34,7 +34,7 @@ export function readCell(grid: Grid, row: number, col: number): ReadCell {
   const raw = grid.values[i]?.[j];
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
   const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
-  return { row, col, address: a1(row, col), text, value };
+  return { row, col, address: a1(row, col), text, raw: raw ?? null, value };
 }
 
 /**
@@ -85,12 +85,13 @@ function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | n
  * Reads the indicator rows of a table body. Sub-rows (blank NO.) inherit NO., indicator,
  * section, polarity and unit from the row above, as the printed reports intend; keys are
  * NO. plus the sub-row's label (or `#n`, its place in the group), so they stay stable
- * across months while rows shift.
+ * across months while rows shift. `initialSection` carries a group on from the table
+ * above (the printed report continues FOSTERING on its next page without repeating it).
  */
-export function readRows(grid: Grid, header: DetectedHeader, rows: number[]): RawRow[] {
+export function readRows(grid: Grid, header: DetectedHeader, rows: number[], initialSection = ''): RawRow[] {
   const cols = header.columns;
   const out: RawRow[] = [];
-  let section = '';
+  let section = initialSection;
   let prev: RawRow | null = null;
   let ordinal = 0;
   const keys = new Set<string>();

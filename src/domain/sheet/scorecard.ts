@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../result';
-import type { DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
+import type { Tolerances } from '../tolerance';
+import type { CellInput, DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
 import type { ParsedValue } from '../value';
 import type { CellBox } from './grid';
 import type { YearMonth } from './months';
@@ -63,6 +64,8 @@ export interface ReadCell {
   /** A1 on its sheet (`H12`). */
   address: string;
   text: string;
+  /** The value as the adapter read it (a number cell stays a number). */
+  raw: CellInput;
   value: ParsedValue;
 }
 
@@ -79,8 +82,10 @@ export interface RowTolerances {
   red: string;
   amber: string;
   green: string;
-  /** Whether any of the three cells has content (`n/a` counts as no target). */
+  /** Whether any of the three cells has content (`n/a` counts, though it sets no target). */
   set: boolean;
+  /** The engine's reading; null when unreadable (see the row's problems) or the row is Info. */
+  parsed: Tolerances | null;
 }
 
 /** The engine's DOT for a row: an arrow, or why there is none. */
@@ -113,7 +118,7 @@ export interface IndicatorRow {
   problems: Problem[];
 }
 
-export type ProblemCode = ErrorCode | 'missingHeader' | 'unknownUnit';
+export type ProblemCode = ErrorCode;
 
 /** A cell the engine could not evaluate, named so the analyst can find it. */
 export interface Problem {

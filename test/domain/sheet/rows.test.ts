@@ -45,6 +45,15 @@ describe('indicator rows', () => {
     expect(byKey(corporate.tables, '7.1').section).toBe('CARE LEAVERS');
   });
 
+  it('carries the last section of a table on to the next table on the sheet (corporate 9.5)', () => {
+    expect(byKey(corporate.tables, '9.5').section).toBe('FOSTERING');
+  });
+
+  it('reads a target held as a percentage number even when the adapter gives no text', () => {
+    const grid = withCell(early.grid, 13, 15, 0.75, '', '0%');
+    expect(byKey(tablesOf(grid), '2.2 | #2').tolerances).toMatchObject({ green: '75%', parsed: expect.objectContaining({ kind: 'bands', percent: true }) });
+  });
+
   it('lets a sub-row with blank GOOD PERF IS inherit the polarity', () => {
     expect(byKey(early.tables, '9.1 | #2').polarity).toBe('low');
   });
@@ -189,6 +198,13 @@ describe('problems name the cell and the reason', () => {
     const grid = withCell(corporate.grid, 11, 3, 'Higher', 'Higher');
     const row = byKey(tablesOf(grid), '6.8');
     expect(row.problems).toEqual([expect.objectContaining({ address: 'D12', code: 'badPolarity', message: msg.badPolarity('Higher') })]);
+  });
+
+  it('flags a figure that falls between two bands at its cell (11.4: 20.5 between 20< and 21+)', () => {
+    const grid = withCell(corporate.grid, 48, 7, 20.5, '20.5', '0.0');
+    const row = byKey(tablesOf(grid), '11.4');
+    expect(row.problems).toEqual([expect.objectContaining({ address: 'H49', code: 'valueInGap', ref: '11.4' })]);
+    expect(row.rag).toBeNull();
   });
 
   it('flags a YTD-marked row whose YTD is a placeholder', () => {
