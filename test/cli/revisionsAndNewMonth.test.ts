@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRevisions, snapshotFromTables } from '../../src/domain/revisions/figures';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
+import { gridFromWorksheet } from '../../src/xlsx/grid';
+import { readWorkbook } from '../../src/xlsx/workbook';
+import { cellFill } from '../../src/xlsx/styles';
+import { HIGHLIGHT_FILL } from '../../src/domain/revisions/highlights';
+import { cliMessages, EXIT } from '../../src/cli/messages';
+import { csvField } from '../../src/cli/report';
+import { sheetMsg } from '../../src/domain/messages';
+import { buildCli, removeBuild, run, sample, STACK_LINE, tempDir } from './runCli';
+
+let cli: string;
+beforeAll(() => {
+  cli = buildCli('revisions');
+}, 120_000);
+afterAll(() => removeBuild(cli));
+
+async function tables(path: string, sheet?: string): Promise<ScorecardTable[]> {
+  const loaded = await readWorkbook(readFileSync(path), path);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  const ws = sheet ? loaded.value.workbook.getWorksheet(sheet)! : loaded.value.workbook.worksheets[0]!;
+  const read = readScorecard(gridFromWorksheet(ws));
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+
+async function expectedRevisions(published: string, current: string) {
+  return findRevisions(snapshotFromTables(await tables(published), { publishedAt: '2020-12-08T00:00:00Z' }), await tables(current));
+}
+
+describe.each([
+  ['early-help-published-2020-11.xlsx', 'early-help-2020-12.xlsx'],
+  ['corporate-parenting-published-2019-11.xlsx', 'corporate-parenting-2019-12.xlsx'],
+])('scorecard revisions %s %s', (publishedName, currentName) => {
+  const published = sample(publishedName);
+  const current = sample(currentName);
+
+  it('prints the revisions as JSON, matching the engine', async () => {
+    const result = run(cli, ['revisions', published, current, '--json']);
+    expect(result.code).toBe(EXIT.ok);
+    const json = JSON.parse(result.stdout) as { revisions: Array<{ id: string; change: string; published: { display: string }; current: { display: string }; address: string }>; publishedSheet: string; currentSheet: string };
+    const expected = await expectedRevisions(published, current);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(json.revisions.map((r) => [r.id, r.address, r.published.display, r.current.display, r.change])).toEqual(
+      expected.map((r) => [r.id, r.address, r.published.display, r.current.display, r.change]),
+    );
+    expect(json.publishedSheet).not.toBe(json.currentSheet);
+  });
+
+  it('prints the revisions as CSV: a header and one row each, quoted as RFC 4180', async () => {
+    const result = run(cli, ['revisions', published, current, '--csv']);
+    expect(result.code).toBe(EXIT.ok);
+    const lines = result.stdout.trimEnd().split('\r\n');
+    const expected = await expectedRevisions(published, current);
+    expect(lines[0]).toBe('id,ref,indicator,month,address,published,published_value,current,current_value,change');
+    expect(lines).toHaveLength(expected.length + 1);
+    expected.forEach((r, i) => {
+      expect(lines[i + 1]).toContain(csvField(r.address));
+      expect(lines[i + 1]!.endsWith(csvField(r.change))).toBe(true);
+    });
+  });
+
+  it('prints the revisions as a table by default', async () => {
+    const result = run(cli, ['revisions', published, current]);
+    expect(result.code).toBe(EXIT.ok);
+    const expected = await expectedRevisions(published, current);
+    expect(result.stdout).toContain(`${expected.length} revised figure${expected.length === 1 ? '' : 's'}`);
+    for (const r of expected) expect(result.stdout).toMatch(new RegExp(`${r.month}\\s+${escape(r.published.display)}\\s+${escape(r.current.display)}\\s+${escape(r.change)}\\s+${escape(r.address)}`));
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['+0.4 pts', "'+0.4 pts"],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['-3', '-3'],
+    [0.885, '0.885'],
+    [null, ''],
+  ])('writes %p as %p', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('scorecard revisions on bad input', () => {
+  it('says which file is missing (exit 3), no stack trace', () => {
+    const result = run(cli, ['revisions', 'gone.xlsx', sample('early-help-2020-12.xlsx')]);
+    expect(result).toEqual({ code: EXIT.input, stdout: '', stderr: `${cliMessages.fileNotFound('gone.xlsx')}\n` });
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('scorecard new-month', () => {
+  it('adds next month\'s sheet with the months shifted, and takes off last month\'s highlights', async () => {
+    const dir = tempDir();
+    const formatted = join(dir, 'dec.xlsx');
+    const first = run(cli, ['format', sample('early-help-2020-12.xlsx'), '--previous', sample('early-help-published-2020-11.xlsx'), '-o', formatted]);
+    expect([EXIT.ok, EXIT.problems]).toContain(first.code);
+    const out = join(dir, 'jan.xlsx');
+    const result = run(cli, ['new-month', formatted, '-o', out]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toContain(`Added sheet 'Jan-21' after 'Dec-20' in ${out}`);
+
+    const revisions = await expectedRevisions(sample('early-help-published-2020-11.xlsx'), sample('early-help-2020-12.xlsx'));
+    expect(result.stdout).toContain(`${revisions.length} revision highlights removed`);
+    const jan = await tables(out, 'Jan-21');
+    expect(jan[0]!.months.map((m) => m.label)).toEqual(['Nov-20', 'Dec-20', 'Jan-21']);
+    const loaded = await readWorkbook(readFileSync(out), out);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    for (const r of revisions) {
+      const address = r.address.slice(r.address.lastIndexOf('!') + 1);
+      expect(cellFill(loaded.value.workbook.getWorksheet('Jan-21')!.getCell(address))).not.toBe(HIGHLIGHT_FILL);
+      // December keeps its highlights: it is what was reviewed.
+      expect(cellFill(loaded.value.workbook.getWorksheet('Dec-20')!.getCell(address))).toBe(HIGHLIGHT_FILL);
+    }
+  });
+
+  it('works on the newest month and refuses when its next month exists already (exit 5)', () => {
+    const dir = tempDir();
+    const jan = join(dir, 'jan.xlsx');
+    expect(run(cli, ['new-month', sample('corporate-parenting-2019-12.xlsx'), '-o', jan]).code).toBe(EXIT.ok);
+    const feb = join(dir, 'feb.xlsx');
+    const second = run(cli, ['new-month', jan, '-o', feb]);
+    expect(second.code).toBe(EXIT.ok);
+    expect(second.stdout).toContain("Added sheet 'Feb-20' after 'Jan-20'");
+    const again = run(cli, ['new-month', jan, '--sheet', 'Dec-19', '-o', join(dir, 'again.xlsx')]);
+    expect(again.code).toBe(EXIT.refused);
+    expect(again.stderr).toBe(`${cliMessages.rollFailed(sheetMsg.sheetExists('Jan-20'))}\n`);
+    expect(existsSync(join(dir, 'again.xlsx'))).toBe(false);
+  });
+});
