@@ -151,3 +151,29 @@ export function planClearHighlights(records: readonly HighlightRecord[], fills: 
   }
   return { restores, deleteNotes, warnings };
 }
+
+/**
+ * The records of one sheet and those of every other sheet: highlighting and clearing work
+ * on the sheet under review and leave other months' sheets (their published look) alone.
+ *
+ * @example splitRecords(records, 'Jan-21').mine.every((r) => r.sheet === 'Jan-21') // true
+ */
+export function splitRecords(records: readonly HighlightRecord[], sheet: string): { mine: HighlightRecord[]; others: HighlightRecord[] } {
+  const lower = sheet.toLowerCase();
+  return {
+    mine: records.filter((r) => r.sheet.toLowerCase() === lower),
+    others: records.filter((r) => r.sheet.toLowerCase() !== lower),
+  };
+}
+
+/**
+ * The records of a sheet as they apply to a copy of it (roll-forward copies last month's
+ * sheet, yellow fills included): same cells, the copy's name. Clearing them on the copy
+ * with `planClearHighlights` drops last month's highlights there and restores the user's
+ * fills, while the original keeps its published look.
+ *
+ * @example recordsForCopy(records, 'Dec-20', 'Jan-21')[0].sheet // 'Jan-21'
+ */
+export function recordsForCopy(records: readonly HighlightRecord[], from: string, to: string): HighlightRecord[] {
+  return splitRecords(records, from).mine.map((r) => ({ ...r, sheet: to }));
+}

@@ -14,6 +14,8 @@ export {
   planClearHighlights,
   highlightNote,
   sameFill,
+  splitRecords,
+  recordsForCopy,
   type HighlightPlan,
   type HighlightWrite,
   type ClearPlan,

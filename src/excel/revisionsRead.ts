@@ -1,0 +1,75 @@
+import type { Grid } from '../domain/sheet/grid';
+import type { CellInput } from '../domain/types';
+
+/**
+ * Batched reads for the revisions adapter. Each `queue…` function only queues loads and
+ * returns a function to call after the ONE `context.sync()` the caller makes, so any
+ * number of sheets (or cells) cost one round trip.
+ */
+
+export interface SheetInfo {
+  name: string;
+  visibility: string;
+}
+
+function emptyGrid(sheetName: string): Grid {
+  return { sheetName, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] };
+}
+
+/**
+ * Queue the used range of a worksheet (values, text, formats). Merged areas are not read:
+ * revisions match figures by indicator and month, never by header layout.
+ */
+export function queueGrid(ws: Excel.Worksheet): () => Grid {
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values,text,numberFormat,rowIndex,columnIndex');
+  return () => {
+    if (used.isNullObject) return emptyGrid(ws.name);
+    return {
+      sheetName: ws.name,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      // Excel reports a blank cell as ''; the engine's blank is null.
+      values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
+      text: used.text,
+      numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+      merges: [],
+    };
+  };
+}
+
+/** The active sheet's grid and the names (and visibility) of every sheet: one round trip. */
+export async function readActive(context: Excel.RequestContext): Promise<{ active: Grid; sheets: SheetInfo[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const active = queueGrid(sheets.getActiveWorksheet());
+  await context.sync();
+  return { active: active(), sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })) };
+}
+
+/**
+ * The grids of the named sheets, which must exist (names from `readActive`): one round
+ * trip, none when there is nothing to read.
+ */
+export async function readSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, Grid>> {
+  const out = new Map<string, Grid>();
+  if (names.length === 0) return out;
+  const pending = names.map((name) => [name, queueGrid(context.workbook.worksheets.getItem(name))] as const);
+  await context.sync();
+  for (const [name, grid] of pending) out.set(name, grid());
+  return out;
+}
+
+/** Whether a sheet of that name is in the list (Excel matches sheet names case-insensitively). */
+export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | undefined {
+  return sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The values of a record sheet from A1, as the domain parsers want them. */
+export function valuesFromA1(grid: Grid): CellInput[][] {
+  const rows: CellInput[][] = [];
+  for (let r = 0; r < grid.top; r++) rows.push([]);
+  for (const row of grid.values) rows.push([...Array<CellInput>(grid.left).fill(null), ...row]);
+  return rows;
+}

@@ -1,0 +1,138 @@
+import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, type Baseline, type ReadSheet } from '../domain/revisions/baseline';
+import { newestMonth } from '../domain/revisions/figures';
+import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlightRows';
+import { hasRecordHeader } from '../domain/revisions/recordTable';
+import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../domain/revisions/reviews';
+import { parseSnapshotRows, SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
+import type { HighlightRecord, ReviewRecord, Snapshot } from '../domain/revisions/types';
+import type { Grid } from '../domain/sheet/grid';
+import { readScorecard } from '../domain/sheet/readScorecard';
+import type { ScorecardTable } from '../domain/sheet/scorecard';
+import type { Outcome } from '../taskpane/api';
+import { findSheet, readActive, readSheets, valuesFromA1, type SheetInfo } from './revisionsRead';
+import { revisionsExcelMessages as xm } from './revisionsMessages';
+
+/** Sheets the add-in keeps its records on; never read as scorecards, never a baseline. */
+export const RECORD_SHEETS = [SNAPSHOT_TABLE.sheetName, HIGHLIGHT_TABLE.sheetName, REVIEW_TABLE.sheetName, LOG_SHEET] as const;
+
+/** How many sheets without a month in their name are read when looking for last month by headers. */
+const MAX_UNNAMED_CANDIDATES = 12;
+
+/** A record sheet as found: absent, the add-in's own (with its grid), or a user's sheet of that name. */
+export type RecordSheet = { state: 'absent' } | { state: 'ours'; grid: Grid } | { state: 'foreign' };
+
+/** What the revisions operations know about the workbook after reading it. */
+export interface WorkbookState {
+  active: Grid;
+  tables: ScorecardTable[];
+  reportingMonth: string;
+  sheets: SheetInfo[];
+  snapshots: RecordSheet;
+  highlights: RecordSheet;
+  reviews: RecordSheet;
+  log: RecordSheet;
+}
+
+export function recordSheet(sheets: readonly SheetInfo[], grids: Map<string, Grid>, name: string, isOurs: (g: Grid) => boolean): RecordSheet {
+  const info = findSheet(sheets, name);
+  if (!info) return { state: 'absent' };
+  const grid = grids.get(info.name);
+  if (!grid) return { state: 'absent' };
+  // An empty sheet of that name (the add-in created it and a write failed) is taken as ours.
+  if (grid.values.length === 0) return { state: 'ours', grid };
+  return isOurs(grid) ? { state: 'ours', grid } : { state: 'foreign' };
+}
+
+/**
+ * Read the active sheet, the sheet list and the add-in's record sheets: two round trips.
+ * The active sheet must hold a scorecard table.
+ */
+export async function readState(context: Excel.RequestContext): Promise<Outcome<WorkbookState>> {
+  const { active, sheets } = await readActive(context);
+  const read = readScorecard(active);
+  if (!read.ok) return { ok: false, error: { message: xm.noTable(active.sheetName, read.error.message), action: xm.noTableAction() } };
+  const reportingMonth = newestMonth(read.value) ?? '';
+  const present = RECORD_SHEETS.map((n) => findSheet(sheets, n)?.name).filter((n): n is string => n !== undefined);
+  const grids = await readSheets(context, present);
+  const values = (g: Grid) => valuesFromA1(g);
+  return {
+    ok: true,
+    value: {
+      active,
+      tables: read.value,
+      reportingMonth,
+      sheets,
+      snapshots: recordSheet(sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, values(g))),
+      highlights: recordSheet(sheets, grids, HIGHLIGHT_TABLE.sheetName, (g) => hasRecordHeader(HIGHLIGHT_TABLE, values(g))),
+      reviews: recordSheet(sheets, grids, REVIEW_TABLE.sheetName, (g) => hasRecordHeader(REVIEW_TABLE, values(g))),
+      log: recordSheet(sheets, grids, LOG_SHEET, (g) => isLogHeader(values(g))),
+    },
+  };
+}
+
+/** The stored snapshots: none when absent; an error (naming the cell) when damaged or foreign. */
+export function storedSnapshots(sheet: RecordSheet): Outcome<Snapshot[]> {
+  if (sheet.state === 'absent') return { ok: true, value: [] };
+  if (sheet.state === 'foreign') return foreign(SNAPSHOT_TABLE.sheetName);
+  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
+  const parsed = parseSnapshotRows(valuesFromA1(sheet.grid));
+  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(SNAPSHOT_TABLE.sheetName) } };
+}
+
+export function storedHighlights(sheet: RecordSheet): Outcome<HighlightRecord[]> {
+  if (sheet.state === 'absent') return { ok: true, value: [] };
+  if (sheet.state === 'foreign') return foreign(HIGHLIGHT_TABLE.sheetName);
+  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
+  const parsed = parseHighlightRows(valuesFromA1(sheet.grid));
+  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(HIGHLIGHT_TABLE.sheetName) } };
+}
+
+export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
+  if (sheet.state === 'absent') return { ok: true, value: [] };
+  if (sheet.state === 'foreign') return foreign(REVIEW_TABLE.sheetName);
+  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
+  const parsed = parseReviewRows(valuesFromA1(sheet.grid));
+  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(REVIEW_TABLE.sheetName) } };
+}
+
+export function foreign<T>(sheet: string): Outcome<T> {
+  return { ok: false, error: { message: xm.notOurSheet(sheet), action: xm.notOurSheetAction(sheet) } };
+}
+
+/** The best baseline in the workbook, and why a better one was passed over. */
+export interface FoundBaseline {
+  baseline: Baseline | null;
+  notices: string[];
+}
+
+/**
+ * The published figures to compare with: the snapshot stored when the previous month was
+ * published; else last month's sheet in this workbook, found first by sheet names that name
+ * a month, else by the month headers of the other sheets. At most one more round trip.
+ */
+export async function findBaseline(context: Excel.RequestContext, state: WorkbookState, now: string): Promise<FoundBaseline> {
+  const notices: string[] = [];
+  const stored = storedSnapshots(state.snapshots);
+  if (stored.ok) {
+    const snap = latestSnapshotBefore(stored.value, state.reportingMonth);
+    if (snap) {
+      return { baseline: { source: { kind: 'snapshot', publishedAt: snap.publishedAt, month: snap.reportingMonth, sheetName: snap.sheetName }, snapshot: snap }, notices };
+    }
+  } else {
+    notices.push(xm.baselineDamaged(stored.error.message));
+  }
+  const own = new Set(RECORD_SHEETS.map((n) => n.toLowerCase()));
+  const others = state.sheets.filter((s) => s.name !== state.active.sheetName && !own.has(s.name.toLowerCase()));
+  const named = sheetsNamedBefore(others.map((s) => s.name), state.reportingMonth);
+  // Sheets named after a month are read first; without any, the visible sheets, by headers.
+  const candidates = named.length > 0 ? named.slice(0, 3) : others.filter((s) => s.visibility === 'Visible').slice(0, MAX_UNNAMED_CANDIDATES).map((s) => s.name);
+  const grids = await readSheets(context, candidates);
+  const read: ReadSheet[] = [];
+  for (const [name, grid] of grids) {
+    const tables = readScorecard(grid);
+    if (tables.ok) read.push({ sheetName: name, tables: tables.value });
+  }
+  const snap = previousSheetSnapshot(read, state.active.sheetName, state.reportingMonth, { publishedAt: now });
+  if (!snap) return { baseline: null, notices };
+  return { baseline: { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap }, notices };
+}

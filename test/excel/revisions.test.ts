@@ -1,0 +1,528 @@
+import { findRevisions, snapshotFromTables } from '../../src/domain/revisions/figures';
+import { HIGHLIGHT_FILL } from '../../src/domain/revisions/highlights';
+import { HIGHLIGHT_TABLE, parseHighlightRows } from '../../src/domain/revisions/highlightRows';
+import { revisionMessages as rm } from '../../src/domain/revisions/messages';
+import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
+import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../src/domain/revisions/snapshotRows';
+import type { Grid } from '../../src/domain/sheet/grid';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
+import type { CellInput } from '../../src/domain/types';
+import { excelMessages } from '../../src/excel/messages';
+import { clearHighlights, highlightRevisions, loadRevisions, markRevision, publish } from '../../src/excel/revisions';
+import { compareWithFile } from '../../src/excel/revisionsFile';
+import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
+import { writeGrid } from '../../src/xlsx/fromGrid';
+import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
+import { RangeFillProxy, RangeProxy, WorksheetProxy } from '../fakes/fakeExcelProxies';
+import { seedGrid, seedGridTables, syntheticGrid } from '../fixtures/seedGrids';
+import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
+import ExcelJS from 'exceljs';
+
+// ---- What the shared fake does not model yet, added here for these tests only ------------
+// (1) Notes (ExcelApi 1.18): worksheet.notes.add / getItem / getItemOrNullObject, Note.content
+//     and delete, on the fake cells' `note`. (2) RangeFill.tintAndShade (ExcelApi 1.9): null
+//     for No Fill, as Excel reports it (office-js#4900). (3) Excel keeps typed text as text in
+//     a cell formatted `@`. Each goes through the context's queue, so syncs are counted as usual.
+
+type Ctx = { enqueue(payload: Record<string, unknown>, run: () => void): void };
+type Target = { sheet: FakeSheet; boxes: Array<{ top: number; left: number; bottom: number; right: number }> };
+interface RangeInternals {
+  context: Ctx;
+  ws: { sheet(): FakeSheet };
+  box(): { top: number; left: number; bottom: number; right: number };
+}
+
+class FakeNote {
+  private loaded: { content: string | null } | null = null;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly ws: { sheet(): FakeSheet },
+    private readonly address: string,
+    private readonly nullable: boolean,
+  ) {}
+  private cellNote(): string | null {
+    return this.ws.sheet().cell(this.address).note;
+  }
+  private setNote(note: string | null): void {
+    const sheet = this.ws.sheet();
+    const box = sheet.cell(this.address); // validates the address
+    void box;
+    const m = /^([A-Z]+)(\d+)$/.exec(this.address.toUpperCase())!;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    sheet.update(Number(m[2]) - 1, col, (c) => (c.note = note));
+  }
+  load(): this {
+    this.ctx.enqueue({ obj: `note:${this.address}`, method: 'load' }, () => {
+      const content = this.cellNote();
+      if (content === null && !this.nullable) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
+      this.loaded = { content };
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (!this.loaded) throw Object.assign(new Error('PropertyNotLoaded'), { code: 'PropertyNotLoaded' });
+    return this.loaded.content === null;
+  }
+  get content(): string {
+    if (!this.loaded || this.loaded.content === null) throw Object.assign(new Error('PropertyNotLoaded'), { code: 'PropertyNotLoaded' });
+    return this.loaded.content;
+  }
+  set content(text: string) {
+    this.ctx.enqueue({ obj: `note:${this.address}`, set: 'content' }, () => {
+      if (this.cellNote() === null) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
+      this.setNote(text);
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ obj: `note:${this.address}`, method: 'delete' }, () => {
+      if (this.cellNote() === null) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
+      this.setNote(null);
+    });
+  }
+}
+
+function installShim(): () => void {
+  const restore: Array<() => void> = [];
+  Object.defineProperty(WorksheetProxy.prototype, 'notes', {
+    configurable: true,
+    get(this: { context: Ctx; sheet(): FakeSheet }) {
+      const ctx = this.context;
+      const ws = this;
+      return {
+        add(cell: RangeProxy | string, content: string) {
+          const range = typeof cell === 'string' ? null : (cell as unknown as RangeInternals);
+          ctx.enqueue({ obj: 'notes', method: 'add' }, () => {
+            const sheet = range ? range.ws.sheet() : ws.sheet();
+            const b = range ? range.box() : null;
+            if (!b || b.top !== b.bottom || b.left !== b.right) throw Object.assign(new Error('InvalidArgument'), { code: 'InvalidArgument' });
+            if (sheet.cellAt(b.top, b.left).note !== null) throw Object.assign(new Error('A note exists'), { code: 'InvalidArgument' });
+            sheet.update(b.top, b.left, (c) => (c.note = content));
+          });
+        },
+        getItem: (address: string) => new FakeNote(ctx, ws, address, false),
+        getItemOrNullObject: (address: string) => new FakeNote(ctx, ws, address, true),
+      };
+    },
+  });
+  restore.push(() => delete (WorksheetProxy.prototype as unknown as Record<string, unknown>).notes);
+
+  const fillProto = RangeFillProxy.prototype as unknown as { read(prop: string): unknown; targetOf(): Target; get(prop: string): unknown };
+  const read = fillProto.read;
+  fillProto.read = function (this: typeof fillProto, prop: string) {
+    if (prop !== 'tintAndShade') return read.call(this, prop);
+    const t = this.targetOf();
+    const b = t.boxes[0];
+    return t.sheet.cellAt(b.top, b.left).fill === null ? null : 0;
+  };
+  Object.defineProperty(RangeFillProxy.prototype, 'tintAndShade', {
+    configurable: true,
+    get(this: typeof fillProto) {
+      return this.get('tintAndShade');
+    },
+  });
+  restore.push(() => {
+    fillProto.read = read;
+    delete (RangeFillProxy.prototype as unknown as Record<string, unknown>).tintAndShade;
+  });
+
+  const values = Object.getOwnPropertyDescriptor(RangeProxy.prototype, 'values')!;
+  Object.defineProperty(RangeProxy.prototype, 'values', {
+    configurable: true,
+    get: values.get,
+    set(this: RangeInternals, v: unknown[][]) {
+      values.set!.call(this, v);
+      this.context.enqueue({ fix: 'text under @' }, () => {
+        const s = this.ws.sheet();
+        const b = this.box();
+        v.forEach((row, i) =>
+          row.forEach((x, j) =>
+            s.update(b.top + i, b.left + j, (c) => {
+              if (c.numberFormat === '@' && typeof x === 'string' && x !== '') c.value = x;
+            }),
+          ),
+        );
+      });
+    },
+  });
+  restore.push(() => Object.defineProperty(RangeProxy.prototype, 'values', values));
+  return () => restore.forEach((r) => r());
+}
+
+// ---- Fixtures -------------------------------------------------------------------------------
+
+const REF = 1;
+const NOW = '2021-01-20T09:30:00.000Z';
+const DEC_PUBLISHED = '2021-01-08T10:00:00.000Z';
+
+function tables(grid: Grid): ScorecardTable[] {
+  const r = readScorecard(grid);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function monthCol(grid: Grid, row: number, label: string): number {
+  for (let h = row; h >= grid.top; h--) {
+    const hit = monthColumns(grid, h).find((c) => grid.text[h - grid.top][c - grid.left] === label);
+    if (hit !== undefined) return hit;
+  }
+  throw new Error(`no ${label}`);
+}
+
+function typeFigure(grid: Grid, ref: string, sub: number, month: string, typed: string): Grid {
+  const row = findRow(grid, REF, ref) + sub;
+  return typeCell(grid, row, monthCol(grid, row, month), typed);
+}
+
+function january(): Grid {
+  let g = seedGrid('earlyHelp');
+  for (const t of seedGridTables('earlyHelp')) g = rollMonths(g, t.headerTop + 1, t.bodyTop, t.bodyBottom);
+  g = renameSheet(g, 'Jan-21');
+  g = typeFigure(g, '2.2', 1, 'Nov-20', '89.4%');
+  g = typeFigure(g, '4.3', 0, 'Dec-20', '24');
+  g = typeFigure(g, '11.3', 0, 'Dec-20', 'TBC');
+  return g;
+}
+
+function localAddress(qualifiedAddress: string): string {
+  return qualifiedAddress.slice(qualifiedAddress.lastIndexOf('!') + 1);
+}
+
+/** Values of a fake sheet from A1 (for the domain parsers). */
+function sheetValuesFromA1(sheet: FakeSheet): CellInput[][] {
+  const box = sheet.usedBox(true);
+  if (!box) return [];
+  return Array.from({ length: box.bottom + 1 }, (_, r) =>
+    Array.from({ length: box.right + 1 }, (_, c) => {
+      const v = sheet.cellAt(r, c).value;
+      return v === '' ? null : v;
+    }),
+  );
+}
+
+let uninstall: () => void = () => undefined;
+let uninstallShim: () => void = () => undefined;
+beforeAll(() => {
+  uninstallShim = installShim();
+});
+afterAll(() => uninstallShim());
+afterEach(() => uninstall());
+
+function workbook(grids: Grid[], active: string, apiMinor = 18): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  for (const g of grids) wb.addGrid(g);
+  wb.activeSheetId = wb.sheet(active).id;
+  wb.excelApiMinor = apiMinor;
+  uninstall = installFakeOffice(globalThis, wb);
+  return wb;
+}
+
+async function publishedDecemberThenJanuary(extra: Grid[] = []): Promise<FakeWorkbook> {
+  const wb = workbook([seedGrid('earlyHelp'), january(), ...extra], 'Dec-20');
+  const published = await publish(wb.context(), { now: DEC_PUBLISHED, user: 'Anne Hawke' });
+  expect(published.ok).toBe(true);
+  wb.activeSheetId = wb.sheet('Jan-21').id;
+  return wb;
+}
+
+// ---- Publish --------------------------------------------------------------------------------
+
+describe('publish', () => {
+  it("stores the sheet's figures in a hidden sheet that reads back as the published snapshot", async () => {
+    const wb = workbook([seedGrid('earlyHelp')], 'Dec-20');
+    const result = await publish(wb.context(), { now: DEC_PUBLISHED, user: 'Anne Hawke' });
+    const expected = snapshotFromTables(tables(seedGrid('earlyHelp')), { publishedAt: DEC_PUBLISHED, publishedBy: 'Anne Hawke' });
+    expect(result).toEqual({ ok: true, value: { figures: expected.figures.length, month: 'Dec-20' } });
+    const stored = wb.sheet(SNAPSHOT_TABLE.sheetName);
+    expect(stored.visibility).toBe('Hidden');
+    expect(parseSnapshotRows(sheetValuesFromA1(stored))).toEqual({ ok: true, value: [expected] });
+  });
+
+  it('keeps earlier publications and replaces a re-publication of the same month', async () => {
+    const wb = workbook([seedGrid('earlyHelp'), january()], 'Dec-20');
+    await publish(wb.context(), { now: DEC_PUBLISHED });
+    await publish(wb.context(), { now: '2021-01-09T10:00:00.000Z' });
+    wb.activeSheetId = wb.sheet('Jan-21').id;
+    await publish(wb.context(), { now: '2021-02-05T10:00:00.000Z' });
+    const parsed = parseSnapshotRows(sheetValuesFromA1(wb.sheet(SNAPSHOT_TABLE.sheetName)));
+    expect(parsed.ok && parsed.value.map((s) => [s.reportingMonth, s.publishedAt])).toEqual([
+      ['Dec-20', '2021-01-09T10:00:00.000Z'],
+      ['Jan-21', '2021-02-05T10:00:00.000Z'],
+    ]);
+  });
+
+  it("refuses to write over a user's sheet that happens to have the records' name", async () => {
+    const wb = workbook([seedGrid('earlyHelp')], 'Dec-20');
+    const mine = wb.addSheet(SNAPSHOT_TABLE.sheetName);
+    mine.setValue('A1', 'My budget');
+    const before = mine.snapshot();
+    const result = await publish(wb.context(), { now: DEC_PUBLISHED });
+    expect(result).toEqual({ ok: false, error: { message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName), action: xm.notOurSheetAction(SNAPSHOT_TABLE.sheetName) } });
+    expect(mine.changedCells(before)).toEqual([]);
+  });
+
+  it('returns an Office error as a message with what to do, never throws', async () => {
+    const wb = workbook([seedGrid('earlyHelp')], 'Dec-20');
+    wb.editMode = true;
+    const result = await publish(wb.context(), { now: DEC_PUBLISHED });
+    expect(result).toEqual({ ok: false, error: { message: excelMessages.editMode(), action: excelMessages.editModeAction() } });
+  });
+});
+
+// ---- Finding revisions ----------------------------------------------------------------------
+
+describe('loadRevisions', () => {
+  it('compares with the snapshot published last month, by indicator and month', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    const published = snapshotFromTables(tables(seedGrid('earlyHelp')), { publishedAt: DEC_PUBLISHED });
+    const expected = findRevisions(published, tables(january()));
+    expect(result.ok && result.value.baseline).toEqual({ kind: 'snapshot', publishedAt: DEC_PUBLISHED, month: 'Dec-20' });
+    expect(result.ok && result.value.revisions.map((r) => [r.id, r.address, r.published, r.current, r.change, r.status])).toEqual(
+      expected.map((r) => [r.id, r.address, r.published.display, r.current.display, r.change, 'pending']),
+    );
+    expect(expected).toHaveLength(3);
+  });
+
+  it("falls back to last month's sheet when nothing was published", async () => {
+    const wb = workbook([seedGrid('earlyHelp'), january()], 'Jan-21');
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.baseline).toEqual({ kind: 'sheet', sheetName: 'Dec-20' });
+    expect(result.ok && result.value.revisions).toHaveLength(3);
+  });
+
+  it('falls back to the sheet, and says why, when the stored snapshot is damaged', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    wb.sheet(SNAPSHOT_TABLE.sheetName).setValue('K2', 'eighty');
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.baseline).toEqual({ kind: 'sheet', sheetName: 'Dec-20' });
+    expect(result.ok && result.value.notices).toHaveLength(1);
+    expect(result.ok && result.value.notices[0]).toContain("'PERF Published'!K2");
+  });
+
+  it('reports no baseline when there is neither a snapshot nor an earlier sheet', async () => {
+    const wb = workbook([january()], 'Jan-21');
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    expect(result).toEqual({ ok: true, value: { baseline: { kind: 'none' }, revisions: [], notices: [rm.noBaseline()] } });
+  });
+
+  it('finds nothing revised in a re-run with the same figures', async () => {
+    let same = seedGrid('earlyHelp');
+    for (const t of seedGridTables('earlyHelp')) same = rollMonths(same, t.headerTop + 1, t.bodyTop, t.bodyBottom);
+    const wb = workbook([seedGrid('earlyHelp'), renameSheet(same, 'Jan-21')], 'Jan-21');
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.revisions).toEqual([]);
+  });
+
+  it('compares with a previous month picked as an .xlsx file', async () => {
+    const book = new ExcelJS.Workbook();
+    writeGrid(book.addWorksheet('Notes'), { sheetName: 'Notes', top: 0, left: 0, values: [['Read me']], text: [['Read me']], numberFormats: [['General']] });
+    writeGrid(book.addWorksheet('December'), seedGrid('earlyHelp'));
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const wb = workbook([january()], 'Jan-21');
+    const result = await compareWithFile(wb.context(), 'EH December 2020.xlsx', bytes, { now: NOW });
+    const expected = findRevisions(snapshotFromTables(tables(seedGrid('earlyHelp')), { publishedAt: NOW }), tables(january()));
+    expect(result.ok && result.value.baseline).toEqual({ kind: 'file', fileName: 'EH December 2020.xlsx' });
+    expect(result.ok && result.value.revisions.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+  });
+
+  it('says so when the picked file has no earlier month', async () => {
+    const book = new ExcelJS.Workbook();
+    writeGrid(book.addWorksheet('Jan'), january());
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const wb = workbook([january()], 'Jan-21');
+    const result = await compareWithFile(wb.context(), 'same.xlsx', bytes, { now: NOW });
+    expect(result).toEqual({ ok: false, error: { message: rm.noMonthInFile('same.xlsx'), action: xm.fileUnreadableAction() } });
+  });
+});
+
+// ---- Highlights -----------------------------------------------------------------------------
+
+describe('highlightRevisions and clearHighlights', () => {
+  async function revisedCells(wb: FakeWorkbook): Promise<string[]> {
+    const r = await loadRevisions(wb.context(), { now: NOW });
+    return r.ok ? r.value.revisions.map((v) => localAddress(v.address)) : [];
+  }
+
+  it('fills exactly the revised cells yellow, with a note, and records the fills it replaced', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    const cells = await revisedCells(wb);
+    jan.setFill(cells[0], '#DDEBF7'); // the user's own blue
+    const before = jan.snapshot();
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result).toEqual({ ok: true, value: { highlighted: 3, warnings: [] } });
+    expect(jan.changedCells(before).sort()).toEqual([...cells].sort());
+    expect(cells.map((c) => jan.fill(c))).toEqual([HIGHLIGHT_FILL, HIGHLIGHT_FILL, HIGHLIGHT_FILL]);
+    expect(jan.cell(cells[0]).note).toBe(rm.note('Nov-20', '88.9%', '89.4%'));
+    const records = parseHighlightRows(sheetValuesFromA1(wb.sheet(HIGHLIGHT_TABLE.sheetName)));
+    expect(records.ok && records.value.map((r) => [r.address, r.previousFill])).toEqual([
+      [cells[0], '#DDEBF7'],
+      [cells[1], null],
+      [cells[2], null],
+    ]);
+    expect(wb.sheet(HIGHLIGHT_TABLE.sheetName).visibility).toBe('Hidden');
+  });
+
+  it("clears back to exactly the user's fills, their own yellow included, and touches nothing else", async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    const cells = await revisedCells(wb);
+    jan.setFill(cells[0], '#DDEBF7');
+    jan.setFill(cells[1], '#FFFF00'); // the user had already marked this one yellow
+    jan.setFill('A1', '#FFFF00'); // and a yellow the add-in never touched
+    const before = jan.snapshot();
+    await highlightRevisions(wb.context(), { now: NOW });
+    const cleared = await clearHighlights(wb.context());
+    expect(cleared).toEqual({ ok: true, value: { cleared: 3, warnings: [] } });
+    expect(jan.changedCells(before)).toEqual([]);
+    expect(jan.fill(cells[1])).toBe('#FFFF00');
+    const records = parseHighlightRows(sheetValuesFromA1(wb.sheet(HIGHLIGHT_TABLE.sheetName)));
+    expect(records.ok && records.value).toEqual([]);
+  });
+
+  it('leaves a fill the user changed after the highlight, and says so', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    const cells = await revisedCells(wb);
+    await highlightRevisions(wb.context(), { now: NOW });
+    jan.setFill(cells[2], '#C6EFCE');
+    const cleared = await clearHighlights(wb.context());
+    expect(cleared).toEqual({ ok: true, value: { cleared: 2, warnings: [rm.fillChanged(`'Jan-21'!${cells[2]}`)] } });
+    expect(jan.fill(cells[2])).toBe('#C6EFCE');
+    expect(jan.cell(cells[2]).note).toBeNull();
+  });
+
+  it("keeps a user's note and does not add one over it", async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    const cells = await revisedCells(wb);
+    jan.update(...rowCol(cells[0]), (c) => (c.note = 'Checked with the locality team'));
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.warnings).toEqual([rm.noteKept(`'Jan-21'!${cells[0]}`)]);
+    await clearHighlights(wb.context());
+    expect(jan.cell(cells[0]).note).toBe('Checked with the locality team');
+  });
+
+  it('highlighting again keeps the first recorded fills, so clearing still restores the user', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    const cells = await revisedCells(wb);
+    jan.setFill(cells[0], '#DDEBF7');
+    const before = jan.snapshot();
+    await highlightRevisions(wb.context(), { now: NOW });
+    await highlightRevisions(wb.context(), { now: NOW });
+    await clearHighlights(wb.context());
+    expect(jan.changedCells(before)).toEqual([]);
+  });
+
+  it("leaves another month's highlights alone", async () => {
+    const wb = await publishedDecemberThenJanuary();
+    await highlightRevisions(wb.context(), { now: NOW });
+    const records = parseHighlightRows(sheetValuesFromA1(wb.sheet(HIGHLIGHT_TABLE.sheetName)));
+    wb.activeSheetId = wb.sheet('Dec-20').id;
+    const dec = wb.sheet('Dec-20').snapshot();
+    expect(await clearHighlights(wb.context())).toEqual({ ok: true, value: { cleared: 0, warnings: [] } });
+    expect(wb.sheet('Dec-20').changedCells(dec)).toEqual([]);
+    expect(parseHighlightRows(sheetValuesFromA1(wb.sheet(HIGHLIGHT_TABLE.sheetName)))).toEqual(records);
+  });
+
+  it('changes nothing when nothing is revised', async () => {
+    let same = seedGrid('earlyHelp');
+    for (const t of seedGridTables('earlyHelp')) same = rollMonths(same, t.headerTop + 1, t.bodyTop, t.bodyBottom);
+    const wb = workbook([seedGrid('earlyHelp'), renameSheet(same, 'Jan-21')], 'Jan-21');
+    const before = wb.sheet('Jan-21').snapshot();
+    expect(await highlightRevisions(wb.context(), { now: NOW })).toEqual({ ok: true, value: { highlighted: 0, warnings: [] } });
+    expect(wb.sheet('Jan-21').changedCells(before)).toEqual([]);
+    expect(wb.findSheet(HIGHLIGHT_TABLE.sheetName)).toBeUndefined();
+  });
+});
+
+function rowCol(address: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return [Number(m[2]) - 1, [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1];
+}
+
+// ---- Reviews --------------------------------------------------------------------------------
+
+describe('markRevision', () => {
+  it('stores the decision in the workbook and appends it to the Revisions log', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const [first, second] = loaded.ok ? loaded.value.revisions : [];
+    const marked = await markRevision(wb.context(), first.id, 'queried', 'Why up 0.5 pts?', { now: NOW, user: 'Anne Hawke' });
+    expect(marked).toEqual({ ok: true, value: { ...first, status: 'queried', comment: 'Why up 0.5 pts?', reviewer: 'Anne Hawke', at: NOW } });
+    await markRevision(wb.context(), second.id, 'reviewed', '', { now: '2021-01-20T10:00:00.000Z', user: 'B. Smith' });
+    const log = wb.sheet(LOG_SHEET);
+    expect(log.visibility).toBe('Visible');
+    expect(sheetValuesFromA1(log).map((r) => r.map((c) => (c === null ? '' : String(c))))).toEqual([
+      [...LOG_HEADER],
+      [NOW, 'Anne Hawke', 'Jan-21', first.ref, first.indicator, first.month, first.published, first.current, first.change, 'queried', 'Why up 0.5 pts?', first.address],
+      ['2021-01-20T10:00:00.000Z', 'B. Smith', 'Jan-21', second.ref, second.indicator, second.month, second.published, second.current, second.change, 'reviewed', '', second.address],
+    ]);
+    expect(wb.sheet(REVIEW_TABLE.sheetName).visibility).toBe('Hidden');
+    const again = await loadRevisions(wb.context(), { now: NOW });
+    expect(again.ok && again.value.revisions.map((r) => r.status)).toEqual(['queried', 'reviewed', 'pending']);
+  });
+
+  it('refuses an id that is not a revision of this sheet', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const result = await markRevision(wb.context(), 'nope|Nov-20', 'reviewed', '', { now: NOW });
+    expect(result).toEqual({ ok: false, error: { message: rm.unknownRevision('nope|Nov-20'), action: xm.unknownRevisionAction() } });
+  });
+
+  it("never appends to a user's sheet called Revisions log", async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const mine = wb.addSheet(LOG_SHEET);
+    mine.setValue('A1', 'Our own notes');
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const id = loaded.ok ? loaded.value.revisions[0].id : '';
+    const result = await markRevision(wb.context(), id, 'reviewed', '', { now: NOW });
+    expect(result).toEqual({ ok: false, error: { message: xm.notOurSheet(LOG_SHEET), action: xm.notOurSheetAction(LOG_SHEET) } });
+    expect(wb.findSheet(REVIEW_TABLE.sheetName)).toBeUndefined();
+  });
+});
+
+// ---- Round trips ----------------------------------------------------------------------------
+
+describe('round trips', () => {
+  /** A month of `rows` indicators published, then re-run with `revised` figures changed. */
+  async function bigWorkbook(rows: number, revised: number): Promise<FakeWorkbook> {
+    const dec = renameSheet(syntheticGrid(rows), 'Dec-20');
+    const t = tables(dec)[0];
+    let jan = rollMonths(dec, t.monthHeaderRow, t.bodyBox.top, t.bodyBox.bottom);
+    jan = renameSheet(jan, 'Jan-21');
+    const nov = monthCol(jan, t.bodyBox.top, 'Nov-20');
+    for (let i = 0; i < revised; i++) jan = typeCell(jan, t.bodyBox.top + i, nov, String(100000 + i));
+    const wb = workbook([dec, jan], 'Dec-20');
+    await publish(wb.context(), { now: DEC_PUBLISHED });
+    wb.activeSheetId = wb.sheet('Jan-21').id;
+    return wb;
+  }
+
+  async function syncsOf(wb: FakeWorkbook, op: () => Promise<unknown>): Promise<number> {
+    wb.resetStats();
+    await op();
+    return wb.stats.syncs;
+  }
+
+  it('loads, highlights, clears and marks in the same number of syncs for 1 and 500 revisions', async () => {
+    const counts: number[][] = [];
+    for (const revised of [1, 500]) {
+      const wb = await bigWorkbook(520, revised);
+      const loaded = await loadRevisions(wb.context(), { now: NOW });
+      expect(loaded.ok && loaded.value.revisions).toHaveLength(revised);
+      const id = loaded.ok ? loaded.value.revisions[0].id : '';
+      counts.push([
+        await syncsOf(wb, () => loadRevisions(wb.context(), { now: NOW })),
+        await syncsOf(wb, () => highlightRevisions(wb.context(), { now: NOW })),
+        await syncsOf(wb, () => clearHighlights(wb.context())),
+        await syncsOf(wb, () => markRevision(wb.context(), id, 'reviewed', '', { now: NOW })),
+        await syncsOf(wb, () => publish(wb.context(), { now: NOW })),
+      ]);
+      uninstall();
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(Math.max(...counts[0])).toBeLessThanOrEqual(7);
+  });
+});
