@@ -45,6 +45,8 @@ export const excelMessages = {
   noTableAction: (): string => 'Check the header row has NO., INDICATOR, GOOD PERF IS and month columns such as Oct-20.',
   settingsDamaged: (): string => 'The saved add-in settings could not be read; defaults are used.',
   notAvailableYet: (feature: string): string => `${feature} is not available in this version of the add-in yet.`,
+  partialCopyLeft: (reason: string): string => `${reason} A partly prepared copy of the sheet could not be removed.`,
+  partialCopyLeftAction: (): string => 'Delete the new month sheet by hand (the original sheet is unchanged) and try again.',
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
 };

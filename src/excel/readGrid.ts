@@ -25,38 +25,64 @@ export function boxOfAddress(address: string): CellBox | null {
 }
 
 /**
- * Reads a sheet's used range into a Grid: values, displayed text and number formats (and
- * merged areas where supported) in ONE round trip. An empty sheet gives an empty grid.
- * `valuesOnly` used range: cells that only carry formatting do not stretch the grid.
+ * Queues the read of a sheet's used range (values, displayed text, number formats, merged
+ * areas where supported, and formulas when asked); the returned function builds the Grid
+ * after the caller's sync. Lets a caller fold the read into a round trip it makes anyway.
  */
-export async function readGrid(context: Excel.RequestContext, sheet: SheetRef = { kind: 'active' }): Promise<Grid> {
+export function queueGridRead(context: Excel.RequestContext, sheet: SheetRef, options: { formulas?: boolean } = {}): () => { grid: Grid; formulas: unknown[][] | null } {
   const ws = worksheetOf(context, sheet);
   ws.load('name');
+  // valuesOnly: cells that only carry formatting do not stretch the grid.
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values,text,numberFormat,rowIndex,columnIndex');
+  used.load(options.formulas ? 'values,text,numberFormat,formulas,rowIndex,columnIndex' : 'values,text,numberFormat,rowIndex,columnIndex');
   let merged: Excel.RangeAreas | null = null;
   if (mergesSupported()) {
     merged = used.getMergedAreasOrNullObject();
     merged.load('address');
   }
-  await context.sync();
-  if (used.isNullObject) {
-    return { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] };
-  }
-  const merges: CellBox[] = [];
-  if (merged && !merged.isNullObject) {
-    for (const part of merged.address.split(',')) {
-      const box = boxOfAddress(part);
-      if (box) merges.push(box);
+  return () => {
+    if (used.isNullObject) {
+      return { grid: { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] }, formulas: options.formulas ? [] : null };
     }
-  }
-  return {
-    sheetName: ws.name,
-    top: used.rowIndex,
-    left: used.columnIndex,
-    values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
-    text: used.text,
-    numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
-    merges,
+    const merges: CellBox[] = [];
+    if (merged && !merged.isNullObject) {
+      for (const part of merged.address.split(',')) {
+        const box = boxOfAddress(part);
+        if (box) merges.push(box);
+      }
+    }
+    const grid: Grid = {
+      sheetName: ws.name,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      // Excel gives '' for a blank cell; the Grid contract says null.
+      values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
+      text: used.text,
+      numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+      merges,
+    };
+    return { grid, formulas: options.formulas ? used.formulas : null };
   };
+}
+
+/**
+ * Reads a sheet's used range into a Grid: values, displayed text and number formats (and
+ * merged areas where supported) in ONE round trip. An empty sheet gives an empty grid.
+ *
+ * @example
+ * const grid = await readGrid(context); // the active sheet
+ * grid.text[3][6] // 'Oct-20'
+ */
+export async function readGrid(context: Excel.RequestContext, sheet: SheetRef = { kind: 'active' }): Promise<Grid> {
+  const build = queueGridRead(context, sheet);
+  await context.sync();
+  return build().grid;
+}
+
+/** As readGrid, with the formulas of the used range too (what roll-forward moves). */
+export async function readGridAndFormulas(context: Excel.RequestContext, sheet: SheetRef = { kind: 'active' }): Promise<{ grid: Grid; formulas: unknown[][] }> {
+  const build = queueGridRead(context, sheet, { formulas: true });
+  await context.sync();
+  const read = build();
+  return { grid: read.grid, formulas: read.formulas ?? [] };
 }

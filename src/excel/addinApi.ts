@@ -1,0 +1,153 @@
+import { planFormat } from '../domain/plan/planFormat';
+import { summarizePlan } from '../domain/plan/summary';
+import type { Snapshot } from '../domain/revisions/types';
+import { readScorecard } from '../domain/sheet/readScorecard';
+import type { Problem } from '../domain/sheet/scorecard';
+import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Progress, ReviewStatus, Settings } from '../taskpane/api';
+import { applyFormatPlan } from './applyFormatPlan';
+import { excelMessages as m } from './messages';
+import { toOutcomeError } from './officeErrors';
+import { readGrid } from './readGrid';
+import * as revisions from './revisions';
+import { compareWithFile as compareFile } from './revisionsFile';
+import { rollForward } from './rollForward';
+import { excelAvailable, runExcel, type ExcelRunner } from './run';
+import { selectCell } from './selectCell';
+import { loadSettings, saveSettings } from './settings';
+
+export interface ExcelAddinApiOptions {
+  /** Runs a batch against a workbook; `Excel.run` by default (tests pass a fake workbook's `run`). */
+  run?: ExcelRunner;
+  /** Who is reviewing or publishing, recorded with their decisions. */
+  user?: string;
+}
+
+function problemView(p: Problem): ProblemView {
+  return { address: p.qualifiedAddress, message: p.message, ...(p.ref ? { indicator: p.ref } : {}) };
+}
+
+/** Read the active sheet and plan its format: shared by detect (preview) and format. */
+async function readAndPlan(context: Excel.RequestContext, settings: Settings) {
+  const grid = await readGrid(context);
+  const tables = readScorecard(grid, { convention: settings.convention });
+  if (!tables.ok || tables.value.length === 0) {
+    return { ok: false as const, error: { message: tables.ok ? m.noTable(grid.sheetName) : tables.error.message, action: m.noTableAction() } };
+  }
+  const plan = planFormat(tables.value, { mode: settings.mode, convention: settings.convention, palette: settings.palette }, grid);
+  if (!plan.ok) return { ok: false as const, error: { message: plan.error.message, action: m.noTableAction() } };
+  return { ok: true as const, grid, tables: tables.value, plan: plan.value, summary: summarizePlan(plan.value, tables.value) };
+}
+
+/**
+ * The pane's AddinApi implemented with Office.js: every call runs in one `Excel.run` (via
+ * src/excel/run.ts), reads, plans with the pure domain and applies. Every failure comes
+ * back as an Outcome with what to do next; nothing is thrown at the pane.
+ *
+ * @example
+ * mountPane(document, createExcelAddinApi());
+ */
+export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinApi {
+  const run = options.run ?? runExcel;
+  // A previous month's file the reviewer picked: later highlight/mark calls compare with it too.
+  let picked: { fileName: string; snapshot: Snapshot } | undefined;
+  const revisionOptions = () => ({ ...(options.user ? { user: options.user } : {}), ...(picked ? { picked } : {}) });
+
+  async function call<T>(batch: (context: Excel.RequestContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    if (!options.run && !excelAvailable()) return { ok: false, error: { message: m.noExcel(), action: m.noExcelAction() } };
+    try {
+      return await run(batch);
+    } catch (e) {
+      return { ok: false, error: toOutcomeError(e) };
+    }
+  }
+
+  return {
+    detect: (settings) =>
+      call(async (context): Promise<Outcome<FormatPreview>> => {
+        const planned = await readAndPlan(context, settings);
+        if (!planned.ok) return planned;
+        const s = planned.summary;
+        return {
+          ok: true,
+          value: {
+            table: { sheetName: s.sheetName, tables: s.tables, indicatorRows: s.rows, reportingMonth: s.reportingMonth },
+            dotCells: s.dotCells,
+            ragCells: s.ragCells,
+            ragCounts: s.ragCounts,
+            formattedCells: s.formattedCells,
+            problems: s.problems.map(problemView),
+          },
+        };
+      }),
+
+    format: (settings, onProgress, signal) =>
+      call(async (context): Promise<Outcome<FormatSummary>> => {
+        const progress = (stage: Progress['stage'], fraction: number): void => onProgress({ stage, fraction });
+        progress('reading', 0);
+        if (signal.aborted) return { ok: false, error: { message: m.cancelled() } };
+        const planned = await readAndPlan(context, settings);
+        if (!planned.ok) return planned;
+        progress('planning', 0.3);
+        const applied = await applyFormatPlan(context, planned.plan, {
+          expected: planned.grid,
+          signal,
+          onProgress: (f) => progress('writing', 0.4 + 0.6 * f),
+        });
+        if (!applied.ok) return applied;
+        // Revised figures are counted for the summary only; their own view reports their errors.
+        const found = await revisions.loadRevisions(context, revisionOptions());
+        progress('done', 1);
+        const s = planned.summary;
+        return {
+          ok: true,
+          value: { sheetName: s.sheetName, rows: s.rows, ragCounts: s.ragCounts, problems: s.problems.map(problemView), revisions: found.ok ? found.value.revisions.length : 0 },
+        };
+      }),
+
+    rollForward: () =>
+      call(async (context) => {
+        const rolled = await rollForward(context);
+        return rolled.ok ? { ok: true, value: { sheetName: rolled.value.sheetName } } : rolled;
+      }),
+
+    selectCell: (address) => call((context) => selectCell(context, address)),
+
+    loadRevisions: () =>
+      call(async (context) => {
+        picked = undefined;
+        return revisions.loadRevisions(context, revisionOptions());
+      }),
+
+    compareWithFile: (fileName, data) =>
+      call(async (context) => {
+        const compared = await compareFile(context, fileName, data, revisionOptions());
+        if (compared.ok && compared.value.snapshot) picked = { fileName, snapshot: compared.value.snapshot };
+        return compared;
+      }),
+
+    highlightRevisions: () =>
+      call(async (context) => {
+        const done = await revisions.highlightRevisions(context, revisionOptions());
+        return done.ok ? { ok: true, value: { highlighted: done.value.highlighted } } : done;
+      }),
+
+    clearHighlights: () =>
+      call(async (context) => {
+        const done = await revisions.clearHighlights(context);
+        return done.ok ? { ok: true, value: { cleared: done.value.cleared } } : done;
+      }),
+
+    markRevision: (id: string, status: ReviewStatus, comment: string) =>
+      call(async (context) => {
+        // The workbook records decisions only; a revision nobody decided on is simply unrecorded.
+        if (status === 'pending') return { ok: false, error: { message: m.notAvailableYet('Marking a revision as pending again') } };
+        return revisions.markRevision(context, id, status, comment, revisionOptions());
+      }),
+
+    publish: () => call((context) => revisions.publish(context, revisionOptions())),
+
+    loadSettings: () => call((context) => loadSettings(context)),
+
+    saveSettings: (settings) => call((context) => saveSettings(context, settings)),
+  };
+}

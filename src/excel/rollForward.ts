@@ -1,0 +1,169 @@
+import { planRollForward } from '../domain/plan/rollForward';
+import type { RestoreFill, RollForwardPlan } from '../domain/plan/types';
+import { parseHighlightRows, HIGHLIGHT_TABLE } from '../domain/revisions/highlightRows';
+import { planClearHighlights } from '../domain/revisions/highlights';
+import type { CellFill } from '../domain/revisions/types';
+import type { CellBox, Grid } from '../domain/sheet/grid';
+import { boxAddress } from '../domain/sheet/grid';
+import { readScorecard } from '../domain/sheet/readScorecard';
+import type { YearMonth } from '../domain/sheet/months';
+import type { Outcome } from '../taskpane/api';
+import { excelMessages as m } from './messages';
+import { toOutcomeError } from './officeErrors';
+import { boxOfAddress, readGridAndFormulas } from './readGrid';
+import { chunkAddresses, coalesceBoxes } from './writeOps';
+
+export interface RolledForward {
+  sheetName: string;
+  /** Last month's revision highlights taken off the new sheet. */
+  restoredFills: number;
+  /** Why some highlights were left (the user changed the fill since), from the revisions engine. */
+  warnings: string[];
+}
+
+const fail = (message: string, action?: string): Outcome<never> => ({ ok: false, error: { message, action } });
+
+/** Formulas (or constants) of `box`, from the source sheet's formulas read with the grid. */
+function formulasOf(formulas: unknown[][], grid: Grid, box: CellBox): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(formulas[r - grid.top]?.[c - grid.left] ?? '');
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Excel reads text starting with `=`, `+` or `-` as a formula; a label is kept as text with Excel's apostrophe. */
+function asStatic(value: string | number): string | number {
+  return typeof value === 'string' && /^[+\-=]/.test(value) ? `'${value}` : value;
+}
+
+/** Fills of last month's highlights on the source sheet, to take off the copy (the revisions engine decides which). */
+async function highlightRestores(context: Excel.RequestContext, sourceSheet: string): Promise<{ restores: RestoreFill[]; warnings: string[] }> {
+  const records = context.workbook.worksheets.getItemOrNullObject(HIGHLIGHT_TABLE.sheetName);
+  records.load('name');
+  await context.sync();
+  if (records.isNullObject) return { restores: [], warnings: [] };
+  const used = records.getUsedRangeOrNullObject(true);
+  used.load('values');
+  await context.sync();
+  if (used.isNullObject) return { restores: [], warnings: [] };
+  const parsed = parseHighlightRows(used.values);
+  // Records we cannot trust are left alone: restoring a wrong fill would damage the user's formatting.
+  if (!parsed.ok) return { restores: [], warnings: [parsed.error.message] };
+  const mine = parsed.value.filter((r) => r.sheet === sourceSheet);
+  if (mine.length === 0) return { restores: [], warnings: [] };
+  const ws = context.workbook.worksheets.getItem(sourceSheet);
+  const fills = mine.map((r) => {
+    const fill = ws.getRange(r.address).format.fill;
+    fill.load('color');
+    return { record: r, fill };
+  });
+  await context.sync();
+  const current: CellFill[] = fills.map(({ record, fill }) => ({ sheet: record.sheet, address: record.address, fill: fill.color }));
+  const clear = planClearHighlights(mine, current);
+  const restores: RestoreFill[] = [];
+  for (const r of clear.restores) {
+    const box = boxOfAddress(r.address);
+    if (box) restores.push({ box, fill: r.fill });
+  }
+  return { restores, warnings: clear.warnings };
+}
+
+/** Queues the plan on the new sheet: contents moved (formulas kept as written), cleared, headers written, fills restored. */
+function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][]): void {
+  for (const move of plan.moves) copy.getRange(boxAddress(move.to)).formulas = formulasOf(formulas, grid, move.from);
+  for (const box of plan.clearContents) copy.getRange(boxAddress(box)).clear('Contents');
+  for (const w of plan.writes) {
+    const cell = copy.getRangeByIndexes(w.row, w.col, 1, 1);
+    if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];
+    cell.values = [[asStatic(w.value)]];
+  }
+  const byFill = new Map<string | null, CellBox[]>();
+  for (const r of plan.restoreFills) byFill.set(r.fill, [...(byFill.get(r.fill) ?? []), r.box]);
+  for (const [fill, boxes] of byFill) {
+    for (const address of chunkAddresses(coalesceBoxes(boxes).map(boxAddress), 8_000)) {
+      const format = copy.getRanges(address).format;
+      if (fill === null) format.fill.clear();
+      else format.fill.color = fill;
+    }
+  }
+}
+
+/** Deletes the copy if the failed batch made one: true if deleted, null if there was none, false if it stays. */
+async function deletePartialCopy(context: Excel.RequestContext, copy: Excel.Worksheet, source: Excel.Worksheet): Promise<boolean | null> {
+  try {
+    copy.load('name');
+    await context.sync();
+  } catch {
+    // The copy proxy does not resolve: the batch failed before Excel made the copy.
+    return null;
+  }
+  try {
+    source.activate();
+    copy.delete();
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates next month's sheet from the active one: a copy (every formula, comment and
+ * format kept) named after the new month, with the month columns shifted left, the new
+ * month's column emptied, headers, title and (at April) year labels moved on, and last
+ * month's revision highlights taken off. The plan is the sheet engine's; this applies it.
+ * Round trips: one to read, up to three for last month's highlights, one to write.
+ * The copy and every change go in ONE batch after all checks, and the new sheet is only
+ * activated at the end of it; if Excel fails part-way, the partial copy is deleted (the
+ * source sheet is never changed).
+ *
+ * @example
+ * const r = await rollForward(context); // { ok: true, value: { sheetName: 'Jan-21', restoredFills: 3, warnings: [] } }
+ */
+export async function rollForward(context: Excel.RequestContext, options: { newMonth?: YearMonth } = {}): Promise<Outcome<RolledForward>> {
+  let grid: Grid;
+  let formulas: unknown[][];
+  let existing: string[];
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const read = await readGridAndFormulas(context, { kind: 'active' });
+    grid = read.grid;
+    formulas = read.formulas;
+    existing = sheets.items.map((s) => s.name);
+  } catch (e) {
+    return { ok: false, error: toOutcomeError(e) };
+  }
+  const tables = readScorecard(grid);
+  if (!tables.ok || tables.value.length === 0) return fail(m.noTable(grid.sheetName), m.noTableAction());
+
+  let restores: { restores: RestoreFill[]; warnings: string[] };
+  try {
+    restores = await highlightRestores(context, grid.sheetName);
+  } catch (e) {
+    return { ok: false, error: toOutcomeError(e) };
+  }
+  const planned = planRollForward(tables.value, grid, { existingSheets: existing, restoreFills: restores.restores, ...(options.newMonth ? { newMonth: options.newMonth } : {}) });
+  if (!planned.ok) return fail(planned.error.message, m.sheetExistsAction());
+  const plan = planned.value;
+
+  const source = context.workbook.worksheets.getItem(plan.sourceSheet);
+  const copy = source.copy('After', source);
+  copy.name = plan.newSheetName;
+  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  queueRollForward(copy, plan, grid, formulas);
+  copy.activate();
+  try {
+    await context.sync();
+  } catch (e) {
+    const reason = toOutcomeError(e, plan.sourceSheet);
+    // Excel keeps what ran before the failure: remove the half-made copy, never leave it.
+    const removed = await deletePartialCopy(context, copy, source);
+    if (removed === false) return fail(m.partialCopyLeft(reason.message), m.partialCopyLeftAction());
+    return { ok: false, error: reason };
+  }
+  return { ok: true, value: { sheetName: plan.newSheetName, restoredFills: plan.restoreFills.length, warnings: restores.warnings } };
+}
