@@ -139,6 +139,13 @@ function readHeader(
       roles.set(c, role);
       break;
     }
+    if (!roles.has(c)) {
+      // A header typed over two cells (`Year To` above `Date 2020/21`) reads as one.
+      const own = [];
+      for (let r = top; r <= bottom; r++) own.push(cellText(grid, r, c).trim());
+      const joined = classifyHeader(own.filter((t) => t !== '').join(' '));
+      if (joined !== null && joined !== 'banner' && joined !== 'year') roles.set(c, joined);
+    }
   }
   const first = (role: ColumnRole): number | null => {
     for (const [c, r] of [...roles].sort((a, b) => a[0] - b[0])) if (r === role) return c;

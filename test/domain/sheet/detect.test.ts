@@ -62,6 +62,18 @@ describe('detectHeaders on the seed grids', () => {
     expect(table.months.map((m) => m.label)).toEqual(['Oct-19', 'Nov-19', 'Dec-19']);
   });
 
+  it('reads a header typed over two cells as one (Year To / Date 2019/20)', () => {
+    const grid = withCell(withCell(seedGrid('corporateParenting'), 2, 8, 'Year To', 'Year To'), 3, 8, 'Date 2019/20', 'Date 2019/20');
+    expect(detectHeaders(grid)[0].columns.ytd).toBe(8);
+  });
+
+  it('reads headers in any letter case', () => {
+    let grid = seedGrid('corporateParenting');
+    for (const [c, t] of [[1, 'no.'], [2, 'Indicator'], [3, 'Good Perf Is'], [10, 'dot (month on month)'], [11, 'Rag (In Month)']] as const) grid = withCell(grid, 2, c, t, t);
+    const [h] = detectHeaders(grid);
+    expect([h.columns.ref, h.columns.indicator, h.columns.polarity, h.columns.dot, h.columns.rag]).toEqual([1, 2, 3, 10, 11]);
+  });
+
   it('finds the sub-label column without merge information', () => {
     const grid = { ...seedGrid('earlyHelp'), merges: undefined };
     expect(detectHeaders(grid)[0].columns.subLabel).toBe(3);
