@@ -5,21 +5,36 @@
  */
 import type { Polarity, Rag } from './types';
 
-/** A number as an analyst would type it: float artefacts trimmed (0.1 + 0.2 -> 0.3). */
+/**
+ * A number as an analyst would type it: float artefacts trimmed.
+ *
+ * @example
+ * formatNumber(0.1 + 0.2) // '0.3'
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   // 12 significant digits hides binary artefacts without hiding anything typed by hand.
   return String(Number(value.toPrecision(12)));
 }
 
-/** A value in the unit the analyst sees: fractions as percentages when `percent`. */
+/**
+ * A value in the unit the analyst sees: fractions as percentages when `percent`.
+ *
+ * @example
+ * formatValue(0.843, true) // '84.3%'
+ */
 export function formatValue(value: number, percent: boolean): string {
   return percent ? `${formatNumber(value * 100)}%` : formatNumber(value);
 }
 
 const RAG_NAMES: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
-/** `Red`, `Amber`, `Green`: the column headers of the seeds. */
+/**
+ * `Red`, `Amber`, `Green`: the column headers of the seeds.
+ *
+ * @example
+ * ragName('amber') // 'Amber'
+ */
 export function ragName(rag: Rag): string {
   return RAG_NAMES[rag];
 }
@@ -31,7 +46,12 @@ const POLARITY_NAMES: Record<Polarity, string> = {
   withinLimits: 'Within Limits',
 };
 
-/** `High`, `Low`, `Info`, `Within Limits`: as written in GOOD PERF IS. */
+/**
+ * `High`, `Low`, `Info`, `Within Limits`: as written in GOOD PERF IS.
+ *
+ * @example
+ * polarityName('withinLimits') // 'Within Limits'
+ */
 export function polarityName(polarity: Polarity): string {
   return POLARITY_NAMES[polarity];
 }
@@ -42,7 +62,13 @@ export interface BandLabel {
   source: string;
 }
 
-/** `Red (<90%)`; a band the engine added (the rest of a lone target) says so. */
+/**
+ * A band as messages name it; a band the engine added (the rest of a lone target) says so.
+ *
+ * @example
+ * bandLabel({ rag: 'red', source: '<90%' }) // 'Red (<90%)'
+ * bandLabel({ rag: 'red', source: '' })     // 'Red (the rest)'
+ */
 export function bandLabel(band: BandLabel): string {
   return band.source === '' ? `${ragName(band.rag)} (the rest)` : `${ragName(band.rag)} (${band.source})`;
 }

@@ -67,7 +67,12 @@ export function checkUnits(value: ParsedValue, tol: Tolerances): Result<void> {
 
 const LETTERS: Record<Rag, string> = { red: 'R', amber: 'A', green: 'G' };
 
-/** `R`, `A`, `G`: what the seeds write in the RAG column. */
+/**
+ * The letter the seeds write in the RAG column.
+ *
+ * @example
+ * ragLetter('amber') // 'A'
+ */
 export function ragLetter(rag: Rag): string {
   return LETTERS[rag];
 }

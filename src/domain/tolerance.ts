@@ -588,12 +588,22 @@ export function parseTolerances(red: CellInput, amber: CellInput, green: CellInp
   return result;
 }
 
-/** Hits and misses of the tolerance parse cache since the last reset (for the bench). */
+/**
+ * Hits and misses of the tolerance parse cache since the last reset (for the bench).
+ *
+ * @example
+ * toleranceCacheStats() // { hits: 199984, misses: 16, size: 16 }
+ */
 export function toleranceCacheStats(): { hits: number; misses: number; size: number } {
   return { hits: stats.hits, misses: stats.misses, size: cache.size };
 }
 
-/** Empties the tolerance parse cache and its counters. */
+/**
+ * Empties the tolerance parse cache and its counters.
+ *
+ * @example
+ * resetToleranceCache(); toleranceCacheStats() // { hits: 0, misses: 0, size: 0 }
+ */
 export function resetToleranceCache(): void {
   cache.clear();
   stats.hits = 0;

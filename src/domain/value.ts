@@ -162,7 +162,13 @@ export function comparePrecision(a: ParsedValue, b: ParsedValue): number | null 
   return Math.max(da, db);
 }
 
-/** Coerces a number or an already parsed value to a ParsedValue (numbers are taken as they are). */
+/**
+ * Coerces a cell or an already parsed value to a ParsedValue.
+ *
+ * @example
+ * toParsed(609)              // { kind: 'number', value: 609, ... }
+ * toParsed(parseValue('-'))  // the same missing value, unchanged
+ */
 export function toParsed(input: ParsedValue | CellInput): ParsedValue {
   if (input !== null && typeof input === 'object') return input;
   return parseValue(input);

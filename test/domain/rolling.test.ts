@@ -88,3 +88,13 @@ describe('rolling12', () => {
     );
   });
 });
+
+describe('rolling12 inputs', () => {
+  it('does not mutate the ranges it is given', () => {
+    const values: CellInput[] = [...months, null];
+    const dens: CellInput[] = [...months.map(() => 10), null];
+    const before = [JSON.stringify(values), JSON.stringify(dens)];
+    rolling12(values, dens);
+    expect([JSON.stringify(values), JSON.stringify(dens)]).toEqual(before);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { bandLabel, msg } from '../../src/domain/messages';
 import {
   parseTolerances,
@@ -304,5 +305,31 @@ describe('parseTolerances: cache', () => {
     const t = bands('<90%', '90%>', '95%+', 'high');
     expect(Object.isFrozen(t)).toBe(true);
     expect(Object.isFrozen(t.bands[0])).toBe(true);
+  });
+});
+
+describe('parseTolerances: properties', () => {
+  // Strings built from the notation's own alphabet reach far more parser paths than random text.
+  const piece = fc.constantFrom('<', '>', '<=', '>=', '+', '%', '-', ' ', '90', '95', '13', '10.8', '1,000', '(of 720)', 'above range', 'n/a', '1', '14-20', 'to');
+  const notation = fc.oneof(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), fc.string(), fc.double(), fc.constant(null), fc.boolean());
+  const polarity = fc.constantFrom<Polarity | null>('high', 'low', 'info', 'withinLimits', null);
+
+  it('never throws, and bands it returns are sorted and never overlap', () => {
+    fc.assert(
+      fc.property(notation, notation, notation, polarity, (red, amber, green, p) => {
+        const r = parseTolerances(red, amber, green, p);
+        if (!r.ok || r.value.kind === 'none') return true;
+        const b = r.value.bands;
+        for (let i = 0; i + 1 < b.length; i += 1) {
+          const upper = b[i].upper;
+          const lower = b[i + 1].lower;
+          if (!upper || !lower) return false;
+          if (upper.value > lower.value) return false;
+          if (upper.value === lower.value && upper.inclusive && lower.inclusive) return false;
+        }
+        return [...b.flatMap((x) => [x.lower?.value, x.upper?.value])].every((v) => v === undefined || Number.isFinite(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

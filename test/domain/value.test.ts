@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { comparePrecision, displayed, equalAtDisplay, formatShape, parseValue } from '../../src/domain/value';
 
 describe('parseValue', () => {
@@ -116,5 +117,25 @@ describe('display precision', () => {
 
   it('returns null precision when neither value knows it', () => {
     expect(comparePrecision(parseValue(1), parseValue(2))).toBeNull();
+  });
+});
+
+describe('parseValue: properties', () => {
+  it('never throws and never yields a non-finite number', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), (input) => {
+        const v = parseValue(input);
+        return v.kind !== 'number' || Number.isFinite(v.value);
+      }),
+    );
+  });
+
+  it('reads any finite number typed as text back to the same number', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (n) => {
+        const v = parseValue(String(n).includes('e') ? n.toFixed(6) : String(n));
+        return v.kind === 'number' && Math.abs(v.value - n) <= 1e-6 * Math.max(1, Math.abs(n));
+      }),
+    );
   });
 });
