@@ -1,0 +1,121 @@
+import { highlightsToRows, HIGHLIGHT_TABLE } from '../../src/domain/revisions/highlightRows';
+import type { Grid } from '../../src/domain/sheet/grid';
+import { a1 } from '../../src/domain/sheet/grid';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
+import { rollForward } from '../../src/excel/rollForward';
+import { FakeWorkbook, fakeWorkbookFromGrids } from '../fakes/fakeExcel';
+import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
+
+function tablesOf(grid: Grid): ScorecardTable[] {
+  const read = readScorecard(grid);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+
+describe('rollForward', () => {
+  it('creates Jan-21 after Dec-20 with months shifted left and the new month empty', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const source = wb.sheet('Dec-20');
+    const before = source.snapshot();
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome).toEqual({ ok: true, value: { sheetName: 'Jan-21', restoredFills: 0, warnings: [] } });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20', 'Jan-21']);
+    expect(wb.activeSheet().name).toBe('Jan-21');
+    expect(source.snapshot()).toEqual(before);
+
+    const next = wb.sheet('Jan-21');
+    for (const table of tablesOf(grid)) {
+      const [oct, nov, dec] = table.months.map((m) => m.col);
+      expect([oct, nov, dec].map((c) => next.textAt(table.monthHeaderRow, c))).toEqual(['Nov-20', 'Dec-20', 'Jan-21']);
+      for (const row of table.indicators) {
+        expect(next.cellAt(row.row, oct).value).toEqual(source.cellAt(row.row, nov).value);
+        expect(next.cellAt(row.row, nov).value).toEqual(source.cellAt(row.row, dec).value);
+        expect(next.cellAt(row.row, dec).value).toBe('');
+        // Formats stay with the cells: the emptied column keeps its number format for the new figures.
+        expect(next.cellAt(row.row, dec).numberFormat).toBe(source.cellAt(row.row, dec).numberFormat);
+      }
+    }
+    expect(next.text('A1')).toBe('As at Month End: January 2021');
+  });
+
+  it('moves formulas as written, without shifting their references', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const row = table.indicators[0].row;
+    const [oct, nov] = table.months.map((m) => m.col);
+    wb.sheet('Dec-20').update(row, nov, (c) => {
+      c.formula = '=Data!N5';
+      c.value = 822;
+    });
+    await wb.run((ctx) => rollForward(ctx));
+    expect(wb.sheet('Jan-21').cellAt(row, oct).formula).toBe('=Data!N5');
+  });
+
+  it('takes last month\'s highlights off the new sheet, restoring the user\'s fill', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const own = a1(table.indicators[2].row, 0);
+    const plain = a1(table.indicators[3].row, 0);
+    const source = wb.sheet('Dec-20');
+    source.setFill(own, '#FFFF00');
+    source.setFill(plain, '#FFFF00');
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    records.visibility = 'Hidden';
+    const rows = highlightsToRows([
+      { sheet: 'Dec-20', address: own, previousFill: '#C6EFCE', highlightFill: '#FFFF00', note: null, revisionId: 'a|Nov-20' },
+      { sheet: 'Dec-20', address: plain, previousFill: null, highlightFill: '#FFFF00', note: null, revisionId: 'b|Nov-20' },
+    ]);
+    rows.forEach((r, i) => r.forEach((v, j) => records.setValue(a1(i, j), v)));
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome.ok && outcome.value.restoredFills).toBe(2);
+    expect(wb.sheet('Jan-21').fill(own)).toBe('#C6EFCE');
+    expect(wb.sheet('Jan-21').fill(plain)).toBeNull();
+    // Last month's sheet keeps its published look.
+    expect(source.fill(own)).toBe('#FFFF00');
+  });
+
+  it('refuses when next month\'s sheet already exists, changing nothing', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    wb.addSheet('Jan-21');
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome.ok).toBe(false);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20', 'Jan-21']);
+  });
+
+  it('refuses a sheet without a scorecard table', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Notes').setValue('A1', 'hello');
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome.ok).toBe(false);
+    expect(wb.sheets).toHaveLength(1);
+  });
+
+  it.each([2, 60])('removes the half-made copy when Excel fails after %i operations', async (afterActions) => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const before = wb.sheet('Dec-20').snapshot();
+    // Sync 1 reads, sync 2 looks for highlight records, sync 3 writes.
+    wb.failSync({ sync: 3, afterActions, code: 'GeneralException', message: 'boom' });
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome.ok).toBe(false);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20']);
+    expect(wb.sheet('Dec-20').snapshot()).toEqual(before);
+    expect(wb.activeSheet().name).toBe('Dec-20');
+  });
+
+  it('uses the same number of round trips for 50 and 5,000 rows', async () => {
+    const counts: number[] = [];
+    for (const rows of [50, 5000]) {
+      const wb = fakeWorkbookFromGrids([syntheticGrid(rows)]);
+      const outcome = await wb.run((ctx) => rollForward(ctx));
+      expect(outcome.ok).toBe(true);
+      counts.push(wb.stats.syncs);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
