@@ -15,7 +15,7 @@ import { parsePolarity } from '../domain/polarity';
 import { checkUnits, evaluateRag, parseRag, ragLetter } from '../domain/rag';
 import { ratePer } from '../domain/rate';
 import { rolling12 } from '../domain/rolling';
-import { parseTolerances } from '../domain/tolerance';
+import { parseTolerances, targetRange } from '../domain/tolerance';
 import type { CellInput } from '../domain/types';
 import { parseValue } from '../domain/value';
 import { line, matrix, scalar } from './args';
@@ -60,6 +60,7 @@ export function RAG(
  * @param [polarity] GOOD PERF IS: High, Low, Info or Within Limits (Info if blank).
  * @param [status] The reporting month's RAG letter (R, A or G), to tell a decline within limits from one not on target.
  * @param [convention] "performance" (default) or "numeric".
+ * @param [range] Within Limits only: the Green range as written, e.g. "14-20", so that moving towards it is an improvement and away from it a decline.
  * @returns One arrow, or "" (blank) when a month is missing.
  */
 export function DOT(
@@ -68,6 +69,7 @@ export function DOT(
   polarity?: number | string | boolean | null,
   status?: number | string | boolean | null,
   convention?: number | string | boolean | null,
+  range?: number | string | boolean | null,
 ): string | FunctionError {
   const p = parsePolarity(scalar(polarity));
   if (!p.ok) return toFunctionError(p.error);
@@ -75,6 +77,14 @@ export function DOT(
   if (!s.ok) return toFunctionError(s.error);
   const c = parseConvention(scalar(convention));
   if (!c.ok) return toFunctionError(c.error);
+  let target: { lower: number; upper: number } | null = null;
+  const rangeText = scalar(range);
+  if (p.value === 'withinLimits' && rangeText !== null && String(rangeText).trim() !== '') {
+    // The same reading as the Green cell of RAG, so `14-20` means the same in both functions.
+    const tol = parseTolerances(null, null, rangeText, 'withinLimits');
+    if (!tol.ok) return toFunctionError(tol.error);
+    target = targetRange(tol.value);
+  }
   const dot = evaluateDot({
     current: parseValue(scalar(current)),
     previous: parseValue(scalar(previous)),
@@ -82,6 +92,7 @@ export function DOT(
     status: s.value,
     convention: c.value,
     decimals: null,
+    range: target,
   });
   if (!dot.ok) return toFunctionError(dot.error);
   return dot.value.state === null ? '' : dot.value.glyph;

@@ -74,6 +74,25 @@ describe('DOT', () => {
   });
 
   it.each([
+    [23, 21, DOT_GLYPHS.declineNotOnTarget, 'R'],
+    [21, 23, DOT_GLYPHS.improvement, 'A'],
+    [19.7, 18.1, DOT_GLYPHS.increase, 'G'],
+  ])('reads a Within Limits range: DOT(%p, %p, "Within Limits", status, , "14-20") is %p', (current, previous, glyph, status) => {
+    expect(DOT(current, previous, 'Within Limits', status, null, '14-20')).toBe(glyph);
+  });
+
+  it('shows the numbers for Within Limits without a range', () => {
+    expect(DOT(23, 21, 'Within Limits', 'R')).toBe(DOT_GLYPHS.increase);
+  });
+
+  it.each([
+    ['about 15', msg.badTolerance('green', 'about 15')],
+    ['95%', msg.withinLimitsNeedsRange('95%')],
+  ])('rejects the range %p with a message', (range, message) => {
+    expect(error(DOT(23, 21, 'Within Limits', 'R', null, range))).toEqual({ code: '#VALUE!', message });
+  });
+
+  it.each([
     ['Data to be reported January', 26],
     [11, 'No audits undertaken'],
     [null, 5],

@@ -23,7 +23,7 @@ describe('functions.json generated from the JSDoc', () => {
 
   it.each([
     ['RAG', [['value', false], ['red', false], ['amber', false], ['green', false], ['polarity', true]]],
-    ['DOT', [['current', false], ['previous', false], ['polarity', true], ['status', true], ['convention', true]]],
+    ['DOT', [['current', false], ['previous', false], ['polarity', true], ['status', true], ['convention', true], ['range', true]]],
     ['ROLLING12', [['values', false], ['denominators', true]]],
     ['RATEPER10K', [['count', false], ['population', false]]],
   ])('gives %s its parameters in the public order, with optionality', (id, params) => {
