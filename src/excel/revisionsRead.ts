@@ -16,26 +16,36 @@ function emptyGrid(sheetName: string): Grid {
   return { sheetName, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] };
 }
 
+/** A worksheet and its used range, loaded but not yet synced. */
+export interface QueuedGrid {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+}
+
 /**
  * Queue the used range of a worksheet (values, text, formats). Merged areas are not read:
  * revisions match figures by indicator and month, never by header layout.
  */
-export function queueGrid(ws: Excel.Worksheet): () => Grid {
+export function queueGrid(ws: Excel.Worksheet): QueuedGrid {
   ws.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values,text,numberFormat,rowIndex,columnIndex');
-  return () => {
-    if (used.isNullObject) return emptyGrid(ws.name);
-    return {
-      sheetName: ws.name,
-      top: used.rowIndex,
-      left: used.columnIndex,
-      // Excel reports a blank cell as ''; the engine's blank is null.
-      values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
-      text: used.text,
-      numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
-      merges: [],
-    };
+  return { ws, used };
+}
+
+/** The Grid of a queued used range, after the sync that loaded it. */
+export function gridOf(queued: QueuedGrid): Grid {
+  const { ws, used } = queued;
+  if (used.isNullObject) return emptyGrid(ws.name);
+  return {
+    sheetName: ws.name,
+    top: used.rowIndex,
+    left: used.columnIndex,
+    // Excel reports a blank cell as ''; the engine's blank is null.
+    values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
+    text: used.text,
+    numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+    merges: [],
   };
 }
 
@@ -45,7 +55,7 @@ export async function readActive(context: Excel.RequestContext): Promise<{ activ
   sheets.load('items/name,items/visibility');
   const active = queueGrid(sheets.getActiveWorksheet());
   await context.sync();
-  return { active: active(), sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })) };
+  return { active: gridOf(active), sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })) };
 }
 
 /**
@@ -57,7 +67,7 @@ export async function readSheets(context: Excel.RequestContext, names: readonly 
   if (names.length === 0) return out;
   const pending = names.map((name) => [name, queueGrid(context.workbook.worksheets.getItem(name))] as const);
   await context.sync();
-  for (const [name, grid] of pending) out.set(name, grid());
+  for (const [name, queued] of pending) out.set(name, gridOf(queued));
   return out;
 }
 

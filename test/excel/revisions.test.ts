@@ -4,7 +4,7 @@ import { HIGHLIGHT_TABLE, parseHighlightRows } from '../../src/domain/revisions/
 import { revisionMessages as rm } from '../../src/domain/revisions/messages';
 import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../src/domain/revisions/snapshotRows';
-import type { Grid } from '../../src/domain/sheet/grid';
+import { a1, type Grid } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
 import type { CellInput } from '../../src/domain/types';
@@ -14,7 +14,7 @@ import { compareWithFile } from '../../src/excel/revisionsFile';
 import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
 import { writeGrid } from '../../src/xlsx/fromGrid';
 import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
-import { RangeFillProxy, RangeProxy, WorksheetProxy } from '../fakes/fakeExcelProxies';
+import { RangeFillProxy, RangeProxy, WorkbookProxy, WorksheetProxy } from '../fakes/fakeExcelProxies';
 import { seedGrid, seedGridTables, syntheticGrid } from '../fixtures/seedGrids';
 import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
 import ExcelJS from 'exceljs';
@@ -88,7 +88,7 @@ function installShim(): () => void {
     configurable: true,
     get(this: { context: Ctx; sheet(): FakeSheet }) {
       const ctx = this.context;
-      const ws = this;
+      const ws = { sheet: () => this.sheet() };
       return {
         add(cell: RangeProxy | string, content: string) {
           const range = typeof cell === 'string' ? null : (cell as unknown as RangeInternals);
@@ -147,6 +147,93 @@ function installShim(): () => void {
   });
   restore.push(() => Object.defineProperty(RangeProxy.prototype, 'values', values));
   return () => restore.forEach((r) => r());
+}
+
+/** Threaded comments (ExcelApi 1.10), for hosts before notes: a store the test can inspect. */
+interface FakeComment {
+  id: string;
+  sheet: string;
+  address: string;
+  content: string;
+}
+const comments = new Map<string, FakeComment>();
+let nextComment = 1;
+
+function installCommentShim(): () => void {
+  const err = (code: string) => Object.assign(new Error(code), { code });
+  Object.defineProperty(WorksheetProxy.prototype, 'comments', {
+    configurable: true,
+    get(this: { context: Ctx; sheet(): FakeSheet }) {
+      const ctx = this.context;
+      const sheetOf = () => this.sheet();
+      let items: Array<{ id: string; content: string; getLocation(): { load(): void; address: string } }> | null = null;
+      return {
+        load() {
+          ctx.enqueue({ obj: 'comments', method: 'load' }, () => {
+            const name = sheetOf().name;
+            items = [...comments.values()]
+              .filter((c) => c.sheet === name)
+              .map((c) => {
+                let address: string | null = null;
+                return {
+                  id: c.id,
+                  content: c.content,
+                  getLocation: () => ({
+                    load: () => ctx.enqueue({ obj: `comment:${c.id}`, method: 'getLocation' }, () => (address = `${name}!${c.address}`)),
+                    get address(): string {
+                      if (address === null) throw err('PropertyNotLoaded');
+                      return address;
+                    },
+                  }),
+                };
+              });
+          });
+          return this;
+        },
+        get items() {
+          if (items === null) throw err('PropertyNotLoaded');
+          return items;
+        },
+        add(cell: RangeProxy, content: string) {
+          const range = cell as unknown as RangeInternals;
+          ctx.enqueue({ obj: 'comments', method: 'add' }, () => {
+            const b = range.box();
+            const address = a1(b.top, b.left);
+            const sheet = range.ws.sheet().name;
+            if ([...comments.values()].some((c) => c.sheet === sheet && c.address === address)) throw err('InvalidArgument');
+            const id = `c${nextComment++}`;
+            comments.set(id, { id, sheet, address, content });
+          });
+        },
+      };
+    },
+  });
+  Object.defineProperty(WorkbookProxy.prototype, 'comments', {
+    configurable: true,
+    get(this: { context: Ctx }) {
+      const ctx = this.context;
+      return {
+        getItem: (id: string) => ({
+          set content(text: string) {
+            ctx.enqueue({ obj: `comment:${id}`, set: 'content' }, () => {
+              const c = comments.get(id);
+              if (!c) throw err('ItemNotFound');
+              c.content = text;
+            });
+          },
+          delete: () =>
+            ctx.enqueue({ obj: `comment:${id}`, method: 'delete' }, () => {
+              if (!comments.delete(id)) throw err('ItemNotFound');
+            }),
+        }),
+      };
+    },
+  });
+  return () => {
+    delete (WorksheetProxy.prototype as unknown as Record<string, unknown>).comments;
+    delete (WorkbookProxy.prototype as unknown as Record<string, unknown>).comments;
+    comments.clear();
+  };
 }
 
 // ---- Fixtures -------------------------------------------------------------------------------
@@ -435,6 +522,37 @@ describe('highlightRevisions and clearHighlights', () => {
     expect(await highlightRevisions(wb.context(), { now: NOW })).toEqual({ ok: true, value: { highlighted: 0, warnings: [] } });
     expect(wb.sheet('Jan-21').changedCells(before)).toEqual([]);
     expect(wb.findSheet(HIGHLIGHT_TABLE.sheetName)).toBeUndefined();
+  });
+});
+
+describe('hosts without notes', () => {
+  let uninstallComments: () => void = () => undefined;
+  afterEach(() => uninstallComments());
+
+  it('adds a threaded comment before ExcelApi 1.18, leaves a user comment, and removes only its own', async () => {
+    uninstallComments = installCommentShim();
+    const wb = await publishedDecemberThenJanuary();
+    wb.excelApiMinor = 17;
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const addresses = loaded.ok ? loaded.value.revisions.map((r) => localAddress(r.address)) : [];
+    comments.set('user', { id: 'user', sheet: 'Jan-21', address: addresses[0], content: 'Ask Sam about this' });
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.warnings).toEqual([rm.noteKept(`'Jan-21'!${addresses[0]}`)]);
+    expect([...comments.values()].map((c) => [c.address, c.content])).toEqual([
+      [addresses[0], 'Ask Sam about this'],
+      [addresses[1], rm.note('Dec-20', 'Data to be reported January', '24')],
+      [addresses[2], rm.note('Dec-20', '0', 'TBC')],
+    ]);
+    expect(addresses.map((a) => wb.sheet('Jan-21').cell(a).note)).toEqual([null, null, null]);
+    await clearHighlights(wb.context());
+    expect([...comments.values()].map((c) => c.id)).toEqual(['user']);
+  });
+
+  it('highlights without a note, and says so, where neither notes nor comments exist', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    wb.excelApiMinor = 9;
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result).toEqual({ ok: true, value: { highlighted: 3, warnings: [xm.notesUnsupported()] } });
   });
 });
 
