@@ -235,9 +235,10 @@ function inferPolarity(terms: Record<Rag, Term>): Result<Polarity | null> {
   }
   if (high.length > 0) return ok('high');
   if (low.length > 0) return ok('low');
-  // Two-sided bands only: compare where Red and Green sit.
+  // Two-sided bands or bare values only (number cells 0.9 | 0.9 | 0.95): compare where
+  // Red and Green sit.
   const mid = (t: Term): number | null =>
-    t.kind === 'interval' && t.lower && t.upper ? (t.lower.value + t.upper.value) / 2 : null;
+    t.kind === 'interval' && t.lower && t.upper ? (t.lower.value + t.upper.value) / 2 : t.kind === 'bare' ? t.value : null;
   const red = mid(terms.red);
   const green = mid(terms.green);
   if (red !== null && green !== null && red !== green) return ok(green > red ? 'high' : 'low');

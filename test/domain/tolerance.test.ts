@@ -175,6 +175,8 @@ describe('parseTolerances: polarity', () => {
     ['1+ above range', '1 above range', '14-20', 'withinLimits'],
     [null, null, '85%>', 'high'],
     ['<65%', '>65% <75%', null, 'high'],
+    [0.9, 0.9, 0.95, 'high'],
+    [0.15, 0.12, 0.1, 'low'],
   ])('infers the polarity of %p | %p | %p when none is stated', (red, amber, green, polarity) => {
     expect(bands(red, amber, green, null).polarity).toBe(polarity);
   });
