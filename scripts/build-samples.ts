@@ -9,17 +9,22 @@
  *   version. Its Oct and Nov figures are the December report's re-run figures except in a
  *   few cells that are ILLUSTRATIVE: changed here so the revisions have something to find,
  *   each labelled in a cell note and listed in samples/README.md. Sep is not in the seed
- *   reports and is left blank (noted on its header), as are the DOT, RAG and YTD columns,
- *   which the previous month's own run would have filled.
+ *   reports and is left blank (noted on its header), as are the YTD columns; the DOT and
+ *   RAG columns are then filled by the engine's own Format, as the add-in did when the
+ *   month was published.
  *
- * The output is deterministic (fixed workbook dates), so re-running it changes no bytes
- * that matter and the committed files can be checked against it.
+ * The content is deterministic (fixed workbook dates); only the zip's entry times change
+ * from one run to the next.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../src/domain/sheet/grid';
 import { writeGrid } from '../src/xlsx/fromGrid';
+import { applyFormatPlan } from '../src/xlsx/applyPlan';
+import { gridFromWorksheet } from '../src/xlsx/grid';
+import { planFormat } from '../src/domain/plan/planFormat';
+import { readScorecard } from '../src/domain/sheet/readScorecard';
 import { writeWorkbook } from '../src/xlsx/workbook';
 import { formatValue } from '../src/xlsx/numberFormat';
 import { seedGrid, seedGridTables, type PlacedTable, type SeedReport } from '../test/fixtures/seedGrids';
@@ -128,6 +133,17 @@ function previousGrid(spec: SampleSpec, grid: Grid, placed: PlacedTable[]): { gr
   return { grid: { ...grid, sheetName: spec.previousSheet, values, text, numberFormats }, notes };
 }
 
+/** The published month was formatted by the add-in before it went out: do the same. */
+function formatAsPublished(ws: ExcelJS.Worksheet): void {
+  const grid = gridFromWorksheet(ws);
+  const tables = readScorecard(grid, { convention: 'performance' });
+  if (!tables.ok) throw new Error(`build-samples: ${tables.error.message}`);
+  const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
+  if (!plan.ok) throw new Error(`build-samples: ${plan.error.message}`);
+  const applied = applyFormatPlan(ws, plan.value);
+  if (!applied.ok) throw new Error(`build-samples: ${applied.error.message}`);
+}
+
 export async function buildSamples(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
@@ -151,6 +167,7 @@ export async function buildSamples(outDir: string): Promise<string[]> {
       const [r, c] = key.split(',').map(Number) as [number, number];
       pws.getCell(r + 1, c + 1).note = note;
     }
+    formatAsPublished(pws);
     writeFileSync(join(outDir, spec.previous), await writeWorkbook(published));
     written.push(spec.previous);
   }
