@@ -212,3 +212,6 @@ export const sheetMsg = {
     `${label} does not follow the newest month of the sheet: roll forward to ${expected}.`,
   sheetExists: (name: string): string => `A sheet called ${quote(name)} already exists: rename or delete it first.`,
 };
+
+// revised figures (engineer "revisions"): kept in revisions/messages.ts, part of this one catalogue.
+export { revisionMessages } from './revisions/messages';
