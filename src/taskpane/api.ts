@@ -116,6 +116,8 @@ export type BaselineSource =
 export interface RevisionsResult {
   baseline: BaselineSource;
   revisions: RevisionView[];
+  /** Why a better baseline was passed over (e.g. damaged published figures), for a MessageBar. */
+  notices?: string[];
 }
 
 export interface AddinApi {
@@ -135,9 +137,9 @@ export interface AddinApi {
   /** Revisions against a previous month's .xlsx the reviewer picked (read locally, never uploaded). */
   compareWithFile(fileName: string, data: ArrayBuffer): Promise<Outcome<RevisionsResult>>;
   /** Highlight the revised cells yellow with a note; records the fills it replaces. */
-  highlightRevisions(): Promise<Outcome<{ highlighted: number }>>;
+  highlightRevisions(): Promise<Outcome<{ highlighted: number; warnings?: string[] }>>;
   /** Restore exactly the fills the add-in replaced; touches nothing else. */
-  clearHighlights(): Promise<Outcome<{ cleared: number }>>;
+  clearHighlights(): Promise<Outcome<{ cleared: number; warnings?: string[] }>>;
   /** Record a reviewer's decision; stored in the workbook and in the Revisions log sheet. */
   markRevision(id: string, status: ReviewStatus, comment: string): Promise<Outcome<RevisionView>>;
   /** Store this month's figures as the published baseline for next month. */
