@@ -286,6 +286,7 @@ function resolveSoft(seq: Proto[]): void {
     const a = seq[i].upper;
     const b = seq[i + 1].lower;
     if (!a || !b || !sameCut(a.value, b.value)) continue;
+    b.value = a.value; // one cut point, not two a float artefact apart
     if (a.soft && !b.soft) a.inclusive = !b.inclusive;
     else if (!a.soft && b.soft) b.inclusive = !a.inclusive;
     else if (a.soft && b.soft) {

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { bandLabel, msg } from '../../src/domain/messages';
+import { evaluateRag } from '../../src/domain/rag';
 import {
   parseTolerances,
   resetToleranceCache,
   toleranceCacheStats,
   type Band,
+  type Bound,
   type BandedTolerances,
   type Tolerances,
 } from '../../src/domain/tolerance';
@@ -313,7 +315,9 @@ describe('parseTolerances: cache', () => {
 describe('parseTolerances: properties', () => {
   // Strings built from the notation's own alphabet reach far more parser paths than random text.
   const piece = fc.constantFrom('<', '>', '<=', '>=', '+', '%', '-', ' ', '90', '95', '13', '10.8', '1,000', '(of 720)', 'above range', 'n/a', '1', '14-20', 'to');
-  const notation = fc.oneof(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), fc.string(), fc.double(), fc.constant(null), fc.boolean());
+  // Number cells as analysts type them (hundredths); the engine's float epsilon is for artefacts, not for cut points 1e-300 apart.
+  const cellNumber = fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100);
+  const notation = fc.oneof(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), fc.string(), cellNumber, fc.constant(null), fc.boolean());
   const polarity = fc.constantFrom<Polarity | null>('high', 'low', 'info', 'withinLimits', null);
 
   it('never throws, and bands it returns are sorted and never overlap', () => {
@@ -330,6 +334,26 @@ describe('parseTolerances: properties', () => {
           if (upper.value === lower.value && upper.inclusive && lower.inclusive) return false;
         }
         return [...b.flatMap((x) => [x.lower?.value, x.upper?.value])].every((v) => v === undefined || Number.isFinite(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('places every value in a band or in a recorded gap, never both, never neither', () => {
+    const inside = (v: number, lower: Bound | null, upper: Bound | null): boolean =>
+      (!lower || v > lower.value || (v === lower.value && lower.inclusive)) && (!upper || v < upper.value || (v === upper.value && upper.inclusive));
+    fc.assert(
+      fc.property(notation, notation, notation, polarity, fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 10000), (red, amber, green, p, raw) => {
+        const r = parseTolerances(red, amber, green, p);
+        if (!r.ok || r.value.kind === 'none') return true;
+        // Probe the cut points themselves as well as arbitrary values.
+        const cuts = r.value.bands.flatMap((b) => [b.lower?.value, b.upper?.value]).filter((v): v is number => v !== undefined);
+        return [raw, ...cuts].every((v) => {
+          const bands = r.value.kind === 'bands' ? r.value.bands.filter((b) => inside(v, b.lower, b.upper)).length : 0;
+          const gaps = r.value.kind === 'bands' ? r.value.gaps.filter((g) => inside(v, g.lower, g.upper)).length : 0;
+          const rag = evaluateRag(v, r.value);
+          return bands + gaps === 1 && rag.ok === (bands === 1);
+        });
       }),
       { numRuns: 2000 },
     );
