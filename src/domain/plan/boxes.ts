@@ -51,22 +51,36 @@ export function toBoxes(cells: ReadonlyArray<{ row: number; col: number }>): Cel
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** Collects cells per style and turns them into style groups, in first-seen order. */
+/** Collects cells (and whole boxes) per style and turns them into style groups, in first-seen order. */
 export class StyleCollector {
-  private readonly groups = new Map<string, { style: CellStyle; cells: Array<{ row: number; col: number }> }>();
+  private readonly groups = new Map<string, { style: CellStyle; cells: Array<{ row: number; col: number }>; boxes: CellBox[] }>();
+  // Plans reuse the same style objects for thousands of cells: key each object once.
+  private readonly keys = new WeakMap<CellStyle, string>();
 
-  add(style: CellStyle, row: number, col: number): void {
-    const key = styleKey(style);
-    const g = this.groups.get(key) ?? { style, cells: [] };
-    g.cells.push({ row, col });
-    this.groups.set(key, g);
+  private group(style: CellStyle): { style: CellStyle; cells: Array<{ row: number; col: number }>; boxes: CellBox[] } {
+    let key = this.keys.get(style);
+    if (key === undefined) {
+      key = styleKey(style);
+      this.keys.set(style, key);
+    }
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { style, cells: [], boxes: [] };
+      this.groups.set(key, g);
+    }
+    return g;
   }
 
+  add(style: CellStyle, row: number, col: number): void {
+    this.group(style).cells.push({ row, col });
+  }
+
+  /** A whole rectangle (the header, the table's borders) goes in as it is. */
   addBox(style: CellStyle, box: CellBox): void {
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) this.add(style, r, c);
+    this.group(style).boxes.push({ ...box });
   }
 
   groupsOut(): StyleGroup[] {
-    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: toBoxes(g.cells) }));
+    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: [...g.boxes, ...toBoxes(g.cells)] }));
   }
 }

@@ -2,7 +2,7 @@ import { sheetMsg } from '../messages';
 import { err, type Result } from '../result';
 import type { CellBox, Grid } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
-import type { DotConvention, Rag } from '../types';
+import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector } from './boxes';
 import { dotFormula, ragFormula } from './formulas';
 import { keyLines, placeKey } from './key';
@@ -38,15 +38,32 @@ function union(boxes: CellBox[]): CellBox {
   };
 }
 
-function ragStyle(palette: Palette, rag: Rag | null): CellStyle {
-  if (!rag) return { ...CENTER, fill: palette.blank, fontColor: '#000000' };
-  const { fill, font } = ragColours(palette, rag);
-  return { ...CENTER, fill, fontColor: font, bold: true };
+/** The styles of one palette, built once so each style is one object for every cell. */
+interface Styles {
+  rag: Record<Rag | 'blank', CellStyle>;
+  dot: Record<DotTone, CellStyle>;
+  formats: Partial<Record<Unit, CellStyle>>;
+  section: CellStyle;
+  subRow: CellStyle;
+  bold: CellStyle;
 }
 
-function dotStyle(palette: Palette, row: IndicatorRow): CellStyle {
-  const tone = row.dot && row.dot.state !== null ? row.dot.tone : 'neutral';
-  return { ...CENTER, fontColor: palette.dot[tone], bold: true };
+function stylesOf(palette: Palette): Styles {
+  const rag = (r: Rag): CellStyle => {
+    const { fill, font } = ragColours(palette, r);
+    return { ...CENTER, fill, fontColor: font, bold: true };
+  };
+  const dot = (tone: DotTone): CellStyle => ({ ...CENTER, fontColor: palette.dot[tone], bold: true });
+  const formats: Partial<Record<Unit, CellStyle>> = {};
+  for (const [unit, numberFormat] of Object.entries(UNIT_FORMATS)) formats[unit as Unit] = { numberFormat };
+  return {
+    rag: { red: rag('red'), amber: rag('amber'), green: rag('green'), blank: { ...CENTER, fill: palette.blank, fontColor: '#000000' } },
+    dot: { good: dot('good'), warning: dot('warning'), bad: dot('bad'), neutral: dot('neutral') },
+    formats,
+    section: { bold: true, fontColor: palette.section.font },
+    subRow: { italic: true },
+    bold: { bold: true },
+  };
 }
 
 function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions): CellWrite[] {
@@ -65,7 +82,7 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
   return writes;
 }
 
-function styleTable(table: ScorecardTable, palette: Palette, styles: StyleCollector): void {
+function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector): void {
   const c = table.columns;
   const header: CellStyle = {
     fill: palette.header.fill,
@@ -78,19 +95,22 @@ function styleTable(table: ScorecardTable, palette: Palette, styles: StyleCollec
   styles.addBox(header, table.headerBox);
   styles.addBox({ border: 'thin', borderColor: palette.border }, { ...table.headerBox, bottom: table.bodyBox.bottom });
   const problemCells = new Set(table.problems.map((p) => p.address));
+  let section = '';
   for (const row of table.indicators) {
-    if (c.rag !== null) styles.add(ragStyle(palette, row.rag), row.row, c.rag);
-    if (c.dot !== null) styles.add(dotStyle(palette, row), row.row, c.dot);
-    const format = UNIT_FORMATS[row.unit];
+    if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);
+    if (c.dot !== null) styles.add(st.dot[row.dot && row.dot.state !== null ? row.dot.tone : 'neutral'], row.row, c.dot);
+    const format = st.formats[row.unit];
     if (format) {
       // Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
       for (const cell of [...row.months, ...(row.ytd ? [row.ytd] : [])]) {
-        if (cell.value.kind === 'number' && !problemCells.has(cell.address)) styles.add({ numberFormat: format }, row.row, cell.col);
+        if (cell.value.kind === 'number' && !problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
       }
     }
-    if (c.section !== null && row.section !== '' && !row.subRow) styles.add({ bold: true, fontColor: palette.section.font }, row.row, c.section);
+    // The label stands on the first row of its group only.
+    if (c.section !== null && row.section !== section) styles.add(st.section, row.row, c.section);
+    section = row.section;
     if (row.subRow) {
-      for (const col of [c.indicator, c.subLabel]) if (col !== null) styles.add({ italic: true }, row.row, col);
+      for (const col of [c.indicator, c.subLabel]) if (col !== null) styles.add(st.subRow, row.row, col);
     }
   }
 }
@@ -111,10 +131,11 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   const sheetName = tables[0].sheetName;
   if (tables.some((t) => t.sheetName !== sheetName)) return err('badArgument', sheetMsg.tablesOnOtherSheets());
   const palette = PALETTES[options.palette];
+  const st = stylesOf(palette);
   const styles = new StyleCollector();
   const writes: CellWrite[] = [];
   for (const table of tables) {
-    styleTable(table, palette, styles);
+    styleTable(table, palette, st, styles);
     for (const row of table.indicators) writes.push(...rowWrites(table, row, options));
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
@@ -125,9 +146,9 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     lines.forEach((line, i) => {
       const row = extraArea.top + i;
       writes.push({ row, col: extraArea.left, value: line.symbol }, { row, col: extraArea.left + 1, value: line.label });
-      if (line.title) styles.add({ bold: true }, row, extraArea.left);
-      if (line.tone) styles.add({ ...CENTER, fontColor: palette.dot[line.tone], bold: true }, row, extraArea.left);
-      if (line.rag) styles.add(ragStyle(palette, line.rag), row, extraArea.left);
+      if (line.title) styles.add(st.bold, row, extraArea.left);
+      if (line.tone) styles.add(st.dot[line.tone], row, extraArea.left);
+      if (line.rag) styles.add(st.rag[line.rag], row, extraArea.left);
     });
   }
 

@@ -32,9 +32,10 @@ export function summarizePlan(plan: FormatPlan, tables: ScorecardTable[]): PlanS
       const c = col(t);
       return c === null ? n : n + t.indicators.filter((r) => written.has(`${r.row},${c}`)).length;
     }, 0);
-  const cells = new Set<string>();
+  // Numeric keys: a 5,000-row plan formats over 100,000 cells. Excel has 16,384 columns.
+  const cells = new Set<number>();
   for (const g of plan.styles) {
-    for (const b of g.boxes) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) cells.add(`${r},${c}`);
+    for (const b of g.boxes) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) cells.add(r * 16384 + c);
   }
   return {
     sheetName: plan.sheetName,

@@ -89,7 +89,11 @@ export function detectHeaders(grid: Grid): DetectedHeader[] {
 }
 
 function findPolarityCol(grid: Grid, row: number, cols: { first: number; last: number }): number | null {
-  for (let c = cols.first; c <= cols.last; c++) if (classifyHeader(cellText(grid, row, c)) === 'polarity') return c;
+  for (let c = cols.first; c <= cols.last; c++) {
+    const text = cellText(grid, row, c);
+    // Cheap test first: this runs on every cell of the sheet.
+    if (/perf|polarity/i.test(text) && classifyHeader(text) === 'polarity') return c;
+  }
   return null;
 }
 

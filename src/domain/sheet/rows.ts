@@ -59,15 +59,31 @@ function isBlankRow(grid: Grid, row: number, left: number, right: number): boole
   return true;
 }
 
+/** Whether a row reads as an indicator: a polarity under GOOD PERF IS and a NO. or a name. */
+function looksLikeIndicator(grid: Grid, header: DetectedHeader, row: number): boolean {
+  const c = header.columns;
+  const polarity = parsePolarity(cellText(grid, row, c.polarity));
+  return polarity.ok && polarity.value !== null && (text(grid, row, c.ref) !== '' || text(grid, row, c.indicator) !== '');
+}
+
 /**
- * The rows of a table body: from below the header to the first blank row (notes and keys
- * below a table are not indicators), and never into the next table's header.
+ * The rows of a table body: from below the header down to a blank row, and never into the
+ * next table's header. A blank spacer row inside the table is passed over when an
+ * indicator row (polarity and NO. or name) follows within three rows; notes and keys
+ * below a table are not indicators.
  */
 export function bodyRows(grid: Grid, header: DetectedHeader, stopBefore: number): number[] {
   const rows: number[] = [];
   const last = Math.min(stopBefore - 1, grid.top + grid.values.length - 1);
+  const { left, right } = header.headerBox;
   for (let r = header.headerBox.bottom + 1; r <= last; r++) {
-    if (isBlankRow(grid, r, header.headerBox.left, header.headerBox.right)) break;
+    if (isBlankRow(grid, r, left, right)) {
+      let next = r + 1;
+      while (next <= Math.min(last, r + 3) && isBlankRow(grid, next, left, right)) next++;
+      if (next > last || next > r + 3 || !looksLikeIndicator(grid, header, next)) break;
+      r = next - 1;
+      continue;
+    }
     rows.push(r);
   }
   return rows;

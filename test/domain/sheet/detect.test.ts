@@ -79,6 +79,22 @@ describe('detectHeaders on the seed grids', () => {
     expect(detectHeaders(grid)[0].columns.subLabel).toBe(3);
   });
 
+  it('passes over a blank spacer row inside a table but stops before notes under it', () => {
+    const grid = seedGrid('corporateParenting');
+    const spaced = { ...grid, values: grid.values.map((r) => [...r]), text: grid.text.map((r) => [...r]), numberFormats: grid.numberFormats.map((r) => [...r]) };
+    const blank = (n: number): void => {
+      spaced.values.splice(n, 0, spaced.values[0].map(() => null));
+      spaced.text.splice(n, 0, spaced.text[0].map(() => ''));
+      spaced.numberFormats.splice(n, 0, spaced.numberFormats[0].map(() => 'General'));
+    };
+    blank(10); // between 6.5 and 6.6
+    const [first] = tablesOf(spaced);
+    expect(first.indicators.map((r) => r.ref)).toContain('9.4');
+    expect(first.indicators).toHaveLength(34);
+    const notes = withCell(withCell(seedGrid('corporateParenting'), 39, 0, 'Key: ↑ improvement', 'Key: ↑ improvement'), 38, 0, null, '');
+    expect(tablesOf(notes)[0].bodyBox.bottom).toBe(37);
+  });
+
   it('reports the reporting month as the newest month column', () => {
     const [first] = tablesOf(seedGrid('earlyHelp'));
     expect(first.reportingMonth).toMatchObject({ label: 'Dec-20', year: 2020, month: 12, col: 8 });
