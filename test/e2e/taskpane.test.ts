@@ -57,7 +57,7 @@ describe('the built task pane against a fake Excel host', () => {
     const session = await open();
     // The page as served carries a skeleton, so the pane is never blank while the bundle loads.
     const served = await (await session.page.request.get(`${server.origin}/taskpane.html`)).text();
-    expect(served).toContain('id="app-skeleton"');
+    expect(served).toMatch(/<main[^>]*\bid=["']?app-skeleton\b/);
     await loadPane(session, server.origin);
     const region = await detectedTable(session.page);
     expect(await fact(region, paneText.sheetLabel)).toBe(DECEMBER);
@@ -215,7 +215,7 @@ describe('the built task pane against a fake Excel host', () => {
     });
     const visited: string[] = [];
     for (let i = 0; i < differences.length; i++) {
-      await page.getByRole('button', { name: paneText.nextButton }).click();
+      await page.getByRole('button', { name: paneText.nextButton, exact: true }).click();
       await page.getByText(paneText.stepPosition(i, differences.length)).waitFor();
       // Wait for the selection to move on from the previous revision's cell.
       await eventually(
@@ -234,7 +234,7 @@ describe('the built task pane against a fake Excel host', () => {
     await screenshot(page, '04-revisions');
 
     // Mark the current one reviewed: the pane shows it and the workbook keeps the record.
-    await page.getByRole('button', { name: paneText.previousButton }).click();
+    await page.getByRole('button', { name: paneText.previousButton, exact: true }).click();
     await page.getByText(paneText.stepPosition(differences.length - 2, differences.length)).waitFor();
     await page.getByRole('textbox', { name: paneText.commentLabel }).fill('Checked against the case system');
     await page.getByRole('button', { name: paneText.markReviewedButton }).click();
@@ -302,6 +302,25 @@ describe('the built task pane against a fake Excel host', () => {
     await tab(page, paneText.tabSettings).click();
     await expect(page.getByRole('textbox', { name: paneText.populationLabel }).inputValue()).resolves.toMatch(/^56,?310$/);
     await expect(page.getByRole('radio', { name: paneText.paletteOption('highContrast') }).isChecked()).resolves.toBe(true);
+    await expectCleanSession(session);
+  });
+
+  it('registers the functions of functions.json on the pane page (shared runtime), and they answer from the built bundle', async () => {
+    const { server, open } = e2e();
+    const session = await open();
+    await loadPane(session, server.origin);
+    const metadata = (await (await session.page.request.get(`${server.origin}/functions.json`)).json()) as { functions: Array<{ id: string }> };
+    const ids = metadata.functions.map((f) => f.id).sort();
+    await expect(session.page.evaluate(() => window.__fakeHost.functions())).resolves.toEqual(ids);
+    const call = (id: string, args: unknown[]) => session.page.evaluate(([i, a]) => window.__fakeHost.callFunction(i as string, a as unknown[]), [id, args]);
+    // Seed row 2.2 (%): 85.1% against <65% | >65% <75% | 75%.
+    await expect(call('RAG', [0.851, '<65%', '>65% <75%', '75%', 'High'])).resolves.toBe('G');
+    // A placeholder is missing, never 0: no status rather than Red.
+    await expect(call('RAG', ['TBC Feb 19', '<90%', '90%>', '95%+', 'High'])).resolves.toBe('');
+    // Corporate Parenting 6.2, a Low measure falling 108.0 -> 106.9: an improvement.
+    await expect(call('DOT', [106.9, 108.0, 'Low'])).resolves.toMatch(UP);
+    // Excel's own error values come from the office.js CustomFunctions.Error of the page.
+    await expect(call('RATEPER10K', [[[609]], 0])).resolves.toEqual([[expect.objectContaining({ error: '#DIV/0!' })]]);
     await expectCleanSession(session);
   });
 

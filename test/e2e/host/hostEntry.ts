@@ -7,6 +7,7 @@
  */
 import { FakeWorkbook, installFakeOffice } from '../../fakes/fakeExcel';
 import { seedGrid } from '../../fixtures/seedGrids';
+import { installCustomFunctions } from './customFunctions';
 import type { FakeHostApi, HostBoot } from './hostTypes';
 import { restoreWorkbook, saveWorkbook, type SavedWorkbook } from './persist';
 
@@ -26,6 +27,13 @@ function reopen(): SavedWorkbook | null {
   return raw === null ? null : (JSON.parse(raw) as SavedWorkbook);
 }
 
+/** A function result as plain data: an Excel error becomes its code and message (what the cell shows). */
+function plain(result: unknown): unknown {
+  if (Array.isArray(result)) return result.map(plain);
+  if (result instanceof Error) return { error: (result as Error & { code: string }).code, message: result.message };
+  return result;
+}
+
 window.__fakeHostBoot = (boot: HostBoot): void => {
   const saved = reopen();
   let wb: FakeWorkbook;
@@ -36,6 +44,7 @@ window.__fakeHostBoot = (boot: HostBoot): void => {
     wb = buildWorkbook(boot);
   }
   installFakeOffice(window, wb);
+  const functions = installCustomFunctions(window as unknown as Record<string, unknown>);
   const host: FakeHostApi = {
     sheetNames: () => wb.sheets.map((s) => s.name),
     activeSheet: () => wb.activeSheet().name,
@@ -50,6 +59,12 @@ window.__fakeHostBoot = (boot: HostBoot): void => {
     },
     persist: () => window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saveWorkbook(wb))),
     reopened: saved !== null,
+    functions: () => [...functions.keys()].sort(),
+    callFunction: (id, args) => {
+      const fn = functions.get(id.toUpperCase());
+      if (!fn) throw new Error(`no custom function ${id} was associated`);
+      return plain(fn(...args));
+    },
   };
   window.__fakeHost = host;
 };

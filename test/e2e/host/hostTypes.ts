@@ -29,6 +29,10 @@ export interface FakeHostApi {
   persist(): void;
   /** True when this page load reopened a persisted workbook. */
   reopened: boolean;
+  /** Ids the page associated with CustomFunctions (the shared runtime registers them). */
+  functions(): string[];
+  /** Calls an associated custom function as Excel would; an error comes back as { error, message }. */
+  callFunction(id: string, args: unknown[]): unknown;
 }
 
 declare global {
