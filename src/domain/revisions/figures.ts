@@ -3,7 +3,11 @@ import { findRevisionsInFigures } from './findRevisions';
 import { monthIndex } from './months';
 import type { CurrentFigure, Revision, Snapshot, SnapshotFigure } from './types';
 
-/** The indicator's name as a reviewer reads it: the name and, for a sub-row, its label. */
+/**
+ * The indicator's name as a reviewer reads it: the name and, for a sub-row, its label.
+ *
+ * @example indicatorLabel(row) // 'Number of Open families at the end of the reporting period (Number of Children)'
+ */
 export function indicatorLabel(row: IndicatorRow): string {
   const name = row.name.trim();
   const sub = row.subLabel.trim();
@@ -73,7 +77,11 @@ export function snapshotFromTables(tables: readonly ScorecardTable[], meta: Publ
   };
 }
 
-/** The newest reporting month of the tables (`Dec-20`), or null without tables. */
+/**
+ * The newest reporting month of the tables (`Dec-20`), or null without tables.
+ *
+ * @example newestMonth(readScorecard(seedGrid).value) // 'Dec-20'
+ */
 export function newestMonth(tables: readonly ScorecardTable[]): string | null {
   let best: string | null = null;
   for (const t of tables) {

@@ -2,7 +2,11 @@ import { a1, qualified } from '../sheet/grid';
 import { formatChange, isRevised } from './change';
 import type { CurrentFigure, Revision, Snapshot } from './types';
 
-/** The id a revision (and its review) is known by: indicator key and month. */
+/**
+ * The id a revision (and its review) is known by: indicator key and month.
+ *
+ * @example revisionId('2.2 | #2', 'Nov-20') // '2.2 | #2|Nov-20'
+ */
 export function revisionId(key: string, month: string): string {
   return `${key}|${month}`;
 }

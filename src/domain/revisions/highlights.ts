@@ -24,7 +24,12 @@ export interface HighlightPlan {
   warnings: string[];
 }
 
-/** `#ffff00` and `#FFFF00` are one colour; Office returns upper case. */
+/**
+ * Whether two fills are the same: `#ffff00` and `#FFFF00` are one colour (Office returns
+ * upper case); no fill (null) equals only no fill.
+ *
+ * @example sameFill('#ffff00', '#FFFF00') // true
+ */
 export function sameFill(a: string | null, b: string | null): boolean {
   return (a ?? '').toUpperCase() === (b ?? '').toUpperCase() && (a === null) === (b === null);
 }
@@ -38,7 +43,11 @@ function addressOf(r: Revision): string {
   return r.address.slice(r.address.lastIndexOf('!') + 1);
 }
 
-/** The text of the note on a revised cell. */
+/**
+ * The text of the note on a revised cell.
+ *
+ * @example highlightNote(rev) // 'Revised: Nov-20 published 88.9%, now 89.4%'
+ */
 export function highlightNote(r: Revision): string {
   return msg.note(r.month, r.published.display.trim() || msg.blank(), r.current.display.trim() || msg.blank());
 }

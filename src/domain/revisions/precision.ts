@@ -36,7 +36,11 @@ export function shownNumber(display: string, value: number | null): ShownNumber 
   return { mantissa: Math.round(value * 10 ** FALLBACK_EXPONENT), exponent: FALLBACK_EXPONENT, percent: false };
 }
 
-/** Round a shown number to a coarser exponent, half away from zero as Excel displays. */
+/**
+ * Round a shown number to a coarser exponent, half away from zero as Excel displays.
+ *
+ * @example roundTo({ mantissa: 8435, exponent: 4, percent: true }, 3) // 844
+ */
 export function roundTo(n: ShownNumber, exponent: number): number {
   if (exponent >= n.exponent) return n.mantissa * 10 ** (exponent - n.exponent);
   const div = 10 ** (n.exponent - exponent);

@@ -32,6 +32,8 @@ export interface RecordRow<C extends string> {
  * A cell as text whatever the adapter handed over. Records are written as text, but a
  * person may have retyped one, and Excel then stores `TRUE` as a boolean and `12` as a
  * number: read those back as the text they show.
+ *
+ * @example cellText(true) // 'TRUE'
  */
 export function cellText(v: CellInput): string {
   if (v === null || v === undefined) return '';
@@ -39,7 +41,11 @@ export function cellText(v: CellInput): string {
   return String(v);
 }
 
-/** The header row and the rows of a record table, as strings ready to write. */
+/**
+ * The header row and the rows of a record table, as strings ready to write.
+ *
+ * @example recordRows(SNAPSHOT_TABLE, [])[0][0] // 'version'
+ */
 export function recordRows<C extends string>(spec: RecordTableSpec<C>, records: ReadonlyArray<Record<Exclude<C, 'version'>, string>>): string[][] {
   const rest = spec.columns.filter((c) => c !== 'version') as Array<Exclude<C, 'version'>>;
   return [[...spec.columns], ...records.map((r) => [spec.version, ...rest.map((c) => r[c])])];
@@ -48,6 +54,8 @@ export function recordRows<C extends string>(spec: RecordTableSpec<C>, records: 
 /**
  * Whether `values` (the used range of the sheet from its top-left cell) starts with the
  * spec's header row: how the add-in tells its own table from a user's sheet of that name.
+ *
+ * @example hasRecordHeader(SNAPSHOT_TABLE, [['My budget']]) // false
  */
 export function hasRecordHeader<C extends string>(spec: RecordTableSpec<C>, values: CellInput[][]): boolean {
   const header = (values[0] ?? []).map(cellText);
@@ -57,6 +65,8 @@ export function hasRecordHeader<C extends string>(spec: RecordTableSpec<C>, valu
 /**
  * Parse a record table read from the sheet (values from A1). Blank rows are skipped (a
  * person may have deleted a record's cells); any other row must carry this version.
+ *
+ * @example parseRecordRows(SNAPSHOT_TABLE, values, msg.snapshotHeader) // { ok: true, value: [{ fields, row: 1, at }] }
  */
 export function parseRecordRows<C extends string>(
   spec: RecordTableSpec<C>,
