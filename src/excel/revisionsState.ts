@@ -1,5 +1,6 @@
 import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, type Baseline, type ReadSheet } from '../domain/revisions/baseline';
 import { newestMonth } from '../domain/revisions/figures';
+import { monthIndex } from '../domain/revisions/months';
 import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlightRows';
 import { hasRecordHeader } from '../domain/revisions/recordTable';
 import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../domain/revisions/reviews';
@@ -15,8 +16,8 @@ import { revisionsExcelMessages as xm } from './revisionsMessages';
 /** Sheets the add-in keeps its records on; never read as scorecards, never a baseline. */
 export const RECORD_SHEETS = [SNAPSHOT_TABLE.sheetName, HIGHLIGHT_TABLE.sheetName, REVIEW_TABLE.sheetName, LOG_SHEET] as const;
 
-/** How many sheets without a month in their name are read when looking for last month by headers. */
-const MAX_UNNAMED_CANDIDATES = 12;
+/** How many sheets are read at most when looking for last month's sheet by its headers. */
+const MAX_CANDIDATES = 12;
 
 /** A record sheet as found: absent, the add-in's own (with its grid), or a user's sheet of that name. */
 export type RecordSheet = { state: 'absent' } | { state: 'ours'; grid: Grid } | { state: 'foreign' };
@@ -107,8 +108,9 @@ export interface FoundBaseline {
 
 /**
  * The published figures to compare with: the snapshot stored when the previous month was
- * published; else last month's sheet in this workbook, found first by sheet names that name
- * a month, else by the month headers of the other sheets. At most one more round trip.
+ * published; else last month's sheet in this workbook, the one whose month headers report
+ * the newest earlier month (sheet names only narrow which sheets are read). At most one
+ * more round trip.
  */
 export async function findBaseline(context: Excel.RequestContext, state: WorkbookState, now: string): Promise<FoundBaseline> {
   const notices: string[] = [];
@@ -123,9 +125,12 @@ export async function findBaseline(context: Excel.RequestContext, state: Workboo
   }
   const own = new Set(RECORD_SHEETS.map((n) => n.toLowerCase()));
   const others = state.sheets.filter((s) => s.name !== state.active.sheetName && !own.has(s.name.toLowerCase()));
-  const named = sheetsNamedBefore(others.map((s) => s.name), state.reportingMonth);
-  // Sheets named after a month are read first; without any, the visible sheets, by headers.
-  const candidates = named.length > 0 ? named.slice(0, 3) : others.filter((s) => s.visibility === 'Visible').slice(0, MAX_UNNAMED_CANDIDATES).map((s) => s.name);
+  // Sheets named after an earlier month (the newest three), and visible sheets whose name
+  // names no month (`Report (2)`): the month headers decide among them. A sheet named after
+  // this month or a later one is not last month's report.
+  const named = sheetsNamedBefore(others.map((s) => s.name), state.reportingMonth).slice(0, 3);
+  const unnamed = others.filter((s) => s.visibility === 'Visible' && monthIndex(s.name) === null).map((s) => s.name);
+  const candidates = [...named, ...unnamed].slice(0, MAX_CANDIDATES);
   const grids = await readSheets(context, candidates);
   const read: ReadSheet[] = [];
   for (const [name, grid] of grids) {

@@ -325,6 +325,15 @@ describe('publish', () => {
     expect(parseSnapshotRows(sheetValuesFromA1(stored))).toEqual({ ok: true, value: [expected] });
   });
 
+  it('keeps NO. 6.10 and figures such as 108.0 exactly as typed through the hidden sheet', async () => {
+    const wb = workbook([seedGrid('corporateParenting')], 'Dec-19');
+    await publish(wb.context(), { now: DEC_PUBLISHED });
+    const expected = snapshotFromTables(tables(seedGrid('corporateParenting')), { publishedAt: DEC_PUBLISHED });
+    expect(expected.figures.some((f) => f.ref === '6.10')).toBe(true);
+    expect(expected.figures.some((f) => /\.0$/.test(f.display))).toBe(true);
+    expect(parseSnapshotRows(sheetValuesFromA1(wb.sheet(SNAPSHOT_TABLE.sheetName)))).toEqual({ ok: true, value: [expected] });
+  });
+
   it('keeps earlier publications and replaces a re-publication of the same month', async () => {
     const wb = workbook([seedGrid('earlyHelp'), january()], 'Dec-20');
     await publish(wb.context(), { now: DEC_PUBLISHED });
@@ -385,6 +394,14 @@ describe('loadRevisions', () => {
     expect(result.ok && result.value.baseline).toEqual({ kind: 'sheet', sheetName: 'Dec-20' });
     expect(result.ok && result.value.notices).toHaveLength(1);
     expect(result.ok && result.value.notices[0]).toContain("'PERF Published'!K2");
+  });
+
+  it("finds last month's sheet by its month headers among several sheets whose names say nothing", async () => {
+    const notes: Grid = { sheetName: 'Notes', top: 0, left: 0, values: [['Read me']], text: [['Read me']], numberFormats: [['General']] };
+    const wb = workbook([notes, seedGrid('corporateParenting'), renameSheet(seedGrid('earlyHelp'), 'Report (2)'), renameSheet(january(), 'Current')], 'Current');
+    const result = await loadRevisions(wb.context(), { now: NOW });
+    expect(result.ok && result.value.baseline).toEqual({ kind: 'sheet', sheetName: 'Report (2)' });
+    expect(result.ok && result.value.revisions.map((r) => r.month)).toEqual(['Nov-20', 'Dec-20', 'Dec-20']);
   });
 
   it('reports no baseline when there is neither a snapshot nor an earlier sheet', async () => {
