@@ -3,11 +3,12 @@ import { err, type Result } from '../result';
 import type { CellBox, Grid } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
 import type { DotConvention, DotTone, Rag } from '../types';
-import { StyleCollector } from './boxes';
+import { StyleCollector, toBoxes } from './boxes';
+import { DOT_GLYPHS } from '../dot';
 import { dotFormula, ragFormula } from './formulas';
 import { keyLines, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
-import type { CellStyle, CellWrite, FormatPlan } from './types';
+import type { CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
 import { validatePlan } from './validate';
 
 export interface FormatOptions {
@@ -116,6 +117,56 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
 }
 
 /**
+ * Formulas mode: colour rules that follow the live results. RAG cells by letter (and
+ * blank); DOT cells by arrow, per polarity, because the same arrow is good for one row and
+ * neutral or bad for another (Info rows keep their neutral colour and need no rule).
+ */
+function conditionalGroups(tables: ScorecardTable[], convention: DotConvention, st: Styles): ConditionalGroup[] {
+  const ragCells: Array<{ row: number; col: number }> = [];
+  const dotCells: Record<'high' | 'low' | 'withinLimits', Array<{ row: number; col: number }>> = { high: [], low: [], withinLimits: [] };
+  for (const t of tables) {
+    for (const r of t.indicators) {
+      if (t.columns.rag !== null) ragCells.push({ row: r.row, col: t.columns.rag });
+      if (t.columns.dot !== null && r.polarity && r.polarity !== 'info') dotCells[r.polarity].push({ row: r.row, col: t.columns.dot });
+    }
+  }
+  const groups: ConditionalGroup[] = [];
+  if (ragCells.length > 0) {
+    groups.push({
+      boxes: toBoxes(ragCells),
+      rules: [
+        { match: 'equals', text: '', style: st.rag.blank },
+        { match: 'contains', text: RAG_LETTER.red, style: st.rag.red },
+        { match: 'contains', text: RAG_LETTER.amber, style: st.rag.amber },
+        { match: 'contains', text: RAG_LETTER.green, style: st.rag.green },
+      ],
+    });
+  }
+  const rule = (glyph: string, tone: DotTone): ConditionalRule => ({ match: 'equals', text: glyph, style: st.dot[tone] });
+  const rules: Record<'high' | 'low' | 'withinLimits', ConditionalRule[]> =
+    convention === 'performance'
+      ? {
+          high: [rule(DOT_GLYPHS.improvement, 'good'), rule(DOT_GLYPHS.declineWithinLimits, 'warning'), rule(DOT_GLYPHS.declineNotOnTarget, 'bad'), rule(DOT_GLYPHS.stable, 'neutral')],
+          low: [],
+          withinLimits: [],
+        }
+      : {
+          high: [rule(DOT_GLYPHS.increase, 'good'), rule(DOT_GLYPHS.decrease, 'bad'), rule(DOT_GLYPHS.stable, 'neutral')],
+          low: [rule(DOT_GLYPHS.increase, 'bad'), rule(DOT_GLYPHS.decrease, 'good'), rule(DOT_GLYPHS.stable, 'neutral')],
+          withinLimits: [],
+        };
+  if (convention === 'performance') {
+    // The performance arrows mean the same for High and Low rows. Within Limits rows keep
+    // their static colour: inside the range ↑ is a neutral increase, outside an improvement.
+    const cells = [...dotCells.high, ...dotCells.low];
+    if (cells.length > 0) groups.push({ boxes: toBoxes(cells), rules: rules.high });
+  } else {
+    for (const p of ['high', 'low'] as const) if (dotCells[p].length > 0) groups.push({ boxes: toBoxes(dotCells[p]), rules: rules[p] });
+  }
+  return groups;
+}
+
+/**
  * Plans the formatting of a sheet's scorecard tables: DOT arrows and RAG letters (or live
  * `=PERF.` formulas), their colours, number formats by unit, header/section/sub-row
  * styles, borders, widths, freeze panes, print setup and a key where it overwrites
@@ -174,6 +225,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
       repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom },
       printArea: extraArea ? union([area, extraArea]) : area,
     },
+    ...(options.mode === 'formulas' ? { conditional: conditionalGroups(tables, options.convention, st) } : {}),
   };
   return validatePlan(plan, tables);
 }

@@ -21,6 +21,25 @@ export interface FormatPlan {
   /** Freeze panes below the header rows and right of the indicator columns. */
   freeze: { rows: number; columns: number } | null;
   print: PrintSetup | null;
+  /**
+   * Formulas mode only: colour rules that follow the live `=PERF.` results, so a RAG fill
+   * or DOT colour never goes stale when a figure changes. Optional: an adapter that does
+   * not apply them still leaves the colours of `styles`, right as of the format.
+   */
+  conditional?: ConditionalGroup[];
+}
+
+/** Rules for a set of cells; the first rule whose text matches the cell's shown text wins. */
+export interface ConditionalGroup {
+  boxes: CellBox[];
+  rules: ConditionalRule[];
+}
+
+export interface ConditionalRule {
+  /** `equals`: the whole text; `contains`: anywhere (the RAG cell of a YTD row shows `YTD G`). Case-sensitive. */
+  match: 'equals' | 'contains';
+  text: string;
+  style: CellStyle;
 }
 
 export interface CellWrite {

@@ -43,5 +43,10 @@ export function validatePlan(plan: FormatPlan, tables: ScorecardTable[]): Result
       }
     }
   }
+  for (const g of plan.conditional ?? []) {
+    for (const b of g.boxes) {
+      if (!inside(b, plan.area)) return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(b))));
+    }
+  }
   return ok(plan);
 }

@@ -181,6 +181,36 @@ describe('format plan details', () => {
   });
 });
 
+describe('live colours in formulas mode', () => {
+  const { grid, tables } = seedTables('corporateParenting');
+  const covers = (boxes: Array<{ top: number; left: number; bottom: number; right: number }>, row: number, col: number): boolean =>
+    boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+
+  it('adds no rules in static mode', () => {
+    expect(plan(tables, STATIC, grid).conditional).toBeUndefined();
+  });
+
+  it('colours every RAG cell by the letter its formula shows, blank included', () => {
+    const [rag] = plan(tables, FORMULAS, grid).conditional!;
+    for (const t of tables) for (const r of t.indicators) expect(covers(rag.boxes, r.row, t.columns.rag!)).toBe(true);
+    expect(rag.rules.map((x) => x.text)).toEqual(['', 'R', 'A', 'G']);
+    expect(rag.rules[1].style.fill).toBe(PALETTES.standard.rag.red);
+  });
+
+  it('colours a Low row’s rising arrow as bad under the numeric convention', () => {
+    const p = plan(tables, { ...FORMULAS, convention: 'numeric' }, grid);
+    const low = byKey(tables, '6.2');
+    const group = p.conditional!.find((g) => covers(g.boxes, low.row, tables[0].columns.dot!))!;
+    expect(group.rules.find((r) => r.text === DOT_GLYPHS.increase)!.style.fontColor).toBe(PALETTES.standard.dot.bad);
+  });
+
+  it('leaves Info rows out of the DOT rules (their arrows stay neutral)', () => {
+    const p = plan(tables, FORMULAS, grid);
+    const info = byKey(tables, '6.1');
+    expect(p.conditional!.slice(1).some((g) => covers(g.boxes, info.row, tables[0].columns.dot!))).toBe(false);
+  });
+});
+
 describe('style grouping', () => {
   it('keeps the number of style groups constant from 50 to 5,000 rows', () => {
     const small = syntheticGrid(50);
