@@ -99,6 +99,8 @@ export const paneText = {
   colStatus: 'Status',
   publishedToNew: (published: string, current: string): string => `${published} \u2192 ${current}`,
   status: (s: ReviewStatus): string => ({ pending: 'Not reviewed', reviewed: 'Reviewed', queried: 'Queried' })[s],
+  reviewNote: (reviewer?: string, comment?: string): string =>
+    [reviewer && `by ${reviewer}`, comment && `\u201c${comment}\u201d`].filter(Boolean).join(': '),
   stepPosition: (i: number, n: number): string => `Revision ${i + 1} of ${n}`,
   stepStart: 'Use Next to step through them; each one is selected on the sheet.',
   previousButton: 'Previous',

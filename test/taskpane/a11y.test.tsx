@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import './asyncTimeout';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

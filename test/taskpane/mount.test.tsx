@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
+import './asyncTimeout';
 import { act, screen } from '@testing-library/react';
 import { mountPane } from '../../src/taskpane/mount';
 import { paneText } from '../../src/taskpane/strings';

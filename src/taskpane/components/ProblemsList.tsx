@@ -19,11 +19,11 @@ export function ProblemsList({ problems, onSelect }: ProblemsListProps): React.J
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <Subtitle2 as="h2" block id={headingId}>
+      <Subtitle2 as="h2" block className={styles.heading} id={headingId}>
         {paneText.problemsHeading(problems.length)}
       </Subtitle2>
       {problems.length === 0 ? (
-        <Text as="p" block>
+        <Text as="p" block className={styles.paragraph}>
           {paneText.noProblems}
         </Text>
       ) : (

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
+import '../asyncTimeout';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FormatView } from '../../../src/taskpane/components/FormatView/FormatView';
@@ -181,13 +182,23 @@ describe('FormatView', () => {
     expect(screen.getByRole('heading', { name: paneText.problemsHeading(1) })).toBeInTheDocument();
   });
 
-  it('creates the next month and says where', async () => {
+  it('creates the next month, says where, and detects the new sheet', async () => {
     const api = createFakeAddinApi();
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    api.config.preview = {
+      ok: true,
+      value: { ...samplePreview, table: { ...samplePreview.table, sheetName: 'Jan-21' } },
+    };
     await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
     expect(await screen.findByText(paneText.newMonthSucceeded('Jan-21'))).toBeInTheDocument();
     expect(api.callsTo('rollForward')).toHaveLength(1);
+    // The new sheet is the one to work on next: the view detects it.
+    await waitFor(() =>
+      expect(fact(screen.getByRole('region', { name: paneText.detectedHeading }), paneText.sheetLabel)).toBe('Jan-21'),
+    );
+    expect(api.callsTo('detect')).toHaveLength(2);
   });
 
   it('shows a failed New month with what to do next', async () => {

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
+import '../asyncTimeout';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RevisionsView } from '../../../src/taskpane/components/RevisionsView/RevisionsView';
@@ -73,6 +74,8 @@ describe('RevisionsView', () => {
     expect(await screen.findByText(paneText.marked('reviewed', r.indicator, r.month))).toBeInTheDocument();
     const row = screen.getAllByRole('row').find((x) => x.getAttribute('aria-current') === 'true');
     expect(row).toHaveTextContent(paneText.status('reviewed'));
+    // Who reviewed it and what they said, as the workbook recorded them.
+    expect(row).toHaveTextContent(paneText.reviewNote('Test Reviewer', 'Late data from the MASH'));
   });
 
   it('asks for a comment before querying, then queries', async () => {

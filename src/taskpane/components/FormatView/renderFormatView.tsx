@@ -52,7 +52,7 @@ function Preview({
   return (
     <>
       <section className={styles.section} aria-label={paneText.detectedHeading}>
-        <Subtitle2 as="h2" block>
+        <Subtitle2 as="h2" block className={styles.heading}>
           {paneText.detectedHeading}
         </Subtitle2>
         <Facts
@@ -66,7 +66,7 @@ function Preview({
         />
       </section>
       <section className={styles.section} aria-label={paneText.previewHeading}>
-        <Subtitle2 as="h2" block>
+        <Subtitle2 as="h2" block className={styles.heading}>
           {paneText.previewHeading}
         </Subtitle2>
         <Facts
@@ -126,7 +126,7 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
       </div>
 
       <section className={styles.section} aria-label={paneText.optionsHeading}>
-        <Subtitle2 as="h2" block>
+        <Subtitle2 as="h2" block className={styles.heading}>
           {paneText.optionsHeading}
         </Subtitle2>
         <Field label={paneText.modeLabel}>

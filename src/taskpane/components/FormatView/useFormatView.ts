@@ -92,13 +92,16 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     setMessage(null);
     void settle(() => api.rollForward()).then((outcome) => {
       setRolling(false);
-      setMessage(
-        outcome.ok
-          ? { intent: 'success', text: paneText.newMonthSucceeded(outcome.value.sheetName) }
-          : errorMessage(outcome.error),
-      );
+      if (outcome.ok) {
+        setMessage({ intent: 'success', text: paneText.newMonthSucceeded(outcome.value.sheetName) });
+        // The new month's sheet is now the one to work on: show what is on it.
+        setSummary(null);
+        detect();
+      } else {
+        setMessage(errorMessage(outcome.error));
+      }
     });
-  }, [api]);
+  }, [api, detect]);
 
   const selectProblem = useCallback(
     (address: string) => {

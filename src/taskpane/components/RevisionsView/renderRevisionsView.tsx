@@ -84,7 +84,14 @@ function RevisionsTable({ state, styles }: { state: RevisionsViewState; styles: 
                   {paneText.change(r.change)}
                 </Text>
               </TableCell>
-              <TableCell>{paneText.status(r.status)}</TableCell>
+              <TableCell className={styles.wrap}>
+                <div>{paneText.status(r.status)}</div>
+                {r.status !== 'pending' && (r.reviewer || r.comment) && (
+                  <Text size={200} className={styles.change}>
+                    {paneText.reviewNote(r.reviewer, r.comment)}
+                  </Text>
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -98,7 +105,7 @@ function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }
   const noCurrent = state.current === null;
   return (
     <section className={styles.section} aria-label={paneText.revisionsHeading}>
-      <Text as="p" block role="status">
+      <Text as="p" block className={styles.paragraph} role="status">
         {state.current === null
           ? `${paneText.revisionCount(n)}. ${paneText.stepStart}`
           : paneText.stepPosition(state.current, n)}
@@ -141,7 +148,7 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
   const { load } = state;
   return (
     <div className={styles.root}>
-      <Subtitle2 as="h2" block>
+      <Subtitle2 as="h2" block className={styles.heading}>
         {paneText.revisionsHeading}
       </Subtitle2>
       {load.status === 'loading' && (
@@ -159,14 +166,14 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
         </MessageBar>
       )}
       {load.status === 'ready' && (
-        <Text as="p" block>
+        <Text as="p" block className={styles.paragraph}>
           {paneText.baselineLabel}: {paneText.baseline(load.baseline)}
         </Text>
       )}
       <FilePicker state={state} styles={styles} />
       {load.status === 'ready' &&
         (state.revisions.length === 0 ? (
-          <Text as="p" block>
+          <Text as="p" block className={styles.paragraph}>
             {paneText.noRevisions}
           </Text>
         ) : (

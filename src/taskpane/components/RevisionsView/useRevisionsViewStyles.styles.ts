@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { headingStyles } from '../heading.styles';
 
 export const useRevisionsViewStyles = makeStyles({
+  ...headingStyles,
   root: {
     display: 'flex',
     flexDirection: 'column',

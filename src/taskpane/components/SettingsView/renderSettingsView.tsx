@@ -27,10 +27,10 @@ export function renderSettingsView(
 ): React.JSX.Element {
   return (
     <div className={styles.root}>
-      <Subtitle2 as="h2" block>
+      <Subtitle2 as="h2" block className={styles.heading}>
         {paneText.settingsHeading}
       </Subtitle2>
-      <Text as="p" block>
+      <Text as="p" block className={styles.paragraph}>
         {paneText.settingsStored}
       </Text>
       <Field label={paneText.conventionLabel}>
@@ -68,7 +68,7 @@ export function renderSettingsView(
         </RadioGroup>
       </Field>
       <section aria-label={paneText.keyHeading}>
-        <Subtitle2 as="h3" block>
+        <Subtitle2 as="h3" block className={styles.heading}>
           {paneText.keyHeading}
         </Subtitle2>
         <ul className={styles.key}>
