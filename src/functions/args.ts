@@ -6,6 +6,7 @@
 import { msg } from '../domain/messages';
 import { err, ok, type Result } from '../domain/result';
 import type { CellInput } from '../domain/types';
+import { isFunctionError, type FunctionError } from './errors';
 
 /** A single argument as Excel may pass it. */
 export type ExcelScalar = number | string | boolean | null | undefined;
@@ -31,4 +32,26 @@ export function line(input: unknown): Result<CellInput[]> {
   const columns = Math.max(0, ...m.map((r) => r.length));
   if (rows > 1 && columns > 1) return err('badArgument', msg.notALine(rows, columns));
   return ok(m.flat());
+}
+
+/**
+ * The first Excel error among the arguments (scalars or ranges). It is returned unchanged,
+ * as Excel's own functions pass `#DIV/0!` through: read as text it would be a placeholder
+ * and silently turn into a blank answer.
+ */
+export function firstError(...inputs: unknown[]): FunctionError | null {
+  for (const input of inputs) {
+    if (isFunctionError(input)) return input;
+    if (Array.isArray(input)) {
+      const inner = firstError(...input);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** A matrix argument as given, cells untouched (errors stay errors). */
+export function rawMatrix(input: unknown): unknown[][] {
+  if (!Array.isArray(input)) return [[input]];
+  return input.map((row: unknown) => (Array.isArray(row) ? row : [row]));
 }

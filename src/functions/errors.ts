@@ -5,8 +5,8 @@
  */
 import type { EngineError, ErrorCode } from '../domain/result';
 
-/** The Excel error values the functions return. */
-export type ExcelErrorValue = '#VALUE!' | '#N/A' | '#DIV/0!';
+/** The Excel error values: the engine's three, and any an argument passes through. */
+export type ExcelErrorValue = '#VALUE!' | '#N/A' | '#DIV/0!' | '#NUM!' | '#NULL!' | '#NAME?' | '#REF!';
 
 /** The shape of `CustomFunctions.Error`: an Excel error value and a message. */
 export interface FunctionError {
@@ -14,12 +14,16 @@ export interface FunctionError {
   readonly message?: string;
 }
 
-type ErrorCodeKey = 'invalidValue' | 'notAvailable' | 'divisionByZero';
+type ErrorCodeKey = keyof typeof CustomFunctions.ErrorCode;
 
 const KEYS: Record<ExcelErrorValue, ErrorCodeKey> = {
   '#VALUE!': 'invalidValue',
   '#N/A': 'notAvailable',
   '#DIV/0!': 'divisionByZero',
+  '#NUM!': 'invalidNumber',
+  '#NULL!': 'nullReference',
+  '#NAME?': 'invalidName',
+  '#REF!': 'invalidReference',
 };
 
 /**
@@ -64,7 +68,7 @@ export function toFunctionError(error: EngineError): FunctionError {
   return new StandInError(code, error.message);
 }
 
-/** Whether a function result is an error (either kind). */
+/** Whether a value is an Excel error: one the functions return, or one Excel passed in. */
 export function isFunctionError(value: unknown): value is FunctionError {
   if (value === null || typeof value !== 'object') return false;
   const code = (value as { code?: unknown }).code;

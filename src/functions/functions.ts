@@ -18,8 +18,8 @@ import { rolling12 } from '../domain/rolling';
 import { parseTolerances, targetRange } from '../domain/tolerance';
 import type { CellInput } from '../domain/types';
 import { parseValue } from '../domain/value';
-import { line, matrix, scalar } from './args';
-import { toFunctionError, type FunctionError } from './errors';
+import { firstError, line, rawMatrix, scalar } from './args';
+import { isFunctionError, toFunctionError, type FunctionError } from './errors';
 
 /**
  * RAG status of a value against the Red, Amber and Green tolerances as written in the scorecard. Returns R, A, G, or blank for Info rows, rows with no target and missing values. Example from the Early Help report (2.2, Dec-20): =PERF.RAG(0.851,"<65%",">65% <75%","75%","High") gives G.
@@ -38,6 +38,8 @@ export function RAG(
   green: number | string | boolean | null,
   polarity?: number | string | boolean | null,
 ): string | FunctionError {
+  const passed = firstError(value, red, amber, green, polarity);
+  if (passed) return passed;
   const stated = parsePolarity(scalar(polarity));
   if (!stated.ok) return toFunctionError(stated.error);
   const tol = parseTolerances(scalar(red), scalar(amber), scalar(green), stated.value);
@@ -71,6 +73,8 @@ export function DOT(
   convention?: number | string | boolean | null,
   range?: number | string | boolean | null,
 ): string | FunctionError {
+  const passed = firstError(current, previous, polarity, status, convention, range);
+  if (passed) return passed;
   const p = parsePolarity(scalar(polarity));
   if (!p.ok) return toFunctionError(p.error);
   const s = parseRag(scalar(status));
@@ -109,6 +113,8 @@ export function ROLLING12(
   values: Array<Array<number | string | boolean | null>>,
   denominators?: Array<Array<number | string | boolean | null>>,
 ): number | FunctionError {
+  const passed = firstError(values, denominators);
+  if (passed) return passed;
   const nums = line(values);
   if (!nums.ok) return toFunctionError(nums.error);
   let dens: CellInput[] | undefined;
@@ -132,13 +138,17 @@ export function RATEPER10K(
   count: Array<Array<number | string | boolean | null>>,
   population: number | string | boolean | null,
 ): Array<Array<number | string | FunctionError>> {
+  const popError = firstError(population);
+  if (popError) return [[popError]];
   const pop = scalar(population);
   // One check of the population up front: a bad population is one error, not one per cell.
   const probe = ratePer(1, pop);
   if (!probe.ok) return [[toFunctionError(probe.error)]];
-  return matrix(count).map((row) =>
-    row.map((c) => {
-      const r = ratePer(c, pop);
+  return rawMatrix(count).map((row) =>
+    row.map((cell) => {
+      // An error in one count stays in its own cell, as Excel's array arithmetic does.
+      if (isFunctionError(cell)) return cell;
+      const r = ratePer(scalar(cell), pop);
       if (!r.ok) return toFunctionError(r.error);
       return r.value === null ? '' : r.value;
     }),

@@ -40,7 +40,7 @@ describe('toFunctionError', () => {
     expect(EXCEL_ERRORS[code]).toBe(excel);
   });
 
-  it.each([null, 'x', 1, { code: '#REF!' }, { code: 5 }])('does not take %p for an error', (v) => {
+  it.each([null, 'x', 1, '#DIV/0!', { code: '#WHAT?' }, { code: 5 }])('does not take %p for an error', (v) => {
     expect(isFunctionError(v)).toBe(false);
   });
 });

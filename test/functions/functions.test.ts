@@ -209,3 +209,27 @@ describe('no input crashes a function or yields NaN/Infinity', () => {
     fc.assert(fc.property(grid, cell, (c, p) => sane(RATEPER10K(c, p))));
   });
 });
+
+describe('errors in arguments', () => {
+  const div0 = { code: '#DIV/0!' as const, message: 'from another cell' };
+
+  it('passes an error value through RAG and DOT unchanged, never as a blank', () => {
+    expect(RAG(div0 as never, '<90%', '90%>', '95%+', 'High')).toBe(div0);
+    expect(RAG(0.5, div0 as never, '90%>', '95%+', 'High')).toBe(div0);
+    expect(DOT(1, div0 as never, 'High')).toBe(div0);
+  });
+
+  it('passes an error inside a range through ROLLING12', () => {
+    expect(ROLLING12([[1, 2, div0 as never, 4]])).toBe(div0);
+  });
+
+  it('keeps an error in a count in its own cell of RATEPER10K', () => {
+    const r = RATEPER10K([[609], [div0 as never]], 56970);
+    expect(typeof r[0][0]).toBe('number');
+    expect(r[1][0]).toBe(div0);
+  });
+
+  it('returns an error population as the whole answer of RATEPER10K', () => {
+    expect(RATEPER10K([[609]], div0 as never)).toEqual([[div0]]);
+  });
+});

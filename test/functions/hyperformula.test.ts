@@ -25,6 +25,10 @@ const ERROR_TYPES: Record<ExcelErrorValue, ErrorType> = {
   '#VALUE!': ErrorType.VALUE,
   '#N/A': ErrorType.NA,
   '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#NUM!': ErrorType.NUM,
+  '#NAME?': ErrorType.NAME,
+  '#REF!': ErrorType.REF,
+  '#NULL!': ErrorType.ERROR, // HyperFormula has no #NULL!
 };
 
 /** A HyperFormula scalar as Excel would pass it: blank -> null. */
