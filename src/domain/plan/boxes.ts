@@ -1,7 +1,10 @@
 import type { CellBox } from '../sheet/grid';
 import type { CellStyle, StyleGroup } from './types';
 
-/** A stable key for a style: same properties, same key, whatever their order. */
+/**
+ * A stable key for a style: same properties, same key, whatever their order.
+ * @example styleKey({ fill: '#FFFFFF', bold: true }) // 'bold=true;fill=#FFFFFF'
+ */
 export function styleKey(style: CellStyle): string {
   return Object.keys(style)
     .sort()

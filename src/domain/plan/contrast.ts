@@ -9,7 +9,10 @@ function channel(hex: string, at: number): number {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 
-/** Whether a string is a `#RRGGBB` colour. */
+/**
+ * Whether a string is a `#RRGGBB` colour.
+ * @example isHexColour('#C00000') // true
+ */
 export function isHexColour(hex: string): boolean {
   return /^#[0-9a-fA-F]{6}$/.test(hex);
 }

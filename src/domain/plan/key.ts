@@ -65,6 +65,8 @@ function isEmpty(grid: Grid, box: CellBox): boolean {
  * Where the key goes: two blank rows below the tables, else two blank columns to their
  * right; only where every cell is empty on the grid (the add-in never overwrites data).
  * Null when neither place is free.
+ *
+ * @example placeKey(grid, { top: 2, left: 0, bottom: 50, right: 23 }, 11) // { top: 52, left: 0, bottom: 62, right: 1 }
  */
 export function placeKey(grid: Grid, area: CellBox, lines: number): CellBox | null {
   const below: CellBox = { top: area.bottom + 2, left: area.left, bottom: area.bottom + 1 + lines, right: area.left + 1 };

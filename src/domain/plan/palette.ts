@@ -39,7 +39,10 @@ export const PALETTES: Record<PaletteName, Palette> = {
   },
 };
 
-/** Fill and letter colour of a RAG cell. */
+/**
+ * Fill and letter colour of a RAG cell.
+ * @example ragColours(PALETTES.standard, 'amber') // { fill: '#FFC000', font: '#000000' }
+ */
 export function ragColours(palette: Palette, rag: Rag): { fill: string; font: string } {
   const fill = palette.rag[rag];
   return { fill, font: readableOn(fill) };

@@ -12,7 +12,10 @@ export interface DetectedHeader {
   months: MonthColumn[];
 }
 
-/** Text of a cell as displayed, falling back to its value when an adapter gave no text. */
+/**
+ * Text of a cell as displayed, falling back to its value when an adapter gave no text.
+ * @example cellText(grid, 4, 1) // '6.10' (the number 6.1 shown with 0.00)
+ */
 export function cellText(grid: Grid, row: number, col: number): string {
   const i = row - grid.top;
   const j = col - grid.left;

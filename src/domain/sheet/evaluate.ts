@@ -95,6 +95,8 @@ function toleranceBox(row: RawRow): string {
  * Judges one indicator row with the engine: tolerances, RAG on the right figure, DOT.
  * Everything the engine cannot evaluate becomes a problem naming the cell; the RAG of
  * such a row is blank, never a guess.
+ *
+ * @example evaluateRow(raw, 'Dec-19', 'performance', 3).rag // 'amber' for 6.8 (92.0% against <90% | 90%> | 95%+)
  */
 export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConvention, polarityCol: number): IndicatorRow {
   const sink: ProblemSink = { sheetName, row: raw, problems: [] };
@@ -173,7 +175,10 @@ function targetRange(tol: Tolerances | null): { lower: number; upper: number } |
   return green?.lower && green.upper ? { lower: green.lower.value, upper: green.upper.value } : null;
 }
 
-/** The month the DOT compares, and the one before it (same rule as the RAG basis). */
+/**
+ * The month the DOT compares, and the one before it (same rule as the RAG basis).
+ * @example dotMonths(row.months, row.ragBasis)?.current.label // 'Dec-20'
+ */
 export function dotMonths(months: MonthValue[], basis: RagBasis | null): { current: MonthValue; previous: MonthValue | null } | null {
   if (months.length === 0) return null;
   let i = months.length - 1;

@@ -27,14 +27,20 @@ export type ColumnRole =
 /** Header texts the reader looks for, for the "no table found" message. */
 export const LOOKED_FOR = ['NO.', 'INDICATOR', 'GOOD PERF IS', 'month columns such as Oct-20'];
 
-/** `  Rag (In  Month) ` -> `rag (in month)`. */
+/**
+ * Collapses spaces and lowers the case.
+ * @example normalizeHeader('  Rag (In  Month) ') // 'rag (in month)'
+ */
 export function normalizeHeader(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const FINANCIAL_YEAR = /^(19|20)\d{2}\s*\/\s*\d{2,4}$/;
 
-/** `2019 / 20`, `2020/21`, `2014/ 15`: a year label (a trend column, or a banner over months). */
+/**
+ * A year label: a trend column, or a banner over months.
+ * @example isYearLabel('2019 / 20') // true
+ */
 export function isYearLabel(text: string): boolean {
   return FINANCIAL_YEAR.test(text.trim());
 }

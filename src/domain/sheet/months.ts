@@ -48,13 +48,19 @@ export function monthSerial(m: YearMonth): number {
   return Math.round((Date.UTC(m.year, m.month - 1, 1) - EPOCH) / MS_PER_DAY);
 }
 
-/** The month of an Excel date serial. */
+/**
+ * The month of an Excel date serial.
+ * @example serialMonth(44105) // { year: 2020, month: 10 }
+ */
 export function serialMonth(serial: number): YearMonth {
   const d = new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 
-/** Whether a number format shows a date (has a month or year token outside quotes/brackets). */
+/**
+ * Whether a number format shows a date (a day, month or year token outside quotes and brackets).
+ * @example isDateFormat('mmm-yy') // true; isDateFormat('0.0%') // false
+ */
 export function isDateFormat(format: string): boolean {
   const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[dmy]/i.test(bare) && !/^General$/i.test(bare) && !/[#0]/.test(bare);
@@ -92,7 +98,10 @@ export function financialYear(m: YearMonth): string {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-/** Numeric comparison of months: negative when a is before b. */
+/**
+ * Numeric comparison of months: negative when a is before b.
+ * @example compareMonths({ year: 2021, month: 1 }, { year: 2020, month: 12 }) // 1
+ */
 export function compareMonths(a: YearMonth, b: YearMonth): number {
   return a.year * 12 + a.month - (b.year * 12 + b.month);
 }

@@ -10,6 +10,8 @@ import type { RagBasis, RowDot } from './scorecard';
  * The DOT of a row: the month RAG is judged on (or the newest with a figure) against the
  * month before, at the precision the figures are shown. No arrow, with the reason, when
  * either is missing, set aside for a unit problem, or the row has no columns to compare.
+ *
+ * @example rowDot(raw, 'low', 'red', basis, 'performance', new Set()) // { state: 'improvement', glyph: '↑', ... } for 108.0 -> 106.9
  */
 export function rowDot(
   row: RawRow,

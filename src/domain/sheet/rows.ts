@@ -27,7 +27,10 @@ export interface RawRow {
   green: ReadCell | null;
 }
 
-/** A cell as the engine reads it: the value Excel holds, with its displayed text and format. */
+/**
+ * A cell as the engine reads it: the value Excel holds, with its displayed text and format.
+ * @example readCell(grid, 12, 5).value // { kind: 'number', value: 0.843, percent: true, decimals: 1, annotation: null }
+ */
 export function readCell(grid: Grid, row: number, col: number): ReadCell {
   const i = row - grid.top;
   const j = col - grid.left;
@@ -71,6 +74,8 @@ function looksLikeIndicator(grid: Grid, header: DetectedHeader, row: number): bo
  * next table's header. A blank spacer row inside the table is passed over when an
  * indicator row (polarity and NO. or name) follows within three rows; notes and keys
  * below a table are not indicators.
+ *
+ * @example bodyRows(grid, header, Infinity) // [4, 5, ..., 37]
  */
 export function bodyRows(grid: Grid, header: DetectedHeader, stopBefore: number): number[] {
   const rows: number[] = [];
@@ -103,6 +108,8 @@ function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | n
  * NO. plus the sub-row's label (or `#n`, its place in the group), so they stay stable
  * across months while rows shift. `initialSection` carries a group on from the table
  * above (the printed report continues FOSTERING on its next page without repeating it).
+ *
+ * @example readRows(grid, header, [12, 13]).map((r) => r.key) // ['2.2', '2.2 | #2']
  */
 export function readRows(grid: Grid, header: DetectedHeader, rows: number[], initialSection = ''): RawRow[] {
   const cols = header.columns;
