@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { styleKey, toBoxes } from '../../../src/domain/plan/boxes';
 
 describe('toBoxes', () => {
@@ -26,6 +27,17 @@ describe('toBoxes', () => {
     });
     expect(covered.sort()).toEqual(cells.map((c) => `${c.row},${c.col}`).sort());
     expect(boxes).toHaveLength(3);
+  });
+
+  it('covers exactly the given cells, each once, for any set of cells', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ row: fc.integer({ min: 0, max: 30 }), col: fc.integer({ min: 0, max: 12 }) }), { maxLength: 200 }), (cells) => {
+        const covered: string[] = [];
+        for (const b of toBoxes(cells)) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) covered.push(`${r},${c}`);
+        const wanted = [...new Set(cells.map((c) => `${c.row},${c.col}`))];
+        expect(covered.sort()).toEqual(wanted.sort());
+      }),
+    );
   });
 
   it('does not mutate its input', () => {

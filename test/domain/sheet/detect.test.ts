@@ -106,6 +106,13 @@ describe('detectHeaders on the seed grids', () => {
     expect(read).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.noTable('Notes', LOOKED_FOR) } });
   });
 
+  it('does not mutate the grid it reads', () => {
+    const grid = seedGrid('earlyHelp');
+    const before = JSON.stringify(grid);
+    readScorecard(grid);
+    expect(JSON.stringify(grid)).toBe(before);
+  });
+
   it('reads a grid that does not start at A1', () => {
     const grid = seedGrid('corporateParenting');
     const shifted = { ...grid, top: 10, left: 2 };
