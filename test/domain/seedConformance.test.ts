@@ -298,6 +298,21 @@ describe('seed conformance: the data is the seed', () => {
   });
 });
 
+describe('seed conformance: values and tolerances', () => {
+  it.each(ROWS.map((r) => [`${r.report} ${r.ref}`, r] as const))('%s: every month and YTD cell is a number or missing, never invalid', (_, r) => {
+    for (const text of r.cells.slice(0, 4)) expect(parseValue(text).kind).not.toBe('invalid');
+  });
+
+  it.each(ROWS.filter((r) => r.red !== '' || r.amber !== '' || r.green !== '').map((r) => [`${r.report} ${r.ref}`, r] as const))(
+    '%s: its tolerances parse against its polarity',
+    (_, r) => {
+      const polarity = parsePolarity(r.polarity);
+      expect(polarity.ok).toBe(true);
+      expect(parseTolerances(r.red, r.amber, r.green, polarity.ok ? polarity.value : null).ok).toBe(true);
+    },
+  );
+});
+
 describe('seed conformance: direction of travel', () => {
   it.each(ROWS.map((r) => [`${r.report} ${r.ref}`, r] as const))('%s: the arrow matches the published one, or is a documented exception', (_, r) => {
     const published = direction(r.dot);
