@@ -81,8 +81,6 @@ export const msg = {
   // --- values ---------------------------------------------------------------------
   badValue: (text: string): string =>
     `${quote(text)} is not a number: type a number (e.g. 84.3% or 1,384) or a placeholder such as "n/a".`,
-  booleanValue: (value: boolean): string =>
-    `${value ? 'TRUE' : 'FALSE'} is not a figure: a scorecard value must be a number or a placeholder.`,
   nonFiniteValue: (): string => 'The value is not a finite number (Excel would show #NUM!).',
   missingValue: (what: string, text: string): string =>
     text === '' ? `${what} is blank.` : `${what} is missing (${quote(text)} is a placeholder, not a number).`,
@@ -106,8 +104,6 @@ export const msg = {
     from === to
       ? `${bandLabel(a)} and ${bandLabel(b)} overlap: ${from} belongs to both.`
       : `${bandLabel(a)} and ${bandLabel(b)} overlap between ${from} and ${to}.`,
-  toleranceOrder: (middle: BandLabel, outer: BandLabel): string =>
-    `${bandLabel(middle)} lies beyond ${bandLabel(outer)}: Amber must lie between Red and Green.`,
   toleranceDirections: (higherIsBetter: BandLabel, lowerIsBetter: BandLabel): string =>
     `${bandLabel(higherIsBetter)} reads as higher-is-better but ${bandLabel(lowerIsBetter)} as lower-is-better.`,
   invertedBand: (band: BandLabel, from: string, to: string): string =>

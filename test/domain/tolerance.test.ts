@@ -242,10 +242,11 @@ describe('parseTolerances: conflicts and unreadable text', () => {
     });
   });
 
-  it('reports Amber beyond Green', () => {
-    const r = parseTolerances('<90%', '97%>', '95%+', 'high');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('toleranceConflict');
+  it('reports Amber beyond Green, naming the band and its cut points', () => {
+    expect(parseTolerances('<90%', '97%>', '95%+', 'high')).toEqual({
+      ok: false,
+      error: { code: 'toleranceConflict', message: msg.invertedBand({ rag: 'amber', source: '97%>' }, '97%', '95%') },
+    });
   });
 
   it.each([
@@ -277,9 +278,11 @@ describe('parseTolerances: conflicts and unreadable text', () => {
     });
   });
 
-  it('reports a missing cut point between two one-sided bands', () => {
-    const r = parseTolerances('<90%', '<95%', '95%+', 'high');
-    expect(r.ok).toBe(false);
+  it('reports Red and Amber that both run downwards', () => {
+    expect(parseTolerances('<90%', '<95%', '95%+', 'high')).toEqual({
+      ok: false,
+      error: { code: 'toleranceConflict', message: msg.toleranceDirections({ rag: 'red', source: '<90%' }, { rag: 'amber', source: '<95%' }) },
+    });
   });
 
   it('labels the added red of a lone target as the rest', () => {
