@@ -105,8 +105,8 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
 
 async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expected?: Grid): Promise<Outcome<Before>> {
   const ws = context.workbook.worksheets.getItem(plan.sheetName);
-  ws.load('name');
-  ws.protection.load('protected');
+  ws.load('name, protection/protected');
+  if (plan.print) ws.load('pageLayout/orientation, pageLayout/zoom');
   const workbookProtection = context.workbook.protection;
   workbookProtection.load('protected');
   const app = context.workbook.application;
@@ -124,13 +124,12 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   printArea?.load('address');
   const printTitles = plan.print ? ws.pageLayout.getPrintTitleRowsOrNullObject() : null;
   printTitles?.load('address');
-  if (plan.print) ws.pageLayout.load('orientation,zoom');
-  const widthFormats = new Map<number, Excel.RangeFormat>();
+  const widthRanges = new Map<number, Excel.Range>();
   for (const { col } of plan.columnWidths) {
-    if (widthFormats.has(col)) continue;
-    const format = ws.getRangeByIndexes(0, col, 1, 1).format;
-    format.load('columnWidth');
-    widthFormats.set(col, format);
+    if (widthRanges.has(col)) continue;
+    const range = ws.getRangeByIndexes(0, col, 1, 1);
+    range.load('format/columnWidth');
+    widthRanges.set(col, range);
   }
   await context.sync();
 
@@ -163,7 +162,7 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
     }
   }
   const widths = new Map<number, number>();
-  for (const [col, format] of widthFormats) widths.set(col, format.columnWidth);
+  for (const [col, range] of widthRanges) widths.set(col, range.format.columnWidth);
   return {
     ok: true,
     value: {
@@ -214,6 +213,8 @@ async function writeBatches(
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
     if (i === count - 1 && manual) app.calculationMode = before.calculationMode as Excel.CalculationMode;
+    // One sync per batch: more than one only when the 5 MB request limit demands it.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     onProgress?.((i + 1) / count);
   }

@@ -55,13 +55,13 @@ async function highlightRestores(context: Excel.RequestContext, sourceSheet: str
   const mine = parsed.value.filter((r) => r.sheet === sourceSheet);
   if (mine.length === 0) return { restores: [], warnings: [] };
   const ws = context.workbook.worksheets.getItem(sourceSheet);
-  const fills = mine.map((r) => {
-    const fill = ws.getRange(r.address).format.fill;
-    fill.load('color');
-    return { record: r, fill };
+  const cells = mine.map((r) => {
+    const range = ws.getRange(r.address);
+    range.load('format/fill/color');
+    return { record: r, range };
   });
   await context.sync();
-  const current: CellFill[] = fills.map(({ record, fill }) => ({ sheet: record.sheet, address: record.address, fill: fill.color }));
+  const current: CellFill[] = cells.map(({ record, range }) => ({ sheet: record.sheet, address: record.address, fill: range.format.fill.color }));
   const clear = planClearHighlights(mine, current);
   const restores: RestoreFill[] = [];
   for (const r of clear.restores) {
