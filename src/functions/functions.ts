@@ -4,8 +4,8 @@
  * descriptions are written for analysts.
  *
  * Parameter types are written as inline unions: the metadata generator maps a union to
- * "any" (text or number, as analysts type tolerances both ways) but rejects named type
- * aliases, so `CellArg` cannot be used in these signatures.
+ * "any" (text or number, as analysts type tolerances both ways) but rejects a named type
+ * alias for the same union, so the union is spelled out in each signature. No `any` needed.
  *
  * Every function returns a value or an Excel error; none throws.
  */
