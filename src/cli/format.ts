@@ -7,6 +7,7 @@ import { applyFormatPlan } from '../xlsx/applyPlan';
 import { gridFromWorksheet } from '../xlsx/grid';
 import { applyHighlights, readFills, restoreFills } from '../xlsx/highlights';
 import { refuseLoss, writeWorkbook } from '../xlsx/workbook';
+import { describeLosses } from '../xlsx/lossCheck';
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { checkOutput, writeOutput } from './files';
 import { findScorecard, loadWorkbook } from './load';
@@ -39,7 +40,8 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   const loaded = await loadWorkbook(args.input);
   if (!loaded.ok) return report(io, loaded.error);
   const safe = refuseLoss(loaded.value.report, args.input);
-  if (!safe.ok) return report(io, { exit: EXIT.refused, message: safe.error.message });
+  if (!safe.ok && !args.allowLoss) return report(io, { exit: EXIT.refused, message: safe.error.message });
+  const dropped = describeLosses(loaded.value.report.losses);
   const workbook = loaded.value.workbook;
 
   const found = findScorecard(workbook, args.input, args.convention, args.sheet);
@@ -51,7 +53,14 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   const applied = applyFormatPlan(worksheet, plan.value);
   if (!applied.ok) return report(io, { exit: EXIT.refused, message: cliMessages.planFailed(applied.error.message) });
 
-  const outcome: FormatOutcome = { sheetName: worksheet.name, tables, problems: tables.flatMap((t) => t.problems), revisions: null, highlighted: 0, warnings: [] };
+  const outcome: FormatOutcome = {
+    sheetName: worksheet.name,
+    tables,
+    problems: tables.flatMap((t) => t.problems),
+    revisions: null,
+    highlighted: 0,
+    warnings: dropped.length > 0 ? [cliMessages.lossAllowed(dropped)] : [],
+  };
   if (args.previous) {
     const baseline = await loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
     if (!baseline.ok) return report(io, baseline.error);

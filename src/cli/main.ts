@@ -20,6 +20,8 @@ export interface FormatArgs {
   convention: DotConvention;
   formulas: boolean;
   force: boolean;
+  /** Write even though content the xlsx library cannot keep would be lost (listed in the summary). */
+  allowLoss: boolean;
 }
 
 export interface RevisionsArgs {
@@ -34,6 +36,7 @@ export interface NewMonthArgs {
   output: string;
   sheet?: string;
   force: boolean;
+  allowLoss: boolean;
 }
 
 const OPTIONS = {
@@ -43,6 +46,7 @@ const OPTIONS = {
   convention: { type: 'string' },
   formulas: { type: 'boolean' },
   force: { type: 'boolean' },
+  'allow-loss': { type: 'boolean' },
   csv: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -51,9 +55,9 @@ const OPTIONS = {
 
 /** Options each command accepts; anything else is a usage error, not silently ignored. */
 const ALLOWED: Record<string, readonly string[]> = {
-  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force'],
+  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force', 'allow-loss'],
   revisions: ['sheet', 'csv', 'json'],
-  'new-month': ['output', 'sheet', 'force'],
+  'new-month': ['output', 'sheet', 'force', 'allow-loss'],
 };
 
 type Parsed = { command: 'help' | 'version' } | { command: 'format'; args: FormatArgs } | { command: 'revisions'; args: RevisionsArgs } | { command: 'new-month'; args: NewMonthArgs };
@@ -90,7 +94,7 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
   if (rest.length !== 1) return fail(EXIT.usage, cliMessages.missingInput(command, 'one input file: <in.xlsx>'));
   if (values.output === undefined) return fail(EXIT.usage, cliMessages.missingOutput(command));
   if (command === 'new-month') {
-    return { ok: true, value: { command, args: { input: rest[0]!, output: values.output, sheet: values.sheet, force: values.force ?? false } } };
+    return { ok: true, value: { command, args: { input: rest[0]!, output: values.output, sheet: values.sheet, force: values.force ?? false, allowLoss: values['allow-loss'] ?? false } } };
   }
   const convention = values.convention ?? 'performance';
   if (convention !== 'performance' && convention !== 'numeric') return fail(EXIT.usage, cliMessages.badConvention(convention));
@@ -106,6 +110,7 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
         convention,
         formulas: values.formulas ?? false,
         force: values.force ?? false,
+        allowLoss: values['allow-loss'] ?? false,
       },
     },
   };

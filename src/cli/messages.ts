@@ -27,7 +27,7 @@ with the same engine as the Excel add-in.
 
 Usage:
   scorecard format <in.xlsx> -o <out.xlsx> [--sheet NAME] [--previous <published.xlsx>]
-                   [--convention performance|numeric] [--formulas] [--force]
+                   [--convention performance|numeric] [--formulas] [--force] [--allow-loss]
       Lays out and formats the month's scorecard sheet as the add-in's Format button does
       (DOT arrows, RAG letters and fills, number formats, freeze panes, print setup, key),
       highlights figures revised since <published.xlsx> in yellow with a note, and prints
@@ -42,7 +42,7 @@ Usage:
       Lists the figures of <current.xlsx> that differ from what <published.xlsx> showed,
       matched by indicator and month (not by cell): as a table (default), CSV or JSON.
 
-  scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force]
+  scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force] [--allow-loss]
       Adds next month's sheet (e.g. Jan-21 after Dec-20): months shift one column left,
       the new month's column is empty and ready for data, headers and title updated.
 
@@ -50,7 +50,9 @@ Usage:
 
 Files: the tool never writes to its input, never overwrites an existing output unless
 --force is given, and refuses to write a workbook that contains content the xlsx library
-cannot keep (charts, pivot tables, images, macros, slicers, ...), naming what would be lost.
+cannot keep (charts, pivot tables, images, macros, slicers, add-in settings, ...), naming
+what would be lost. --allow-loss writes anyway, without those items (or, for images,
+rewritten) in the OUTPUT only (the input is never changed), listing them in the summary.
 The output is written to a temporary file and renamed into place: never half-written.
 
 Exit codes:
@@ -93,5 +95,7 @@ export const cliMessages = {
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
   rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
+  lossAllowed: (items: string[]): string =>
+    `Written with --allow-loss: the output does not keep these as the input has them (the input is unchanged):\n${items.map((i) => `    - ${i}`).join('\n')}`,
   noPreviousTable: (path: string): string => `No scorecard table found in the published workbook ${path}.`,
 };

@@ -7,6 +7,7 @@ import { columnIndex, gridFromWorksheet } from '../xlsx/grid';
 import { applyRollForward } from '../xlsx/applyRollForward';
 import { readFills, restoreFills } from '../xlsx/highlights';
 import { refuseLoss, writeWorkbook } from '../xlsx/workbook';
+import { describeLosses } from '../xlsx/lossCheck';
 import { checkOutput, fail, writeOutput, type CliResult } from './files';
 import { findScorecard, loadWorkbook } from './load';
 import type { CliIO, NewMonthArgs } from './main';
@@ -23,7 +24,8 @@ export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCo
   const loaded = await loadWorkbook(args.input);
   if (!loaded.ok) return report(io, loaded.error);
   const safe = refuseLoss(loaded.value.report, args.input);
-  if (!safe.ok) return report(io, { exit: EXIT.refused, message: safe.error.message });
+  if (!safe.ok && !args.allowLoss) return report(io, { exit: EXIT.refused, message: safe.error.message });
+  const dropped = describeLosses(loaded.value.report.losses);
   const workbook = loaded.value.workbook;
   const found = findScorecard(workbook, args.input, 'performance', args.sheet);
   if (!found.ok) return report(io, found.error);
@@ -49,6 +51,7 @@ export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCo
       `  Months: ${shown.join(', ')} (the ${plan.value.newMonth.label} column is empty, ready for data; ${months[0]} dropped)`,
       `  Cleared last month's DOT and RAG; ${plan.value.writes.length} header and title cells updated; ${highlights.value.restores.length} revision highlight${highlights.value.restores.length === 1 ? '' : 's'} removed`,
       ...highlights.value.warnings.map((w) => `  Note: ${w}`),
+      ...(dropped.length > 0 ? [`  Note: ${cliMessages.lossAllowed(dropped)}`] : []),
       ...rolled.value.notCopied.map((what) => `  Note: ${cliMessages.notCopied(what)}`),
     ].join('\n') + '\n',
   );

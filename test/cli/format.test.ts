@@ -207,6 +207,14 @@ describe('scorecard format on bad input: a clear message, a non-zero exit, no st
     expect(result.stderr).toContain(`Refusing to write ${input}`);
     expect(result.stderr).toContain('images (their alt text, cropping and effects would be rewritten) (xl/drawings/drawing1.xml)');
     expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
+
+    // With explicit consent it writes, says what it left out, and the input keeps it.
+    const before = hash(input);
+    const allowed = run(cli, ['format', input, '--allow-loss', '-o', join(dir, 'out.xlsx')]);
+    expect([EXIT.ok, EXIT.problems]).toContain(allowed.code);
+    expect(allowed.stdout).toContain(cliMessages.lossAllowed(['images (their alt text, cropping and effects would be rewritten) (xl/drawings/drawing1.xml)']));
+    expect(hash(input)).toBe(before);
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(true);
   });
 
   it.each([
