@@ -1,0 +1,118 @@
+import type { FormatPlan } from '../../src/domain/plan/types';
+import { batchOps, buildWriteOps, chunkAddresses, coalesceBoxes, estimateBytes, valueRuns, type WriteOp } from '../../src/excel/writeOps';
+
+const cell = (row: number, col: number) => ({ top: row, left: col, bottom: row, right: col });
+
+describe('coalesceBoxes', () => {
+  it('merges a column of single cells into one box', () => {
+    expect(coalesceBoxes([cell(4, 2), cell(6, 2), cell(5, 2)])).toEqual([{ top: 4, left: 2, bottom: 6, right: 2 }]);
+  });
+
+  it('merges side-by-side runs of the same rows', () => {
+    expect(coalesceBoxes([cell(1, 1), cell(2, 1), cell(1, 2), cell(2, 2)])).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
+  });
+
+  it('keeps boxes with a gap apart', () => {
+    expect(coalesceBoxes([cell(1, 1), cell(3, 1)])).toEqual([cell(1, 1), cell(3, 1)]);
+  });
+
+  it('does not mutate its input', () => {
+    const input = [cell(1, 1), cell(2, 1)];
+    coalesceBoxes(input);
+    expect(input).toEqual([cell(1, 1), cell(2, 1)]);
+  });
+});
+
+describe('chunkAddresses', () => {
+  it.each([
+    [['A1', 'B2', 'C3'], 5, ['A1,B2', 'C3']],
+    [['A1', 'B2', 'C3'], 8, ['A1,B2,C3']],
+    [['A1'], 1, ['A1']],
+    [[], 10, []],
+  ])('chunks %j under %i characters', (addresses, max, expected) => {
+    expect(chunkAddresses(addresses, max)).toEqual(expected);
+  });
+
+  it('keeps every chunk within the limit for thousands of cells', () => {
+    const addresses = Array.from({ length: 5000 }, (_, i) => `M${2 * i + 1}`);
+    const chunks = chunkAddresses(addresses, 8000);
+    expect(chunks.every((c) => c.length <= 8000)).toBe(true);
+    expect(chunks.join(',').split(',')).toEqual(addresses);
+  });
+});
+
+describe('valueRuns', () => {
+  it('groups a column of consecutive writes into one run', () => {
+    const runs = valueRuns([
+      { row: 5, col: 12, value: 'G' },
+      { row: 6, col: 12, value: 'R' },
+      { row: 7, col: 12, value: 'A' },
+    ]);
+    expect(runs).toEqual([{ kind: 'values', box: { top: 5, left: 12, bottom: 7, right: 12 }, values: [['G'], ['R'], ['A']], formulas: false }]);
+  });
+
+  it('breaks a run at a gap and between columns', () => {
+    const runs = valueRuns([
+      { row: 5, col: 12, value: 'G' },
+      { row: 7, col: 12, value: 'R' },
+      { row: 5, col: 11, value: '↑' },
+    ]);
+    expect(runs.map((r) => r.box)).toEqual([cell(5, 11), cell(5, 12), cell(7, 12)]);
+  });
+
+  it('writes formulas through formulas, and keeps a static text starting with - as text', () => {
+    const [formula] = valueRuns([{ row: 0, col: 0, value: '=PERF.RAG(H5,"<90%","90%>","95%+")' }]);
+    expect(formula.formulas).toBe(true);
+    const [text] = valueRuns([{ row: 0, col: 1, value: '-' }]);
+    expect(text).toMatchObject({ formulas: false, values: [["'-"]] });
+  });
+});
+
+describe('buildWriteOps and batchOps', () => {
+  const plan: FormatPlan = {
+    sheetName: 'S',
+    area: { top: 0, left: 0, bottom: 9, right: 3 },
+    extraArea: null,
+    writes: [],
+    styles: [
+      { key: 'pct', style: { numberFormat: '0.0%' }, boxes: [cell(2, 1), cell(3, 1)] },
+      { key: 'red', style: { fill: '#FF0000', numberFormat: '0' }, boxes: [cell(4, 2)] },
+    ],
+    columnWidths: [
+      { col: 1, width: 56 },
+      { col: 2, width: 56 },
+      { col: 3, width: 36 },
+    ],
+    freeze: null,
+    print: null,
+  };
+
+  it('sets number formats in one rectangle, keeping the current format of cells the plan leaves', () => {
+    const current = [
+      ['General', '@'],
+      ['General', 'General'],
+      ['0.00', 'mmm-yy'],
+    ];
+    const ops = buildWriteOps(plan, { box: { top: 2, left: 1, bottom: 4, right: 2 }, formats: current });
+    const nf = ops.filter((o) => o.kind === 'numberFormat');
+    expect(nf).toEqual([{ kind: 'numberFormat', box: { top: 2, left: 1, bottom: 4, right: 2 }, formats: [['0.0%', '@'], ['0.0%', 'General'], ['0.00', '0']] }]);
+  });
+
+  it('makes one style op per style without its number format, and one width op per width', () => {
+    const ops = buildWriteOps(plan, null);
+    expect(ops.filter((o) => o.kind === 'style')).toEqual([{ kind: 'style', address: 'C5', style: { fill: '#FF0000' } }]);
+    expect(ops.filter((o) => o.kind === 'columnWidth')).toEqual([
+      { kind: 'columnWidth', address: 'B:B,C:C', width: 56 },
+      { kind: 'columnWidth', address: 'D:D', width: 36 },
+    ]);
+  });
+
+  it('puts everything in one batch unless the payload limit is reached', () => {
+    const ops: WriteOp[] = Array.from({ length: 10 }, (_, i) => ({ kind: 'columnWidth', address: `A${i}`, width: 10 }));
+    expect(batchOps(ops)).toHaveLength(1);
+    const size = estimateBytes(ops[0]);
+    const batches = batchOps(ops, size * 3);
+    expect(batches).toHaveLength(4);
+    expect(batches.flat()).toEqual(ops);
+  });
+});
