@@ -50,7 +50,10 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
 
   const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard' });
   if (!plan.ok) return report(io, plan.error);
-  const applied = applyFormatPlan(worksheet, plan.value);
+  // Formula cells carry the static plan's letters and arrows as cached results.
+  const fixed = args.formulas ? planSheet(tables, found.value.grid, { mode: 'static', convention: args.convention, palette: 'standard' }) : null;
+  const results = fixed?.ok ? new Map(fixed.value.writes.map((w) => [`${w.row},${w.col}`, w.value])) : undefined;
+  const applied = applyFormatPlan(worksheet, plan.value, { results });
   if (!applied.ok) return report(io, { exit: EXIT.refused, message: cliMessages.planFailed(applied.error.message) });
 
   const outcome: FormatOutcome = {

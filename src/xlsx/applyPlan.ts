@@ -7,6 +7,16 @@ import { xlsxMessages } from './messages';
 import { mergeStyle, StyleCache } from './styles';
 import { xlsxError, type XlsxResult } from './workbook';
 
+export interface ApplyOptions {
+  /**
+   * Cached results for formula writes, keyed `row,col` (0-based): the static plan's
+   * letters and arrows. A file's formula cells carry their last result; without one, a
+   * =PERF. formula shows nothing until Excel with the add-in recalculates it, and other
+   * readers (LibreOffice, a PDF export, a viewer) never show it.
+   */
+  results?: ReadonlyMap<string, string | number>;
+}
+
 export interface ApplySummary {
   cellsWritten: number;
   cellsStyled: number;
@@ -23,13 +33,18 @@ export interface ApplySummary {
  * const applied = applyFormatPlan(ws, plan.value);
  * if (!applied.ok) console.error(applied.error.message);
  */
-export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxResult<ApplySummary> {
+export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options: ApplyOptions = {}): XlsxResult<ApplySummary> {
   const checked = checkPlan(ws, plan);
   if (!checked.ok) return checked;
 
   for (const write of plan.writes) {
     const cell = ws.getCell(write.row + 1, write.col + 1);
-    cell.value = typeof write.value === 'string' && write.value.startsWith('=') ? { formula: write.value.slice(1) } : write.value;
+    if (typeof write.value === 'string' && write.value.startsWith('=')) {
+      const result = options.results?.get(`${write.row},${write.col}`);
+      cell.value = result === undefined ? { formula: write.value.slice(1) } : ({ formula: write.value.slice(1), result } as ExcelJS.CellFormulaValue);
+    } else {
+      cell.value = write.value;
+    }
   }
 
   const cache = new StyleCache();

@@ -125,9 +125,18 @@ describe('scorecard format', () => {
     expect([EXIT.ok, EXIT.problems]).toContain(result.code);
     const ws = (await openXlsx(out)).getWorksheet('Dec-19')!;
     const formulas: string[] = [];
-    ws.eachRow((row) => row.eachCell((cell) => cell.formula && formulas.push(cell.formula)));
+    const results: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (!cell.formula) return;
+      formulas.push(cell.formula);
+      results.push(cell.result);
+    }));
     expect(formulas.some((f) => f.startsWith('PERF.RAG('))).toBe(true);
     expect(formulas.some((f) => f.startsWith('PERF.DOT('))).toBe(true);
+    // Each formula carries the fixed value as its cached result, so the file reads right
+    // before Excel recalculates it (and in readers without the add-in).
+    expect(results.filter((r) => typeof r === 'string' && /^(YTD )?[RAG]$/.test(r)).length).toBeGreaterThan(0);
+    expect(results.filter((r) => r === '↑' || r === '↓' || r === '↘' || r === '→').length).toBeGreaterThan(0);
     expect(result.stdout).toContain('Mode: live formulas');
   });
 });
