@@ -6,6 +6,7 @@ import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { queueOp } from './queueOps';
 import { boxOfAddress } from './readGrid';
+import { excelApiSupported } from './run';
 import { validatePlan } from './validatePlan';
 import { DEFAULT_LIMITS, batchOps, buildWriteOps, numberFormatBox } from './writeOps';
 import type { WriteLimits } from './writeOps';
@@ -69,6 +70,8 @@ function sameValue(current: unknown, expected: unknown): boolean {
 export async function applyFormatPlan(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions = {}): Promise<Outcome<ApplyReport>> {
   const problem = validatePlan(plan);
   if (problem) return fail(m.badPlan(problem), m.badPlanAction());
+  // getRanges, page layout and suspendScreenUpdatingUntilNextSync need ExcelApi 1.9.
+  if (!excelApiSupported(9)) return fail(m.notSupported(), m.notSupportedAction());
   const limits = options.limits ?? DEFAULT_LIMITS;
 
   let before: Before;

@@ -1,12 +1,13 @@
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
+import { excelApiSupported } from './run';
 
 /** Where to read: the active sheet, or a sheet by name. */
 export type SheetRef = { kind: 'active' } | { kind: 'name'; name: string };
 
 /** Merged areas need ExcelApi 1.13; older hosts read without them (headers still detected by text). */
 function mergesSupported(): boolean {
-  return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', '1.13');
+  return typeof Office !== 'undefined' && excelApiSupported(13);
 }
 
 function worksheetOf(context: Excel.RequestContext, sheet: SheetRef): Excel.Worksheet {

@@ -12,3 +12,12 @@ export const runExcel: ExcelRunner = (batch) => Excel.run(batch);
 export function excelAvailable(): boolean {
   return typeof Excel !== 'undefined' && typeof Excel.run === 'function';
 }
+
+/**
+ * Whether the host supports ExcelApi 1.`minor`. Without an Office host (unit tests driving a
+ * fake context directly) the answer is yes: the context itself then decides.
+ */
+export function excelApiSupported(minor: number): boolean {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`);
+}

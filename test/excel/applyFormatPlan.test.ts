@@ -2,7 +2,7 @@ import { applyFormatPlan } from '../../src/excel/applyFormatPlan';
 import { excelMessages as m } from '../../src/excel/messages';
 import type { FormatPlan } from '../../src/domain/plan/types';
 import { a1, qualified } from '../../src/domain/sheet/grid';
-import { FakeWorkbook, fakeWorkbookFromGrids } from '../fakes/fakeExcel';
+import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 import { inBox, planFor, rc } from './planHelpers';
 
@@ -102,7 +102,22 @@ describe('applyFormatPlan on the seed reports', () => {
     expect(sheet.pageLayout.printTitleRows).toBe(`$${(plan.print?.repeatRows?.first ?? 0) + 1}:$${(plan.print?.repeatRows?.last ?? 0) + 1}`);
     expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName]);
     expect(wb.calculationMode).toBe('Automatic');
+    expect(wb.calculationModeLog).toEqual(['Manual', 'Automatic']);
     expect(wb.suspendedSyncs).toBeGreaterThan(0);
+  });
+
+  it('refuses on a host without ExcelApi 1.9, before any round trip', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    wb.excelApiMinor = 8;
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      const outcome = await apply(wb, planFor(grid));
+      expect(outcome).toEqual({ ok: false, error: { message: m.notSupported(), action: m.notSupportedAction() } });
+      expect(wb.stats.syncs).toBe(0);
+    } finally {
+      uninstall();
+    }
   });
 
   it('formats the same sheet twice: the key it wrote before is its own', async () => {
@@ -120,6 +135,7 @@ describe('applyFormatPlan on the seed reports', () => {
     wb.calculationMode = 'Manual';
     await apply(wb, planFor(grid));
     expect(wb.calculationMode).toBe('Manual');
+    expect(wb.calculationModeLog).toEqual([]);
   });
 });
 

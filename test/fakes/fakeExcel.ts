@@ -64,6 +64,8 @@ export class FakeWorkbook {
   /** workbook.settings: values are stored as JSON, as Office does. */
   readonly settings = new Map<string, string>();
   calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** Every calculation mode set through the API, in order (to check writes ran in Manual). */
+  readonly calculationModeLog: string[] = [];
   /** How many syncs ran with screen updating suspended. */
   suspendedSyncs = 0;
   /** Workbook structure protection (no sheets can be added or deleted). */

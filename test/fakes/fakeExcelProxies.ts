@@ -188,6 +188,7 @@ export class ApplicationProxy extends ClientObject {
     this.queueSet('calculationMode', mode, () => {
       if (mode !== 'Automatic' && mode !== 'AutomaticExceptTables' && mode !== 'Manual') throw invalidArgument(`Bad calculation mode ${mode}.`);
       this.ctx.host.calculationMode = mode;
+      this.ctx.host.calculationModeLog.push(mode);
     });
   }
   suspendScreenUpdatingUntilNextSync(): void {
