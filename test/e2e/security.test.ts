@@ -13,9 +13,11 @@ const e2e = useE2E();
 
 /** Directives of the CSP meta tag of an HTML page, or null when it has none. */
 function cspOf(html: string): Map<string, string[]> | null {
-  const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html);
+  // Minified HTML drops quotes round attribute values that need none.
+  const meta = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html);
   if (!meta) return null;
-  const content = /content=["']([^"']*)["']/i.exec(meta[0])?.[1] ?? '';
+  const quoted = /content=(?:"([^"]*)"|'([^']*)')/i.exec(meta[0]);
+  const content = quoted?.[1] ?? quoted?.[2] ?? '';
   return new Map(
     content
       .split(';')

@@ -8,7 +8,7 @@ export type FocusLook = string;
 /** The focus-relevant styles of an element and two ancestors, pseudo-elements included. */
 export async function focusLook(el: ElementHandle<Node>): Promise<FocusLook> {
   return el.evaluate((node) => {
-    const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-color', 'border-width', 'transform', 'opacity'];
+    const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-color', 'border-width', 'transform', 'opacity', 'text-decoration-line', 'text-decoration-style'];
     const parts: string[] = [];
     let e: Element | null = node as Element;
     for (let depth = 0; e && depth < 3; depth++, e = e.parentElement) {
@@ -28,7 +28,9 @@ export async function hasFocusIndicator(el: ElementHandle<Node>): Promise<boolea
     const visible = (s: CSSStyleDeclaration): boolean =>
       (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*, 0\)$|transparent/.test(s.outlineColor)) ||
       (s.boxShadow !== 'none' && s.boxShadow !== '') ||
-      (parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth) > 0 && s.content !== 'none' && s.content !== 'normal');
+      (parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth) > 0 && s.content !== 'none' && s.content !== 'normal') ||
+      // Fluent's Link marks keyboard focus with a double underline instead of a ring.
+      (s.textDecorationLine.includes('underline') && s.textDecorationStyle === 'double');
     let e: Element | null = node as Element;
     for (let depth = 0; e && depth < 3; depth++, e = e.parentElement) {
       if (visible(getComputedStyle(e))) return true;
@@ -40,6 +42,8 @@ export async function hasFocusIndicator(el: ElementHandle<Node>): Promise<boolea
 
 export interface FocusStop {
   description: string;
+  /** Focus rested on one of Tabster's invisible sentinels: a keyboard trap in all but name. */
+  onDummy: boolean;
   focused: ElementHandle<Node>;
   look: FocusLook;
   indicator: boolean;
@@ -69,6 +73,7 @@ export async function tabTo(page: Page, target: Locator, maxStops = 40, key: 'Ta
     if (!focused) continue;
     stops.push({
       description: await describeFocused(page),
+      onDummy: await focused.evaluate((n) => (n as Element).hasAttribute?.('data-tabster-dummy') ?? false),
       focused,
       look: await focusLook(focused),
       indicator: await hasFocusIndicator(focused),
