@@ -7,6 +7,7 @@ import * as http from 'http';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './harness/chromium';
+import { tabTo } from './harness/focus';
 import { openPaneContext, type PaneSession } from './harness/pane';
 import { serveStatic, type StaticServer } from './harness/staticServer';
 
@@ -89,5 +90,30 @@ describe('browser guards', () => {
     expect(violations.some((v) => /script-src/.test(v))).toBe(true);
     expect(violations.some((v) => /connect-src/.test(v))).toBe(true);
     await expect(session.page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).resolves.toBeUndefined();
+  });
+});
+
+describe('focus indicator check', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  // Each page has one button styled for keyboard focus as the row says.
+  it.each([
+    ['an outline', true, 'button:focus-visible { outline: 2px solid #000; }'],
+    ['a box-shadow ring', true, 'button:focus-visible { outline: none; box-shadow: 0 0 0 2px #000; }'],
+    ['an ::after border', true, 'button { position: relative; } button:focus-visible { outline: none; } button:focus-visible::after { content: ""; position: absolute; inset: -2px; border: 2px solid #000; }'],
+    ['nothing (outline removed)', false, 'button:focus-visible, button:focus { outline: none; box-shadow: none; }'],
+  ])('with focus drawn as %s, reports an indicator: %s', async (_what, expected, css) => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<style>${css}</style><main><button>Go</button></main>`);
+      const stops = await tabTo(page, page.getByRole('button', { name: 'Go' }));
+      expect(stops.at(-1)?.indicator).toBe(expected);
+    } finally {
+      await page.close();
+    }
   });
 });
