@@ -15,6 +15,7 @@ import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../domain/revisio
 import type { CellFill, HighlightRecord, Revision, Snapshot } from '../domain/revisions/types';
 import { hasRecordHeader } from '../domain/revisions/recordTable';
 import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../taskpane/api';
+import { excelMessages } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { cellKey, noteKind, queueNoteOps, readNotes, type NoteOp, type NoteState } from './revisionsNotes';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
@@ -59,6 +60,10 @@ function nowOf(options: RevisionsOptions): string {
 
 function fail<T>(error: OutcomeError): Outcome<T> {
   return { ok: false, error };
+}
+
+function protectedSheet(sheet: string): OutcomeError {
+  return { message: excelMessages.sheetProtected(sheet), action: excelMessages.sheetProtectedAction() };
 }
 
 /** Runs an operation, turning anything Office throws into an Outcome error (never swallowed). */
@@ -236,6 +241,7 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
     const found = await revisionsOf(context, options);
     if (!found.ok) return found;
     const { state, revisions, result } = found.value;
+    if (state.activeProtected && revisions.length > 0) return fail(protectedSheet(state.active.sheetName));
     const stored = storedHighlights(state.highlights);
     if (!stored.ok) return stored;
     const { mine, others } = splitRecords(stored.value, state.active.sheetName);
@@ -247,13 +253,16 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
     const plan = planHighlights(revisions, fills, mine);
     const clear = planClearHighlights(plan.release, fills);
     const kind = noteKind();
-    for (const w of plan.writes) queueFill(context, w.sheet, w.address, w.fill);
-    for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
-    queueNoteOps(context, kind, [...clearOps(clear), ...highlightOps(plan)], notes);
+    // Records first: a batch is not a transaction, and a fill applied without its record could
+    // never be restored. A record whose fill did not land is harmless: clearing restores only
+    // cells that still show the add-in's yellow.
     const records = [...others, ...plan.records];
     if (records.length > 0 || state.highlights.state === 'ours') {
       queueTable(context, HIGHLIGHT_TABLE.sheetName, state.highlights, highlightsToRows(records), 'Hidden');
     }
+    for (const w of plan.writes) queueFill(context, w.sheet, w.address, w.fill);
+    for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
+    queueNoteOps(context, kind, [...clearOps(clear), ...highlightOps(plan)], notes);
     await context.sync();
     const warnings = [...result.notices.filter((n) => n !== rm.noBaseline()), ...plan.warnings, ...clear.warnings];
     if (kind === 'none' && plan.writes.length > 0) warnings.push(xm.notesUnsupported());
@@ -271,7 +280,7 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
  */
 export async function clearHighlights(context: Excel.RequestContext): Promise<Outcome<{ cleared: number; warnings: string[] }>> {
   return guarded(async () => {
-    const { active, sheets } = await readActive(context);
+    const { active, activeProtected, sheets } = await readActive(context);
     const name = findSheet(sheets, HIGHLIGHT_TABLE.sheetName)?.name;
     if (name === undefined) return { ok: true, value: { cleared: 0, warnings: [] } };
     const grids = await readSheets(context, [name]);
@@ -280,8 +289,11 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<Ou
     if (!stored.ok) return stored;
     const { mine, others } = splitRecords(stored.value, active.sheetName);
     if (mine.length === 0) return { ok: true, value: { cleared: 0, warnings: [] } };
+    if (activeProtected) return fail(protectedSheet(active.sheetName));
     const { fills, notes } = await readCells(context, mine);
     const clear = planClearHighlights(mine, fills);
+    // Fills before records: if the batch stops part way, the records are still there and
+    // clearing again restores the rest (cells already restored no longer show the yellow).
     for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
     queueNoteOps(context, noteKind(), clearOps(clear), notes);
     queueTable(context, HIGHLIGHT_TABLE.sheetName, sheet, highlightsToRows(others), 'Hidden');

@@ -49,13 +49,23 @@ export function gridOf(queued: QueuedGrid): Grid {
   };
 }
 
-/** The active sheet's grid and the names (and visibility) of every sheet: one round trip. */
-export async function readActive(context: Excel.RequestContext): Promise<{ active: Grid; sheets: SheetInfo[] }> {
+/**
+ * The active sheet's grid, whether it is protected, and the names (and visibility) of every
+ * sheet: one round trip.
+ */
+export async function readActive(context: Excel.RequestContext): Promise<{ active: Grid; activeProtected: boolean; sheets: SheetInfo[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
-  const active = queueGrid(sheets.getActiveWorksheet());
+  const ws = sheets.getActiveWorksheet();
+  const protection = ws.protection;
+  protection.load('protected');
+  const active = queueGrid(ws);
   await context.sync();
-  return { active: gridOf(active), sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })) };
+  return {
+    active: gridOf(active),
+    activeProtected: protection.protected,
+    sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })),
+  };
 }
 
 /**

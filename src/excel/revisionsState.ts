@@ -25,6 +25,8 @@ export type RecordSheet = { state: 'absent' } | { state: 'ours'; grid: Grid } | 
 /** What the revisions operations know about the workbook after reading it. */
 export interface WorkbookState {
   active: Grid;
+  /** A protected sheet cannot take highlights: checked before anything is written. */
+  activeProtected: boolean;
   tables: ScorecardTable[];
   reportingMonth: string;
   sheets: SheetInfo[];
@@ -49,7 +51,7 @@ export function recordSheet(sheets: readonly SheetInfo[], grids: Map<string, Gri
  * The active sheet must hold a scorecard table.
  */
 export async function readState(context: Excel.RequestContext): Promise<Outcome<WorkbookState>> {
-  const { active, sheets } = await readActive(context);
+  const { active, activeProtected, sheets } = await readActive(context);
   const read = readScorecard(active);
   if (!read.ok) return { ok: false, error: { message: xm.noTable(active.sheetName, read.error.message), action: xm.noTableAction() } };
   const reportingMonth = newestMonth(read.value) ?? '';
@@ -60,6 +62,7 @@ export async function readState(context: Excel.RequestContext): Promise<Outcome<
     ok: true,
     value: {
       active,
+      activeProtected,
       tables: read.value,
       reportingMonth,
       sheets,

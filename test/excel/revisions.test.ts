@@ -497,6 +497,50 @@ describe('highlightRevisions and clearHighlights', () => {
     expect(jan.cell(cells[2]).note).toBeNull();
   });
 
+  it('refuses to highlight a protected sheet, before changing anything', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const jan = wb.sheet('Jan-21');
+    jan.protected = true;
+    const before = jan.snapshot();
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result).toEqual({ ok: false, error: { message: excelMessages.sheetProtected('Jan-21'), action: excelMessages.sheetProtectedAction() } });
+    expect(jan.changedCells(before)).toEqual([]);
+    expect(wb.findSheet(HIGHLIGHT_TABLE.sheetName)).toBeUndefined();
+  });
+
+  it('a highlight that fails part way can still be cleared back to the user exactly', async () => {
+    const arrange = async () => {
+      const wb = await publishedDecemberThenJanuary();
+      const cells = await revisedCells(wb);
+      wb.sheet('Jan-21').setFill(cells[0], '#DDEBF7');
+      wb.sheet('Jan-21').setFill(cells[2], '#FFFF00');
+      return { wb, cells, before: wb.sheet('Jan-21').snapshot() };
+    };
+    const probe = await arrange();
+    probe.wb.resetStats();
+    await highlightRevisions(probe.wb.context(), { now: NOW });
+    const writeSync = probe.wb.stats.syncs;
+    uninstall();
+    // Fail the write batch after more and more operations until it stops between two fills.
+    for (let after = 1; after < 40; after++) {
+      const { wb, cells, before } = await arrange();
+      const jan = wb.sheet('Jan-21');
+      wb.failSync({ sync: writeSync, afterActions: after, code: 'GeneralException' });
+      const failed = await highlightRevisions(wb.context(), { now: NOW });
+      expect(failed.ok).toBe(false);
+      const landed = [cells[0], cells[1]].filter((c) => jan.fill(c) === HIGHLIGHT_FILL).length;
+      if (landed !== 1) {
+        uninstall();
+        continue;
+      }
+      const cleared = await clearHighlights(wb.context());
+      expect(cleared).toEqual({ ok: true, value: { cleared: 2, warnings: [] } });
+      expect(jan.changedCells(before)).toEqual([]);
+      return;
+    }
+    throw new Error('the write batch never stopped between two fills');
+  });
+
   it("keeps a user's note and does not add one over it", async () => {
     const wb = await publishedDecemberThenJanuary();
     const jan = wb.sheet('Jan-21');

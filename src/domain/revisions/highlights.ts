@@ -152,7 +152,9 @@ export function planClearHighlights(records: readonly HighlightRecord[], fills: 
     }
     const where = qualified(r.sheet, r.address);
     if (sameFill(now.fill, r.highlightFill)) restores.push({ sheet: r.sheet, address: r.address, fill: r.previousFill });
-    else warnings.push(msg.fillChanged(where));
+    // Already the user's fill (a highlight whose write did not land, or a restore that did):
+    // nothing to put back and nothing to warn about.
+    else if (!sameFill(now.fill, r.previousFill)) warnings.push(msg.fillChanged(where));
     if (r.note !== null) {
       if ((now.note ?? null) === r.note) deleteNotes.push({ sheet: r.sheet, address: r.address });
       else if ((now.note ?? null) !== null) warnings.push(msg.noteChanged(where));

@@ -112,6 +112,13 @@ describe('planClearHighlights', () => {
     expect(clear.warnings).toEqual([msg.noteChanged(qualified('Jan-21', 'H10'))]);
   });
 
+  it("says nothing of a cell that already has the user's fill back (a highlight that never landed)", () => {
+    const unlanded = highlighted.map((f) => (f.address === 'H11' ? { ...f, fill: '#DDEBF7' } : f));
+    const clear = planClearHighlights(plan.records, unlanded);
+    expect(clear.restores.map((r) => r.address)).toEqual(['H10', 'I12']);
+    expect(clear.warnings).toEqual([]);
+  });
+
   it('touches only recorded cells', () => {
     const clear = planClearHighlights(plan.records, [...highlighted, fill('J20', HIGHLIGHT_FILL)]);
     expect(clear.restores.map((r) => r.address)).not.toContain('J20');
