@@ -74,3 +74,16 @@ export function isFunctionError(value: unknown): value is FunctionError {
   const code = (value as { code?: unknown }).code;
   return typeof code === 'string' && code in KEYS;
 }
+
+/**
+ * Hands a single-cell result to Excel. Microsoft documents two ways for an error to reach
+ * a cell: thrown, for a single-cell result, and as an element of a returned array. So
+ * inside Office a scalar error is thrown as the `CustomFunctions.Error` it is (the
+ * runtime catches it and shows the code and message in the cell); outside Office (Node,
+ * HyperFormula) the stand-in is returned as a value, since nothing there would catch it.
+ */
+export function toCell<T>(result: T | FunctionError): T | FunctionError {
+  const runtime = officeRuntime();
+  if (runtime && result instanceof runtime.Error) throw result;
+  return result;
+}

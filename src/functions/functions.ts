@@ -7,7 +7,8 @@
  * "any" (text or number, as analysts type tolerances both ways) but rejects a named type
  * alias for the same union, so the union is spelled out in each signature. No `any` needed.
  *
- * Every function returns a value or an Excel error; none throws.
+ * Every function computes a value or an Excel error (see `toCell` for how an error reaches
+ * a single cell inside Office); none returns NaN or Infinity.
  */
 import { evaluateDot, parseConvention } from '../domain/dot';
 import { msg } from '../domain/messages';
@@ -19,7 +20,10 @@ import { parseTolerances, targetRange } from '../domain/tolerance';
 import type { CellInput } from '../domain/types';
 import { parseValue } from '../domain/value';
 import { firstError, line, rawMatrix, scalar } from './args';
-import { isFunctionError, toFunctionError, type FunctionError } from './errors';
+import { isFunctionError, toCell, toFunctionError, type FunctionError } from './errors';
+
+/** A cell value as Excel passes it (the exported signatures spell the union out for the metadata generator). */
+type Arg = number | string | boolean | null;
 
 /**
  * RAG status of a value against the Red, Amber and Green tolerances as written in the scorecard. Returns R, A, G, or blank for Info rows, rows with no target and missing values. Example from the Early Help report (2.2, Dec-20): =PERF.RAG(0.851,"<65%",">65% <75%","75%","High") gives G.
@@ -38,6 +42,10 @@ export function RAG(
   green: number | string | boolean | null,
   polarity?: number | string | boolean | null,
 ): string | FunctionError {
+  return toCell(ragResult(value, red, amber, green, polarity));
+}
+
+function ragResult(value: Arg, red: Arg, amber: Arg, green: Arg, polarity?: Arg): string | FunctionError {
   const passed = firstError(value, red, amber, green, polarity);
   if (passed) return passed;
   const stated = parsePolarity(scalar(polarity));
@@ -72,6 +80,17 @@ export function DOT(
   status?: number | string | boolean | null,
   convention?: number | string | boolean | null,
   range?: number | string | boolean | null,
+): string | FunctionError {
+  return toCell(dotResult(current, previous, polarity, status, convention, range));
+}
+
+function dotResult(
+  current: Arg,
+  previous: Arg,
+  polarity?: Arg,
+  status?: Arg,
+  convention?: Arg,
+  range?: Arg,
 ): string | FunctionError {
   const passed = firstError(current, previous, polarity, status, convention, range);
   if (passed) return passed;
@@ -113,6 +132,10 @@ export function ROLLING12(
   values: Array<Array<number | string | boolean | null>>,
   denominators?: Array<Array<number | string | boolean | null>>,
 ): number | FunctionError {
+  return toCell(rollingResult(values, denominators));
+}
+
+function rollingResult(values: Arg[][], denominators?: Arg[][]): number | FunctionError {
   const passed = firstError(values, denominators);
   if (passed) return passed;
   const nums = line(values);
