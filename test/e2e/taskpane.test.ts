@@ -148,6 +148,24 @@ describe('the built task pane against a fake Excel host', () => {
     await expectCleanSession(session);
   });
 
+  it('shows progress while formatting and, cancelled before the write, leaves the sheet exactly as it was', async () => {
+    const { server, open } = e2e();
+    // Each round trip takes a second, as over a slow link: time to press Cancel while reading.
+    const session = await open({ syncDelayMs: 1000 });
+    await loadPane(session, server.origin);
+    await detectedTable(session.page);
+    const wb = workbook(session.page);
+    const before = await wb.snapshot(DECEMBER);
+    await session.page.getByRole('button', { name: paneText.formatButton }).click();
+    await session.page.getByRole('progressbar').waitFor();
+    await session.page.getByRole('button', { name: paneText.cancelButton }).click();
+    await session.page.getByText(paneText.cancelledTitle).waitFor({ timeout: 30_000 });
+    await expect(session.page.getByText(paneText.cancelled).count()).resolves.toBe(1);
+    expect(await wb.snapshot(DECEMBER)).toEqual(before);
+    expect(await wb.sheetNames()).toEqual([DECEMBER]);
+    await expectCleanSession(session);
+  });
+
   it('lists problems naming cells, and activating one with the keyboard selects that cell', async () => {
     const { server, open } = e2e();
     const session = await open();

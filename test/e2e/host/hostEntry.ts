@@ -5,7 +5,7 @@
  * workbook built from the seed grids, and exposes `window.__fakeHost` so a test can read the
  * workbook back. Never shipped.
  */
-import { FakeWorkbook, installFakeOffice } from '../../fakes/fakeExcel';
+import { FakeRequestContext, FakeWorkbook, installFakeOffice } from '../../fakes/fakeExcel';
 import { seedGrid } from '../../fixtures/seedGrids';
 import { installCustomFunctions } from './customFunctions';
 import type { FakeHostApi, HostBoot } from './hostTypes';
@@ -27,6 +27,18 @@ function reopen(): SavedWorkbook | null {
   return raw === null ? null : (JSON.parse(raw) as SavedWorkbook);
 }
 
+/**
+ * Makes every round trip take `ms` longer, as Excel on the web does over a slow link, so a
+ * test can act (Cancel) while an operation is still reading.
+ */
+function slowDown(ms: number): void {
+  const sync = FakeRequestContext.prototype.sync;
+  FakeRequestContext.prototype.sync = async function (this: FakeRequestContext): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return sync.call(this);
+  };
+}
+
 /** A function result as plain data: an Excel error becomes its code and message (what the cell shows). */
 function plain(result: unknown): unknown {
   if (Array.isArray(result)) return result.map(plain);
@@ -44,6 +56,7 @@ window.__fakeHostBoot = (boot: HostBoot): void => {
     wb = buildWorkbook(boot);
   }
   installFakeOffice(window, wb);
+  if (boot.syncDelayMs) slowDown(boot.syncDelayMs);
   const functions = installCustomFunctions(window as unknown as Record<string, unknown>);
   const host: FakeHostApi = {
     sheetNames: () => wb.sheets.map((s) => s.name),

@@ -9,6 +9,8 @@ export interface HostBoot {
   activeSheet?: string;
   /** workbook.settings entries to start with, raw JSON strings as Office stores them. */
   settings?: Record<string, string>;
+  /** Extra time each context.sync() takes (a slow connection), so Cancel can be pressed mid-run. */
+  syncDelayMs?: number;
 }
 
 /** The fake host as the page sees it: `window.__fakeHost`. Tests read workbook state through it. */
