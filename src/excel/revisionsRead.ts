@@ -57,13 +57,12 @@ export async function readActive(context: Excel.RequestContext): Promise<{ activ
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   const ws = sheets.getActiveWorksheet();
-  const protection = ws.protection;
-  protection.load('protected');
+  ws.load('protection/protected');
   const active = queueGrid(ws);
   await context.sync();
   return {
     active: gridOf(active),
-    activeProtected: protection.protected,
+    activeProtected: ws.protection.protected,
     sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })),
   };
 }
