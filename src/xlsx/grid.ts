@@ -17,17 +17,23 @@ import { ok } from '../domain/result';
  * grid.text[4][6] // 'Oct-20' where values[4][6] is 44105
  */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
+  // One pass over the stored cells (exceljs keeps rows sparse); blanks are filled in after.
+  const found: Array<{ row: number; col: number; value: CellInput; format: string }> = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cellValue(cell) === null) return;
-      top = Math.min(top, rowNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      right = Math.max(right, colNumber - 1);
+      const value = cellValue(cell);
+      if (value === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      found.push({ row: r, col: c, value, format: cell.numFmt || 'General' });
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     });
   });
   const merges = readMerges(ws);
@@ -40,26 +46,25 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   }
   if (bottom < 0) return { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges };
 
-  const values: CellInput[][] = [];
-  const text: string[][] = [];
-  const numberFormats: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r + 1);
-    const vRow: CellInput[] = [];
-    const tRow: string[] = [];
-    const fRow: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.getCell(c + 1);
-      const value = cellValue(cell);
-      const format = cell.numFmt || 'General';
-      vRow.push(value);
-      tRow.push(formatValue(value, format));
-      fRow.push(format);
-    }
-    values.push(vRow);
-    text.push(tRow);
-    numberFormats.push(fRow);
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
+  const text: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(''));
+  const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
+  for (const f of found) {
+    values[f.row - top]![f.col - left] = f.value;
+    text[f.row - top]![f.col - left] = formatValue(f.value, f.format);
+    numberFormats[f.row - top]![f.col - left] = f.format;
   }
+  // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a % row).
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1 - top;
+    if (r < 0 || r >= height) return;
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const c = colNumber - 1 - left;
+      if (c >= 0 && c < width && values[r]![c] === null && cell.numFmt) numberFormats[r]![c] = cell.numFmt;
+    });
+  });
   return { sheetName: ws.name, top, left, values, text, numberFormats, merges };
 }
 

@@ -39,7 +39,19 @@ export function formatValue(value: CellInput, numberFormat: string | undefined):
   return formatNumber(number, cleaned);
 }
 
+// A sheet has a handful of distinct formats over thousands of cells: split each once.
+const SECTIONS = new Map<string, string[]>();
+
 function splitSections(code: string): string[] {
+  let cached = SECTIONS.get(code);
+  if (!cached) {
+    cached = split(code);
+    if (SECTIONS.size < 1000) SECTIONS.set(code, cached);
+  }
+  return cached;
+}
+
+function split(code: string): string[] {
   const sections: string[] = [];
   let current = '';
   let quoted = false;
