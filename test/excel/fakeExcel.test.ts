@@ -198,4 +198,62 @@ describe('fake Excel: load/sync rules', () => {
     }
     expect((globalThis as Record<string, unknown>).Excel).toBeUndefined();
   });
+
+  it('adds, reads and deletes a cell note, refusing a second note on the same cell', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      ws.notes.add(ws.getRange('B2'), 'Revised: Nov-20 published 88.9%, now 89.4%');
+      await ctx.sync();
+    });
+    expect(sheet.cell('B2').note).toBe('Revised: Nov-20 published 88.9%, now 89.4%');
+    await expect(
+      wb.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Dec-20');
+        ws.notes.add(ws.getRange('B2'), 'again');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await wb.run(async (ctx) => {
+      const notes = ctx.workbook.worksheets.getItem('Dec-20').notes;
+      const none = notes.getItemOrNullObject('C3');
+      none.load('content');
+      const note = notes.getItem('B2');
+      note.load('content');
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(note.content).toMatch(/^Revised/);
+      note.delete();
+      await ctx.sync();
+    });
+    expect(sheet.cell('B2').note).toBeNull();
+  });
+
+  it('tells No Fill from white through tintAndShade', async () => {
+    const wb = workbookWithValues();
+    wb.sheet('Dec-20').setFill('A2', '#FFFFFF');
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      const white = ws.getRange('A2').format.fill;
+      const none = ws.getRange('A3').format.fill;
+      white.load('color,tintAndShade');
+      none.load('color,tintAndShade');
+      await ctx.sync();
+      expect([white.color, white.tintAndShade]).toEqual(['#FFFFFF', 0]);
+      expect([none.color, none.tintAndShade]).toEqual(['#FFFFFF', null]);
+    });
+  });
+
+  it('stores text written with an apostrophe, and digits in a Text cell, as text', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    sheet.setValue('D4', '', '@');
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      ws.getRange('D3:D5').values = [["'-"], ['6.10'], ['6.10']];
+      await ctx.sync();
+    });
+    expect([sheet.value('D3'), sheet.value('D4'), sheet.value('D5')]).toEqual(['-', '6.10', 6.1]);
+  });
 });

@@ -72,8 +72,8 @@ export class FakeWorkbook {
   structureProtected = false;
   /** While true every sync is rejected, as when the user is typing in a cell. */
   editMode = false;
-  /** Highest ExcelApi 1.x minor version supported (17: ExcelApi 1.17); `isSetSupported` answers from it. */
-  excelApiMinor = 17;
+  /** Highest ExcelApi 1.x minor version supported (18: ExcelApi 1.18); `isSetSupported` answers from it. */
+  excelApiMinor = 18;
   readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [] };
   readonly payloadLimitBytes: number;
   private faults: InjectedFault[] = [];

@@ -413,6 +413,13 @@ export class WorksheetProxy extends ClientObject {
     return this.layoutProxy;
   }
 
+  private notesProxy: NoteCollectionProxy | null = null;
+  /** Cell notes (ExcelApi 1.18), kept on the fake cells' `note`. */
+  get notes(): NoteCollectionProxy {
+    this.notesProxy ??= new NoteCollectionProxy(this.ctx, this);
+    return this.notesProxy;
+  }
+
   private namesProxy: SheetNamesProxy | null = null;
   /** Sheet-scoped names; the fake holds only Excel's own Print_Area and Print_Titles. */
   get names(): SheetNamesProxy {
@@ -706,6 +713,85 @@ export class SheetNamesProxy extends ClientObject {
   }
 }
 
+/** One cell's note; `address` is local to the sheet (`H12`). */
+export class NoteProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly at: () => { row: number; col: number } | null, nullable: boolean) {
+    super(ctx, 'note', nullable);
+  }
+  private where(): { row: number; col: number } {
+    const w = this.at();
+    if (!w || this.ws.sheet().cellAt(w.row, w.col).note === null) throw itemNotFound('note');
+    return w;
+  }
+  protected override isNull(): boolean {
+    const w = this.at();
+    return !w || this.ws.sheet().cellAt(w.row, w.col).note === null;
+  }
+  protected scalars(): string[] {
+    return ['content'];
+  }
+  protected read(prop: string): unknown {
+    const w = this.where();
+    if (prop === 'content') return this.ws.sheet().cellAt(w.row, w.col).note;
+    throw unknownProperty(prop, 'Note');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(text: string) {
+    this.queueSet('content', text, () => {
+      const w = this.where();
+      writable(this.ws.sheet()).update(w.row, w.col, (c) => (c.note = text));
+    });
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const w = this.where();
+      writable(this.ws.sheet()).update(w.row, w.col, (c) => (c.note = null));
+    });
+  }
+}
+
+export class NoteCollectionProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
+    super(ctx, 'notes');
+  }
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'NoteCollection');
+  }
+  private cellOf(address: string): { row: number; col: number } | null {
+    const box = parseBox(splitSheet(address).local);
+    return box && box.top === box.bottom && box.left === box.right ? { row: box.top, col: box.left } : null;
+  }
+  /** Adds a note to one cell; Excel refuses a second note on the same cell. */
+  add(cellAddress: RangeProxy | string, content: string): NoteProxy {
+    let at: { row: number; col: number } | null = null;
+    this.queueCall('add', [typeof cellAddress === 'string' ? cellAddress : cellAddress._id, content], () => {
+      const box = typeof cellAddress === 'string' ? parseBox(splitSheet(cellAddress).local) : cellAddress.box();
+      if (!box || box.top !== box.bottom || box.left !== box.right) throw invalidArgument('A note goes on a single cell.');
+      const s = writable(this.ws.sheet());
+      if (s.cellAt(box.top, box.left).note !== null) throw invalidArgument('The cell already has a note.');
+      s.update(box.top, box.left, (c) => (c.note = content));
+      at = { row: box.top, col: box.left };
+    });
+    return new NoteProxy(this.ctx, this.ws, () => at, false);
+  }
+  getItem(key: string): NoteProxy {
+    this.queueCall('getItem', [key], () => {
+      const at = this.cellOf(key);
+      if (!at || this.ws.sheet().cellAt(at.row, at.col).note === null) throw itemNotFound(`note ${key}`);
+    });
+    return new NoteProxy(this.ctx, this.ws, () => this.cellOf(key), false);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    this.queueCall('getItemOrNullObject', [key], () => undefined);
+    return new NoteProxy(this.ctx, this.ws, () => this.cellOf(key), true);
+  }
+}
+
 // ---------------------------------------------------------------- ranges
 
 /** Where a range or RangeAreas points, at sync. */
@@ -732,7 +818,11 @@ function applyInput(cell: FakeCell, input: unknown): void {
     return;
   }
   cell.formula = null;
-  if (typeof input === 'number' || typeof input === 'boolean') cell.value = input;
+  // Excel's apostrophe prefix stores the rest as text (`'-` is the text -, not a formula).
+  if (typeof input === 'string' && input.startsWith("'")) cell.value = input.slice(1);
+  // A cell formatted as Text (`@`) keeps typed digits as text, as Excel does.
+  else if (typeof input === 'string' && cell.numberFormat === '@') cell.value = input;
+  else if (typeof input === 'number' || typeof input === 'boolean') cell.value = input;
   else if (input === null || input === undefined) cell.value = '';
   else if (typeof input === 'string' && /^-?\d+(\.\d+)?$/.test(input.trim())) cell.value = Number(input);
   else cell.value = String(input);
@@ -1210,11 +1300,16 @@ export class RangeFillProxy extends ClientObject {
     super(ctx, 'fill');
   }
   protected scalars(): string[] {
-    return ['color'];
+    return ['color', 'tintAndShade'];
   }
   protected read(prop: string): unknown {
     if (prop === 'color') return uniform(this.targetOf(), (c) => c.fill ?? '#FFFFFF');
+    // Excel reports No Fill as white with tintAndShade null: the only way to tell it from white.
+    if (prop === 'tintAndShade') return uniform(this.targetOf(), (c) => (c.fill === null ? null : 0));
     throw unknownProperty(prop, 'RangeFill');
+  }
+  get tintAndShade(): number | null {
+    return this.get('tintAndShade');
   }
   get color(): string {
     return this.get('color');
