@@ -111,6 +111,7 @@ export const paneText = {
   queryNeedsComment: 'Say what needs checking before querying this figure.',
   marked: (status: ReviewStatus, indicator: string, month: string): string =>
     `${indicator}, ${month}: ${status === 'queried' ? 'queried' : 'marked reviewed'}.`,
+  reloadRevisionsButton: 'Check again',
   highlightButton: 'Highlight revisions',
   clearButton: 'Clear highlights',
   highlighted: (n: number): string => `Highlighted ${n} revised cell${n === 1 ? '' : 's'} in yellow, each with a note.`,

@@ -135,6 +135,22 @@ describe('RevisionsView', () => {
     expect(within(screen.getByRole('table', { name: paneText.tableLabel })).getAllByRole('row')).toHaveLength(2);
   });
 
+  it('checks again on request, showing the new list from the start', async () => {
+    const { api, user } = await renderLoaded();
+    await user.click(screen.getByRole('button', { name: paneText.nextButton }));
+    api.config.revisions = {
+      ok: true,
+      value: { baseline: { kind: 'sheet', sheetName: 'Nov-20' }, revisions: sampleRevisions.slice(2) },
+    };
+    await user.click(screen.getByRole('button', { name: paneText.reloadRevisionsButton }));
+
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: paneText.tableLabel })).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(api.callsTo('loadRevisions')).toHaveLength(2);
+    expect(screen.getByText(paneText.revisionCount(1), { exact: false })).toBeInTheDocument();
+  });
+
   it('says when nothing was revised', async () => {
     const api = createFakeAddinApi({ revisions: { ok: true, value: { baseline: { kind: 'none' }, revisions: [] } } });
     renderWithApi(<RevisionsView />, api);

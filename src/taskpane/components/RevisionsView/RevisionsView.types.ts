@@ -30,4 +30,6 @@ export interface RevisionsViewState {
   clear: () => void;
   publish: () => void;
   pickFile: (file: File) => void;
+  /** Compares the active sheet again with the best baseline (after a Format or New month). */
+  reload: () => void;
 }

@@ -180,6 +180,9 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           <Review state={state} styles={styles} />
         ))}
       <div className={styles.actions}>
+        <Button onClick={state.reload} disabled={state.busy !== 'none' || load.status === 'loading'}>
+          {paneText.reloadRevisionsButton}
+        </Button>
         <Button onClick={state.highlight} disabled={state.busy !== 'none' || state.revisions.length === 0}>
           {paneText.highlightButton}
         </Button>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Outcome, ReviewStatus, RevisionView, RevisionsResult } from '../../api';
 import { useAddinApi } from '../../AddinApiContext';
 import { readFileAsArrayBuffer } from '../../readFile';
@@ -29,15 +29,25 @@ export function useRevisionsView(): RevisionsViewState {
     setComment('');
   }, []);
 
-  useEffect(() => {
-    let live = true;
+  // The view stays mounted across tab switches, so a Format or New month made meanwhile
+  // needs an explicit reload; answers to an older load never overwrite a newer one.
+  const loadRequest = useRef(0);
+  const reload = useCallback(() => {
+    const request = ++loadRequest.current;
+    setLoad({ status: 'loading' });
+    setMessage(null);
     void settle(() => api.loadRevisions()).then((outcome) => {
-      if (live) accept(outcome);
+      if (request === loadRequest.current) accept(outcome);
     });
-    return () => {
-      live = false;
-    };
   }, [api, accept]);
+
+  useEffect(() => {
+    reload();
+    // An unmounted view ignores a load still in flight.
+    return () => {
+      loadRequest.current++;
+    };
+  }, [reload]);
 
   const goTo = useCallback(
     (index: number) => {
@@ -150,5 +160,6 @@ export function useRevisionsView(): RevisionsViewState {
         (v) => paneText.published(v.figures, v.month),
       ),
     pickFile,
+    reload,
   };
 }
