@@ -23,6 +23,7 @@ import {
   type PublishedDifference,
 } from './scenarios';
 import { a1 } from '../../src/domain/sheet/grid';
+import type { DotState } from '../../src/domain/types';
 import { seedGridTables } from '../fixtures/seedGrids';
 import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
 
@@ -145,6 +146,36 @@ describe('the built task pane against a fake Excel host', () => {
         }
       }
     }
+    await expectCleanSession(session);
+  });
+
+  it('shows in its key the same arrow Format writes to the sheet for each state', async () => {
+    const { server, open } = e2e();
+    const session = await open();
+    await loadPane(session, server.origin);
+    await detectedTable(session.page);
+    await session.page.getByRole('button', { name: paneText.formatButton }).click();
+    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    const sheet = await workbook(session.page).snapshot(DECEMBER);
+    // States read from the seed rows as in the Format test above.
+    const rows: Array<[DotState, string]> = [
+      ['declineWithinLimits', cellOf(indicatorRow('2.2', 1), 'dot')],
+      ['declineNotOnTarget', cellOf(indicatorRow('9.2', 1), 'dot')],
+      ['improvement', cellOf(indicatorRow('9.3', 1), 'dot')],
+      ['decrease', cellOf(indicatorRow('11.3'), 'dot')],
+      ['stable', cellOf(indicatorRow('11.6'), 'dot')],
+    ];
+    await tab(session.page, paneText.tabSettings).click();
+    const key = session.page.getByRole('region', { name: paneText.keyHeading });
+    await key.waitFor({ timeout: 20_000 });
+    const shown: Record<string, string> = {};
+    const written: Record<string, string> = {};
+    for (const [state, address] of rows) {
+      shown[state] = ((await key.getByRole('img', { name: paneText.dot(state), exact: true }).textContent()) ?? '').trim();
+      written[state] = String(sheet.cells[address]?.value ?? '');
+    }
+    // A reader matches the sheet's arrows against this key: they must be the same glyphs.
+    expect(shown).toEqual(written);
     await expectCleanSession(session);
   });
 
