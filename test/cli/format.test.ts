@@ -14,9 +14,9 @@ import { readGrids, gridFromWorksheet } from '../../src/xlsx/grid';
 import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
 import { cellFill } from '../../src/xlsx/styles';
 import { xlsxMessages } from '../../src/xlsx/messages';
-import { cliMessages, EXIT } from '../../src/cli/messages';
+import { cliMessages, EXIT, HELP } from '../../src/cli/messages';
 import { ragTally } from '../../src/cli/report';
-import { buildCli, removeBuild, run, sample, STACK_LINE, tempDir } from './runCli';
+import { buildCli, removeBuild, ROOT, run, sample, STACK_LINE, tempDir } from './runCli';
 
 let cli: string;
 beforeAll(() => {
@@ -271,6 +271,12 @@ describe('scorecard command line', () => {
   ])('rejects %j with a usage message (exit 2)', (args, message) => {
     const result = run(cli, args);
     expect(result).toEqual({ code: EXIT.usage, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('runs through the package bin entry, bin/scorecard.js', () => {
+    const result = run(join(ROOT, 'bin', 'scorecard.js'), ['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${HELP}`);
   });
 
   it('prints help with the exit codes', () => {
