@@ -15,6 +15,19 @@ export function indicatorLabel(row: IndicatorRow): string {
   return name === '' ? sub : `${name} (${sub})`;
 }
 
+/**
+ * The text a figure is shown as. Excel's `range.text` is `####` when the column is too
+ * narrow for the number: the figure is then written as its number format would show it.
+ *
+ * @example shownText({ text: '####', value: { kind: 'number', value: 0.843, percent: true, decimals: 1, annotation: null } }) // '84.3%'
+ */
+export function shownText(cell: Pick<MonthValue, 'text' | 'value'>): string {
+  const text = cell.text.trim();
+  const v = cell.value;
+  if (!/^#+$/.test(text) || v.kind !== 'number' || v.decimals === null) return text;
+  return v.percent ? `${(v.value * 100).toFixed(v.decimals)}%` : v.value.toFixed(v.decimals);
+}
+
 function figure(row: IndicatorRow, cell: MonthValue): SnapshotFigure {
   const isNumber = cell.value.kind === 'number';
   return {
@@ -22,7 +35,7 @@ function figure(row: IndicatorRow, cell: MonthValue): SnapshotFigure {
     ref: row.ref,
     indicator: indicatorLabel(row),
     month: cell.label,
-    display: cell.text.trim(),
+    display: shownText(cell),
     // A placeholder is missing, never 0: only a parsed number carries a value.
     value: cell.value.kind === 'number' ? cell.value.value : null,
     missing: !isNumber,

@@ -5,7 +5,7 @@ export { shownNumber, sameAtShownPrecision, type ShownNumber } from './precision
 export { isRevised, formatChange } from './change';
 export { monthIndex } from './months';
 export { revisionId, findRevisionsInFigures } from './findRevisions';
-export { currentFigures, snapshotFromTables, findRevisions, newestMonth, indicatorLabel, type PublishMeta } from './figures';
+export { currentFigures, snapshotFromTables, findRevisions, newestMonth, indicatorLabel, shownText, type PublishMeta } from './figures';
 export { SNAPSHOT_TABLE, snapshotsToRows, parseSnapshotRows, withSnapshot } from './snapshotRows';
 export { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from './highlightRows';
 export {

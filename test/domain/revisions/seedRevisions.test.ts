@@ -150,3 +150,16 @@ describe('findRevisions on the corporate-parenting seed', () => {
     ]);
   });
 });
+
+describe('figures shown as #### (a column too narrow)', () => {
+  it('publishes the figure as its number format shows it, and finds no revision in it', () => {
+    const dec = seedGrid('earlyHelp');
+    const row = findRow(dec, REF, '2.2') + 1;
+    const col = monthCol(dec, row, 'Nov-20');
+    const narrow: Grid = { ...dec, text: dec.text.map((r, i) => (i === row - dec.top ? r.map((t, j) => (j === col - dec.left ? '####' : t)) : r)) };
+    const published = publish(narrow);
+    const fig = published.figures.find((f) => f.key === keyAt(dec, '2.2', 1) && f.month === 'Nov-20');
+    expect(fig?.display).toBe('88.9%');
+    expect(findRevisions(published, tables(dec))).toEqual([]);
+  });
+});
