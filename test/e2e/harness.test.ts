@@ -29,6 +29,12 @@ function get(origin: string, rawPath: string): Promise<{ status: number; body: s
   });
 }
 
+describe('Chromium launcher', () => {
+  it('fails with the install command, never skips, when Chromium is missing', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/Chromium not found at \/nonexistent\/chromium.*apt-get install -y chromium/);
+  });
+});
+
 describe('static server', () => {
   let server: StaticServer;
   beforeAll(async () => {

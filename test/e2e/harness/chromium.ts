@@ -19,13 +19,13 @@ export const CHROMIUM_ARGS = [
  * message, never a skip: CI installs it with apt (.ci/run), and a silently skipped browser
  * proof would look like a passing one.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
+export async function launchChromium(executable: string = CHROMIUM): Promise<Browser> {
+  if (!fs.existsSync(executable)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}. The browser tests need the Debian package: ` +
+      `Chromium not found at ${executable}. The browser tests need the Debian package: ` +
         '`sudo apt-get install -y chromium` (they never download a browser). ' +
         'Set E2E_CHROMIUM to use another Chromium binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
 }
