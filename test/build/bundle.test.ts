@@ -41,10 +41,11 @@ describe('the production build', () => {
   });
 
   it('ships no eval or new Function, which the pane\'s CSP (no unsafe-eval) would block', () => {
-    // \beval( also catches window.eval( and (0, eval)(; new Function( with any spacing.
+    // \beval( also catches window.eval( and (0, eval)(; new Function( with any spacing; and
+    // Function("...") called without new, which compiles its string just the same.
     const offenders = shippedJs().flatMap((f) => {
       const code = readDistFile(f);
-      return [/\beval\s*\(/, /\bnew\s+Function\s*\(/]
+      return [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /(?<![\w$.])Function\s*\(\s*["'`]/]
         .map((re) => re.exec(code))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => `${f}: ...${code.slice(Math.max(0, m.index - 40), m.index + 40)}...`);

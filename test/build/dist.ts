@@ -51,16 +51,22 @@ function runWebpackProduction(): Promise<void> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Makes sure dist/ holds a production build of the current sources. `npm test` builds
- * first, so this normally reuses that build; a bare `npx jest test/build` (or a dist/ older
- * than the sources) builds here, under a lock directory so parallel jest workers build once.
+ * Makes sure dist/ holds a production build. `npm test` builds first (README), so this
+ * normally reuses that build; a bare `npx jest test/build` on a fresh checkout builds here,
+ * under the lock directory the browser tests use too, so parallel workers build once.
+ * A dist/ older than the sources is reported, not rebuilt (others may be serving it):
+ * BUILD_REBUILD=1 rebuilds it.
  */
 export async function ensureProductionBuild(): Promise<void> {
   if (process.env.BUILD_TEST_DIST) return;
   const marker = path.join(DIST, 'taskpane.html');
-  const fresh = (): boolean =>
-    fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
-  if (fresh()) return;
+  const stale = (): boolean =>
+    fs.existsSync(marker) && fs.statSync(marker).mtimeMs < Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
+  const needed = (): boolean => !fs.existsSync(marker) || (Boolean(process.env.BUILD_REBUILD) && stale());
+  if (!needed()) {
+    if (stale()) console.warn('test/build: dist/ is older than its sources; run `npm run build` (or BUILD_REBUILD=1) to test the latest.');
+    return;
+  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const lock = path.join(ARTIFACTS, '.dist.lock');
   const started = Date.now();
@@ -76,7 +82,7 @@ export async function ensureProductionBuild(): Promise<void> {
     }
   }
   try {
-    if (!fresh()) await runWebpackProduction();
+    if (needed()) await runWebpackProduction();
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -43,7 +43,14 @@ describe('functions.json generated from the functions\' JSDoc', () => {
     const fn = metadata().find((f) => f.id === id);
     expect(fn).toBeDefined();
     expect(fn?.name).toBe(id);
-    expect(fn?.parameters.map((p) => [p.name, p.optional === true])).toEqual(params);
+    const actual = fn?.parameters.map((p): [string, boolean] => [p.name, p.optional === true]) ?? [];
+    expect(actual.slice(0, params.length)).toEqual(params);
+  });
+
+  it.each(CONTRACT)('adds to %s, if anything, only optional parameters after the agreed ones', (id, params) => {
+    // Argument order is public API: a workbook typed against the contract must keep working.
+    const extra = metadata().find((f) => f.id === id)?.parameters.slice(params.length) ?? [];
+    expect(extra.filter((p) => p.optional !== true).map((p) => p.name)).toEqual([]);
   });
 
   it.each(CONTRACT.map(([id]) => id))('describes %s and each of its parameters for analysts', (id) => {
