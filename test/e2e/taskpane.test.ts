@@ -5,7 +5,7 @@
  */
 import { paneText } from '../../src/taskpane/strings';
 import type { SheetSnapshot } from '../fakes/fakeExcel';
-import { contrast, family } from './harness/colour';
+import { contrast, family, hue } from './harness/colour';
 import { screenshot } from './harness/pane';
 import { detectedTable, eventually, expectCleanSession, fact, loadPane, tab, waitForViews, workbook } from './harness/paneDriver';
 import { useE2E } from './harness/suite';
@@ -302,6 +302,44 @@ describe('the built task pane against a fake Excel host', () => {
     const log = recordsOf(await workbook(page).snapshot(LOG_SHEET), LOG_HEADER);
     expect(log).toEqual([expect.objectContaining({ Status: 'reviewed', Comment: 'Checked against the case system', Published: reviewedFigure.published })]);
     expect(log[0].Cell).toContain(reviewedAddress);
+    await expectCleanSession(session);
+  });
+
+  it('highlights revised figures yellow and clearing restores exactly the fills they replaced, the analyst’s own included', async () => {
+    const differences: PublishedDifference[] = [
+      { ref: '2.2', sub: 0, month: 'Nov-20', published: '38' },
+      { ref: '4.2', sub: 0, month: 'Oct-20', published: '180' },
+    ];
+    const revised = differences.map((d) => monthCellOf(indicatorRow(d.ref, d.sub), d.month === 'Nov-20' ? 1 : 0));
+    const userFill = '#DDEBF7';
+    const { server, open } = e2e();
+    const session = await open({
+      sheets: [novemberSheet(differences), decemberSheet()],
+      activeSheet: DECEMBER,
+      fills: [{ sheet: DECEMBER, address: revised[0], color: userFill }],
+    });
+    await loadPane(session, server.origin);
+    const page = session.page;
+    const wb = workbook(page);
+    const before = await wb.snapshot(DECEMBER);
+    await tab(page, paneText.tabRevisions).click();
+    await page.getByText(paneText.revisionCount(differences.length), { exact: false }).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: paneText.highlightButton }).click();
+    await page.getByText(paneText.highlighted(differences.length)).waitFor({ timeout: 20_000 });
+    for (const address of revised) {
+      const fill = (await wb.cell(DECEMBER, address)).fill ?? '';
+      // Yellow: a red-green hue a reader calls yellow, whatever exact shade the add-in uses.
+      expect({ address, yellow: /^#[0-9A-F]{6}$/i.test(fill) && (hue(fill) ?? 0) >= 45 && (hue(fill) ?? 0) <= 70 }).toEqual({ address, yellow: true });
+    }
+    // Only the revised cells' fills (and notes) changed.
+    const highlighted = await wb.snapshot(DECEMBER);
+    expect(changed(before, highlighted).sort()).toEqual([...revised].sort());
+
+    await page.getByRole('button', { name: paneText.clearButton }).click();
+    await page.getByText(paneText.cleared(differences.length)).waitFor({ timeout: 20_000 });
+    expect((await wb.cell(DECEMBER, revised[0])).fill).toBe(userFill);
+    expect(await wb.snapshot(DECEMBER)).toEqual(before);
     await expectCleanSession(session);
   });
 

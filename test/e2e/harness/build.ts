@@ -44,5 +44,9 @@ export async function ensureDist(): Promise<void> {
 export async function buildHostBundle(): Promise<string> {
   const out = path.join(HOST_OUT, String(process.pid));
   await runWebpack(['--config', path.join('test', 'e2e', 'webpack.host.config.js')], { E2E_HOST_OUT: out });
-  return fs.readFileSync(path.join(out, 'host.js'), 'utf8');
+  const source = fs.readFileSync(path.join(out, 'host.js'), 'utf8');
+  // Keep one copy to read when a test fails; drop the per-worker folder.
+  fs.writeFileSync(path.join(HOST_OUT, 'host.js'), source);
+  fs.rmSync(out, { recursive: true, force: true });
+  return source;
 }

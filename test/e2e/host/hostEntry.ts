@@ -18,6 +18,7 @@ function buildWorkbook(boot: HostBoot): FakeWorkbook {
   for (const grid of boot.sheets ?? [seedGrid('earlyHelp')]) wb.addGrid(grid);
   if (boot.activeSheet) wb.activeSheetId = wb.sheet(boot.activeSheet).id;
   for (const [key, value] of Object.entries(boot.settings ?? {})) wb.settings.set(key, value);
+  for (const f of boot.fills ?? []) wb.sheet(f.sheet).setFill(f.address, f.color);
   return wb;
 }
 

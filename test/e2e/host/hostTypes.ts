@@ -9,6 +9,8 @@ export interface HostBoot {
   activeSheet?: string;
   /** workbook.settings entries to start with, raw JSON strings as Office stores them. */
   settings?: Record<string, string>;
+  /** Fills the analyst had already applied (their own colours), set before the pane opens. */
+  fills?: Array<{ sheet: string; address: string; color: string }>;
   /** Extra time each context.sync() takes (a slow connection), so Cancel can be pressed mid-run. */
   syncDelayMs?: number;
 }
