@@ -175,7 +175,14 @@ export async function publish(context: Excel.RequestContext, options: RevisionsO
     if (!stored.ok) return stored;
     const snapshot = snapshotFromTables(state.tables, { publishedAt: nowOf(options), ...(options.user ? { publishedBy: options.user } : {}) });
     if (snapshot.figures.length === 0) return fail({ message: xm.nothingToPublish(state.active.sheetName), action: xm.noTableAction() });
-    queueTable(context, SNAPSHOT_TABLE.sheetName, state.snapshots, snapshotsToRows(withSnapshot(stored.value, snapshot)), 'Hidden');
+    const republished = stored.value.some((s) => s.sheetName === snapshot.sheetName && s.reportingMonth === snapshot.reportingMonth);
+    if (state.snapshots.state === 'ours' && state.snapshots.grid.values.length > 0 && !republished) {
+      // The usual case appends this month's rows only: the request stays small however many
+      // months the workbook has published (Excel on the web refuses requests over 5 MB).
+      queueRows(context.workbook.worksheets.getItem(SNAPSHOT_TABLE.sheetName), nextRow(state.snapshots), snapshotsToRows([snapshot]).slice(1));
+    } else {
+      queueTable(context, SNAPSHOT_TABLE.sheetName, state.snapshots, snapshotsToRows(withSnapshot(stored.value, snapshot)), 'Hidden');
+    }
     await context.sync();
     return { ok: true, value: { figures: snapshot.figures.length, month: snapshot.reportingMonth } };
   });

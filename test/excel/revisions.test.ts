@@ -347,6 +347,20 @@ describe('publish', () => {
     ]);
   });
 
+  it("appends a new month's figures without rewriting earlier publications", async () => {
+    const wb = workbook([seedGrid('earlyHelp'), january()], 'Dec-20');
+    await publish(wb.context(), { now: DEC_PUBLISHED });
+    const stored = wb.sheet(SNAPSHOT_TABLE.sheetName);
+    const decRows = stored.usedBox(true)!.bottom + 1;
+    const before = stored.snapshot();
+    wb.activeSheetId = wb.sheet('Jan-21').id;
+    wb.resetStats();
+    await publish(wb.context(), { now: '2021-02-05T10:00:00.000Z' });
+    const changedRows = new Set(stored.changedCells(before).map((a) => Number(/\d+$/.exec(a)![0]) - 1));
+    expect(Math.min(...changedRows)).toBe(decRows);
+    expect(wb.stats.maxPayloadBytes).toBeLessThan(JSON.stringify(sheetValuesFromA1(stored)).length);
+  });
+
   it("refuses to write over a user's sheet that happens to have the records' name", async () => {
     const wb = workbook([seedGrid('earlyHelp')], 'Dec-20');
     const mine = wb.addSheet(SNAPSHOT_TABLE.sheetName);
