@@ -1,5 +1,6 @@
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
+import { isOfficeError } from './officeErrors';
 import { excelApiSupported } from './run';
 
 /** Where to read: the active sheet, or a sheet by name. */
@@ -25,6 +26,22 @@ export function boxOfAddress(address: string): CellBox | null {
   return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
 }
 
+/** Excel gives '' for a blank cell; the Grid contract says null. */
+function cellInput(v: unknown): CellInput {
+  return v === '' ? null : (v as CellInput);
+}
+
+/** Merged areas from `RangeAreas.address` (`Sheet1!A1:B2,Sheet1!C3:D3`), after the sync. */
+function mergesOf(merged: Excel.RangeAreas | null): CellBox[] {
+  const merges: CellBox[] = [];
+  if (!merged || merged.isNullObject) return merges;
+  for (const part of merged.address.split(',')) {
+    const box = boxOfAddress(part);
+    if (box) merges.push(box);
+  }
+  return merges;
+}
+
 /**
  * Queues the read of a sheet's used range (values, displayed text, number formats, merged
  * areas where supported, and formulas when asked); the returned function builds the Grid
@@ -48,31 +65,76 @@ export function queueGridRead(context: Excel.RequestContext, sheet: SheetRef, op
     if (used.isNullObject) {
       return { grid: { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] }, formulas: options.formulas ? [] : null };
     }
-    const merges: CellBox[] = [];
-    if (merged && !merged.isNullObject) {
-      for (const part of merged.address.split(',')) {
-        const box = boxOfAddress(part);
-        if (box) merges.push(box);
-      }
-    }
     const grid: Grid = {
       sheetName: ws.name,
       top: used.rowIndex,
       left: used.columnIndex,
-      // Excel gives '' for a blank cell; the Grid contract says null.
-      values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
+      values: used.values.map((row) => row.map(cellInput)),
       text: used.text,
       numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
-      merges,
+      merges: mergesOf(merged),
     };
     return { grid, formulas: options.formulas ? used.formulas : null };
   };
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
 
+/** Rough response size per cell for values + text + number format (+ formulas): to size bands. */
+const BYTES_PER_CELL = 64;
+/** Response budget per band, well under Excel on the web's 5 MB. */
+const BAND_BYTES = 2 * 1024 * 1024;
+
+function isResponseTooLarge(e: unknown): boolean {
+  return isOfficeError(e) && e.code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * The used range read in row bands, one round trip each: only for a sheet whose one-sync
+ * read Excel refused as too large. A band that is still too large is halved.
+ */
+async function readInBands(context: Excel.RequestContext, sheet: SheetRef, formulas: boolean): Promise<{ grid: Grid; formulas: unknown[][] }> {
+  const ws = worksheetOf(context, sheet);
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  let merged: Excel.RangeAreas | null = null;
+  if (mergesSupported()) {
+    merged = used.getMergedAreasOrNullObject();
+    merged.load('address');
+  }
+  await context.sync();
+  if (used.isNullObject) return { grid: { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] }, formulas: [] };
+  const grid: Grid = { sheetName: ws.name, top: used.rowIndex, left: used.columnIndex, values: [], text: [], numberFormats: [], merges: mergesOf(merged) };
+  const allFormulas: unknown[][] = [];
+  let band = Math.max(1, Math.floor(BAND_BYTES / (BYTES_PER_CELL * used.columnCount)));
+  for (let start = 0; start < used.rowCount; ) {
+    const rows = Math.min(band, used.rowCount - start);
+    const range = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount);
+    range.load('values,text,numberFormat');
+    if (formulas) range.load('formulas');
+    try {
+      // One round trip per band: the count grows with the sheet's size, never per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || rows === 1) throw e;
+      band = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
+    grid.values.push(...range.values.map((row) => row.map(cellInput)));
+    grid.text.push(...range.text);
+    grid.numberFormats.push(...range.numberFormat.map((row) => row.map((f: unknown) => String(f))));
+    if (formulas) allFormulas.push(...range.formulas);
+    start += rows;
+  }
+  return { grid, formulas: allFormulas };
+}
+
 /**
  * Reads a sheet's used range into a Grid: values, displayed text and number formats (and
- * merged areas where supported) in ONE round trip. An empty sheet gives an empty grid.
+ * merged areas where supported) in ONE round trip. An empty sheet gives an empty grid. A
+ * sheet too large for one response (Excel on the web caps responses at 5 MB) is read in
+ * row bands instead.
  *
  * @example
  * const grid = await readGrid(context); // the active sheet
@@ -80,14 +142,24 @@ export function queueGridRead(context: Excel.RequestContext, sheet: SheetRef, op
  */
 export async function readGrid(context: Excel.RequestContext, sheet: SheetRef = { kind: 'active' }): Promise<Grid> {
   const build = queueGridRead(context, sheet);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+    return (await readInBands(context, sheet, false)).grid;
+  }
   return build().grid;
 }
 
 /** As readGrid, with the formulas of the used range too (what roll-forward moves). */
 export async function readGridAndFormulas(context: Excel.RequestContext, sheet: SheetRef = { kind: 'active' }): Promise<{ grid: Grid; formulas: unknown[][] }> {
   const build = queueGridRead(context, sheet, { formulas: true });
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isResponseTooLarge(e)) throw e;
+    return readInBands(context, sheet, true);
+  }
   const read = build();
   return { grid: read.grid, formulas: read.formulas ?? [] };
 }

@@ -256,4 +256,17 @@ describe('fake Excel: load/sync rules', () => {
     });
     expect([sheet.value('D3'), sheet.value('D4'), sheet.value('D5')]).toEqual(['-', '6.10', 6.1]);
   });
+
+  it('fails a sync whose response is over the limit, and delivers none of its values', async () => {
+    const wb = new FakeWorkbook({ responseLimitBytes: 200 });
+    const sheet = wb.addSheet('S');
+    for (let r = 1; r <= 50; r++) sheet.setValue(`A${r}`, `row ${r}`);
+    await wb.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:A50');
+      range.load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+    expect(wb.stats.maxResponseBytes).toBeGreaterThan(200);
+  });
 });

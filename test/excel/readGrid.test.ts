@@ -1,6 +1,6 @@
 import { boxOfAddress, readGrid, readGridAndFormulas } from '../../src/excel/readGrid';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
-import { seedGrid } from '../fixtures/seedGrids';
+import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 
 describe('readGrid', () => {
   it('reads the seed sheet back as the grid it was built from, in one round trip', async () => {
@@ -35,6 +35,23 @@ describe('readGrid', () => {
     sheet.setFill('A1', '#FF0000'); // formatting alone does not stretch the grid
     const read = await wb.run((ctx) => readGrid(ctx));
     expect(read).toMatchObject({ top: 3, left: 2, values: [['NO.', null], [null, null], [null, 5]] });
+  });
+
+  it('reads a sheet too large for one response in row bands, with the same result', async () => {
+    const grid = syntheticGrid(2000);
+    const whole = fakeWorkbookFromGrids([grid]);
+    const expected = await whole.run((ctx) => readGrid(ctx));
+    const wb = fakeWorkbookFromGrids([grid], { responseLimitBytes: 300_000 });
+    const read = await wb.run((ctx) => readGrid(ctx));
+    expect(read).toEqual(expected);
+    expect(wb.stats.syncs).toBeGreaterThan(2);
+    expect(wb.stats.maxResponseBytes).toBeGreaterThan(300_000); // the refused first attempt
+  });
+
+  it('passes on any other Office error', async () => {
+    const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
+    wb.editMode = true;
+    await expect(wb.run((ctx) => readGrid(ctx))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
   });
 
   it('gives an empty grid for an empty sheet', async () => {

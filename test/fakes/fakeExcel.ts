@@ -37,6 +37,8 @@ export interface SyncStats {
   maxPayloadBytes: number;
   /** Payload of each sync, in order. */
   payloads: number[];
+  /** Largest response (UTF-8 bytes of the loaded values' JSON); Excel on the web also caps responses at 5 MB. */
+  maxResponseBytes: number;
 }
 
 /** A failure to inject into a future sync, to test what an adapter does mid-write. */
@@ -52,6 +54,8 @@ export interface InjectedFault {
 export interface FakeWorkbookOptions {
   /** Request payload limit; Excel on the web rejects requests over 5 MB. */
   payloadLimitBytes?: number;
+  /** Response limit; Excel on the web fails a sync whose response would exceed 5 MB. */
+  responseLimitBytes?: number;
 }
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -74,12 +78,14 @@ export class FakeWorkbook {
   editMode = false;
   /** Highest ExcelApi 1.x minor version supported (18: ExcelApi 1.18); `isSetSupported` answers from it. */
   excelApiMinor = 18;
-  readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [] };
+  readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [], maxResponseBytes: 0 };
   readonly payloadLimitBytes: number;
+  readonly responseLimitBytes: number;
   private faults: InjectedFault[] = [];
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.payloadLimitBytes = options.payloadLimitBytes ?? FIVE_MB;
+    this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
   }
 
   /** Adds a sheet built from a Grid (values, text, number formats, merges); the first becomes active. */
@@ -122,6 +128,7 @@ export class FakeWorkbook {
     this.stats.apiCalls = 0;
     this.stats.maxPayloadBytes = 0;
     this.stats.payloads.length = 0;
+    this.stats.maxResponseBytes = 0;
   }
 
   /** Makes a future sync fail after `afterActions` of its operations ran. */
@@ -164,6 +171,8 @@ export class FakeRequestContext {
   readonly host: FakeWorkbook;
   private queue: QueuedAction[] = [];
   private nextId = 1;
+  private responseBytes = 0;
+  private arrivals: Array<() => void> = [];
   /** Office keeps tracked objects alive across syncs; the fake has nothing to release. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -179,6 +188,15 @@ export class FakeRequestContext {
   enqueue(payload: Record<string, unknown>, run: () => void): void {
     this.queue.push({ payload, run });
     this.host.stats.apiCalls += 1;
+  }
+
+  /**
+   * @internal A loaded value: counted in the response, and handed to its proxy only when
+   * the whole sync succeeds (a failed sync returns an error, never values).
+   */
+  addResponse(value: unknown, arrive: () => void): void {
+    this.responseBytes += encoder.encode(JSON.stringify(value) ?? '').length;
+    this.arrivals.push(arrive);
   }
 
   pending(): number {
@@ -207,12 +225,25 @@ export class FakeRequestContext {
     const fault = this.host.takeFault();
     const suspended = batch.some((a) => a.payload.method === 'suspendScreenUpdatingUntilNextSync');
     if (suspended) this.host.suspendedSyncs += 1;
-    batch.forEach((action, index) => {
-      if (fault && index === fault.afterActions) {
-        throw new FakeOfficeError(fault.code, fault.message ?? `Injected failure (${fault.code}).`);
-      }
-      action.run();
-    });
+    this.responseBytes = 0;
+    this.arrivals = [];
+    try {
+      batch.forEach((action, index) => {
+        if (fault && index === fault.afterActions) {
+          throw new FakeOfficeError(fault.code, fault.message ?? `Injected failure (${fault.code}).`);
+        }
+        action.run();
+      });
+    } finally {
+      stats.maxResponseBytes = Math.max(stats.maxResponseBytes, this.responseBytes);
+    }
+    // Loads only read, so failing after the batch ran changes nothing the add-in can see
+    // except the error (the loaded values never arrive).
+    if (this.responseBytes > this.host.responseLimitBytes) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    for (const arrive of this.arrivals) arrive();
+    this.arrivals = [];
     if (fault && fault.afterActions >= batch.length) {
       throw new FakeOfficeError(fault.code, fault.message ?? `Injected failure (${fault.code}).`);
     }

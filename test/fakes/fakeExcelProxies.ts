@@ -81,7 +81,7 @@ abstract class ClientObject {
   /** @internal runs a load at sync. */
   loadPaths(props: string[]): void {
     const isNull = this.isNull();
-    if (this.nullable || isNull) this.loaded.set('isNullObject', isNull);
+    if (this.nullable || isNull) this.ctx.addResponse(isNull, () => this.loaded.set('isNullObject', isNull));
     for (const path of props) {
       if (path === 'isNullObject') continue;
       const [head, ...rest] = path.split('/');
@@ -91,7 +91,8 @@ abstract class ClientObject {
         if (!isNull) nav.loadPaths([rest.join('/')]);
         continue;
       }
-      this.loaded.set(head, isNull ? null : this.read(head));
+      const value = isNull ? null : this.read(head);
+      this.ctx.addResponse(value, () => this.loaded.set(head, value));
     }
   }
 
@@ -162,7 +163,7 @@ class CollectionProxy<T extends ClientObject> extends ClientObject {
       const items = this.makeItems();
       const itemProps = props?.map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
       for (const item of items) item.loadPaths(itemProps && itemProps.length > 0 ? itemProps : item.scalarList());
-      this.current = items;
+      this.ctx.addResponse(items.length, () => (this.current = items));
     });
     return this;
   }
