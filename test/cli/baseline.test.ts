@@ -1,0 +1,88 @@
+/**
+ * Which "published" figures the CLI compares with: the snapshot the add-in stored when
+ * the month was published (hidden `PERF Published` sheet) wins over the sheet itself; a
+ * damaged snapshot is reported, never silently ignored. Run in-process (runCli with
+ * captured output): the child-process tests cover the executable itself.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { snapshotFromTables } from '../../src/domain/revisions/figures';
+import { SNAPSHOT_TABLE, snapshotsToRows } from '../../src/domain/revisions/snapshotRows';
+import { parseSnapshotRows } from '../../src/domain/revisions/snapshotRows';
+import type { Snapshot } from '../../src/domain/revisions/types';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import { runCli } from '../../src/cli/main';
+import { cliMessages, EXIT } from '../../src/cli/messages';
+import { gridFromWorksheet } from '../../src/xlsx/grid';
+import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { sample } from './runCli';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+/** The published sample with a hidden snapshot sheet holding `rows`. */
+async function withStoredSnapshot(rows: string[][]): Promise<string> {
+  const path = sample('early-help-published-2020-11.xlsx');
+  const loaded = await readWorkbook(readFileSync(path), path);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  const ws = loaded.value.workbook.addWorksheet(SNAPSHOT_TABLE.sheetName, { state: 'hidden' });
+  rows.forEach((r, i) => r.forEach((v, j) => {
+    const cell = ws.getCell(i + 1, j + 1);
+    cell.numFmt = '@';
+    cell.value = v === '' ? null : v;
+  }));
+  const out = join(mkdtempSync(join(tmpdir(), 'scorecard-baseline-')), 'published-with-snapshot.xlsx');
+  writeFileSync(out, await writeWorkbook(loaded.value.workbook));
+  return out;
+}
+
+async function sheetSnapshot(): Promise<Snapshot> {
+  const path = sample('early-help-published-2020-11.xlsx');
+  const loaded = await readWorkbook(readFileSync(path), path);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  const tables = readScorecard(gridFromWorksheet(loaded.value.workbook.worksheets[0]!));
+  if (!tables.ok) throw new Error(tables.error.message);
+  return snapshotFromTables(tables.value, { publishedAt: '2020-12-08T10:00:00.000Z', publishedBy: 'analyst' });
+}
+
+describe('the published baseline', () => {
+  it('prefers the snapshot stored at publication over the sheet', async () => {
+    const snap = await sheetSnapshot();
+    // What was published differs from what the sheet shows now in one figure: 2.2 % Nov-20.
+    const stored: Snapshot = {
+      ...snap,
+      figures: snap.figures.map((f) => (f.ref === '2.2' && f.month === 'Nov-20' && f.display.endsWith('%') ? { ...f, display: '87.0%', value: 0.87 } : f)),
+    };
+    const published = await withStoredSnapshot(snapshotsToRows([stored]));
+    const parsed = parseSnapshotRows(snapshotsToRows([stored]));
+    expect(parsed.ok).toBe(true);
+
+    const result = await cli(['revisions', published, sample('early-help-2020-12.xlsx'), '--json']);
+    expect(result.code).toBe(EXIT.ok);
+    const json = JSON.parse(result.out) as { revisions: Array<{ ref: string; month: string; published: { display: string } }> };
+    const nov22 = json.revisions.find((r) => r.ref === '2.2' && r.month === 'Nov-20');
+    expect(nov22?.published.display).toBe('87.0%');
+
+    const table = await cli(['revisions', published, sample('early-help-2020-12.xlsx')]);
+    expect(table.out).toContain('stored snapshot');
+  });
+
+  it('says a damaged stored snapshot cannot be read and compares with the sheet instead', async () => {
+    const rows = snapshotsToRows([await sheetSnapshot()]);
+    rows[3]![SNAPSHOT_TABLE.columns.indexOf('month')] = 'Smarch-20';
+    const published = await withStoredSnapshot(rows);
+    const parsed = parseSnapshotRows(rows);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+
+    const result = await cli(['revisions', published, sample('early-help-2020-12.xlsx')]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.err).toBe(`${cliMessages.storedSnapshotDamaged(SNAPSHOT_TABLE.sheetName, parsed.error.message)}\n`);
+    expect(result.out).toContain("('Nov-20', sheet)");
+  });
+});
