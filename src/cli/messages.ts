@@ -16,7 +16,7 @@ export const EXIT = {
   noTable: 4,
   /** Refused to write: the output is the input, exists already, or saving would lose content. */
   refused: 5,
-  /** Written, but the sheet has tolerances or polarities the engine cannot read (listed with their cells). */
+  /** Written, but some rows have tolerances or polarities the engine cannot use (listed with their cells). */
   problems: 6,
 } as const;
 
@@ -32,11 +32,14 @@ Usage:
       (DOT arrows, RAG letters and fills, number formats, freeze panes, print setup, key),
       highlights figures revised since <published.xlsx> in yellow with a note, and prints
       a summary: rows, RAG counts, problems with their cells, revisions.
-      --sheet NAME      the sheet to format (default: the first sheet with a scorecard table)
+      --sheet NAME      the sheet to format (default: the sheet with the newest month)
       --previous FILE   last month's published workbook: revised figures are highlighted
       --convention C    DOT arrows show performance (default) or the numbers' direction
       --formulas        write live =PERF.RAG/=PERF.DOT formulas instead of fixed values
-                        (they need the add-in to calculate; fixed values read anywhere)
+                        (they need the add-in to calculate; the fixed values are kept
+                        as their cached results, so the file reads right until then)
+      --force           replace the output file if it exists
+      --allow-loss      write even if content the xlsx library cannot keep would be lost
 
   scorecard revisions <published.xlsx> <current.xlsx> [--sheet NAME] [--csv | --json]
       Lists the figures of <current.xlsx> that differ from what <published.xlsx> showed,
@@ -62,7 +65,7 @@ Exit codes:
   3  input file missing, unreadable, or not an .xlsx workbook
   4  no scorecard table found, or no such sheet
   5  refused to write (output is the input, output exists without --force, or content would be lost)
-  6  written, but some tolerances or polarities could not be read (listed with their cells)
+  6  written, but some rows have tolerances or polarities the engine cannot use (listed with their cells)
 `;
 
 export const cliMessages = {
