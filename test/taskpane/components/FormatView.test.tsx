@@ -7,6 +7,7 @@ import { FormatView } from '../../../src/taskpane/components/FormatView/FormatVi
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
 import { paneText } from '../../../src/taskpane/strings';
 import { createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
+import { isUnavailable } from '../unavailable';
 import { renderWithApi } from '../renderWithApi';
 
 /** The value shown beside a term of a description list. */
@@ -58,7 +59,7 @@ describe('FormatView', () => {
     renderWithApi(<FormatView settings={settings} />, api);
     expect(await screen.findByText('No NO. / INDICATOR header row on Sheet1.')).toBeInTheDocument();
     expect(screen.getByText(paneText.nextStep('Open the month sheet and try again.'))).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: paneText.formatButton })).toBeDisabled();
+    expect(isUnavailable(screen.getByRole('button', { name: paneText.formatButton }))).toBe(true);
 
     api.config.preview = { ok: true, value: samplePreview };
     await user.click(screen.getByRole('button', { name: paneText.detectAgain }));
@@ -109,7 +110,7 @@ describe('FormatView', () => {
 
     const bar = await screen.findByRole('progressbar');
     expect(bar).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: paneText.formatButton })).toBeDisabled();
+    expect(isUnavailable(screen.getByRole('button', { name: paneText.formatButton }))).toBe(true);
     await user.click(screen.getByRole('button', { name: paneText.cancelButton }));
 
     expect(await screen.findByText(paneText.cancelled)).toBeInTheDocument();
@@ -120,6 +121,22 @@ describe('FormatView', () => {
     expect(api.writesStarted).toBe(0);
   });
 
+  it('returns focus to Format when Cancel, which had it, goes away', async () => {
+    const held = gate();
+    const api = createFakeAddinApi({ formatGate: held });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    screen.getByRole('button', { name: paneText.formatButton }).focus();
+    await user.keyboard('{Enter}');
+    screen.getByRole('button', { name: paneText.cancelButton }).focus();
+    await user.keyboard('{Enter}');
+
+    await screen.findByText(paneText.cancelled);
+    expect(screen.queryByRole('button', { name: paneText.cancelButton })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: paneText.formatButton })).toHaveFocus();
+  });
+
   it('disables Cancel once the write has started, then completes', async () => {
     const writing = gate();
     const api = createFakeAddinApi({ writeGate: writing });
@@ -128,7 +145,7 @@ describe('FormatView', () => {
     await screen.findByRole('region', { name: paneText.detectedHeading });
     await user.click(screen.getByRole('button', { name: paneText.formatButton }));
 
-    await waitFor(() => expect(screen.getByRole('button', { name: paneText.cancelButton })).toBeDisabled());
+    await waitFor(() => expect(isUnavailable(screen.getByRole('button', { name: paneText.cancelButton }))).toBe(true));
     expect(screen.getByText(paneText.cancelUnavailable, { exact: false })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: paneText.cancelButton }));
     writing.open();

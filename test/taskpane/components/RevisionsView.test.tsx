@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { RevisionsView } from '../../../src/taskpane/components/RevisionsView/RevisionsView';
 import { paneText } from '../../../src/taskpane/strings';
 import { createFakeAddinApi, sampleRevisions } from '../../fakes/fakeAddinApi';
+import { isUnavailable } from '../unavailable';
 import { renderWithApi } from '../renderWithApi';
 
 async function renderLoaded(api = createFakeAddinApi()) {
@@ -37,19 +38,32 @@ describe('RevisionsView', () => {
   it('steps through the revisions one by one, selecting each cell in order', async () => {
     const { api, user } = await renderLoaded();
     const next = screen.getByRole('button', { name: paneText.nextButton });
-    expect(screen.getByRole('button', { name: paneText.previousButton })).toBeDisabled();
+    expect(isUnavailable(screen.getByRole('button', { name: paneText.previousButton }))).toBe(true);
 
     for (let i = 0; i < sampleRevisions.length; i++) {
       await user.click(next);
       expect(screen.getByText(paneText.stepPosition(i, sampleRevisions.length))).toBeInTheDocument();
     }
-    expect(next).toBeDisabled();
+    expect(isUnavailable(next)).toBe(true);
     await user.click(screen.getByRole('button', { name: paneText.previousButton }));
 
     const addresses = sampleRevisions.map((r) => [r.address]);
     expect(api.callsTo('selectCell')).toEqual([...addresses, addresses[1]]);
     const current = screen.getAllByRole('row').find((row) => row.getAttribute('aria-current') === 'true');
     expect(current).toHaveTextContent(sampleRevisions[1].indicator);
+  });
+
+  it('leaves Next focusable but unavailable at the last revision, and ignores further presses', async () => {
+    const { api, user } = await renderLoaded();
+    const next = screen.getByRole('button', { name: paneText.nextButton });
+    next.focus();
+    for (let i = 0; i <= sampleRevisions.length; i++) await user.keyboard('{Enter}');
+
+    // Browsers drop focus from a `disabled` button; aria-disabled keeps it where the user is.
+    expect(next).toHaveFocus();
+    expect(next).not.toBeDisabled();
+    expect(next).toHaveAttribute('aria-disabled', 'true');
+    expect(api.callsTo('selectCell')).toHaveLength(sampleRevisions.length);
   });
 
   it('jumps to a revision when its indicator is activated', async () => {
@@ -63,7 +77,7 @@ describe('RevisionsView', () => {
   it('marks the current revision reviewed with the comment and shows its new status', async () => {
     const { api, user } = await renderLoaded();
     const mark = screen.getByRole('button', { name: paneText.markReviewedButton });
-    expect(mark).toBeDisabled();
+    expect(isUnavailable(mark)).toBe(true);
     await user.click(screen.getByRole('button', { name: paneText.nextButton }));
     await user.click(screen.getByRole('button', { name: paneText.nextButton }));
     await user.type(screen.getByRole('textbox', { name: paneText.commentLabel }), 'Late data from the MASH');

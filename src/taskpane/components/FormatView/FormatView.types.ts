@@ -30,6 +30,8 @@ export interface FormatViewState {
   message: PaneMessage | null;
   /** True while New month runs. */
   rolling: boolean;
+  /** The Format button, given focus back when a run ends with focus lost. */
+  formatButtonRef: React.RefObject<HTMLButtonElement | null>;
   setMode: (mode: WriteMode) => void;
   setConvention: (convention: DotConvention) => void;
   detect: () => void;

@@ -120,7 +120,7 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
         <Preview preview={detection.preview} palette={settings.palette} styles={styles} />
       )}
       <div className={styles.actions}>
-        <Button onClick={state.detect} disabled={running || detection.status === 'loading'}>
+        <Button onClick={state.detect} disabledFocusable={running || detection.status === 'loading'}>
           {paneText.detectAgain}
         </Button>
       </div>
@@ -150,15 +150,20 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
       </section>
 
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={state.format} disabled={running || detection.status !== 'ready'}>
+        <Button
+          ref={state.formatButtonRef}
+          appearance="primary"
+          onClick={state.format}
+          disabledFocusable={running || detection.status !== 'ready'}
+        >
           {paneText.formatButton}
         </Button>
         {running && (
-          <Button onClick={state.cancel} disabled={state.writeStarted}>
+          <Button onClick={state.cancel} disabledFocusable={state.writeStarted}>
             {paneText.cancelButton}
           </Button>
         )}
-        <Button onClick={state.rollForward} disabled={running || state.rolling}>
+        <Button onClick={state.rollForward} disabledFocusable={running || state.rolling}>
           {paneText.newMonthButton}
         </Button>
       </div>

@@ -48,6 +48,18 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     detect();
   }, [detect]);
 
+  // Cancel disappears when a run ends; if it had focus, keyboard users would be left on
+  // <body>, so focus returns to the Format button.
+  const formatButtonRef = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && run === 'idle') {
+      const active = document.activeElement;
+      if (active === null || active === document.body) formatButtonRef.current?.focus();
+    }
+    wasRunning.current = run === 'running';
+  }, [run]);
+
   // Leaving the pane mid-run cancels what has not started writing.
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -125,6 +137,7 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     problems,
     message,
     rolling,
+    formatButtonRef,
     setMode,
     setConvention,
     detect,

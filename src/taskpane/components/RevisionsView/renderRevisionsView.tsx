@@ -111,10 +111,10 @@ function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }
           : paneText.stepPosition(state.current, n)}
       </Text>
       <div className={styles.actions}>
-        <Button onClick={state.previous} disabled={state.current === null || state.current === 0}>
+        <Button onClick={state.previous} disabledFocusable={state.current === null || state.current === 0}>
           {paneText.previousButton}
         </Button>
-        <Button onClick={state.next} disabled={state.current !== null && state.current >= n - 1}>
+        <Button onClick={state.next} disabledFocusable={state.current !== null && state.current >= n - 1}>
           {paneText.nextButton}
         </Button>
       </div>
@@ -131,10 +131,14 @@ function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }
         />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={state.markReviewed} disabled={noCurrent || state.busy !== 'none'}>
+        <Button
+          appearance="primary"
+          onClick={state.markReviewed}
+          disabledFocusable={noCurrent || state.busy !== 'none'}
+        >
           {paneText.markReviewedButton}
         </Button>
-        <Button onClick={state.query} disabled={noCurrent || state.busy !== 'none'}>
+        <Button onClick={state.query} disabledFocusable={noCurrent || state.busy !== 'none'}>
           {paneText.queryButton}
         </Button>
       </div>
@@ -180,16 +184,16 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           <Review state={state} styles={styles} />
         ))}
       <div className={styles.actions}>
-        <Button onClick={state.reload} disabled={state.busy !== 'none' || load.status === 'loading'}>
+        <Button onClick={state.reload} disabledFocusable={state.busy !== 'none' || load.status === 'loading'}>
           {paneText.reloadRevisionsButton}
         </Button>
-        <Button onClick={state.highlight} disabled={state.busy !== 'none' || state.revisions.length === 0}>
+        <Button onClick={state.highlight} disabledFocusable={state.busy !== 'none' || state.revisions.length === 0}>
           {paneText.highlightButton}
         </Button>
-        <Button onClick={state.clear} disabled={state.busy !== 'none'}>
+        <Button onClick={state.clear} disabledFocusable={state.busy !== 'none'}>
           {paneText.clearButton}
         </Button>
-        <Button onClick={state.publish} disabled={state.busy !== 'none'}>
+        <Button onClick={state.publish} disabledFocusable={state.busy !== 'none'}>
           {paneText.publishButton}
         </Button>
       </div>

@@ -87,7 +87,7 @@ export function renderSettingsView(
         </ul>
       </section>
       <div>
-        <Button appearance="primary" onClick={state.save} disabled={state.saving}>
+        <Button appearance="primary" onClick={state.save} disabledFocusable={state.saving}>
           {paneText.saveButton}
         </Button>
       </div>
