@@ -3,6 +3,8 @@
  * adapter formatting 50 / 500 / 5,000 indicator rows (synthetic seed-like grids), beside a
  * naive cell-by-cell add-in (one range per cell, a sync per row), both against the fake
  * Excel API that counts what Office would receive. `planMs` is the pure planning time.
+ * `syncs`/`apiCalls` are the whole Format click through the AddinApi: read the sheet (1),
+ * check (1), write (1), remove the backup (1), count revised figures for the summary (1).
  * The lead's `npm run bench` prints these and writes bench-results.json.
  */
 import { planFormat } from '../src/domain/plan/planFormat';

@@ -42,6 +42,16 @@ interface Before {
   printTitleRows: string | null;
   widths: Map<number, number>;
   numberFormats: { box: CellBox; formats: string[][] } | null;
+  /** Sheet names in use, so the backup's name is new (a leftover must never be restored from). */
+  sheetNames: Set<string>;
+}
+
+/** A backup sheet name no sheet has yet (Excel compares names case-insensitively). */
+function freshBackupName(taken: Set<string>, wanted?: string): string {
+  const base = wanted ?? `PERF backup ${Date.now().toString(36).slice(-6)}`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  return name;
 }
 
 const fail = (message: string, action?: string): Outcome<never> => ({ ok: false, error: { message, action } });
@@ -60,8 +70,8 @@ function sameValue(current: unknown, expected: unknown): boolean {
  * Excel does not roll a failed batch back (operations before the failing one stay applied),
  * so the write first copies the sheet to a hidden backup in the same batch; if any write
  * fails, the table and key areas are copied back from it (and widths, panes, print and the
- * calculation mode restored). The backup is deleted in a last round trip (3 in all). The sheet is never left half
- * formatted; the Office error is returned, never swallowed.
+ * calculation mode restored). The backup is deleted in a last round trip (3 in all). The
+ * sheet is never left half formatted; the Office error is returned, never swallowed.
  *
  * @example
  * const outcome = await applyFormatPlan(context, plan, { expected: grid });
@@ -86,7 +96,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
 
   const ops = buildWriteOps(plan, before.numberFormats, limits);
   const batches = batchOps(ops, limits.payloadBytes);
-  const backupName = options.backupName ?? `PERF backup ${Date.now().toString(36).slice(-6)}`;
+  const backupName = freshBackupName(before.sheetNames, options.backupName);
   try {
     await writeBatches(context, plan, batches, before, backupName, options.onProgress);
   } catch (e) {
@@ -110,6 +120,8 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   const ws = context.workbook.worksheets.getItem(plan.sheetName);
   ws.load('name, protection/protected');
   if (plan.print) ws.load('pageLayout/orientation, pageLayout/zoom');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
   const workbookProtection = context.workbook.protection;
   workbookProtection.load('protected');
   const app = context.workbook.application;
@@ -177,6 +189,7 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
       printTitleRows: printTitles && !printTitles.isNullObject ? printTitles.address : null,
       widths,
       numberFormats: nfBox && nfRange ? { box: nfBox, formats: nfRange.numberFormat.map((row) => row.map(String)) } : null,
+      sheetNames: new Set(sheets.items.map((s) => s.name.toLowerCase())),
     },
   };
 }

@@ -242,6 +242,22 @@ describe('applyFormatPlan when Excel fails mid-write', () => {
     expect(wb.findSheet('PERF backup test')?.visibility).toBe('Hidden');
   });
 
+  it('never restores from a leftover sheet that has the backup\'s name', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const leftover = wb.addSheet('PERF backup test');
+    leftover.visibility = 'Hidden';
+    leftover.setValue('A1', 'stale');
+    const sheet = wb.sheet(grid.sheetName);
+    const before = sheet.snapshot();
+    wb.failSync({ sync: 2, afterActions: 50, code: 'GeneralException', message: 'boom' });
+    const outcome = await apply(wb, planFor(grid));
+    expect(outcome.ok).toBe(false);
+    expect(sheet.snapshot()).toEqual(before);
+    expect(wb.sheet('PERF backup test').value('A1')).toBe('stale');
+    expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName, 'PERF backup test']);
+  });
+
   it('reports a protected workbook structure before writing (the backup needs a sheet)', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
