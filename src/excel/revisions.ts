@@ -239,7 +239,7 @@ function highlightOps(plan: HighlightPlan): NoteOp[] {
  * Highlight every revision of the active sheet: yellow fill and a note (a comment before
  * ExcelApi 1.18), recording each cell's fill beforehand in the hidden `PERF Highlights`
  * sheet. Cells highlighted earlier that are no longer revised get their fill back. Other
- * sheets' highlights are left as published. At most seven round trips, whatever the count.
+ * sheets' highlights are left as published. At most eight round trips, whatever the count.
  *
  * @example await highlightRevisions(context) // { ok: true, value: { highlighted: 3, warnings: [] } }
  */
@@ -269,10 +269,20 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
     }
     for (const w of plan.writes) queueFill(context, w.sheet, w.address, w.fill);
     for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
-    queueNoteOps(context, kind, [...clearOps(clear), ...highlightOps(plan)], notes);
     await context.sync();
     const warnings = [...result.notices.filter((n) => n !== rm.noBaseline()), ...plan.warnings, ...clear.warnings];
     if (kind === 'none' && plan.writes.length > 0) warnings.push(xm.notesUnsupported());
+    // Notes in a batch of their own: a cell Excel refuses a note or comment on (a legacy note
+    // the comments API cannot see) must not undo the highlights; the pane is told instead.
+    const noteOps = [...clearOps(clear), ...highlightOps(plan)];
+    if (kind !== 'none' && noteOps.length > 0) {
+      queueNoteOps(context, kind, noteOps, notes);
+      try {
+        await context.sync();
+      } catch (e) {
+        warnings.push(xm.notesFailed(toOutcomeError(e).message));
+      }
+    }
     return { ok: true, value: { highlighted: plan.writes.length, warnings } };
   });
 }

@@ -18,6 +18,8 @@ export const revisionsExcelMessages = {
   unknownRevisionAction: (): string => 'Open the Revisions view again to reload the list, then mark the revision.',
   baselineDamaged: (detail: string): string =>
     `The published figures stored in the workbook are damaged (${detail}); last month’s sheet was used instead.`,
+  notesFailed: (detail: string): string =>
+    `The revised cells are highlighted, but Excel refused some of the notes (${detail}). Each highlighted cell is still listed in the Revisions view.`,
   notesUnsupported: (): string =>
     'This version of Excel cannot add notes or comments from an add-in: the revised cells are highlighted without one.',
 };

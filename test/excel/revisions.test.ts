@@ -533,7 +533,8 @@ describe('highlightRevisions and clearHighlights', () => {
     const probe = await arrange();
     probe.wb.resetStats();
     await highlightRevisions(probe.wb.context(), { now: NOW });
-    const writeSync = probe.wb.stats.syncs;
+    // The fills go in the batch before the notes' own (last) batch.
+    const writeSync = probe.wb.stats.syncs - 1;
     uninstall();
     // Fail the write batch after more and more operations until it stops between two fills.
     for (let after = 1; after < 40; after++) {
@@ -621,6 +622,21 @@ describe('hosts without notes', () => {
     expect(addresses.map((a) => wb.sheet('Jan-21').cell(a).note)).toEqual([null, null, null]);
     await clearHighlights(wb.context());
     expect([...comments.values()].map((c) => c.id)).toEqual(['user']);
+  });
+
+  it('keeps the highlights and says so when Excel refuses the notes', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const probe = await publishedDecemberThenJanuary();
+    probe.resetStats();
+    await highlightRevisions(probe.context(), { now: NOW });
+    wb.failSync({ sync: probe.stats.syncs, afterActions: 0, code: 'InvalidArgument', message: 'A cell has a note.' });
+    const result = await highlightRevisions(wb.context(), { now: NOW });
+    expect(result).toEqual({ ok: true, value: { highlighted: 3, warnings: [xm.notesFailed(excelMessages.officeError('InvalidArgument', 'A cell has a note.'))] } });
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const cells = loaded.ok ? loaded.value.revisions.map((r) => localAddress(r.address)) : [];
+    expect(cells.map((c) => wb.sheet('Jan-21').fill(c))).toEqual([HIGHLIGHT_FILL, HIGHLIGHT_FILL, HIGHLIGHT_FILL]);
+    expect((await clearHighlights(wb.context())).ok).toBe(true);
+    expect(cells.map((c) => wb.sheet('Jan-21').fill(c))).toEqual([null, null, null]);
   });
 
   it('highlights without a note, and says so, where neither notes nor comments exist', async () => {
