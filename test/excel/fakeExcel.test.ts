@@ -269,4 +269,39 @@ describe('fake Excel: load/sync rules', () => {
     });
     expect(wb.stats.maxResponseBytes).toBeGreaterThan(200);
   });
+
+  it('hides sheets as Excel does: never the last visible one, and the active one hands over', async () => {
+    const wb = workbookWithValues();
+    wb.addSheet('Nov-20');
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Dec-20').visibility = 'VeryHidden';
+      await ctx.sync();
+    });
+    expect(wb.sheet('Dec-20').visibility).toBe('VeryHidden');
+    expect(wb.activeSheet().name).toBe('Nov-20');
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Nov-20').visibility = 'Hidden';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  it('sets freeze panes and print setup on the page layout', async () => {
+    const wb = workbookWithValues();
+    const sheet = wb.sheet('Dec-20');
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      ws.freezePanes.freezeAt(ws.getRange('A1:C4'));
+      ws.pageLayout.orientation = 'Landscape';
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintTitleRows('$3:$4');
+      const where = ws.freezePanes.getLocationOrNullObject();
+      where.load('address');
+      await ctx.sync();
+      expect(where.address).toBe("'Dec-20'!A1:C4");
+    });
+    expect(sheet.freeze).toEqual({ rows: 4, columns: 3 });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$4' });
+  });
 });
