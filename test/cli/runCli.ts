@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,15 @@ export const ROOT = join(__dirname, '..', '..');
  */
 export function buildCli(name: string): string {
   const outDir = join(ROOT, 'dist-cli', `.jest-${name}-${process.pid}`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', outDir], {
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', outDir], {
     cwd: ROOT,
-    stdio: 'pipe',
+    encoding: 'utf8',
   });
-  return join(outDir, 'src', 'cli', 'bin.js');
+  const binJs = join(outDir, 'src', 'cli', 'bin.js');
+  // tsc still emits on type errors; those are `npm run typecheck`'s to report, so a type
+  // error elsewhere in the tree does not hide what these tests check. No output is fatal.
+  if (!existsSync(binJs)) throw new Error(`tsc -p tsconfig.cli.json emitted nothing (exit ${tsc.status}): ${tsc.stdout}${tsc.stderr}`);
+  return binJs;
 }
 
 export function removeBuild(binJs: string): void {
