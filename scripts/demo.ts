@@ -7,7 +7,7 @@
  * Exit 6 from `format` is expected here: the real seed reports contain notation the
  * engine cannot use (e.g. an Info row with tolerances), and the summary lists those cells.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -29,7 +29,12 @@ function buildIfNeeded(): void {
   const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'));
   if (!stale) return;
   console.log('Building the scorecard command (tsc -p tsconfig.cli.json)...');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'inherit' });
+  // tsc emits JavaScript even when it reports type errors (npm run typecheck's business);
+  // the demo needs a fresh build, whatever the type checker says.
+  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'))) {
+    throw new Error(`the build failed (tsc exit ${tsc.status})`);
+  }
 }
 
 function scorecard(args: string[], okCodes: number[]): boolean {
@@ -69,4 +74,9 @@ function main(): number {
   return ok ? 0 : 1;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+}
