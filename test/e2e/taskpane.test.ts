@@ -149,6 +149,74 @@ describe('the built task pane against a fake Excel host', () => {
     await expectCleanSession(session);
   });
 
+  it('writes live PERF formulas in the DOT and RAG cells when the analyst chooses formulas', async () => {
+    const { server, open } = e2e();
+    const session = await open();
+    await loadPane(session, server.origin);
+    await detectedTable(session.page);
+    await session.page.getByRole('radio', { name: paneText.modeOption('formulas') }).check();
+    await session.page.getByRole('button', { name: paneText.formatButton }).click();
+    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    const r22 = indicatorRow('2.2', 1);
+    const wb = workbook(session.page);
+    const rag = await wb.cell(DECEMBER, cellOf(r22, 'rag'));
+    const dot = await wb.cell(DECEMBER, cellOf(r22, 'dot'));
+    // The formulas point at the row's own cells: the reporting month's figure is an argument.
+    const current = monthCellOf(r22, 2);
+    expect(rag.formula ?? '').toMatch(new RegExp(`^=PERF\\.RAG\\(.*\\b${current}\\b`));
+    expect(dot.formula ?? '').toMatch(new RegExp(`^=PERF\\.DOT\\(.*\\b${current}\\b`));
+    await expectCleanSession(session);
+  });
+
+  it('writes formulas that, computed by the page’s own PERF functions, give what static Format writes', async () => {
+    const { server, open } = e2e();
+    const formatted = async (mode: 'static' | 'formulas'): Promise<SheetSnapshot> => {
+      const session = await open();
+      await loadPane(session, server.origin);
+      await detectedTable(session.page);
+      await session.page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
+      await session.page.getByRole('button', { name: paneText.formatButton }).click();
+      await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+      const snap = await workbook(session.page).snapshot(DECEMBER);
+      if (mode === 'static') await session.close();
+      return snap;
+    };
+    const fixed = await formatted('static');
+    const live = await formatted('formulas');
+    const page = e2e().browser.contexts().at(-1)!.pages()[0];
+
+    // Excel's part: compute each formula from the cells it names, RAG before the DOT that reads it.
+    const computed = new Map<string, unknown>();
+    const argValue = (arg: string): unknown => {
+      const literal = /^"(.*)"$/.exec(arg);
+      if (literal) return literal[1].replace(/""/g, '"');
+      if (/^-?\d+(\.\d+)?$/.test(arg)) return Number(arg);
+      if (computed.has(arg)) return computed.get(arg);
+      const value = live.cells[arg]?.value;
+      return value === undefined || value === '' ? null : value;
+    };
+    const { dot, rag } = dotRagCells();
+    const mismatches: string[] = [];
+    let evaluated = 0;
+    for (const address of [...rag, ...dot]) {
+      const formula = live.cells[address]?.formula;
+      if (!formula) continue;
+      const call = /^=PERF\.(\w+)\((.*)\)$/.exec(formula);
+      expect({ address, formula, parsed: call !== null }).toEqual({ address, formula, parsed: true });
+      const args = call![2].split(',').map((a) => argValue(a.trim()));
+      // An error in an argument cell propagates as Excel shows it; the function is not asked.
+      const inherited = args.find((a) => typeof a === 'object' && a !== null);
+      const result = inherited ?? (await page.evaluate(([id, a]) => window.__fakeHost.callFunction(id as string, a as unknown[]), [call![1], args] as const));
+      computed.set(address, result);
+      evaluated++;
+      const text = typeof result === 'object' && result !== null ? '' : String(result ?? '');
+      const expected = String(fixed.cells[address]?.value ?? '');
+      if (text !== expected) mismatches.push(`${address} ${formula}: formula gives ${JSON.stringify(result)}, static wrote ${JSON.stringify(expected)}`);
+    }
+    expect(evaluated).toBeGreaterThan(20);
+    expect(mismatches).toEqual([]);
+  });
+
   it('shows in its key the same arrow Format writes to the sheet for each state', async () => {
     const { server, open } = e2e();
     const session = await open();

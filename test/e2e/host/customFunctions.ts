@@ -16,7 +16,7 @@ const ERROR_CODES = {
   invalidReference: '#REF!',
 } as const;
 
-class CustomFunctionError extends Error {
+export class CustomFunctionError extends Error {
   constructor(
     readonly code: string,
     message?: string,

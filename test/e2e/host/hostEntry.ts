@@ -7,7 +7,7 @@
  */
 import { FakeRequestContext, FakeWorkbook, installFakeOffice } from '../../fakes/fakeExcel';
 import { seedGrid } from '../../fixtures/seedGrids';
-import { installCustomFunctions } from './customFunctions';
+import { CustomFunctionError, installCustomFunctions } from './customFunctions';
 import type { FakeHostApi, HostBoot } from './hostTypes';
 import { restoreWorkbook, saveWorkbook, type SavedWorkbook } from './persist';
 
@@ -77,7 +77,14 @@ window.__fakeHostBoot = (boot: HostBoot): void => {
     callFunction: (id, args) => {
       const fn = functions.get(id.toUpperCase());
       if (!fn) throw new Error(`no custom function ${id} was associated`);
-      return plain(fn(...args));
+      try {
+        return plain(fn(...args));
+      } catch (error) {
+        // A single-cell error is thrown as CustomFunctions.Error (Office's documented path);
+        // Excel shows it in the cell, so the caller gets it as a value.
+        if (error instanceof CustomFunctionError) return plain(error);
+        throw error;
+      }
     },
   };
   window.__fakeHost = host;
