@@ -16,7 +16,7 @@ import { writeGrid } from '../../src/xlsx/fromGrid';
 import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
 import { RangeFillProxy, RangeProxy, WorkbookProxy, WorksheetProxy } from '../fakes/fakeExcelProxies';
 import { seedGrid, seedGridTables, syntheticGrid } from '../fixtures/seedGrids';
-import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
+import { findRow, monthColumns, renameSheet, rollMonths, typeCell, typeCells } from '../domain/revisions/gridEdit';
 import ExcelJS from 'exceljs';
 
 // ---- What the shared fake does not model yet, added here for these tests only ------------
@@ -702,7 +702,7 @@ describe('round trips', () => {
     let jan = rollMonths(dec, t.monthHeaderRow, t.bodyBox.top, t.bodyBox.bottom);
     jan = renameSheet(jan, 'Jan-21');
     const nov = monthCol(jan, t.bodyBox.top, 'Nov-20');
-    for (let i = 0; i < revised; i++) jan = typeCell(jan, t.bodyBox.top + i, nov, String(100000 + i));
+    jan = typeCells(jan, Array.from({ length: revised }, (_, i) => ({ row: t.bodyBox.top + i, col: nov, typed: String(100000 + i) })));
     const wb = workbook([dec, jan], 'Dec-20');
     await publish(wb.context(), { now: DEC_PUBLISHED });
     wb.activeSheetId = wb.sheet('Jan-21').id;

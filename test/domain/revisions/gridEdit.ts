@@ -24,7 +24,17 @@ function width(grid: Grid): number {
 
 /** Type `typed` into a cell (0-based absolute row and column). */
 export function typeCell(grid: Grid, row: number, col: number, typed: string): Grid {
+  return typeCells(grid, [{ row, col, typed }]);
+}
+
+/** Type into many cells at once (one copy of the grid, however many cells). */
+export function typeCells(grid: Grid, cells: ReadonlyArray<{ row: number; col: number; typed: string }>): Grid {
   const g = clone(grid);
+  for (const { row, col, typed } of cells) typeInto(g, row, col, typed);
+  return g;
+}
+
+function typeInto(g: Grid, row: number, col: number, typed: string): void {
   const c = excelCell(typed);
   const i = row - g.top;
   const j = col - g.left;
@@ -36,7 +46,6 @@ export function typeCell(grid: Grid, row: number, col: number, typed: string): G
   g.values[i][j] = c.value;
   g.text[i][j] = c.text;
   g.numberFormats[i][j] = c.numberFormat;
-  return g;
 }
 
 /** The row (0-based absolute) whose cell in `col` shows `text`, searching from `from`. */
