@@ -69,6 +69,17 @@ describe('the built task pane against a fake Excel host', () => {
     await expectCleanSession(session);
   });
 
+  it('shows a skeleton, never a blank pane, while the settings load over a slow link', async () => {
+    const { server, open } = e2e();
+    const session = await open({ syncDelayMs: 1500 });
+    await session.page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'commit' });
+    // Whichever skeleton is up (the page's own, then the pane's), something names what is loading.
+    await session.page.getByLabel(paneText.loadingSettings).waitFor({ timeout: 20_000 });
+    await expect(session.page.getByRole('tablist').count()).resolves.toBe(0);
+    await waitForViews(session.page);
+    await expectCleanSession(session);
+  });
+
   it('formats December with static RAG letters and DOT arrows in the right cells and changes nothing else', async () => {
     const { server, open } = e2e();
     const session = await open();
