@@ -24,6 +24,9 @@ import {
 } from './scenarios';
 import { a1 } from '../../src/domain/sheet/grid';
 import type { DotState } from '../../src/domain/types';
+import { SETTINGS_KEY } from '../../src/excel/settings';
+import { PALETTES, ragColours } from '../../src/domain/plan/palette';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/api';
 import { seedGridTables } from '../fixtures/seedGrids';
 import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
 
@@ -258,6 +261,35 @@ describe('the built task pane against a fake Excel host', () => {
     await expectCleanSession(session);
   });
 
+  it.each<[string, Partial<Settings>]>([
+    ['the high-contrast palette', { palette: 'highContrast' }],
+    ['the numeric convention', { convention: 'numeric' }],
+  ])('formats with %s when the workbook’s settings say so, every mark readable on its fill', async (_what, saved) => {
+    const settings = { ...DEFAULT_SETTINGS, ...saved };
+    const { server, open } = e2e();
+    const session = await open({ settings: { [SETTINGS_KEY]: JSON.stringify(settings) } });
+    await loadPane(session, server.origin);
+    await detectedTable(session.page);
+    // The view's options start from the workbook's settings.
+    await expect(session.page.getByRole('radio', { name: paneText.conventionOption(settings.convention) }).isChecked()).resolves.toBe(true);
+    await session.page.getByRole('button', { name: paneText.formatButton }).click();
+    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    const after = await workbook(session.page).snapshot(DECEMBER);
+    // 9.3 (%) Low fell 6.5% -> 6.2%: performance shows the improvement (up), numeric the fall (down).
+    expect(after.cells[cellOf(indicatorRow('9.3', 1), 'dot')]?.value).toMatch(settings.convention === 'numeric' ? DOWN : UP);
+    const { dot, rag } = dotRagCells();
+    const unreadable = [...rag, ...dot]
+      .map((address) => ({ address, c: after.cells[address] }))
+      .filter(({ c }) => c && c.value !== '')
+      .filter(({ address, c }) => contrast(c!.fontColor, c!.fill ?? '#FFFFFF') < (rag.includes(address) ? 4.5 : 3))
+      .map(({ address, c }) => `${address} ${String(c!.value)} ${c!.fontColor} on ${c!.fill}`);
+    expect(unreadable).toEqual([]);
+    // The chosen palette is the one applied: a green cell wears that palette's green.
+    const green = rag.map((a) => after.cells[a]).find((c) => c?.value === 'G');
+    expect(green?.fill?.toUpperCase()).toBe(ragColours(PALETTES[settings.palette], 'green').fill.toUpperCase());
+    await expectCleanSession(session);
+  });
+
   it('shows progress while formatting and, cancelled before the write, leaves the sheet exactly as it was', async () => {
     const { server, open } = e2e();
     // Each round trip takes a second, as over a slow link: time to press Cancel while reading.
@@ -452,10 +484,8 @@ describe('the built task pane against a fake Excel host', () => {
     await screenshot(page, '05-settings');
     await page.getByRole('button', { name: paneText.saveButton }).click();
     await page.getByText(paneText.saved).waitFor({ timeout: 10_000 });
-    const stored = Object.values(await workbook(page).settings()).join('\n');
-    expect(stored).toContain('56310');
-    expect(stored).toContain('numeric');
-    expect(stored).toContain('highContrast');
+    const stored = await workbook(page).settings();
+    expect(JSON.parse(stored[SETTINGS_KEY] ?? 'null')).toEqual({ ...DEFAULT_SETTINGS, convention: 'numeric', population: 56310, palette: 'highContrast' });
 
     // The workbook is saved and reopened: the next analyst gets the same settings.
     await workbook(page).persist();
