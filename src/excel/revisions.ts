@@ -145,11 +145,21 @@ function queueTable(context: Excel.RequestContext, name: string, sheet: RecordSh
   queueRows(ws, 0, rows);
 }
 
+/**
+ * Text exactly as given, whatever Excel would make of it typed: a leading apostrophe is
+ * Excel's text prefix and would be eaten (`'Jan-21'!G14` would lose its quote), and `=`,
+ * `+`, `-`, `@` could start a formula (a reviewer's comment is never run). The apostrophe
+ * prefix keeps the rest as text.
+ */
+function asText(v: string): string {
+  return /^[=+\-@']/.test(v) ? `'${v}` : v;
+}
+
 /** Queue rows of text at a 0-based row from column A: format `@` first, so Excel keeps `6.10` and `Oct-20` as typed. */
 function queueRows(ws: Excel.Worksheet, row: number, rows: string[][]): void {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (rows.length === 0 || width === 0) return;
-  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')].map(asText));
   const range = ws.getRangeByIndexes(row, 0, padded.length, width);
   range.numberFormat = padded.map((r) => r.map(() => '@'));
   range.values = padded;
@@ -300,7 +310,7 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<Ou
     const { active, activeProtected, sheets } = await readActive(context);
     const name = findSheet(sheets, HIGHLIGHT_TABLE.sheetName)?.name;
     if (name === undefined) return { ok: true, value: { cleared: 0, warnings: [] } };
-    const grids = await readSheets(context, [name]);
+    const grids = await readSheets(context, [name], 'values');
     const sheet = recordSheet(sheets, grids, HIGHLIGHT_TABLE.sheetName, (g) => hasRecordHeader(HIGHLIGHT_TABLE, valuesFromA1(g)));
     const stored = storedHighlights(sheet);
     if (!stored.ok) return stored;

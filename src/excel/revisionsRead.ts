@@ -20,31 +20,35 @@ function emptyGrid(sheetName: string): Grid {
 export interface QueuedGrid {
   ws: Excel.Worksheet;
   used: Excel.Range;
+  what: 'full' | 'values';
 }
 
 /**
  * Queue the used range of a worksheet (values, text, formats). Merged areas are not read:
  * revisions match figures by indicator and month, never by header layout.
  */
-export function queueGrid(ws: Excel.Worksheet): QueuedGrid {
+export function queueGrid(ws: Excel.Worksheet, what: 'full' | 'values' = 'full'): QueuedGrid {
   ws.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values,text,numberFormat,rowIndex,columnIndex');
-  return { ws, used };
+  // Record sheets need values only: a third of the response, which Excel on the web caps at 5 MB.
+  used.load(what === 'full' ? 'values,text,numberFormat,rowIndex,columnIndex' : 'values,rowIndex,columnIndex');
+  return { ws, used, what };
 }
 
 /** The Grid of a queued used range, after the sync that loaded it. */
 export function gridOf(queued: QueuedGrid): Grid {
-  const { ws, used } = queued;
+  const { ws, used, what } = queued;
   if (used.isNullObject) return emptyGrid(ws.name);
+  // Excel reports a blank cell as ''; the engine's blank is null.
+  const values = used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput))));
+  const full = what === 'full';
   return {
     sheetName: ws.name,
     top: used.rowIndex,
     left: used.columnIndex,
-    // Excel reports a blank cell as ''; the engine's blank is null.
-    values: used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput)))),
-    text: used.text,
-    numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+    values,
+    text: full ? used.text : values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))),
+    numberFormats: full ? used.numberFormat.map((row) => row.map((f: unknown) => String(f))) : values.map((row) => row.map(() => '@')),
     merges: [],
   };
 }
@@ -71,10 +75,10 @@ export async function readActive(context: Excel.RequestContext): Promise<{ activ
  * The grids of the named sheets, which must exist (names from `readActive`): one round
  * trip, none when there is nothing to read.
  */
-export async function readSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, Grid>> {
+export async function readSheets(context: Excel.RequestContext, names: readonly string[], what: 'full' | 'values' = 'full'): Promise<Map<string, Grid>> {
   const out = new Map<string, Grid>();
   if (names.length === 0) return out;
-  const pending = names.map((name) => [name, queueGrid(context.workbook.worksheets.getItem(name))] as const);
+  const pending = names.map((name) => [name, queueGrid(context.workbook.worksheets.getItem(name), what)] as const);
   await context.sync();
   for (const [name, queued] of pending) out.set(name, gridOf(queued));
   return out;

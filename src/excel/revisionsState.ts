@@ -56,7 +56,7 @@ export async function readState(context: Excel.RequestContext): Promise<Outcome<
   if (!read.ok) return { ok: false, error: { message: xm.noTable(active.sheetName, read.error.message), action: xm.noTableAction() } };
   const reportingMonth = newestMonth(read.value) ?? '';
   const present = RECORD_SHEETS.map((n) => findSheet(sheets, n)?.name).filter((n): n is string => n !== undefined);
-  const grids = await readSheets(context, present);
+  const grids = await readSheets(context, present, 'values');
   const values = (g: Grid) => valuesFromA1(g);
   return {
     ok: true,

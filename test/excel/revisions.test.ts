@@ -14,227 +14,9 @@ import { compareWithFile } from '../../src/excel/revisionsFile';
 import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
 import { writeGrid } from '../../src/xlsx/fromGrid';
 import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
-import { RangeFillProxy, RangeProxy, WorkbookProxy, WorksheetProxy } from '../fakes/fakeExcelProxies';
 import { seedGrid, seedGridTables, syntheticGrid } from '../fixtures/seedGrids';
 import { findRow, monthColumns, renameSheet, rollMonths, typeCell, typeCells } from '../domain/revisions/gridEdit';
 import ExcelJS from 'exceljs';
-
-// ---- What the shared fake does not model yet, added here for these tests only ------------
-// (1) Notes (ExcelApi 1.18): worksheet.notes.add / getItem / getItemOrNullObject, Note.content
-//     and delete, on the fake cells' `note`. (2) RangeFill.tintAndShade (ExcelApi 1.9): null
-//     for No Fill, as Excel reports it (office-js#4900). (3) Excel keeps typed text as text in
-//     a cell formatted `@`. Each goes through the context's queue, so syncs are counted as usual.
-
-type Ctx = { enqueue(payload: Record<string, unknown>, run: () => void): void };
-type Target = { sheet: FakeSheet; boxes: Array<{ top: number; left: number; bottom: number; right: number }> };
-interface RangeInternals {
-  context: Ctx;
-  ws: { sheet(): FakeSheet };
-  box(): { top: number; left: number; bottom: number; right: number };
-}
-
-class FakeNote {
-  private loaded: { content: string | null } | null = null;
-  constructor(
-    private readonly ctx: Ctx,
-    private readonly ws: { sheet(): FakeSheet },
-    private readonly address: string,
-    private readonly nullable: boolean,
-  ) {}
-  private cellNote(): string | null {
-    return this.ws.sheet().cell(this.address).note;
-  }
-  private setNote(note: string | null): void {
-    const sheet = this.ws.sheet();
-    const box = sheet.cell(this.address); // validates the address
-    void box;
-    const m = /^([A-Z]+)(\d+)$/.exec(this.address.toUpperCase())!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    sheet.update(Number(m[2]) - 1, col, (c) => (c.note = note));
-  }
-  load(): this {
-    this.ctx.enqueue({ obj: `note:${this.address}`, method: 'load' }, () => {
-      const content = this.cellNote();
-      if (content === null && !this.nullable) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
-      this.loaded = { content };
-    });
-    return this;
-  }
-  get isNullObject(): boolean {
-    if (!this.loaded) throw Object.assign(new Error('PropertyNotLoaded'), { code: 'PropertyNotLoaded' });
-    return this.loaded.content === null;
-  }
-  get content(): string {
-    if (!this.loaded || this.loaded.content === null) throw Object.assign(new Error('PropertyNotLoaded'), { code: 'PropertyNotLoaded' });
-    return this.loaded.content;
-  }
-  set content(text: string) {
-    this.ctx.enqueue({ obj: `note:${this.address}`, set: 'content' }, () => {
-      if (this.cellNote() === null) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
-      this.setNote(text);
-    });
-  }
-  delete(): void {
-    this.ctx.enqueue({ obj: `note:${this.address}`, method: 'delete' }, () => {
-      if (this.cellNote() === null) throw Object.assign(new Error('ItemNotFound'), { code: 'ItemNotFound' });
-      this.setNote(null);
-    });
-  }
-}
-
-function installShim(): () => void {
-  const restore: Array<() => void> = [];
-  Object.defineProperty(WorksheetProxy.prototype, 'notes', {
-    configurable: true,
-    get(this: { context: Ctx; sheet(): FakeSheet }) {
-      const ctx = this.context;
-      const ws = { sheet: () => this.sheet() };
-      return {
-        add(cell: RangeProxy | string, content: string) {
-          const range = typeof cell === 'string' ? null : (cell as unknown as RangeInternals);
-          ctx.enqueue({ obj: 'notes', method: 'add' }, () => {
-            const sheet = range ? range.ws.sheet() : ws.sheet();
-            const b = range ? range.box() : null;
-            if (!b || b.top !== b.bottom || b.left !== b.right) throw Object.assign(new Error('InvalidArgument'), { code: 'InvalidArgument' });
-            if (sheet.cellAt(b.top, b.left).note !== null) throw Object.assign(new Error('A note exists'), { code: 'InvalidArgument' });
-            sheet.update(b.top, b.left, (c) => (c.note = content));
-          });
-        },
-        getItem: (address: string) => new FakeNote(ctx, ws, address, false),
-        getItemOrNullObject: (address: string) => new FakeNote(ctx, ws, address, true),
-      };
-    },
-  });
-  restore.push(() => delete (WorksheetProxy.prototype as unknown as Record<string, unknown>).notes);
-
-  const fillProto = RangeFillProxy.prototype as unknown as { read(prop: string): unknown; targetOf(): Target; get(prop: string): unknown };
-  const read = fillProto.read;
-  fillProto.read = function (this: typeof fillProto, prop: string) {
-    if (prop !== 'tintAndShade') return read.call(this, prop);
-    const t = this.targetOf();
-    const b = t.boxes[0];
-    return t.sheet.cellAt(b.top, b.left).fill === null ? null : 0;
-  };
-  Object.defineProperty(RangeFillProxy.prototype, 'tintAndShade', {
-    configurable: true,
-    get(this: typeof fillProto) {
-      return this.get('tintAndShade');
-    },
-  });
-  restore.push(() => {
-    fillProto.read = read;
-    delete (RangeFillProxy.prototype as unknown as Record<string, unknown>).tintAndShade;
-  });
-
-  const values = Object.getOwnPropertyDescriptor(RangeProxy.prototype, 'values')!;
-  Object.defineProperty(RangeProxy.prototype, 'values', {
-    configurable: true,
-    get: values.get,
-    set(this: RangeInternals, v: unknown[][]) {
-      values.set!.call(this, v);
-      this.context.enqueue({ fix: 'text under @' }, () => {
-        const s = this.ws.sheet();
-        const b = this.box();
-        v.forEach((row, i) =>
-          row.forEach((x, j) =>
-            s.update(b.top + i, b.left + j, (c) => {
-              if (c.numberFormat === '@' && typeof x === 'string' && x !== '') c.value = x;
-            }),
-          ),
-        );
-      });
-    },
-  });
-  restore.push(() => Object.defineProperty(RangeProxy.prototype, 'values', values));
-  return () => restore.forEach((r) => r());
-}
-
-/** Threaded comments (ExcelApi 1.10), for hosts before notes: a store the test can inspect. */
-interface FakeComment {
-  id: string;
-  sheet: string;
-  address: string;
-  content: string;
-}
-const comments = new Map<string, FakeComment>();
-let nextComment = 1;
-
-function installCommentShim(): () => void {
-  const err = (code: string) => Object.assign(new Error(code), { code });
-  Object.defineProperty(WorksheetProxy.prototype, 'comments', {
-    configurable: true,
-    get(this: { context: Ctx; sheet(): FakeSheet }) {
-      const ctx = this.context;
-      const sheetOf = () => this.sheet();
-      let items: Array<{ id: string; content: string; getLocation(): { load(): void; address: string } }> | null = null;
-      return {
-        load() {
-          ctx.enqueue({ obj: 'comments', method: 'load' }, () => {
-            const name = sheetOf().name;
-            items = [...comments.values()]
-              .filter((c) => c.sheet === name)
-              .map((c) => {
-                let address: string | null = null;
-                return {
-                  id: c.id,
-                  content: c.content,
-                  getLocation: () => ({
-                    load: () => ctx.enqueue({ obj: `comment:${c.id}`, method: 'getLocation' }, () => (address = `${name}!${c.address}`)),
-                    get address(): string {
-                      if (address === null) throw err('PropertyNotLoaded');
-                      return address;
-                    },
-                  }),
-                };
-              });
-          });
-          return this;
-        },
-        get items() {
-          if (items === null) throw err('PropertyNotLoaded');
-          return items;
-        },
-        add(cell: RangeProxy, content: string) {
-          const range = cell as unknown as RangeInternals;
-          ctx.enqueue({ obj: 'comments', method: 'add' }, () => {
-            const b = range.box();
-            const address = a1(b.top, b.left);
-            const sheet = range.ws.sheet().name;
-            if ([...comments.values()].some((c) => c.sheet === sheet && c.address === address)) throw err('InvalidArgument');
-            const id = `c${nextComment++}`;
-            comments.set(id, { id, sheet, address, content });
-          });
-        },
-      };
-    },
-  });
-  Object.defineProperty(WorkbookProxy.prototype, 'comments', {
-    configurable: true,
-    get(this: { context: Ctx }) {
-      const ctx = this.context;
-      return {
-        getItem: (id: string) => ({
-          set content(text: string) {
-            ctx.enqueue({ obj: `comment:${id}`, set: 'content' }, () => {
-              const c = comments.get(id);
-              if (!c) throw err('ItemNotFound');
-              c.content = text;
-            });
-          },
-          delete: () =>
-            ctx.enqueue({ obj: `comment:${id}`, method: 'delete' }, () => {
-              if (!comments.delete(id)) throw err('ItemNotFound');
-            }),
-        }),
-      };
-    },
-  });
-  return () => {
-    delete (WorksheetProxy.prototype as unknown as Record<string, unknown>).comments;
-    delete (WorkbookProxy.prototype as unknown as Record<string, unknown>).comments;
-    comments.clear();
-  };
-}
 
 // ---- Fixtures -------------------------------------------------------------------------------
 
@@ -288,11 +70,6 @@ function sheetValuesFromA1(sheet: FakeSheet): CellInput[][] {
 }
 
 let uninstall: () => void = () => undefined;
-let uninstallShim: () => void = () => undefined;
-beforeAll(() => {
-  uninstallShim = installShim();
-});
-afterAll(() => uninstallShim());
 afterEach(() => uninstall());
 
 function workbook(grids: Grid[], active: string, apiMinor = 18): FakeWorkbook {
@@ -602,26 +379,29 @@ describe('highlightRevisions and clearHighlights', () => {
 });
 
 describe('hosts without notes', () => {
-  let uninstallComments: () => void = () => undefined;
-  afterEach(() => uninstallComments());
+  /** The fake's threaded comments of a sheet, as [address, text], in the order they were added. */
+  function commentsOn(wb: FakeWorkbook, sheet: string): Array<[string, string]> {
+    const id = wb.sheet(sheet).id;
+    return [...wb.comments.values()].filter((c) => c.sheetId === id).map((c) => [a1(c.row, c.col), c.content]);
+  }
 
   it('adds a threaded comment before ExcelApi 1.18, leaves a user comment, and removes only its own', async () => {
-    uninstallComments = installCommentShim();
     const wb = await publishedDecemberThenJanuary();
     wb.excelApiMinor = 17;
     const loaded = await loadRevisions(wb.context(), { now: NOW });
     const addresses = loaded.ok ? loaded.value.revisions.map((r) => localAddress(r.address)) : [];
-    comments.set('user', { id: 'user', sheet: 'Jan-21', address: addresses[0], content: 'Ask Sam about this' });
+    const [row, col] = rowCol(addresses[0]);
+    wb.comments.set('user', { sheetId: wb.sheet('Jan-21').id, row, col, content: 'Ask Sam about this' });
     const result = await highlightRevisions(wb.context(), { now: NOW });
     expect(result.ok && result.value.warnings).toEqual([rm.noteKept(`'Jan-21'!${addresses[0]}`)]);
-    expect([...comments.values()].map((c) => [c.address, c.content])).toEqual([
+    expect(commentsOn(wb, 'Jan-21')).toEqual([
       [addresses[0], 'Ask Sam about this'],
       [addresses[1], rm.note('Dec-20', 'Data to be reported January', '24')],
       [addresses[2], rm.note('Dec-20', '0', 'TBC')],
     ]);
     expect(addresses.map((a) => wb.sheet('Jan-21').cell(a).note)).toEqual([null, null, null]);
     await clearHighlights(wb.context());
-    expect([...comments.values()].map((c) => c.id)).toEqual(['user']);
+    expect(commentsOn(wb, 'Jan-21')).toEqual([[addresses[0], 'Ask Sam about this']]);
   });
 
   it('keeps the highlights and says so when Excel refuses the notes', async () => {
@@ -672,6 +452,20 @@ describe('markRevision', () => {
     expect(wb.sheet(REVIEW_TABLE.sheetName).visibility).toBe('Hidden');
     const again = await loadRevisions(wb.context(), { now: NOW });
     expect(again.ok && again.value.revisions.map((r) => r.status)).toEqual(['queried', 'reviewed', 'pending']);
+  });
+
+  it("stores a comment that looks like a formula as the reviewer's text, never as a formula", async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const id = loaded.ok ? loaded.value.revisions[0].id : '';
+    const comment = '=HYPERLINK("http://example.com","see")';
+    const marked = await markRevision(wb.context(), id, 'queried', comment, { now: NOW, user: "'Anne'" });
+    expect(marked.ok && [marked.value.comment, marked.value.reviewer]).toEqual([comment, "'Anne'"]);
+    const log = wb.sheet(LOG_SHEET);
+    const commentCell = `${String.fromCharCode(65 + LOG_HEADER.indexOf('Comment'))}2`;
+    expect([log.cell(commentCell).value, log.cell(commentCell).formula]).toEqual([comment, null]);
+    const again = await loadRevisions(wb.context(), { now: NOW });
+    expect(again.ok && [again.value.revisions[0].comment, again.value.revisions[0].reviewer]).toEqual([comment, "'Anne'"]);
   });
 
   it('refuses an id that is not a revision of this sheet', async () => {
