@@ -1,3 +1,4 @@
+import { msg } from '../domain/messages';
 import type { DotConvention, DotState, Rag } from '../domain/types';
 import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from './api';
 
@@ -135,15 +136,8 @@ export const paneText = {
   // Screen-reader text for the symbols the pane draws.
   rag: (r: Rag | null): string => (r === null ? 'No RAG' : { red: 'Red', amber: 'Amber', green: 'Green' }[r]),
   ragLetter: (r: Rag): string => ({ red: 'R', amber: 'A', green: 'G' })[r],
-  dot: (d: DotState): string =>
-    ({
-      improvement: 'Improvement',
-      stable: 'Stable',
-      declineWithinLimits: 'Decline, within limits of target',
-      declineNotOnTarget: 'Decline, not on target',
-      increase: 'Increase (no good or bad)',
-      decrease: 'Decrease (no good or bad)',
-    })[d],
+  // The same words as the key Format writes on the sheet (one catalogue in the domain).
+  dot: (d: DotState): string => msg.dotLabels[d],
   unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
   unexpectedAction: 'Try again; if it happens again, reload the add-in and report the message.',
 } as const;

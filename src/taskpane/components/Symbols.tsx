@@ -1,4 +1,6 @@
 import { mergeClasses } from '@fluentui/react-components';
+// The pane's key must show the very glyphs Format writes to the sheet: one source.
+import { DOT_GLYPHS } from '../../domain/dot';
 import type { DotState, DotTone, Rag } from '../../domain/types';
 import type { Settings } from '../api';
 import { paneText } from '../strings';
@@ -23,14 +25,6 @@ export function RagLetter({ rag, palette = 'standard' }: RagLetterProps): React.
   );
 }
 
-const ARROWS: Record<DotState, string> = {
-  improvement: '\u2191',
-  stable: '\u2192',
-  declineWithinLimits: '\u2193',
-  declineNotOnTarget: '\u2193',
-  increase: '\u2191',
-  decrease: '\u2193',
-};
 
 /** Colour meaning of each state under the performance convention (SPEC.md, DOT). */
 const TONES: Record<DotState, DotTone> = {
@@ -59,7 +53,7 @@ export function DotArrow({ state, tone, label }: DotArrowProps): React.JSX.Eleme
       aria-label={label ?? paneText.dot(state)}
       className={mergeClasses(styles.arrow, styles[tone ?? TONES[state]])}
     >
-      {ARROWS[state]}
+      {DOT_GLYPHS[state]}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom';
 import '../asyncTimeout';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DOT_GLYPHS } from '../../../src/domain/dot';
 import { SettingsView } from '../../../src/taskpane/components/SettingsView/SettingsView';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
 import { paneText } from '../../../src/taskpane/strings';
@@ -100,7 +101,12 @@ describe('SettingsView', () => {
     for (const rag of ['red', 'amber', 'green'] as const) {
       expect(screen.getByRole('img', { name: paneText.rag(rag) })).toHaveTextContent(paneText.ragLetter(rag));
     }
-    expect(screen.getByRole('img', { name: 'Decline, not on target' })).toHaveTextContent('\u2193');
-    expect(screen.getByRole('img', { name: paneText.dot('improvement') })).toHaveTextContent('\u2191');
+    // The key shows the glyphs Format writes; the two declines differ in shape, not only colour.
+    for (const state of ['improvement', 'stable', 'declineWithinLimits', 'declineNotOnTarget'] as const) {
+      expect(screen.getByRole('img', { name: paneText.dot(state) })).toHaveTextContent(DOT_GLYPHS[state]);
+    }
+    expect(screen.getByRole('img', { name: 'Decline, not on target' }).textContent).not.toBe(
+      screen.getByRole('img', { name: paneText.dot('declineWithinLimits') }).textContent,
+    );
   });
 });
