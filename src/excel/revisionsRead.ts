@@ -31,7 +31,8 @@ export function queueGrid(ws: Excel.Worksheet, what: 'full' | 'values' = 'full')
   ws.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
   // Record sheets need values only: a third of the response, which Excel on the web caps at 5 MB.
-  used.load(what === 'full' ? 'values,text,numberFormat,rowIndex,columnIndex' : 'values,rowIndex,columnIndex');
+  if (what === 'full') used.load('values,text,numberFormat,rowIndex,columnIndex');
+  else used.load('values,rowIndex,columnIndex');
   return { ws, used, what };
 }
 
