@@ -304,4 +304,27 @@ describe('fake Excel: load/sync rules', () => {
     expect(sheet.freeze).toEqual({ rows: 4, columns: 3 });
     expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$4' });
   });
+
+  it('keeps threaded comments by id: add, list with locations, edit, delete', async () => {
+    const wb = workbookWithValues();
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      ws.comments.add(ws.getRange('B2'), 'Revised');
+      await ctx.sync();
+      const comments = ws.comments;
+      comments.load('items/id,items/content');
+      await ctx.sync();
+      expect(comments.items.map((c) => c.content)).toEqual(['Revised']);
+      const where = comments.items[0].getLocation();
+      where.load('address');
+      await ctx.sync();
+      expect(where.address).toBe("'Dec-20'!B2");
+      ctx.workbook.comments.getItem(comments.items[0].id).content = 'Revised again';
+      await ctx.sync();
+      expect([...wb.comments.values()].map((c) => c.content)).toEqual(['Revised again']);
+      ctx.workbook.comments.getItem(comments.items[0].id).delete();
+      await ctx.sync();
+    });
+    expect(wb.comments.size).toBe(0);
+  });
 });

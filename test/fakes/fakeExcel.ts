@@ -65,6 +65,8 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   activeSheetId: string | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** Threaded comments (ExcelApi 1.10), by id: where they sit and their text. */
+  readonly comments = new Map<string, { sheetId: string; row: number; col: number; content: string }>();
   /** workbook.settings: values are stored as JSON, as Office does. */
   readonly settings = new Map<string, string>();
   calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';

@@ -205,9 +205,11 @@ export class WorkbookProxy extends ClientObject {
   readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
   readonly protection: WorkbookProtectionProxy;
+  readonly comments: CommentCollectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx, 'workbook');
+    this.comments = new CommentCollectionProxy(ctx, null);
     this.protection = new WorkbookProtectionProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
@@ -421,6 +423,13 @@ export class WorksheetProxy extends ClientObject {
     return this.notesProxy;
   }
 
+  private commentsProxy: CommentCollectionProxy | null = null;
+  /** Threaded comments of this sheet (ExcelApi 1.10). */
+  get comments(): CommentCollectionProxy {
+    this.commentsProxy ??= new CommentCollectionProxy(this.ctx, this);
+    return this.commentsProxy;
+  }
+
   private namesProxy: SheetNamesProxy | null = null;
   /** Sheet-scoped names; the fake holds only Excel's own Print_Area and Print_Titles. */
   get names(): SheetNamesProxy {
@@ -502,6 +511,10 @@ export class WorksheetProxy extends ClientObject {
           at = sheets.indexOf(source) + 1;
       }
       sheets.splice(at, 0, copy);
+      // A copied sheet keeps its comments, as Excel copies them with the sheet.
+      for (const c of [...host.comments.values()].filter((x) => x.sheetId === source.id)) {
+        host.comments.set(`{comment-copy-${host.comments.size + 1}-${copy.id}}`, { ...c, sheetId: copy.id });
+      }
       created = copy;
     });
     return new WorksheetProxy(this.ctx, () => created, false);
@@ -515,6 +528,7 @@ export class WorksheetProxy extends ClientObject {
       const visible = host.sheets.filter((x) => x !== s && x.visibility === 'Visible');
       if (visible.length === 0) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       host.sheets.splice(host.sheets.indexOf(s), 1);
+      for (const [id, c] of host.comments) if (c.sheetId === s.id) host.comments.delete(id);
       if (host.activeSheetId === s.id) host.activeSheetId = visible[0].id;
     });
   }
@@ -711,6 +725,98 @@ export class SheetNamesProxy extends ClientObject {
   getItemOrNullObject(name: string): NamedItemProxy {
     this.queueCall('getItemOrNullObject', [name], () => undefined);
     return new NamedItemProxy(this.ctx, this.ws, name, true);
+  }
+}
+
+/** A threaded comment, by id. */
+export class CommentProxy extends ClientObject {
+  constructor(ctx: Ctx, private readonly idOf: () => string | null) {
+    super(ctx, 'comment');
+  }
+  private entry(): { sheetId: string; row: number; col: number; content: string } {
+    const id = this.idOf();
+    const c = id === null ? undefined : this.ctx.host.comments.get(id);
+    if (!c) throw itemNotFound('comment');
+    return c;
+  }
+  protected scalars(): string[] {
+    return ['id', 'content'];
+  }
+  protected read(prop: string): unknown {
+    const c = this.entry();
+    if (prop === 'id') return this.idOf();
+    if (prop === 'content') return c.content;
+    throw unknownProperty(prop, 'Comment');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(text: string) {
+    this.queueSet('content', text, () => {
+      this.entry().content = text;
+    });
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      this.entry();
+      this.ctx.host.comments.delete(this.idOf() as string);
+    });
+  }
+  /** The cell the comment sits on. */
+  getLocation(): RangeProxy {
+    this.queueCall('getLocation', [], () => undefined);
+    const sheetOf = (): FakeSheet | null => this.ctx.host.sheets.find((s) => s.id === this.entry().sheetId) ?? null;
+    const ws = new WorksheetProxy(this.ctx, sheetOf, false);
+    return new RangeProxy(this.ctx, ws, () => {
+      const c = this.entry();
+      return { top: c.row, left: c.col, bottom: c.row, right: c.col };
+    }, 'commentLocation', false);
+  }
+}
+
+let nextCommentId = 1;
+
+/** Comments of a sheet (`worksheet.comments`) or of the workbook (`workbook.comments`, ws null). */
+export class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy | null) {
+    super(ctx, 'comments', () =>
+      [...ctx.host.comments.entries()].filter(([, c]) => ws === null || c.sheetId === ws.sheet().id).map(([id]) => new CommentProxy(ctx, () => id)),
+    );
+  }
+  getItem(id: string): CommentProxy {
+    this.queueCall('getItem', [id], () => {
+      if (!this.ctx.host.comments.has(id)) throw itemNotFound(`comment ${id}`);
+    });
+    return new CommentProxy(this.ctx, () => id);
+  }
+  /** Adds a comment to one cell; Excel allows one thread per cell. */
+  add(cellAddress: RangeProxy | string, content: string): CommentProxy {
+    let id: string | null = null;
+    this.queueCall('add', [typeof cellAddress === 'string' ? cellAddress : cellAddress._id, content], () => {
+      let sheet: FakeSheet;
+      let box: CellBox | null;
+      if (typeof cellAddress === 'string') {
+        const split = splitSheet(cellAddress);
+        // Excel needs the sheet in a string address given to the workbook's collection.
+        const found = split.sheet !== null ? this.ctx.host.findSheet(split.sheet) : this.ws?.sheet();
+        if (!found) throw invalidArgument('The comment address must name its sheet.');
+        sheet = found;
+        box = parseBox(split.local);
+      } else {
+        const t = cellAddress.target();
+        sheet = t.sheet;
+        box = t.boxes[0];
+      }
+      if (!box || box.top !== box.bottom || box.left !== box.right) throw invalidArgument('A comment goes on a single cell.');
+      const taken = [...this.ctx.host.comments.values()].some((c) => c.sheetId === sheet.id && c.row === box!.top && c.col === box!.left);
+      if (taken) throw invalidArgument('The cell already has a comment.');
+      id = `{comment-${nextCommentId++}}`;
+      this.ctx.host.comments.set(id, { sheetId: sheet.id, row: box.top, col: box.left, content });
+    });
+    return new CommentProxy(this.ctx, () => id);
   }
 }
 
