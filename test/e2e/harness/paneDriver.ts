@@ -43,11 +43,11 @@ export async function fact(region: Locator, term: string): Promise<string> {
   return (await dd.first().textContent())?.trim() ?? '';
 }
 
-/** Asserts a session ended clean: no blocked request, no CSP violation, no uncaught error. */
+/** Asserts a session ended clean: no blocked request, no CSP violation, no console error or uncaught exception. */
 export async function expectCleanSession(session: PaneSession): Promise<void> {
   expect(session.network.blocked).toEqual([]);
   expect(await session.cspViolations()).toEqual([]);
-  expect(session.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  expect(session.errors).toEqual([]);
 }
 
 /**
