@@ -47,6 +47,8 @@ export const excelMessages = {
   notAvailableYet: (feature: string): string => `${feature} is not available in this version of the add-in yet.`,
   partialCopyLeft: (reason: string): string => `${reason} A partly prepared copy of the sheet could not be removed.`,
   partialCopyLeftAction: (): string => 'Delete the new month sheet by hand (the original sheet is unchanged) and try again.',
+  highlightNotesKept: (): string =>
+    "Last month's revision comments were copied to the new sheet: this version of Excel has no notes the add-in can remove; delete them by hand if you wish.",
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
 };

@@ -11,6 +11,7 @@ import type { Outcome } from '../taskpane/api';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { boxOfAddress, readGridAndFormulas } from './readGrid';
+import { cellKey, noteKind, readNotes } from './revisionsNotes';
 import { chunkAddresses, coalesceBoxes } from './writeOps';
 
 export interface RolledForward {
@@ -39,21 +40,32 @@ function asStatic(value: string | number): string | number {
   return typeof value === 'string' && /^[+\-=]/.test(value) ? `'${value}` : value;
 }
 
-/** Fills of last month's highlights on the source sheet, to take off the copy (the revisions engine decides which). */
-async function highlightRestores(context: Excel.RequestContext, sourceSheet: string): Promise<{ restores: RestoreFill[]; warnings: string[] }> {
+interface HighlightUndo {
+  restores: RestoreFill[];
+  /** Cells whose note is still the add-in's "Revised: …" note: deleted on the copy. */
+  deleteNotes: string[];
+  warnings: string[];
+}
+
+/**
+ * Last month's highlights on the source sheet, to take off the copy: fills to put back and
+ * the add-in's notes to remove (the revisions engine decides which, from the records the
+ * revisions adapter keeps). Threaded comments (hosts before notes) are left, with a warning.
+ */
+async function highlightRestores(context: Excel.RequestContext, sourceSheet: string): Promise<HighlightUndo> {
   const records = context.workbook.worksheets.getItemOrNullObject(HIGHLIGHT_TABLE.sheetName);
   records.load('name');
   await context.sync();
-  if (records.isNullObject) return { restores: [], warnings: [] };
+  if (records.isNullObject) return { restores: [], deleteNotes: [], warnings: [] };
   const used = records.getUsedRangeOrNullObject(true);
   used.load('values');
   await context.sync();
-  if (used.isNullObject) return { restores: [], warnings: [] };
+  if (used.isNullObject) return { restores: [], deleteNotes: [], warnings: [] };
   const parsed = parseHighlightRows(used.values);
   // Records we cannot trust are left alone: restoring a wrong fill would damage the user's formatting.
-  if (!parsed.ok) return { restores: [], warnings: [parsed.error.message] };
+  if (!parsed.ok) return { restores: [], deleteNotes: [], warnings: [parsed.error.message] };
   const mine = parsed.value.filter((r) => r.sheet === sourceSheet);
-  if (mine.length === 0) return { restores: [], warnings: [] };
+  if (mine.length === 0) return { restores: [], deleteNotes: [], warnings: [] };
   const ws = context.workbook.worksheets.getItem(sourceSheet);
   const cells = mine.map((r) => {
     const range = ws.getRange(r.address);
@@ -61,18 +73,27 @@ async function highlightRestores(context: Excel.RequestContext, sourceSheet: str
     return { record: r, range };
   });
   await context.sync();
-  const current: CellFill[] = cells.map(({ record, range }) => ({ sheet: record.sheet, address: record.address, fill: range.format.fill.color }));
+  const kind = noteKind();
+  const notes = kind === 'note' ? await readNotes(context, kind, mine) : new Map<string, { text: string | null }>();
+  const current: CellFill[] = cells.map(({ record, range }) => ({
+    sheet: record.sheet,
+    address: record.address,
+    fill: range.format.fill.color,
+    note: notes.get(cellKey(record.sheet, record.address))?.text ?? null,
+  }));
   const clear = planClearHighlights(mine, current);
+  const warnings = [...clear.warnings];
+  if (kind !== 'note' && mine.some((r) => r.note !== null)) warnings.push(m.highlightNotesKept());
   const restores: RestoreFill[] = [];
   for (const r of clear.restores) {
     const box = boxOfAddress(r.address);
     if (box) restores.push({ box, fill: r.fill });
   }
-  return { restores, warnings: clear.warnings };
+  return { restores, deleteNotes: kind === 'note' ? clear.deleteNotes.map((n) => n.address) : [], warnings };
 }
 
 /** Queues the plan on the new sheet: contents moved (formulas kept as written), cleared, headers written, fills restored. */
-function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][]): void {
+function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][], deleteNotes: readonly string[]): void {
   for (const move of plan.moves) copy.getRange(boxAddress(move.to)).formulas = formulasOf(formulas, grid, move.from);
   for (const box of plan.clearContents) copy.getRange(boxAddress(box)).clear('Contents');
   for (const w of plan.writes) {
@@ -89,6 +110,7 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
       else format.fill.color = fill;
     }
   }
+  for (const address of deleteNotes) copy.notes.getItem(address).delete();
 }
 
 /** Deletes the copy if the failed batch made one: true if deleted, null if there was none, false if it stays. */
@@ -115,7 +137,7 @@ async function deletePartialCopy(context: Excel.RequestContext, copy: Excel.Work
  * format kept) named after the new month, with the month columns shifted left, the new
  * month's column emptied, headers, title and (at April) year labels moved on, and last
  * month's revision highlights taken off. The plan is the sheet engine's; this applies it.
- * Round trips: one to read, up to three for last month's highlights, one to write.
+ * Round trips: one to read, up to four for last month's highlights, one to write.
  * The copy and every change go in ONE batch after all checks, and the new sheet is only
  * activated at the end of it; if Excel fails part-way, the partial copy is deleted (the
  * source sheet is never changed).
@@ -140,7 +162,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   const tables = readScorecard(grid);
   if (!tables.ok || tables.value.length === 0) return fail(m.noTable(grid.sheetName), m.noTableAction());
 
-  let restores: { restores: RestoreFill[]; warnings: string[] };
+  let restores: HighlightUndo;
   try {
     restores = await highlightRestores(context, grid.sheetName);
   } catch (e) {
@@ -154,7 +176,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   const copy = source.copy('After', source);
   copy.name = plan.newSheetName;
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
-  queueRollForward(copy, plan, grid, formulas);
+  queueRollForward(copy, plan, grid, formulas, restores.deleteNotes);
   copy.activate();
   try {
     await context.sync();

@@ -4,7 +4,7 @@ import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
 import { rollForward } from '../../src/excel/rollForward';
-import { FakeWorkbook, fakeWorkbookFromGrids } from '../fakes/fakeExcel';
+import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 
 function tablesOf(grid: Grid): ScorecardTable[] {
@@ -52,6 +52,36 @@ describe('rollForward', () => {
     });
     await wb.run((ctx) => rollForward(ctx));
     expect(wb.sheet('Jan-21').cellAt(row, oct).formula).toBe('=Data!N5');
+  });
+
+  it('takes last month\'s highlight notes off the new sheet, leaving a note the user changed', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const ours = a1(table.indicators[2].row, 0);
+    const edited = a1(table.indicators[3].row, 0);
+    const source = wb.sheet('Dec-20');
+    for (const address of [ours, edited]) source.setFill(address, '#FFFF00');
+    const at = (address: string) => ({ row: Number(address.slice(1)) - 1, col: 0 });
+    source.update(at(ours).row, 0, (c) => (c.note = 'Revised: Nov-20 published 88.9%, now 89.4%'));
+    source.update(at(edited).row, 0, (c) => (c.note = 'Checked with the team'));
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    records.visibility = 'Hidden';
+    highlightsToRows([
+      { sheet: 'Dec-20', address: ours, previousFill: null, highlightFill: '#FFFF00', note: 'Revised: Nov-20 published 88.9%, now 89.4%', revisionId: 'a|Nov-20' },
+      { sheet: 'Dec-20', address: edited, previousFill: null, highlightFill: '#FFFF00', note: 'Revised: Nov-20 published 12, now 13', revisionId: 'b|Nov-20' },
+    ]).forEach((r, i) => r.forEach((v, j) => records.setValue(a1(i, j), v)));
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      const outcome = await wb.run((ctx) => rollForward(ctx));
+      expect(outcome.ok).toBe(true);
+    } finally {
+      uninstall();
+    }
+    const next = wb.sheet('Jan-21');
+    expect(next.cell(ours).note).toBeNull();
+    expect(next.cell(edited).note).toBe('Checked with the team');
+    expect(source.cell(ours).note).toBe('Revised: Nov-20 published 88.9%, now 89.4%');
   });
 
   it('takes last month\'s highlights off the new sheet, restoring the user\'s fill', async () => {
