@@ -4,7 +4,23 @@ import { sheetMsg } from '../../src/domain/messages';
 import { LOOKED_FOR } from '../../src/domain/sheet/headers';
 import { DEFAULT_SETTINGS, type Progress } from '../../src/taskpane/api';
 import { fakeWorkbookFromGrids, installFakeOffice, type FakeWorkbook } from '../fakes/fakeExcel';
-import { seedGrid } from '../fixtures/seedGrids';
+import { seedGrid, seedGridTables } from '../fixtures/seedGrids';
+import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
+import { writeGrid } from '../../src/xlsx/fromGrid';
+import ExcelJS from 'exceljs';
+import type { Grid } from '../../src/domain/sheet/grid';
+
+/** January's sheet: December's months rolled on, with one November figure re-run. */
+function january(): Grid {
+  let g = seedGrid('earlyHelp');
+  for (const t of seedGridTables('earlyHelp')) g = rollMonths(g, t.headerTop + 1, t.bodyTop, t.bodyBottom);
+  g = renameSheet(g, 'Jan-21');
+  const row = findRow(g, 1, '2.2') + 1;
+  const header = seedGridTables('earlyHelp')[0].headerTop + 1;
+  const nov = monthColumns(g, header).find((c) => g.text[header - g.top][c - g.left] === 'Nov-20');
+  if (nov === undefined) throw new Error('no Nov-20 column');
+  return typeCell(g, row, nov, '89.4%');
+}
 import { planFor } from './planHelpers';
 
 function apiOn(wb: FakeWorkbook) {
@@ -126,5 +142,25 @@ describe('createExcelAddinApi', () => {
 
   it('says Excel is not there when opened outside Office', async () => {
     expect(await createExcelAddinApi().loadSettings()).toEqual({ ok: false, error: { message: m.noExcel(), action: m.noExcelAction() } });
+  });
+
+  it('keeps comparing with a picked file for highlights until revisions are reloaded', async () => {
+    const book = new ExcelJS.Workbook();
+    writeGrid(book.addWorksheet('December'), seedGrid('earlyHelp'));
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const wb = fakeWorkbookFromGrids([january()]);
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      const api = apiOn(wb);
+      const compared = await api.compareWithFile('EH December 2020.xlsx', bytes.buffer as ArrayBuffer);
+      expect(compared.ok && compared.value.baseline).toEqual({ kind: 'file', fileName: 'EH December 2020.xlsx' });
+      const found = compared.ok ? compared.value.revisions.length : 0;
+      expect(found).toBeGreaterThan(0);
+      expect(await api.highlightRevisions()).toEqual({ ok: true, value: { highlighted: found } });
+      const reloaded = await api.loadRevisions();
+      expect(reloaded.ok && reloaded.value.baseline).toEqual({ kind: 'none' });
+    } finally {
+      uninstall();
+    }
   });
 });
