@@ -27,6 +27,20 @@ export interface FormatPlan {
    * not apply them still leaves the colours of `styles`, right as of the format.
    */
   conditional?: ConditionalGroup[];
+  /**
+   * Notes the add-in owns on cells it writes (e.g. why a DOT cell has no arrow: "No arrow:
+   * the Dec-20 figure is 'Data to be reported January'"). Adapters add them as cell notes
+   * (Excel: `workbook.notes`, ExcelApi 1.18; older hosts: skipped with a warning) and
+   * replace only notes the add-in wrote before. Optional: absent means no notes.
+   */
+  notes?: CellNote[];
+}
+
+/** A note on one cell; `row`/`col` are 0-based absolute, inside the plan's area. */
+export interface CellNote {
+  row: number;
+  col: number;
+  text: string;
 }
 
 /** Rules for a set of cells; the first rule whose text matches the cell's shown text wins. */
