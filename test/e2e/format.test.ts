@@ -8,6 +8,7 @@ import type { DotState } from '../../src/domain/types';
 import { SETTINGS_KEY } from '../../src/excel/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/api';
 import { paneText } from '../../src/taskpane/strings';
+import type { Page } from 'playwright-core';
 import type { SheetSnapshot } from '../fakes/fakeExcel';
 import { seedGridTables } from '../fixtures/seedGrids';
 import { contrast, family } from './harness/colour';
@@ -121,20 +122,17 @@ describe('Format in the built pane', () => {
 
   it('writes formulas that, computed by the page’s own PERF functions, give what static Format writes', async () => {
     const { server, open } = e2e();
-    const formatted = async (mode: 'static' | 'formulas'): Promise<SheetSnapshot> => {
+    const formatted = async (mode: 'static' | 'formulas'): Promise<{ snap: SheetSnapshot; page: Page }> => {
       const session = await open();
       await loadPane(session, server.origin);
       await detectedTable(session.page);
       await session.page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
       await session.page.getByRole('button', { name: paneText.formatButton }).click();
       await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
-      const snap = await workbook(session.page).snapshot(DECEMBER);
-      if (mode === 'static') await session.close();
-      return snap;
+      return { snap: await workbook(session.page).snapshot(DECEMBER), page: session.page };
     };
-    const fixed = await formatted('static');
-    const live = await formatted('formulas');
-    const page = e2e().browser.contexts().at(-1)!.pages()[0];
+    const fixed = (await formatted('static')).snap;
+    const { snap: live, page } = await formatted('formulas');
 
     // Excel's part: compute each formula from the cells it names, RAG before the DOT that reads it.
     const computed = new Map<string, unknown>();
