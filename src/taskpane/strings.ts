@@ -130,6 +130,8 @@ export const paneText = {
   paletteLabel: 'Colours',
   paletteOption: (p: Settings['palette']): string => (p === 'standard' ? 'Standard' : 'High contrast'),
   keyHeading: 'Key',
+  /** Under the numeric convention the arrow is only the direction; the colour carries the judgement. */
+  keyNumericColour: 'The arrow shows the direction of the change; its colour says whether that is good or bad for the measure.',
   saveButton: 'Save settings',
   saved: 'Settings saved in this workbook.',
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import '../asyncTimeout';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DOT_GLYPHS } from '../../../src/domain/dot';
 import { SettingsView } from '../../../src/taskpane/components/SettingsView/SettingsView';
@@ -97,7 +97,7 @@ describe('SettingsView', () => {
   });
 
   it('gives every RAG letter and DOT arrow of the key a spoken name', () => {
-    setup();
+    setup(DEFAULT_SETTINGS);
     for (const rag of ['red', 'amber', 'green'] as const) {
       expect(screen.getByRole('img', { name: paneText.rag(rag) })).toHaveTextContent(paneText.ragLetter(rag));
     }
@@ -108,5 +108,24 @@ describe('SettingsView', () => {
     expect(screen.getByRole('img', { name: 'Decline, not on target' }).textContent).not.toBe(
       screen.getByRole('img', { name: paneText.dot('declineWithinLimits') }).textContent,
     );
+  });
+
+  it('shows the numeric convention\'s arrows in the key when numeric is selected: up, down, stable, colour says good or bad', () => {
+    setup({ ...stored, convention: 'numeric' });
+    const key = screen.getByRole('region', { name: paneText.keyHeading });
+    const arrows = within(key).getAllByRole('img').filter((el) => !['R', 'A', 'G'].includes(el.textContent ?? ''));
+    expect(arrows.map((a) => a.textContent)).toEqual([DOT_GLYPHS.increase, DOT_GLYPHS.stable, DOT_GLYPHS.decrease]);
+    expect(within(key).queryByRole('img', { name: paneText.dot('declineWithinLimits') })).not.toBeInTheDocument();
+    expect(within(key).queryByRole('img', { name: paneText.dot('improvement') })).not.toBeInTheDocument();
+    expect(within(key).getByText(paneText.keyNumericColour)).toBeInTheDocument();
+  });
+
+  it('switches the key as soon as another convention is selected, before saving', async () => {
+    const { user } = setup({ ...stored, convention: 'numeric' });
+    const key = screen.getByRole('region', { name: paneText.keyHeading });
+    expect(within(key).queryByRole('img', { name: paneText.dot('declineNotOnTarget') })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: paneText.conventionOption('performance') }));
+    expect(within(key).getByRole('img', { name: paneText.dot('declineNotOnTarget') })).toHaveTextContent(DOT_GLYPHS.declineNotOnTarget);
+    expect(within(key).queryByText(paneText.keyNumericColour)).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
-import type { DotConvention, DotState, Rag } from '../../../domain/types';
+import type { DotConvention, DotState, DotTone, Rag } from '../../../domain/types';
 import type { Settings, WriteMode } from '../../api';
 import { paneText } from '../../strings';
 import { StatusMessage } from '../StatusMessage';
@@ -11,14 +11,26 @@ const CONVENTIONS: DotConvention[] = ['performance', 'numeric'];
 const MODES: WriteMode[] = ['static', 'formulas'];
 const PALETTES: Array<Settings['palette']> = ['standard', 'highContrast'];
 const RAGS: Rag[] = ['red', 'amber', 'green'];
-const PERFORMANCE_STATES: DotState[] = [
-  'improvement',
-  'stable',
-  'declineWithinLimits',
-  'declineNotOnTarget',
-  'increase',
-  'decrease',
-];
+/**
+ * The key's arrows follow the convention selected, not the one saved, in the order and
+ * colours of the key Format writes beside the table (src/domain/plan/key.ts): under the
+ * numeric convention an arrow is only a direction and its colour says good or bad.
+ */
+const DOT_KEY: Record<DotConvention, Array<{ state: DotState; tone?: DotTone }>> = {
+  performance: [
+    { state: 'improvement' },
+    { state: 'stable' },
+    { state: 'declineWithinLimits' },
+    { state: 'declineNotOnTarget' },
+    { state: 'increase' },
+    { state: 'decrease' },
+  ],
+  numeric: [
+    { state: 'increase', tone: 'good' },
+    { state: 'stable', tone: 'neutral' },
+    { state: 'decrease', tone: 'bad' },
+  ],
+};
 
 /** JSX of the Settings view; all state comes from useSettingsView. */
 export function renderSettingsView(
@@ -78,13 +90,18 @@ export function renderSettingsView(
               <span aria-hidden="true">{paneText.rag(r)}</span>
             </li>
           ))}
-          {PERFORMANCE_STATES.map((d) => (
+          {DOT_KEY[state.convention].map(({ state: d, tone }) => (
             <li key={d} className={styles.keyItem}>
-              <DotArrow state={d} />
+              <DotArrow state={d} tone={tone} />
               <span aria-hidden="true">{paneText.dot(d)}</span>
             </li>
           ))}
         </ul>
+        {state.convention === 'numeric' && (
+          <Text as="p" block className={styles.paragraph}>
+            {paneText.keyNumericColour}
+          </Text>
+        )}
       </section>
       <div>
         <Button appearance="primary" onClick={state.save} disabledFocusable={state.saving}>
