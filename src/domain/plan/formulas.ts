@@ -1,29 +1,56 @@
 import { a1 } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable } from '../sheet/scorecard';
-import type { DotConvention } from '../types';
+import type { DotConvention, Polarity } from '../types';
 import { dotMonths } from '../sheet/evaluate';
 
 function ref(row: number, col: number | null): string {
   return col === null ? '""' : a1(row, col);
 }
 
+/** GOOD PERF IS as PERF.RAG/PERF.DOT read it, for a polarity no cell holds. */
+const POLARITY_TEXT: Record<Polarity, string> = { high: 'High', low: 'Low', withinLimits: 'Within Limits', info: 'Info' };
+
+/**
+ * The polarity argument: the GOOD PERF IS cell the row's polarity really lives in. A sub-row
+ * leaves its own cell blank and inherits the row above's (seed 9.1's monthly sub-row);
+ * referencing the blank cell would make a bare target like 0.025 a #VALUE!.
+ */
+function polarityArg(table: ScorecardTable, row: IndicatorRow): string {
+  if (row.polarityRow !== undefined && row.polarityRow !== null) return a1(row.polarityRow, table.columns.polarity);
+  if (row.polarityRow === undefined) return a1(row.row, table.columns.polarity);
+  return row.polarity ? `"${POLARITY_TEXT[row.polarity]}"` : '""';
+}
+
+/**
+ * Whether live formulas give what the engine gave. A row the engine flagged (a unit
+ * mismatch, an Info row with tolerances, an unreadable target) is judged on what the
+ * functions cannot see, so it keeps its static write; a missing figure is seen alike.
+ *
+ * @example judgedLive(byKey(tables, '11.5')) // false: a % target in a count row
+ */
+export function judgedLive(row: IndicatorRow): boolean {
+  return row.problems.every((p) => p.code === 'missingValue');
+}
+
 /**
  * The live RAG formula of a row, referencing its own cells: the figure RAG is judged on
- * (or the reporting month), the three tolerance cells and GOOD PERF IS. A row whose RAG
- * cell carries the `YTD` marker keeps it in front of the letter.
+ * (or the reporting month), the three tolerance cells and the GOOD PERF IS cell the
+ * polarity lives in. A row whose RAG cell carries the `YTD` marker keeps it in front of
+ * the letter (`YTD` alone when there is no letter, as static mode writes).
  *
  * @example ragFormula(table, row) // '=PERF.RAG(I13,N13,O13,P13,E13)'
  */
 export function ragFormula(table: ScorecardTable, row: IndicatorRow): string {
   const c = table.columns;
   const valueCol = row.ragBasis?.col ?? table.reportingMonth.col;
-  const call = `PERF.RAG(${a1(row.row, valueCol)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${a1(row.row, c.polarity)})`;
-  return row.ragBasis?.kind === 'ytd' && row.ragBasis.marked ? `="YTD "&${call}` : `=${call}`;
+  const call = `PERF.RAG(${a1(row.row, valueCol)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${polarityArg(table, row)})`;
+  return row.ragBasis?.kind === 'ytd' && row.ragBasis.marked ? `=TRIM("YTD "&${call})` : `=${call}`;
 }
 
 /**
- * The live DOT formula of a row: the month compared and the one before, GOOD PERF IS and
- * the row's RAG cell as status (its last letter when it carries the `YTD` marker).
+ * The live DOT formula of a row: the month compared and the one before, GOOD PERF IS, the
+ * row's RAG cell as status (without its `YTD` marker), and for Within Limits rows the
+ * Green cell as the target range (moving towards `14-20` is an improvement).
  * Null when the row has no previous month to compare with.
  *
  * @example dotFormula(table, row, 'performance') // '=PERF.DOT(I13,H13,E13,M13)'
@@ -33,7 +60,9 @@ export function dotFormula(table: ScorecardTable, row: IndicatorRow, convention:
   if (!pair || !pair.previous) return null;
   const c = table.columns;
   const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;
-  const status = c.rag === null ? '""' : marked ? `RIGHT(${a1(row.row, c.rag)},1)` : a1(row.row, c.rag);
-  const conv = convention === 'numeric' ? ',"numeric"' : '';
-  return `=PERF.DOT(${pair.current.address},${pair.previous.address},${a1(row.row, c.polarity)},${status}${conv})`;
+  const status = c.rag === null ? '""' : marked ? `TRIM(SUBSTITUTE(${a1(row.row, c.rag)},"YTD",""))` : a1(row.row, c.rag);
+  const range = row.polarity === 'withinLimits' && c.green !== null ? a1(row.row, c.green) : null;
+  const conv = convention === 'numeric' ? '"numeric"' : '';
+  const tail = range !== null ? `,${conv},${range}` : conv !== '' ? `,${conv}` : '';
+  return `=PERF.DOT(${pair.current.address},${pair.previous.address},${polarityArg(table, row)},${status}${tail})`;
 }

@@ -5,7 +5,7 @@ import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
 import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
 import { DOT_GLYPHS } from '../dot';
-import { dotFormula, ragFormula } from './formulas';
+import { dotFormula, judgedLive, ragFormula } from './formulas';
 import { keyLines, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
 import type { CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
@@ -70,14 +70,15 @@ function stylesOf(palette: Palette): Styles {
 function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions): CellWrite[] {
   const c = table.columns;
   const writes: CellWrite[] = [];
+  const live = options.mode === 'formulas' && judgedLive(row);
   if (c.dot !== null) {
-    const value = options.mode === 'formulas' ? (dotFormula(table, row, options.convention) ?? '') : row.dot && row.dot.state !== null ? row.dot.glyph : '';
+    const value = live ? (dotFormula(table, row, options.convention) ?? '') : row.dot && row.dot.state !== null ? row.dot.glyph : '';
     writes.push({ row: row.row, col: c.dot, value });
   }
   if (c.rag !== null) {
     const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;
     const letter = row.rag ? RAG_LETTER[row.rag] : '';
-    const value = options.mode === 'formulas' ? ragFormula(table, row) : marked ? `YTD ${letter}`.trim() : letter;
+    const value = live ? ragFormula(table, row) : marked ? `YTD ${letter}`.trim() : letter;
     writes.push({ row: row.row, col: c.rag, value });
   }
   return writes;

@@ -156,6 +156,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     section: raw.section,
     subRow: raw.subRow,
     polarity,
+    polarityRow: raw.polarityRow,
     unit: raw.unit,
     unitText: raw.unitText,
     months: raw.months,

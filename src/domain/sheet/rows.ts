@@ -17,6 +17,8 @@ export interface RawRow {
   polarityText: string;
   /** Parsed GOOD PERF IS (inherited by a sub-row that leaves it blank); an error keeps its text. */
   polarity: { ok: true; value: Polarity | null } | { ok: false; code: 'badPolarity'; message: string };
+  /** The row whose GOOD PERF IS cell holds the polarity (this row, or the one a sub-row inherits from); null when none does. */
+  polarityRow: number | null;
   unit: Unit;
   unitText: string;
   months: MonthValue[];
@@ -141,6 +143,8 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
     const polarity: RawRow['polarity'] = parsed.ok
       ? { ok: true, value: parsed.value ?? (subRow && prev && prev.polarity.ok ? prev.polarity.value : null) }
       : { ok: false, code: 'badPolarity', message: parsed.error.message };
+    // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
+    const polarityRow = parsed.ok && parsed.value !== null ? r : !parsed.ok ? r : subRow && prev ? prev.polarityRow : null;
     const ownUnit = unitOf(unitText);
     const unit = ownUnit !== 'unknown' ? ownUnit : unitText === '' && subRow && prev ? prev.unit : inferUnit([...months, ...(cols.ytd !== null ? [readCell(grid, r, cols.ytd)] : [])]);
 
@@ -161,6 +165,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
       subRow,
       polarityText,
       polarity,
+      polarityRow,
       unit,
       unitText,
       months,

@@ -105,6 +105,11 @@ export interface IndicatorRow {
   /** True when NO. was blank and inherited from the row above. */
   subRow: boolean;
   polarity: Polarity | null;
+  /**
+   * The row whose GOOD PERF IS cell holds `polarity`: this row, or the row above a sub-row
+   * inherits it from (9.1's monthly sub-row leaves the cell blank). Absent or null: no cell holds it.
+   */
+  polarityRow?: number | null;
   unit: Unit;
   unitText: string;
   months: MonthValue[];

@@ -112,7 +112,7 @@ describe('format plan details', () => {
   it('keeps the YTD marker in front of the live RAG of 6.9', () => {
     const p = plan(tables, FORMULAS, grid);
     const row = byKey(tables, '6.9');
-    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('="YTD "&PERF.RAG(I13,M13,N13,O13,D13)');
+    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('=TRIM("YTD "&PERF.RAG(I13,M13,N13,O13,D13))');
   });
 
   it('passes the numeric convention to PERF.DOT', () => {

@@ -1,0 +1,113 @@
+/**
+ * Formulas mode must show what static mode shows. Each seed grid is loaded into
+ * HyperFormula with the PERF functions registered as a plugin (the same adapter as the
+ * functions' own HyperFormula tests), the formulas plan is written into it, and every DOT
+ * and RAG cell's computed value is compared with the static plan's write for that cell.
+ */
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { planFormat, type FormatOptions } from '../../../src/domain/plan/planFormat';
+import type { FormatPlan } from '../../../src/domain/plan/types';
+import type { Grid } from '../../../src/domain/sheet/grid';
+import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
+import { registerPerf, unregisterPerf } from '../../functions/perfPlugin';
+import { readScorecard } from '../../../src/domain/sheet/readScorecard';
+import { seedGrid } from '../../fixtures/seedGrids';
+import { byKey, seedTables } from '../sheet/helpers';
+
+const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
+
+beforeAll(registerPerf);
+afterAll(unregisterPerf);
+
+function plan(tables: ScorecardTable[], options: FormatOptions, grid: Grid): FormatPlan {
+  const p = planFormat(tables, options, grid);
+  if (!p.ok) throw new Error(p.error.message);
+  return p.value;
+}
+
+/** The grid as a sheet HyperFormula can hold: text stays text (`'` forces it: `84.3%` typed as text is not a number). */
+function sheetOf(grid: Grid): HyperFormula {
+  const rows: Array<Array<string | number | boolean | null>> = [];
+  grid.values.forEach((r, i) => {
+    rows[grid.top + i] = [];
+    r.forEach((v, j) => {
+      rows[grid.top + i][grid.left + j] = typeof v === 'string' && v !== '' ? `'${v}` : v === '' ? null : (v ?? null);
+    });
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] = rows[i] ?? [];
+  return HyperFormula.buildFromArray(rows as never, { licenseKey: 'gpl-v3' });
+}
+
+function shown(hf: HyperFormula, row: number, col: number): string {
+  const v = hf.getCellValue({ sheet: 0, row, col });
+  if (v instanceof DetailedCellError) return `${v.value} ${v.message}`;
+  return v === null || v === undefined ? '' : String(v);
+}
+
+const reports = ['earlyHelp', 'corporateParenting'] as const;
+
+describe.each(reports)('formulas mode on the %s seed', (report) => {
+  it.each(['performance', 'numeric'] as const)('computes on every indicator row the DOT and RAG static mode writes (%s convention)', (convention) => {
+    const grid = seedGrid(report);
+    const read = readScorecard(grid, { convention });
+    if (!read.ok) throw new Error(read.error.message);
+    const tables = read.value;
+    const options: FormatOptions = { ...STATIC, convention };
+    const expected = plan(tables, options, grid);
+    const live = plan(tables, { ...options, mode: 'formulas' }, grid);
+    const hf = sheetOf(grid);
+    for (const w of live.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, w.value === '' ? null : w.value);
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const t of tables) {
+      for (const r of t.indicators) {
+        for (const col of [t.columns.dot, t.columns.rag]) {
+          if (col === null) continue;
+          const want = String(expected.writes.find((w) => w.row === r.row && w.col === col)?.value ?? '');
+          const got = shown(hf, r.row, col);
+          compared++;
+          if (got !== want) mismatches.push(`${r.key} ${col === t.columns.dot ? 'DOT' : 'RAG'}: formula ${JSON.stringify(got)}, static ${JSON.stringify(want)}`);
+        }
+      }
+    }
+    expect(compared).toBe(tables.reduce((n, t) => n + t.indicators.length * ((t.columns.dot === null ? 0 : 1) + (t.columns.rag === null ? 0 : 1)), 0));
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('formulas of rows that inherit or cannot be judged live', () => {
+  it('references the GOOD PERF IS cell a sub-row inherits, never its own blank one', () => {
+    const { grid, tables } = seedTables('earlyHelp');
+    const live = plan(tables, { ...STATIC, mode: 'formulas' }, grid);
+    const subRows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r }))).filter(({ r }) => r.subRow && r.polarity !== null);
+    expect(subRows.length).toBeGreaterThan(0);
+    for (const { t, r } of subRows) {
+      const rag = String(live.writes.find((w) => w.row === r.row && w.col === t.columns.rag)?.value ?? '');
+      if (!rag.startsWith('=')) continue;
+      const polarityRef = /,([A-Z]+\d+|"[^"]*")\)$/.exec(rag)?.[1] ?? '';
+      const ownCell = `${String.fromCharCode(65 + t.columns.polarity)}${r.row + 1}`;
+      const own = grid.text[r.row - grid.top]?.[t.columns.polarity - grid.left] ?? '';
+      if (own.trim() === '') expect(polarityRef).not.toBe(ownCell);
+    }
+  });
+
+  it('passes the Within Limits green range to PERF.DOT', () => {
+    const { grid, tables } = seedTables('corporateParenting');
+    const live = plan(tables, { ...STATIC, mode: 'formulas' }, grid);
+    const rows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r }))).filter(({ r }) => r.polarity === 'withinLimits');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { t, r } of rows) {
+      const dot = String(live.writes.find((w) => w.row === r.row && w.col === t.columns.dot)?.value ?? '');
+      if (dot.startsWith('=')) expect(dot).toContain(`${String.fromCharCode(65 + t.columns.green!)}${r.row + 1})`);
+    }
+  });
+
+  it('writes the static letter, not a confident formula, for a row whose target the engine flagged (11.5: a % target in a count row)', () => {
+    const { grid, tables } = seedTables('earlyHelp');
+    const live = plan(tables, { ...STATIC, mode: 'formulas' }, grid);
+    const row = byKey(tables, '11.5');
+    expect(row.problems.length).toBeGreaterThan(0);
+    const t = tables.find((x) => x.indicators.includes(row))!;
+    expect(live.writes.find((w) => w.row === row.row && w.col === t.columns.rag)?.value).toBe('');
+  });
+});
