@@ -3,6 +3,7 @@ import type { Grid } from '../../src/domain/sheet/grid';
 import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
+import { excelMessages } from '../../src/excel/messages';
 import { rollForward } from '../../src/excel/rollForward';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
@@ -82,6 +83,35 @@ describe('rollForward', () => {
     expect(next.cell(ours).note).toBeNull();
     expect(next.cell(edited).note).toBe('Checked with the team');
     expect(source.cell(ours).note).toBe('Revised: Nov-20 published 88.9%, now 89.4%');
+  });
+
+  it('keeps last month\'s revision comments on a host without notes (ExcelApi 1.10) and says so', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    wb.excelApiMinor = 10;
+    const table = tablesOf(grid)[0];
+    const row = table.indicators[2].row;
+    const ours = a1(row, 0);
+    const source = wb.sheet('Dec-20');
+    source.setFill(ours, '#FFFF00');
+    wb.comments.set('ours', { sheetId: source.id, row, col: 0, content: 'Revised: Nov-20 published 88.9%, now 89.4%' });
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    records.visibility = 'Hidden';
+    highlightsToRows([
+      { sheet: 'Dec-20', address: ours, previousFill: null, highlightFill: '#FFFF00', note: 'Revised: Nov-20 published 88.9%, now 89.4%', revisionId: 'a|Nov-20' },
+    ]).forEach((r, i) => r.forEach((v, j) => records.setValue(a1(i, j), v)));
+    const uninstall = installFakeOffice(globalThis, wb);
+    let outcome: Awaited<ReturnType<typeof rollForward>>;
+    try {
+      outcome = await wb.run((ctx) => rollForward(ctx));
+    } finally {
+      uninstall();
+    }
+    expect(outcome).toEqual({ ok: true, value: { sheetName: 'Jan-21', restoredFills: 1, warnings: [excelMessages.highlightNotesKept()] } });
+    const next = wb.sheet('Jan-21');
+    const onNext = [...wb.comments.values()].filter((c) => c.sheetId === next.id);
+    expect(onNext.map((c) => c.content)).toEqual(['Revised: Nov-20 published 88.9%, now 89.4%']);
+    expect(next.fill(ours)).toBeNull();
   });
 
   it('takes last month\'s highlights off the new sheet, restoring the user\'s fill', async () => {
