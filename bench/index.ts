@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: prints the figures the issues ask for and writes them to
+ * bench-results.json (git-ignored). Figures, not assertions: tests assert counts
+ * (round trips), never time.
+ */
+import { writeFileSync } from 'node:fs';
+import { runBundleBench } from './bundle';
+import { runCliBench } from './cli';
+import { runEngineBench } from './engine';
+import { runFormatBench } from './format';
+
+type Figures = Record<string, number | string>;
+
+function printFigures(title: string, figures: Figures): void {
+  console.log(`\n${title}`);
+  for (const [name, value] of Object.entries(figures)) {
+    console.log(`  ${name.padEnd(34)} ${typeof value === 'number' ? value.toLocaleString('en-GB') : value}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const engine = await runEngineBench();
+  printFigures('Engine', engine);
+
+  const format = await runFormatBench();
+  console.log('\nFormat a sheet through the Excel adapter (fake Excel, counts) vs a naive cell-by-cell add-in');
+  console.table(
+    format.map((f) => ({
+      rows: f.rows,
+      syncs: f.syncs,
+      apiCalls: f.apiCalls,
+      maxPayloadBytes: f.maxPayloadBytes,
+      planMs: Number(f.planMs.toFixed(1)),
+      'plan ms per 1,000 rows': Number(((f.planMs / f.rows) * 1000).toFixed(1)),
+      naiveSyncs: f.naiveSyncs,
+      naiveApiCalls: f.naiveApiCalls,
+      'syncs ratio (naive/ours)': Number((f.naiveSyncs / f.syncs).toFixed(1)),
+      'calls ratio (naive/ours)': Number((f.naiveApiCalls / f.apiCalls).toFixed(1)),
+    })),
+  );
+
+  const cli = await runCliBench();
+  const rows = Number(cli.indicatorRows);
+  const stages = Number(cli.stagesTotalMs);
+  if (rows > 0 && Number.isFinite(stages)) cli['ms per 1,000 rows (read+plan+apply+write)'] = Math.round((stages / rows) * 1000);
+  printFigures('xlsx end to end (CLI adapter)', cli);
+
+  const bundle = await runBundleBench();
+  printFigures('Task pane bundle', bundle);
+
+  writeFileSync('bench-results.json', JSON.stringify({ engine, format, cli, bundle }, null, 2) + '\n');
+  console.log('\nWritten to bench-results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
