@@ -50,7 +50,14 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
   const run = options.run ?? runExcel;
   // A previous month's file the reviewer picked: later highlight/mark calls compare with it too.
   let picked: { fileName: string; snapshot: Snapshot } | undefined;
-  const revisionOptions = () => ({ ...(options.user ? { user: options.user } : {}), ...(picked ? { picked } : {}) });
+  // The pane's "Your name" wins over the name the adapter was created with; blank means not given.
+  const revisionOptions = (reviewer?: string) => {
+    const user = reviewer?.trim() || options.user;
+    return { ...(user ? { user } : {}), ...(picked ? { picked } : {}) };
+  };
+  /** Warnings only when there are some: an empty list says nothing to the pane. */
+  const withWarnings = <T extends object>(value: T, warnings: readonly string[]): T & { warnings?: string[] } =>
+    warnings.length > 0 ? { ...value, warnings: [...warnings] } : value;
 
   async function call<T>(batch: (context: Excel.RequestContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
     if (!options.run && !excelAvailable()) return { ok: false, error: { message: m.noExcel(), action: m.noExcelAction() } };
@@ -94,20 +101,22 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
           onProgress: (f) => progress('writing', 0.4 + 0.6 * f),
         });
         if (!applied.ok) return applied;
-        // Revised figures are counted for the summary only; their own view reports their errors.
+        // Revised figures are counted for the summary; a failed count does not undo the
+        // Format, but the pane says so (with what to do) instead of showing 0 revisions silently.
         const found = await revisions.loadRevisions(context, revisionOptions());
         progress('done', 1);
         const s = planned.summary;
+        const warnings = [...(applied.value.warnings ?? []), ...(found.ok ? [] : [m.revisionsLookupFailed(found.error.message)])];
         return {
           ok: true,
-          value: { sheetName: s.sheetName, rows: s.rows, ragCounts: s.ragCounts, problems: s.problems.map(problemView), revisions: found.ok ? found.value.revisions.length : 0 },
+          value: withWarnings({ sheetName: s.sheetName, rows: s.rows, ragCounts: s.ragCounts, problems: s.problems.map(problemView), revisions: found.ok ? found.value.revisions.length : 0 }, warnings),
         };
       }),
 
     rollForward: () =>
       call(async (context) => {
         const rolled = await rollForward(context);
-        return rolled.ok ? { ok: true, value: { sheetName: rolled.value.sheetName } } : rolled;
+        return rolled.ok ? { ok: true, value: withWarnings({ sheetName: rolled.value.sheetName }, rolled.value.warnings) } : rolled;
       }),
 
     selectCell: (address) => call((context) => selectCell(context, address)),
@@ -128,23 +137,23 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     highlightRevisions: () =>
       call(async (context) => {
         const done = await revisions.highlightRevisions(context, revisionOptions());
-        return done.ok ? { ok: true, value: { highlighted: done.value.highlighted } } : done;
+        return done.ok ? { ok: true, value: withWarnings({ highlighted: done.value.highlighted }, done.value.warnings) } : done;
       }),
 
     clearHighlights: () =>
       call(async (context) => {
         const done = await revisions.clearHighlights(context);
-        return done.ok ? { ok: true, value: { cleared: done.value.cleared } } : done;
+        return done.ok ? { ok: true, value: withWarnings({ cleared: done.value.cleared }, done.value.warnings) } : done;
       }),
 
-    markRevision: (id: string, status: ReviewStatus, comment: string) =>
+    markRevision: (id: string, status: ReviewStatus, comment: string, reviewer?: string) =>
       call(async (context) => {
         // The workbook records decisions only; a revision nobody decided on is simply unrecorded.
         if (status === 'pending') return { ok: false, error: { message: m.notAvailableYet('Marking a revision as pending again') } };
-        return revisions.markRevision(context, id, status, comment, revisionOptions());
+        return revisions.markRevision(context, id, status, comment, revisionOptions(reviewer));
       }),
 
-    publish: () => call((context) => revisions.publish(context, revisionOptions())),
+    publish: (reviewer?: string) => call((context) => revisions.publish(context, revisionOptions(reviewer))),
 
     loadSettings: () => call((context) => loadSettings(context)),
 

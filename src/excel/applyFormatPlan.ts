@@ -30,6 +30,8 @@ export interface ApplyReport {
   operations: number;
   /** Write round trips (1 unless the 5 MB payload limit demanded more). */
   writeSyncs: number;
+  /** What was applied only in part, for the pane (e.g. notes skipped on an older Excel). */
+  warnings?: string[];
 }
 
 /** What the sheet looked like before, read in the one read round trip, to check and to restore. */

@@ -49,6 +49,12 @@ export const excelMessages = {
   partialCopyLeftAction: (): string => 'Delete the new month sheet by hand (the original sheet is unchanged) and try again.',
   highlightNotesKept: (): string =>
     "Last month's revision comments were copied to the new sheet: this version of Excel has no notes the add-in can remove; delete them by hand if you wish.",
+  revisionsLookupFailed: (detail: string): string =>
+    `The sheet was formatted, but revised figures could not be counted (${detail}). Open Revisions and press Check again.`,
+  planNotesSkipped: (count: number): string =>
+    `${count === 1 ? 'One cell' : `${count} cells`} without an arrow got no note saying why: this version of Excel has no cell notes (ExcelApi 1.18). The reasons are listed under Problems; update Excel to see them on the sheet.`,
+  planNotesFailed: (detail: string): string =>
+    `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
 };

@@ -78,6 +78,11 @@ export interface FormatSummary {
   ragCounts: RagCounts;
   problems: ProblemView[];
   revisions: number;
+  /**
+   * What did not stop Format but the analyst should know, each saying what to do (the
+   * revisions lookup failed, notes skipped on an older Excel). Absent or empty: nothing.
+   */
+  warnings?: string[];
 }
 
 export interface Progress {
@@ -129,7 +134,7 @@ export interface AddinApi {
    */
   format(settings: Settings, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<Outcome<FormatSummary>>;
   /** Create next month's sheet from the active one; returns its name. */
-  rollForward(): Promise<Outcome<{ sheetName: string }>>;
+  rollForward(): Promise<Outcome<{ sheetName: string; /** e.g. last month's comments left on the copy. */ warnings?: string[] }>>;
   /** Select (and scroll to) a cell given its sheet-qualified address. */
   selectCell(address: string): Promise<Outcome<void>>;
   /** Revisions of the active sheet against the best baseline available (snapshot, then previous sheet). */
@@ -141,9 +146,9 @@ export interface AddinApi {
   /** Restore exactly the fills the add-in replaced; touches nothing else. */
   clearHighlights(): Promise<Outcome<{ cleared: number; warnings?: string[] }>>;
   /** Record a reviewer's decision; stored in the workbook and in the Revisions log sheet. */
-  markRevision(id: string, status: ReviewStatus, comment: string): Promise<Outcome<RevisionView>>;
+  markRevision(id: string, status: ReviewStatus, comment: string, /** Who decided (the pane's "Your name"); blank: not recorded. */ reviewer?: string): Promise<Outcome<RevisionView>>;
   /** Store this month's figures as the published baseline for next month. */
-  publish(): Promise<Outcome<{ figures: number; month: string }>>;
+  publish(/** Who published (the pane's "Your name"); blank: not recorded. */ reviewer?: string): Promise<Outcome<{ figures: number; month: string }>>;
   loadSettings(): Promise<Outcome<Settings>>;
   saveSettings(settings: Settings): Promise<Outcome<void>>;
 }

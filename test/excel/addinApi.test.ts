@@ -1,5 +1,8 @@
 import { createExcelAddinApi } from '../../src/excel/addinApi';
 import { excelMessages as m } from '../../src/excel/messages';
+import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
+import { HIGHLIGHT_TABLE, highlightsToRows } from '../../src/domain/revisions/highlightRows';
+import { a1 } from '../../src/domain/sheet/grid';
 import { sheetMsg } from '../../src/domain/messages';
 import { LOOKED_FOR } from '../../src/domain/sheet/headers';
 import { DEFAULT_SETTINGS, type Progress } from '../../src/taskpane/api';
@@ -162,5 +165,96 @@ describe('createExcelAddinApi', () => {
     } finally {
       uninstall();
     }
+  });
+
+  it('carries a failed revisions lookup after a successful Format to the pane as a warning', async () => {
+    const grid = seedGrid('earlyHelp');
+    const dry = fakeWorkbookFromGrids([grid]);
+    const formatted = await apiOn(dry).format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
+    expect(formatted.ok && formatted.value.warnings).toBeFalsy();
+    const formatSyncs = dry.stats.syncs;
+    const lookupOnly = fakeWorkbookFromGrids([grid]);
+    await apiOn(lookupOnly).loadRevisions();
+    const lookupSyncs = lookupOnly.stats.syncs;
+
+    const wb = fakeWorkbookFromGrids([grid]);
+    // The first sync of the revisions lookup fails; every write of Format has happened by then.
+    wb.failSync({ sync: formatSyncs - lookupSyncs + 1, afterActions: 0, code: 'GeneralException', message: 'The link to Excel was lost.' });
+    const outcome = await apiOn(wb).format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.revisions).toBe(0);
+    expect(outcome.value.warnings).toHaveLength(1);
+    expect(outcome.value.warnings?.[0]).toContain('The link to Excel was lost.');
+    expect(outcome.value.warnings?.[0]).toBe(m.revisionsLookupFailed(outcome.value.warnings?.[0].match(/\((.*)\)\. Open/)?.[1] ?? ''));
+  });
+
+  it('carries the warnings of highlight and clear to the pane (a host without notes or comments)', async () => {
+    const wb = fakeWorkbookFromGrids([january(), renameSheet(seedGrid('earlyHelp'), 'Dec-20')]);
+    wb.excelApiMinor = 9;
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      const api = apiOn(wb);
+      const highlighted = await api.highlightRevisions();
+      expect(highlighted.ok).toBe(true);
+      if (!highlighted.ok) return;
+      expect(highlighted.value.highlighted).toBeGreaterThan(0);
+      expect(highlighted.value.warnings).toContain(xm.notesUnsupported());
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('says nothing extra when highlight and roll-forward have no warnings', async () => {
+    const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
+    const api = apiOn(wb);
+    const cleared = await api.clearHighlights();
+    expect(cleared).toEqual({ ok: true, value: { cleared: 0 } });
+  });
+
+  it('carries roll-forward warnings (last month\'s comments left on an older host) to the pane', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    wb.excelApiMinor = 10;
+    const row = seedGridTables('earlyHelp')[0].bodyTop + 2;
+    const address = `A${row + 1}`;
+    const source = wb.sheet('Dec-20');
+    source.setFill(address, '#FFFF00');
+    wb.comments.set('ours', { sheetId: source.id, row, col: 0, content: 'Revised: Nov-20 published 88.9%, now 89.4%' });
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    records.visibility = 'Hidden';
+    highlightsToRows([
+      { sheet: 'Dec-20', address, previousFill: null, highlightFill: '#FFFF00', note: 'Revised: Nov-20 published 88.9%, now 89.4%', revisionId: 'a|Nov-20' },
+    ]).forEach((r, i) => r.forEach((v, j) => records.setValue(a1(i, j), v)));
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      expect(await apiOn(wb).rollForward()).toEqual({ ok: true, value: { sheetName: 'Jan-21', warnings: [m.highlightNotesKept()] } });
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('records the reviewer the pane names with a decision and a publication', async () => {
+    const wb = fakeWorkbookFromGrids([january(), renameSheet(seedGrid('earlyHelp'), 'Dec-20')]);
+    const api = apiOn(wb);
+    const loaded = await api.loadRevisions();
+    expect(loaded.ok && loaded.value.revisions.length).toBeGreaterThan(0);
+    if (!loaded.ok) return;
+    const marked = await api.markRevision(loaded.value.revisions[0].id, 'reviewed', 'Checked', 'Anne Hawke');
+    expect(marked.ok && marked.value.reviewer).toBe('Anne Hawke');
+    const again = await api.loadRevisions();
+    expect(again.ok && again.value.revisions[0].reviewer).toBe('Anne Hawke');
+  });
+
+  it('prefers the pane\'s reviewer name to the one the adapter was created with, and falls back to it when blank', async () => {
+    const wb = fakeWorkbookFromGrids([january(), renameSheet(seedGrid('earlyHelp'), 'Dec-20')]);
+    const api = createExcelAddinApi({ run: (batch) => wb.run(batch), user: 'Default User' });
+    const loaded = await api.loadRevisions();
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const [first] = loaded.value.revisions;
+    const named = await api.markRevision(first.id, 'reviewed', '', 'Sam Patel');
+    expect(named.ok && named.value.reviewer).toBe('Sam Patel');
+    const fallback = await api.markRevision(first.id, 'queried', 'Why up?', '   ');
+    expect(fallback.ok && fallback.value.reviewer).toBe('Default User');
   });
 });
