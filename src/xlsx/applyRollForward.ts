@@ -18,7 +18,8 @@ export interface RollForwardApplied {
  * Applies a roll-forward plan: copies the source sheet under the new name, then on the
  * copy, in the plan's order, moves month contents left (values and formulas; formats stay
  * where they are), clears the new month's column and last month's DOT/RAG (contents only),
- * writes the headers and title, and puts back the fills last month's highlights replaced.
+ * takes last month's colours off the cleared DOT/RAG cells, writes the headers, title and
+ * `YTD` markers, and puts back the fills last month's highlights replaced.
  * The source sheet is not touched.
  *
  * @example
@@ -41,11 +42,9 @@ export function applyRollForward(workbook: ExcelJS.Workbook, plan: RollForwardPl
       for (let c = 0; c <= cols; c++) {
         const from = ws.getCell(move.from.top + r + 1, move.from.left + c + 1);
         const to = ws.getCell(move.to.top + r + 1, move.to.left + c + 1);
+        // Contents only, as the Excel adapter does: the format plan gives every month cell
+        // of a row its unit's number format, blanks included, so formats need not travel.
         to.value = structuredClone(from.value);
-        // The plan moves contents, not formats; but a figure's number format is part of
-        // what it shows: 50.8% moved into a blank General cell would read 0.508 (the
-        // format plan leaves blank month cells unformatted). Fills, fonts and borders stay.
-        if (from.numFmt !== to.numFmt) setNumFmt(styles, to, from.numFmt);
       }
     }
   }
@@ -59,6 +58,16 @@ export function applyRollForward(workbook: ExcelJS.Workbook, plan: RollForwardPl
       }
     }
   }
+  for (const box of plan.resetStyles ?? []) {
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row = ws.findRow(r + 1);
+      if (!row) continue;
+      for (let c = box.left; c <= box.right; c++) {
+        const cell = row.findCell(c + 1);
+        if (cell) styles.apply(cell, 'resetColours', withoutColours);
+      }
+    }
+  }
   for (const write of plan.writes) {
     const cell = ws.getCell(write.row + 1, write.col + 1);
     cell.value = write.value;
@@ -67,6 +76,18 @@ export function applyRollForward(workbook: ExcelJS.Workbook, plan: RollForwardPl
   const restores = plan.restoreFills.flatMap((f) => cellsOf(f.box).map((address) => ({ sheet: ws.name, address, fill: f.fill })));
   restoreFills(ws, restores);
   return ok({ worksheet: ws, notCopied });
+}
+
+/** No fill and an automatic font colour; bold, alignment, borders and number format stay. */
+function withoutColours(old: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  const next: Partial<ExcelJS.Style> = { ...old };
+  delete next.fill;
+  if (old.font) {
+    const font: Partial<ExcelJS.Font> = { ...old.font };
+    delete font.color;
+    next.font = font;
+  }
+  return next;
 }
 
 /** `cell.numFmt = x` would change every cell sharing the style object (the source sheet's too). */

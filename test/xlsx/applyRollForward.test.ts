@@ -9,6 +9,16 @@ import { gridFromWorksheet } from '../../src/xlsx/grid';
 import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
 import { cellFill } from '../../src/xlsx/styles';
 import { xlsxMessages } from '../../src/xlsx/messages';
+import { planFormat, UNIT_FORMATS } from '../../src/domain/plan/planFormat';
+import { applyFormatPlan } from '../../src/xlsx/applyPlan';
+import type { Grid } from '../../src/domain/sheet/grid';
+import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
+
+function readScorecardOk(grid: Grid): ScorecardTable[] {
+  const read = readScorecard(grid);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
 
 function snapshot(ws: ExcelJS.Worksheet): string {
   const cells: string[] = [];
@@ -59,11 +69,50 @@ describe('applyRollForward', () => {
       expect(moved.months[0]!.text).toBe(row.months[1]!.text);
       expect(moved.months[1]!.text).toBe(row.months[2]!.text);
       expect(moved.months[2]!.value).toEqual({ kind: 'missing', reason: 'blank', text: '' });
-      expect(jan.getCell(a1(row.row, t0!.columns.rag!)).value).toBeNull();
+      // A row judged on the year to date keeps its marker (6.9 `YTD G` -> `YTD`).
+      expect(jan.getCell(a1(row.row, t0!.columns.rag!)).value).toBe(row.ragBasis?.kind === 'ytd' && row.ragBasis.marked ? 'YTD' : null);
       expect(jan.getCell(a1(row.row, t0!.columns.dot!)).value).toBeNull();
     }
     expect(cellFill(jan.getCell('G12'))).toBe('#DDEEFF');
     expect(cellFill(out.getWorksheet('Dec-19')!.getCell('G12'))).toBe('#FFFF00');
+  });
+
+  it('rolls a formatted sheet on with no leftover colours in DOT/RAG and every month cell formatted by its unit', async () => {
+    const wb = await corporateWorkbook();
+    const source = wb.getWorksheet('Dec-19')!;
+    const grid = gridFromWorksheet(source);
+    const tables = readScorecard(grid);
+    if (!tables.ok) throw new Error(tables.error.message);
+    const formatted = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
+    if (!formatted.ok) throw new Error(formatted.error.message);
+    expect(applyFormatPlan(source, formatted.value).ok).toBe(true);
+    const t0 = tables.value[0]!;
+    const red = t0.indicators.find((r) => r.rag === 'red')!;
+    expect(cellFill(source.getCell(a1(red.row, t0.columns.rag!)))).not.toBeNull();
+
+    const again = gridFromWorksheet(source);
+    const plan = planRollForward(readScorecardOk(again), again, { existingSheets: ['Dec-19', 'Population'] });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(applyRollForward(wb, plan.value).ok).toBe(true);
+    const saved = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
+    if (!saved.ok) throw new Error(saved.error.message);
+    const jan = saved.value.workbook.getWorksheet('Jan-20')!;
+    const dec = saved.value.workbook.getWorksheet('Dec-19')!;
+    for (const table of tables.value) {
+      for (const r of table.indicators) {
+        for (const col of [table.columns.dot!, table.columns.rag!]) {
+          const cell = jan.getCell(a1(r.row, col));
+          expect([cell.address, cellFill(cell), cell.font?.color ?? null]).toEqual([cell.address, null, null]);
+        }
+        const format = UNIT_FORMATS[r.unit];
+        if (format && !table.problems.some((p) => p.address === a1(r.row, table.reportingMonth.col))) {
+          // The new month's empty column: a figure typed there shows in the row's unit.
+          expect([r.key, jan.getCell(a1(r.row, table.reportingMonth.col)).numFmt]).toEqual([r.key, format]);
+        }
+      }
+    }
+    // The source sheet keeps its colours.
+    expect(cellFill(dec.getCell(a1(red.row, t0.columns.rag!)))).not.toBeNull();
   });
 
   it('refuses when the new sheet name is taken, changing nothing', async () => {

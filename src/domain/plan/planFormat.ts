@@ -103,9 +103,10 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     if (c.dot !== null) styles.add(st.dot[row.dot && row.dot.state !== null ? row.dot.tone : 'neutral'], row.row, c.dot);
     const format = st.formats[row.unit];
     if (format) {
-      // Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
+      // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
+      // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
       for (const cell of [...row.months, ...(row.ytd ? [row.ytd] : [])]) {
-        if (cell.value.kind === 'number' && !problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
+        if (!problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
       }
     }
     // The label stands on the first row of its group only.

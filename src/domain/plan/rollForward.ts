@@ -15,6 +15,7 @@ export interface RollForwardOptions {
 }
 
 const TITLE = /^(\s*As at Month End:?\s*)([A-Za-z]+\s+\d{4})(.*)$/i;
+const YTD_MARKER = /^\s*ytd\b/i;
 const YEAR_PAIR = /(\d{4})(\s*\/\s*)(\d{2,4})/;
 
 function cell(grid: Grid, row: number, col: number): { value: unknown; text: string } {
@@ -35,7 +36,8 @@ function withYear(text: string, fy: string): string {
  * is emptied for data, formats kept), month headers advanced (date serials shown
  * `mmm-yy`, or text where the header was text), the `As at Month End` title updated and,
  * when the new month is April, the financial-year banner and YTD header labels moved on.
- * Last month's DOT and RAG are cleared (they described last month). Pure.
+ * Last month's DOT and RAG are cleared with their colours (they described last month);
+ * a RAG cell's `YTD` marker is kept. Pure.
  *
  * @example
  * planRollForward(tables, grid).value.newSheetName // 'Jan-21' from a Dec-20 sheet
@@ -54,6 +56,7 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
 
   const moves: RollForwardPlan['moves'] = [];
   const clearContents: CellBox[] = [];
+  const resetStyles: CellBox[] = [];
   const writes: RollForwardPlan['writes'] = [];
   const crossesApril = Array.from({ length: step }, (_, i) => addMonths(first.reportingMonth, i + 1)).some((m) => m.month === 4);
   const fy = financialYear(target);
@@ -68,7 +71,18 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
     }
     for (let i = Math.max(0, n - step); i < n; i++) clearContents.push({ top, bottom, left: cols[i], right: cols[i] });
     for (const col of [table.columns.dot, table.columns.rag]) {
-      if (col !== null) clearContents.push({ top, bottom, left: col, right: col });
+      if (col === null) continue;
+      clearContents.push({ top, bottom, left: col, right: col });
+      // Last month's colours went with last month's letters: a red cell with no letter misleads.
+      resetStyles.push({ top, bottom, left: col, right: col });
+    }
+    const ragCol = table.columns.rag;
+    if (ragCol !== null) {
+      // A RAG cell marked `YTD` (corporate 6.9 `YTD G`) says the row is judged on the year to
+      // date; without the marker next month's row would be judged on the month.
+      for (const row of table.indicators) {
+        if (YTD_MARKER.test(cell(grid, row.row, ragCol).text)) writes.push({ row: row.row, col: ragCol, value: 'YTD' });
+      }
     }
     table.months.forEach((m) => {
       const next = addMonths(m, step);
@@ -108,5 +122,6 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
     clearContents,
     writes,
     restoreFills: options.restoreFills ?? [],
+    resetStyles,
   });
 }

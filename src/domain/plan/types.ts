@@ -99,7 +99,7 @@ export interface PrintSetup {
 /**
  * Next month's sheet, as plain data: the adapter copies the source sheet (values,
  * formulas, comments, formats) under `newSheetName`, then applies, on the copy and in
- * order: `moves`, `clearContents`, `writes`, `restoreFills`. Formats stay where they are.
+ * order: `moves`, `clearContents`, `resetStyles`, `writes`, `restoreFills`. Formats stay where they are.
  */
 export interface RollForwardPlan {
   sourceSheet: string;
@@ -117,6 +117,13 @@ export interface RollForwardPlan {
   writes: Array<CellWrite & { numberFormat?: string }>;
   /** Fills to put back (last month's revision highlights), passed in by the revisions feature. */
   restoreFills: RestoreFill[];
+  /**
+   * DOT and RAG cells whose contents `clearContents` removes: the adapter also takes off
+   * their fill (no fill) and font colour (automatic), so the new sheet shows no red or
+   * green cell without a letter. Other formats (bold, alignment, borders) stay. Applied
+   * after `clearContents`, before `restoreFills`. Optional: absent means none.
+   */
+  resetStyles?: CellBox[];
 }
 
 /** A fill the add-in replaced and must restore: `null` means no fill. */

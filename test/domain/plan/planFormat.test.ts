@@ -1,7 +1,7 @@
 import { DOT_GLYPHS } from '../../../src/domain/dot';
 import { sheetMsg } from '../../../src/domain/messages';
 import { ragColours, PALETTES, RAG_LETTER } from '../../../src/domain/plan/palette';
-import { planFormat, type FormatOptions } from '../../../src/domain/plan/planFormat';
+import { planFormat, UNIT_FORMATS, type FormatOptions } from '../../../src/domain/plan/planFormat';
 import { summarizePlan } from '../../../src/domain/plan/summary';
 import type { FormatPlan } from '../../../src/domain/plan/types';
 import { validatePlan } from '../../../src/domain/plan/validate';
@@ -225,5 +225,35 @@ describe('style grouping', () => {
     const g = syntheticGrid(200);
     const keys = plan(tablesOf(g), FORMULAS, g).styles.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('number formats of month cells', () => {
+  it.each(['earlyHelp', 'corporateParenting'] as const)('gives every month and YTD cell of a row its unit format, blanks included, unless the cell has a problem (%s)', (report) => {
+    const { grid, tables } = seedTables(report);
+    const p = plan(tables, STATIC, grid);
+    const formatAt = (row: number, col: number): string | undefined =>
+      p.styles.find((g) => g.style.numberFormat && g.boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right))?.style.numberFormat;
+    const problems = new Set(tables.flatMap((t) => t.problems.map((x) => x.address)));
+    for (const t of tables) {
+      for (const r of t.indicators) {
+        const format = UNIT_FORMATS[r.unit];
+        if (!format) continue;
+        for (const cell of [...r.months, ...(r.ytd ? [r.ytd] : [])]) {
+          if (problems.has(cell.address)) continue;
+          expect([cell.address, formatAt(r.row, cell.col)]).toEqual([cell.address, format]);
+        }
+      }
+    }
+  });
+
+  it('formats a blank month cell of a % row as a percentage, so 0.508 typed there shows 50.8%', () => {
+    const { grid, tables } = seedTables('corporateParenting');
+    const row = byKey(tables, '6.8');
+    const col = tables[0].reportingMonth.col;
+    const blanked = withCell(grid, row.row, col, null, '');
+    const p = plan(tablesOf(blanked), STATIC, blanked);
+    const group = p.styles.find((g) => g.style.numberFormat && g.boxes.some((b) => row.row >= b.top && row.row <= b.bottom && col >= b.left && col <= b.right));
+    expect(group?.style.numberFormat).toBe('0.0%');
   });
 });

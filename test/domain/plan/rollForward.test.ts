@@ -4,7 +4,7 @@ import type { RollForwardPlan } from '../../../src/domain/plan/types';
 import { monthSerial } from '../../../src/domain/sheet/months';
 import type { Grid } from '../../../src/domain/sheet/grid';
 import { excelCell } from '../../fixtures/excelCell';
-import { seedTables, tablesOf } from '../sheet/helpers';
+import { byKey, seedTables, tablesOf } from '../sheet/helpers';
 
 function roll(grid: Grid, options = {}): RollForwardPlan {
   const p = planRollForward(tablesOf(grid), grid, options);
@@ -113,5 +113,40 @@ describe('roll forward refusals', () => {
   it('shifts by two columns when rolling two months on', () => {
     const p = planRollForward(tables, grid, { newMonth: { year: 2021, month: 2 } });
     expect(p.ok && p.value.moves[0]).toEqual({ from: expect.objectContaining({ left: 8 }), to: expect.objectContaining({ left: 6 }) });
+  });
+});
+
+describe('roll forward keeps what next month needs', () => {
+  const { grid, tables } = seedTables('corporateParenting');
+  const p = roll(grid);
+  const t = tables[0];
+
+  it('keeps the YTD marker of a RAG cell judged on the year to date (corporate 6.9 `YTD G` -> `YTD`)', () => {
+    const row = byKey(tables, '6.9');
+    const cleared = p.clearContents.some((b) => b.left <= t.columns.rag! && b.right >= t.columns.rag! && b.top <= row.row && b.bottom >= row.row);
+    const rewritten = p.writes.find((w) => w.row === row.row && w.col === t.columns.rag);
+    expect(cleared).toBe(true);
+    expect(rewritten?.value).toBe('YTD');
+  });
+
+  it('writes nothing back into the RAG cell of a row judged on the month', () => {
+    const row = byKey(tables, '6.8');
+    expect(p.writes.find((w) => w.row === row.row && w.col === t.columns.rag)).toBeUndefined();
+  });
+
+  it('resets the fill and font colour of every DOT and RAG cell it clears', () => {
+    const resets = p.resetStyles ?? [];
+    for (const table of tables) {
+      for (const r of table.indicators) {
+        for (const col of [table.columns.dot!, table.columns.rag!]) {
+          expect(resets.some((b) => b.left <= col && b.right >= col && b.top <= r.row && b.bottom >= r.row)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('resets no month, YTD or label cell (the user owns those)', () => {
+    const owned = new Set(tables.flatMap((x) => [x.columns.dot, x.columns.rag]));
+    for (const b of p.resetStyles ?? []) for (let c = b.left; c <= b.right; c++) expect(owned.has(c)).toBe(true);
   });
 });
