@@ -183,6 +183,8 @@ export const sheetMsg = {
   percentTargetInCountRow: (unit: string, tolerance: string): string =>
     `This row counts (${unit}), but its tolerance ${quote(tolerance)} is a percentage: give the target as a count, or make the row a % row.`,
   badTableHeader: (missing: string): string => `The table header has no ${missing} column.`,
+  tableWithoutRows: (sheetName: string, address: string): string =>
+    `The table header at ${quote(sheetName)}!${address} has no indicator rows below it (a GOOD PERF IS and a NO. or name on the next row): nothing there was formatted.`,
 
   // --- key -------------------------------------------------------------------------
   keyTitle: 'Key',

@@ -3,15 +3,16 @@ import { err, ok, type Result } from '../result';
 import type { DotConvention } from '../types';
 import { detectHeaders } from './detect';
 import { evaluateRow } from './evaluate';
-import type { Grid } from './grid';
+import { boxAddress, qualified, type Grid } from './grid';
 import { LOOKED_FOR } from './headers';
 import { bodyRows, readRows } from './rows';
-import type { ScorecardTable } from './scorecard';
+import type { Problem, ScorecardTable } from './scorecard';
 
 /**
  * Reads every scorecard table on a sheet: finds the headers, reads the indicator rows and
  * judges each with the engine (RAG on the right figure, DOT, problems naming cells).
- * An error only when no table is found; everything else the engine cannot evaluate is a
+ * A header with no indicator rows under it is no table: it is listed as a problem (an
+ * error when it is the only header). An error when no table is found; everything else the engine cannot evaluate is a
  * problem of its row, and the table is still returned.
  *
  * @example
@@ -23,13 +24,22 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
   const headers = detectHeaders(grid);
   if (headers.length === 0) return err('badArgument', sheetMsg.noTable(grid.sheetName, LOOKED_FOR));
   const tables: ScorecardTable[] = [];
+  const empty: Array<{ problem: Problem; after: number }> = [];
   headers.forEach((header, i) => {
     const next = headers[i + 1]?.headerBox.top ?? Number.POSITIVE_INFINITY;
     const rows = bodyRows(grid, header, next);
+    if (rows.length === 0) {
+      // A header with nothing under it is no table: its body would start below its end, and
+      // the plan would own (and format) nothing but a header. It is named as a problem instead.
+      const address = boxAddress(header.headerBox);
+      const message = sheetMsg.tableWithoutRows(grid.sheetName, address);
+      empty.push({ problem: { address, qualifiedAddress: qualified(grid.sheetName, address), code: 'badArgument', message }, after: tables.length });
+      return;
+    }
     const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
     const raw = readRows(grid, header, rows, carried);
     const indicators = raw.map((r) => evaluateRow(r, grid.sheetName, convention, header.columns.polarity));
-    const bottom = rows.length > 0 ? rows[rows.length - 1] : header.headerBox.bottom;
+    const bottom = rows[rows.length - 1];
     tables.push({
       sheetName: grid.sheetName,
       headerBox: header.headerBox,
@@ -43,5 +53,8 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
       problems: indicators.flatMap((r) => r.problems),
     });
   });
+  if (tables.length === 0) return err('badArgument', empty[0]!.problem.message);
+  // Listed with the table above it (or below, when it is the first), where the analyst looks.
+  for (const { problem, after } of empty) tables[Math.max(0, after - 1)]!.problems.push(problem);
   return ok(tables);
 }
