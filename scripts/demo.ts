@@ -4,8 +4,9 @@
  * formats December with last month's published file (revised figures highlighted), lists
  * the revisions, and rolls the formatted workbook on to January, writing into out/.
  *
- * Exit 6 from `format` is expected here: the real seed reports contain notation the
- * engine cannot use (e.g. an Info row with tolerances), and the summary lists those cells.
+ * The real seed reports contain notation the engine cannot use (e.g. early help 11.2, an
+ * Info row with tolerances): the summary lists those cells and `format` still exits 0.
+ * Only unreadable tolerances exit 6, and the samples have none, so 6 is a failure here.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -66,7 +67,7 @@ function main(): number {
     }
     const formatted = relative(ROOT, join(out, demo.current.replace('.xlsx', '-formatted.xlsx')));
     const nextMonth = formatted.replace('-formatted.xlsx', '-next-month.xlsx');
-    ok = scorecard(['format', current, '--previous', published, '-o', formatted, '--force'], [0, 6]) && ok;
+    ok = scorecard(['format', current, '--previous', published, '-o', formatted, '--force'], [0]) && ok;
     ok = scorecard(['revisions', published, current], [0]) && ok;
     ok = scorecard(['new-month', formatted, '-o', nextMonth, '--force'], [0]) && ok;
   }

@@ -16,8 +16,11 @@ import { cliMessages, EXIT, type ExitCode } from './messages';
 import { planSheet } from './plan';
 import { problemLines, ragTally, revisionsTable } from './report';
 
-/** Problems that are the sheet's notation, not its data: a scheduled job must notice them. */
-const NOTATION_PROBLEMS: ReadonlySet<string> = new Set(['badTolerance', 'toleranceConflict', 'polarityConflict', 'badPolarity', 'valueInGap']);
+/**
+ * Problems that make the exit 6: tolerances the engine cannot read, so a scheduled job
+ * notices a RAG it could not give. Other problems are listed in the summary, exit 0.
+ */
+export const UNREADABLE_TOLERANCES: ReadonlySet<string> = new Set(['badTolerance', 'toleranceConflict']);
 
 export interface FormatOutcome {
   sheetName: string;
@@ -77,9 +80,9 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   const written = writeOutput(args.output, await writeWorkbook(workbook));
   if (!written.ok) return report(io, written.error);
   io.out(summary(args, outcome));
-  const notation = outcome.problems.filter((p) => NOTATION_PROBLEMS.has(p.code));
-  if (notation.length > 0) {
-    io.err(cliMessages.problemsExit(notation.length));
+  const unreadable = outcome.problems.filter((p) => UNREADABLE_TOLERANCES.has(p.code));
+  if (unreadable.length > 0) {
+    io.err(cliMessages.problemsExit(unreadable.length));
     return EXIT.problems;
   }
   return EXIT.ok;

@@ -16,7 +16,11 @@ export const EXIT = {
   noTable: 4,
   /** Refused to write: the output is the input, exists already, or saving would lose content. */
   refused: 5,
-  /** Written, but some rows have tolerances or polarities the engine cannot use (listed with their cells). */
+  /**
+   * Written, but some tolerances cannot be read (codes badTolerance, toleranceConflict),
+   * listed with their cells. Other problems (a polarity conflict, a unit mismatch, a
+   * missing figure) are listed in the summary and the exit is 0.
+   */
   problems: 6,
 } as const;
 
@@ -65,7 +69,12 @@ Exit codes:
   3  input file missing, unreadable, or not an .xlsx workbook
   4  no scorecard table found, or no such sheet
   5  refused to write (output is the input, output exists without --force, or content would be lost)
-  6  written, but some rows have tolerances or polarities the engine cannot use (listed with their cells)
+  6  written, but some tolerances cannot be read (unreadable or contradictory Red/Amber/Green
+     cells, listed with their cells); fix them and run again
+
+The output is written whenever a sheet was formatted: with exit 0 when every tolerance
+could be read (other problems, such as an Info row with tolerances, a figure in the wrong
+unit or a missing figure, are listed in the summary), with exit 6 when some could not.
 `;
 
 export const cliMessages = {
@@ -91,7 +100,7 @@ export const cliMessages = {
   written: (path: string): string => `Wrote ${path}`,
   internal: (reason: string): string => `Internal error in scorecard: ${reason}. Nothing was written. Please report this (set SCORECARD_DEBUG=1 for details).`,
   problemsExit: (count: number): string =>
-    `${count} row${count === 1 ? ' has' : 's have'} tolerances or a polarity the engine cannot use (listed above): no RAG for ${count === 1 ? 'it' : 'them'}. The file was written; fix those cells and run again.`,
+    `${count} tolerance${count === 1 ? '' : 's'} cannot be read (listed above with ${count === 1 ? 'its cell' : 'their cells'}): no RAG for ${count === 1 ? 'that row' : 'those rows'}. The file was written; fix those cells and run again.`,
   storedSnapshotDamaged: (sheet: string, reason: string): string =>
     `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>

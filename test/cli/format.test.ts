@@ -16,6 +16,7 @@ import { cellFill } from '../../src/xlsx/styles';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { cliMessages, EXIT, HELP } from '../../src/cli/messages';
 import { ragTally } from '../../src/cli/report';
+import { UNREADABLE_TOLERANCES } from '../../src/cli/format';
 import { buildCli, removeBuild, ROOT, run, sample, STACK_LINE, tempDir } from './runCli';
 
 let cli: string;
@@ -51,8 +52,8 @@ describe('scorecard format', () => {
 
     const tables = await tablesOf(input);
     const problems = tables.flatMap((t) => t.problems);
-    const notation = problems.filter((p) => ['badTolerance', 'toleranceConflict', 'polarityConflict', 'badPolarity', 'valueInGap'].includes(p.code));
-    expect(result.code).toBe(notation.length > 0 ? EXIT.problems : EXIT.ok);
+    const unreadable = problems.filter((p) => UNREADABLE_TOLERANCES.has(p.code));
+    expect(result.code).toBe(unreadable.length > 0 ? EXIT.problems : EXIT.ok);
     expect(existsSync(out)).toBe(true);
     expect(hash(input)).toBe(before);
 
@@ -178,6 +179,24 @@ describe('scorecard format on bad input: a clear message, a non-zero exit, no st
     expect(result.stderr).toBe(`${cliMessages.noSuchSheet('Jan-21', sample('early-help-2020-12.xlsx'), ['Dec-20'])}\n`);
   });
 
+  it('lists a polarity conflict in the summary, writes the file and exits 0 (early help 11.2: Info with tolerances)', async () => {
+    const input = sample('early-help-2020-12.xlsx');
+    const out = join(tempDir(), 'out.xlsx');
+    const problems = (await tablesOf(input)).flatMap((t) => t.problems);
+    const conflicts = problems.filter((p) => p.code === 'polarityConflict');
+    expect(conflicts.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => UNREADABLE_TOLERANCES.has(p.code))).toEqual([]);
+    const result = run(cli, ['format', input, '-o', out]);
+    expect(result.code).toBe(EXIT.ok);
+    for (const p of conflicts) expect(result.stdout).toContain(`${p.qualifiedAddress} (${p.ref}): ${p.message}`);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('says in --help which problems exit 6 and that the output is written either way', () => {
+    expect(HELP).toMatch(/6 +written, but some tolerances cannot be read/);
+    expect(HELP).toMatch(/output is written whenever a sheet was formatted/);
+  });
+
   it('lists an unreadable tolerance with its cell, writes the file and exits 6', async () => {
     const dir = tempDir();
     const wb = await openXlsx(sample('corporate-parenting-2019-12.xlsx'));
@@ -198,7 +217,7 @@ describe('scorecard format on bad input: a clear message, a non-zero exit, no st
     const result = run(cli, ['format', input, '-o', join(dir, 'out.xlsx')]);
     expect(result.code).toBe(EXIT.problems);
     for (const p of bad) expect(result.stdout).toContain(`${p.qualifiedAddress} (${p.ref}): ${p.message}`);
-    expect(result.stderr).toContain(cliMessages.problemsExit(expected.value.flatMap((t) => t.problems).filter((p) => ['badTolerance', 'toleranceConflict', 'polarityConflict', 'badPolarity', 'valueInGap'].includes(p.code)).length));
+    expect(result.stderr).toContain(cliMessages.problemsExit(expected.value.flatMap((t) => t.problems).filter((p) => UNREADABLE_TOLERANCES.has(p.code)).length));
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(join(dir, 'out.xlsx'))).toBe(true);
   });
