@@ -63,6 +63,9 @@ export const paneText = {
   cancelled: 'Nothing on the sheet was changed.',
   errorTitle: 'Something went wrong',
   nextStep: (action: string): string => `What to do: ${action}`,
+  /** Title of a success that came with warnings: the work is done, something needs a look. */
+  warningsTitle: 'Done, with something to check',
+  warningsAction: 'Read each point above: the work itself is done and nothing needs undoing.',
   newMonthButton: 'New month',
   newMonthSucceeded: (sheetName: string): string =>
     `Created ${sheetName}. Enter the new month's figures there, then format it.`,
@@ -113,6 +116,11 @@ export const paneText = {
   marked: (status: ReviewStatus, indicator: string, month: string): string =>
     `${indicator}, ${month}: ${status === 'queried' ? 'queried' : 'marked reviewed'}.`,
   reloadRevisionsButton: 'Check again',
+  noticesTitle: 'About this comparison',
+  noticesAction: 'If the baseline is not the one you expected, pick last month’s published workbook below.',
+  reviewerLabel: 'Your name (recorded with reviews)',
+  reviewerHint: 'Remembered on this computer only, never stored in the workbook.',
+  reviewerNotRemembered: 'Your name could not be remembered on this computer; it is still used until the pane is closed.',
   highlightButton: 'Highlight revisions',
   clearButton: 'Clear highlights',
   highlighted: (n: number): string => `Highlighted ${n} revised cell${n === 1 ? '' : 's'} in yellow, each with a note.`,

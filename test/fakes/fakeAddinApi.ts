@@ -43,14 +43,14 @@ export interface FakeAddinApiConfig {
   /** Format waits here after reporting the write stage; cancelling then has no effect. */
   writeGate: Gate | null;
   formatResult: Outcome<FormatSummary>;
-  rollForward: Outcome<{ sheetName: string }>;
+  rollForward: Outcome<{ sheetName: string; warnings?: string[] }>;
   selectCell: Outcome<void>;
   revisions: Outcome<RevisionsResult>;
   compareWithFile: Outcome<RevisionsResult>;
-  highlight: Outcome<{ highlighted: number }>;
-  clear: Outcome<{ cleared: number }>;
-  /** Default: the revision with the new status and comment. */
-  markRevision: ((id: string, status: ReviewStatus, comment: string) => Outcome<RevisionView>) | null;
+  highlight: Outcome<{ highlighted: number; warnings?: string[] }>;
+  clear: Outcome<{ cleared: number; warnings?: string[] }>;
+  /** Default: the revision with the new status, comment and reviewer ('Test Reviewer' when none is given). */
+  markRevision: ((id: string, status: ReviewStatus, comment: string, reviewer?: string) => Outcome<RevisionView>) | null;
   publish: Outcome<{ figures: number; month: string }>;
   /** A call to a method listed here waits until its gate opens (e.g. to see a loading state). */
   gates: Partial<Record<keyof AddinApi, Gate>>;
@@ -244,16 +244,18 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
       await wait('clearHighlights');
       return config.clear;
     },
-    async markRevision(id, status, comment) {
-      record('markRevision', id, status, comment);
+    async markRevision(id, status, comment, reviewer) {
+      // The reviewer is recorded only when given, so calls without one read as before.
+      record('markRevision', id, status, comment, ...(reviewer !== undefined ? [reviewer] : []));
       await wait('markRevision');
-      if (config.markRevision) return config.markRevision(id, status, comment);
+      if (config.markRevision) return config.markRevision(id, status, comment, reviewer);
       const found = revisionsById().find((r) => r.id === id);
       if (!found) return { ok: false, error: { message: `No revision ${id}.` } };
-      return { ok: true, value: { ...found, status, comment, reviewer: 'Test Reviewer', at: '2021-01-05T10:00:00Z' } };
+      // As the adapter: a blank name falls back to the user it was created with.
+      return { ok: true, value: { ...found, status, comment, reviewer: reviewer?.trim() || 'Test Reviewer', at: '2021-01-05T10:00:00Z' } };
     },
-    async publish() {
-      record('publish');
+    async publish(reviewer) {
+      record('publish', ...(reviewer !== undefined ? [reviewer] : []));
       await wait('publish');
       return config.publish;
     },

@@ -9,6 +9,17 @@ export interface PaneMessage {
   text: string;
   /** What to do next. */
   action?: string;
+  /** Points to list under the text (warnings that came with a success), each one sentence. */
+  details?: string[];
+}
+
+/**
+ * The message for a success: plain when nothing came with it, a warning listing each point
+ * (and what to do) when the adapter reported warnings, so none is dropped on the way.
+ */
+export function successMessage(text: string, warnings: readonly string[] | undefined, base: Omit<PaneMessage, 'text' | 'intent'> = {}): PaneMessage {
+  if (!warnings || warnings.length === 0) return { intent: 'success', ...base, text };
+  return { ...base, intent: 'warning', title: paneText.warningsTitle, text, details: [...warnings], action: base.action ?? paneText.warningsAction };
 }
 
 /** A PaneMessage for an Outcome's error: its message and what to do next. */
@@ -33,6 +44,13 @@ export function StatusMessage({ message }: StatusMessageProps): React.JSX.Elemen
       <MessageBarBody>
         {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
         {message.text}
+        {message.details && message.details.length > 0 && (
+          <ul>
+            {message.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
         {message.action && <div>{paneText.nextStep(message.action)}</div>}
       </MessageBarBody>
     </MessageBar>

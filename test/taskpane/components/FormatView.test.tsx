@@ -242,4 +242,40 @@ describe('FormatView', () => {
       expect(screen.getByRole('alert')).toHaveTextContent(paneText.unexpected('RichApi.Error: GeneralException')),
     );
   });
+
+  it('shows what Format could not do as a warning beside its success, with what to do', async () => {
+    const warning = 'The sheet was formatted, but revised figures could not be counted (Excel is busy). Open Revisions and press Check again.';
+    const api = createFakeAddinApi({ formatResult: { ok: true, value: { ...sampleSummary, problems: [], warnings: [warning] } } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+    await waitFor(() => expect(screen.getByText(warning)).toBeInTheDocument());
+    const bar = screen.getByText(warning).closest('[role="status"]') as HTMLElement;
+    expect(bar).toHaveTextContent(paneText.warningsTitle);
+    expect(bar).toHaveTextContent(paneText.formatSucceeded({ ...sampleSummary, problems: [] }));
+  });
+
+  it('says "formatted" plainly when there is nothing to warn about', async () => {
+    const api = createFakeAddinApi({ formatResult: { ok: true, value: { ...sampleSummary, problems: [], warnings: [] } } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+    await screen.findByText(paneText.formatSucceeded({ ...sampleSummary, problems: [] }));
+    expect(screen.queryByText(paneText.warningsTitle)).not.toBeInTheDocument();
+  });
+
+  it('shows a New month that left something behind as a warning naming it', async () => {
+    const warning = "Last month's revision comments were copied to the new sheet: delete them by hand if you wish.";
+    const api = createFakeAddinApi({ rollForward: { ok: true, value: { sheetName: 'Jan-21', warnings: [warning] } } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    const bar = screen.getByText(warning).closest('[role="status"]') as HTMLElement;
+    expect(bar).toHaveTextContent(paneText.newMonthSucceeded('Jan-21'));
+    expect(bar).toHaveTextContent(paneText.warningsTitle);
+  });
 });

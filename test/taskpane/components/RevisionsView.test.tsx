@@ -11,9 +11,9 @@ import { renderWithApi } from '../renderWithApi';
 
 async function renderLoaded(api = createFakeAddinApi()) {
   const user = userEvent.setup();
-  renderWithApi(<RevisionsView />, api);
+  const { unmount } = renderWithApi(<RevisionsView />, api);
   await screen.findByRole('table', { name: paneText.tableLabel });
-  return { api, user };
+  return { api, user, unmount };
 }
 
 describe('RevisionsView', () => {
@@ -180,5 +180,71 @@ describe('RevisionsView', () => {
     renderWithApi(<RevisionsView />, api);
     expect(await screen.findByText('No month header on Sheet1.')).toBeInTheDocument();
     expect(screen.getByText(paneText.nextStep('Open a month sheet.'))).toBeInTheDocument();
+  });
+
+  it('shows why a better baseline was passed over as a warning above the list', async () => {
+    const notice = 'The published figures stored in the workbook are damaged (row 4); last month’s sheet was used instead.';
+    const api = createFakeAddinApi({
+      revisions: { ok: true, value: { baseline: { kind: 'sheet', sheetName: 'Nov-20' }, revisions: sampleRevisions, notices: [notice] } },
+    });
+    await renderLoaded(api);
+    // Fluent draws the intent as an icon only; the title says it in words.
+    const bar = screen.getByText(notice).closest('.fui-MessageBar') as HTMLElement;
+    expect(bar).toHaveTextContent(paneText.noticesTitle);
+    expect(bar).toHaveTextContent(paneText.nextStep(paneText.noticesAction));
+    // The list is still there: a notice explains the baseline, it does not replace the revisions.
+    expect(screen.getByRole('table', { name: paneText.tableLabel })).toBeInTheDocument();
+  });
+
+  it('shows no notice bar when the comparison has nothing to say', async () => {
+    await renderLoaded();
+    expect(screen.queryByText(paneText.noticesTitle)).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['highlight', paneText.highlightButton, 'This version of Excel cannot add notes or comments from an add-in: the revised cells are highlighted without one.'],
+    ['clear', paneText.clearButton, "A cell's fill was changed since it was highlighted, so it was left as it is."],
+  ] as const)('shows the warnings of %s with its result', async (kind, button, warning) => {
+    const api = createFakeAddinApi(
+      kind === 'highlight' ? { highlight: { ok: true, value: { highlighted: 3, warnings: [warning] } } } : { clear: { ok: true, value: { cleared: 2, warnings: [warning] } } },
+    );
+    const { user } = await renderLoaded(api);
+    await user.click(screen.getByRole('button', { name: button }));
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    const bar = screen.getByText(warning).closest('[role="status"]') as HTMLElement;
+    expect(bar).toHaveTextContent(paneText.warningsTitle);
+    expect(bar).toHaveTextContent(kind === 'highlight' ? paneText.highlighted(3) : paneText.cleared(2));
+  });
+
+  describe('Your name', () => {
+    beforeEach(() => window.localStorage.clear());
+
+    it('records the name typed with a decision and with a publication', async () => {
+      const { api, user } = await renderLoaded();
+      await user.type(screen.getByRole('textbox', { name: paneText.reviewerLabel }), 'Anne Hawke');
+      await user.click(screen.getByRole('button', { name: paneText.nextButton }));
+      await user.click(screen.getByRole('button', { name: paneText.markReviewedButton }));
+      await waitFor(() => expect(api.callsTo('markRevision')).toEqual([[sampleRevisions[0].id, 'reviewed', '', 'Anne Hawke']]));
+      await user.click(screen.getByRole('button', { name: paneText.publishButton }));
+      await waitFor(() => expect(api.callsTo('publish')).toEqual([['Anne Hawke']]));
+    });
+
+    it('remembers the name on this computer, never in the workbook settings', async () => {
+      const first = await renderLoaded();
+      await first.user.type(screen.getByRole('textbox', { name: paneText.reviewerLabel }), 'Sam Patel');
+      await first.user.tab();
+      expect(first.api.callsTo('saveSettings')).toHaveLength(0);
+      first.unmount();
+
+      await renderLoaded(createFakeAddinApi());
+      await waitFor(() => expect(screen.getByRole('textbox', { name: paneText.reviewerLabel })).toHaveValue('Sam Patel'));
+    });
+
+    it('passes no name when the field is blank', async () => {
+      const { api, user } = await renderLoaded();
+      await user.click(screen.getByRole('button', { name: paneText.publishButton }));
+      await waitFor(() => expect(api.callsTo('publish')).toHaveLength(1));
+      expect(api.callsTo('publish')[0][0]).toBeUndefined();
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { FormatSummary, Progress, Settings, WriteMode } from '../../api';
 import { useAddinApi } from '../../AddinApiContext';
 import { settle } from '../../settle';
 import { paneText } from '../../strings';
-import { errorMessage, type PaneMessage } from '../StatusMessage';
+import { errorMessage, successMessage, type PaneMessage } from '../StatusMessage';
 import type { Detection, FormatViewProps, FormatViewState, RunStatus } from './FormatView.types';
 
 /** State and actions of the Format view: detection, options, a cancellable Format, New month. */
@@ -81,12 +81,10 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
       setProgress(null);
       if (outcome.ok) {
         setSummary(outcome.value);
-        setMessage({
-          intent: outcome.value.problems.length > 0 ? 'warning' : 'success',
-          title: paneText.formatSucceededTitle,
-          text: paneText.formatSucceeded(outcome.value),
-          action: paneText.formatNext(outcome.value),
-        });
+        const base = { title: paneText.formatSucceededTitle, action: paneText.formatNext(outcome.value) };
+        const done = successMessage(paneText.formatSucceeded(outcome.value), outcome.value.warnings, base);
+        // Problems left on the sheet are worth a warning colour even when nothing else went wrong.
+        setMessage(outcome.value.problems.length > 0 ? { ...done, intent: 'warning' } : done);
       } else if (abort.signal.aborted) {
         setMessage({ intent: 'info', title: paneText.cancelledTitle, text: paneText.cancelled });
       } else {
@@ -105,7 +103,7 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     void settle(() => api.rollForward()).then((outcome) => {
       setRolling(false);
       if (outcome.ok) {
-        setMessage({ intent: 'success', text: paneText.newMonthSucceeded(outcome.value.sheetName) });
+        setMessage(successMessage(paneText.newMonthSucceeded(outcome.value.sheetName), outcome.value.warnings));
         // The new month's sheet is now the one to work on: show what is on it.
         setSummary(null);
         detect();

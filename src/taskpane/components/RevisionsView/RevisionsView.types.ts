@@ -4,7 +4,7 @@ import type { PaneMessage } from '../StatusMessage';
 /** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */
 export type RevisionsLoad =
   | { status: 'loading' }
-  | { status: 'ready'; baseline: RevisionsResult['baseline'] }
+  | { status: 'ready'; baseline: RevisionsResult['baseline']; /** Why a better baseline was passed over. */ notices: string[] }
   | { status: 'error'; error: OutcomeError };
 
 /** The one workbook action running, if any; buttons wait for it. */
@@ -20,6 +20,11 @@ export interface RevisionsViewState {
   commentError: string | null;
   busy: RevisionsBusy;
   message: PaneMessage | null;
+  /** The reviewer's name as typed, recorded with decisions and publications. */
+  reviewerName: string;
+  setReviewerName: (name: string) => void;
+  /** Remembers the name on this computer (on leaving the field). */
+  rememberReviewerName: () => void;
   previous: () => void;
   next: () => void;
   goTo: (index: number) => void;

@@ -1,10 +1,12 @@
 import {
   Button,
   Field,
+  Input,
   Label,
   Link,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Skeleton,
   SkeletonItem,
   Subtitle2,
@@ -174,6 +176,27 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           {paneText.baselineLabel}: {paneText.baseline(load.baseline)}
         </Text>
       )}
+      {load.status === 'ready' && load.notices.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{paneText.noticesTitle}</MessageBarTitle>
+            <ul>
+              {load.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+            <div>{paneText.nextStep(paneText.noticesAction)}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={paneText.reviewerLabel} hint={paneText.reviewerHint}>
+        <Input
+          value={state.reviewerName}
+          autoComplete="name"
+          onChange={(_, d) => state.setReviewerName(d.value)}
+          onBlur={state.rememberReviewerName}
+        />
+      </Field>
       <FilePicker state={state} styles={styles} />
       {load.status === 'ready' &&
         (state.revisions.length === 0 ? (

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Outcome, ReviewStatus, RevisionView, RevisionsResult } from '../../api';
 import { useAddinApi } from '../../AddinApiContext';
 import { readFileAsArrayBuffer } from '../../readFile';
+import { reviewerNameStore } from '../../reviewerName';
 import { settle } from '../../settle';
 import { paneText } from '../../strings';
-import { errorMessage, type PaneMessage } from '../StatusMessage';
+import { errorMessage, successMessage, type PaneMessage } from '../StatusMessage';
 import type { RevisionsBusy, RevisionsLoad, RevisionsViewState } from './RevisionsView.types';
 
 /** Revisions against the best baseline, stepping through them, and the reviewer's actions. */
@@ -17,10 +18,24 @@ export function useRevisionsView(): RevisionsViewState {
   const [commentError, setCommentError] = useState<string | null>(null);
   const [busy, setBusy] = useState<RevisionsBusy>('none');
   const [message, setMessage] = useState<PaneMessage | null>(null);
+  const [reviewerName, setReviewerName] = useState('');
+  const nameStore = useRef(reviewerNameStore());
+  // Typing before the stored name arrives wins over it.
+  const nameTouched = useRef(false);
+  useEffect(() => {
+    let live = true;
+    void nameStore.current.load().then((name) => {
+      if (live && !nameTouched.current) setReviewerName(name);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const reviewer = (): string | undefined => reviewerName.trim() || undefined;
 
   const accept = useCallback((outcome: Outcome<RevisionsResult>) => {
     if (outcome.ok) {
-      setLoad({ status: 'ready', baseline: outcome.value.baseline });
+      setLoad({ status: 'ready', baseline: outcome.value.baseline, notices: outcome.value.notices ?? [] });
       setRevisions(outcome.value.revisions);
     } else {
       setLoad({ status: 'error', error: outcome.error });
@@ -87,7 +102,8 @@ export function useRevisionsView(): RevisionsViewState {
       }
       setBusy('mark');
       setMessage(null);
-      void settle(() => api.markRevision(revision.id, status, comment.trim())).then((outcome) => {
+      const name = reviewer();
+      void settle(() => (name === undefined ? api.markRevision(revision.id, status, comment.trim()) : api.markRevision(revision.id, status, comment.trim(), name))).then((outcome) => {
         setBusy('none');
         if (!outcome.ok) {
           setMessage(errorMessage(outcome.error));
@@ -97,15 +113,16 @@ export function useRevisionsView(): RevisionsViewState {
         setMessage({ intent: 'success', text: paneText.marked(status, revision.indicator, revision.month) });
       });
     },
-    [api, comment, current, revisions],
+    [api, comment, current, revisions, reviewerName],
   );
 
-  const run = useCallback(<T>(kind: RevisionsBusy, call: () => Promise<Outcome<T>>, say: (value: T) => string) => {
+  const run = useCallback(<T extends object>(kind: RevisionsBusy, call: () => Promise<Outcome<T>>, say: (value: T) => string) => {
     setBusy(kind);
     setMessage(null);
     void settle(call).then((outcome) => {
       setBusy('none');
-      setMessage(outcome.ok ? { intent: 'success', text: say(outcome.value) } : errorMessage(outcome.error));
+      const warnings = outcome.ok && 'warnings' in outcome.value && Array.isArray(outcome.value.warnings) ? (outcome.value.warnings as string[]) : undefined;
+      setMessage(outcome.ok ? successMessage(say(outcome.value), warnings) : errorMessage(outcome.error));
     });
   }, []);
 
@@ -135,6 +152,16 @@ export function useRevisionsView(): RevisionsViewState {
     commentError,
     busy,
     message,
+    reviewerName,
+    setReviewerName: (name: string) => {
+      nameTouched.current = true;
+      setReviewerName(name);
+    },
+    rememberReviewerName: () => {
+      void nameStore.current.save(reviewerName).then((saved) => {
+        if (!saved) setMessage({ intent: 'warning', text: paneText.reviewerNotRemembered });
+      });
+    },
     previous,
     next,
     goTo,
@@ -156,7 +183,10 @@ export function useRevisionsView(): RevisionsViewState {
     publish: () =>
       run(
         'publish',
-        () => api.publish(),
+        () => {
+          const name = reviewer();
+          return name === undefined ? api.publish() : api.publish(name);
+        },
         (v) => paneText.published(v.figures, v.month),
       ),
     pickFile,
