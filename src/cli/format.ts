@@ -2,6 +2,8 @@ import type ExcelJS from 'exceljs';
 import { planClearHighlights, planHighlights } from '../domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../domain/revisions/highlightRows';
 import type { HighlightRecord, Revision } from '../domain/revisions/types';
+import type { FormatPlan } from '../domain/plan/types';
+import { a1, qualified } from '../domain/sheet/grid';
 import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
 import { applyFormatPlan } from '../xlsx/applyPlan';
 import { gridFromWorksheet } from '../xlsx/grid';
@@ -27,6 +29,8 @@ export interface FormatOutcome {
   tables: ScorecardTable[];
   problems: Problem[];
   revisions: Revision[] | null;
+  /** Why each DOT cell has no arrow (the notes written on the sheet). */
+  noArrow: string[];
   highlighted: number;
   warnings: string[];
 }
@@ -64,9 +68,11 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
     tables,
     problems: tables.flatMap((t) => t.problems),
     revisions: null,
+    noArrow: noArrowLines(plan.value, worksheet.name, tables),
     highlighted: 0,
     warnings: dropped.length > 0 ? [cliMessages.lossAllowed(dropped)] : [],
   };
+  if (applied.value.notesKeptUsers > 0) outcome.warnings.push(cliMessages.notesKept(applied.value.notesKeptUsers));
   if (args.previous) {
     const baseline = await loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
     if (!baseline.ok) return report(io, baseline.error);
@@ -145,12 +151,22 @@ function summary(args: FormatArgs, o: FormatOutcome): string {
     `  RAG: ${rag.red} red (R), ${rag.amber} amber (A), ${rag.green} green (G), ${rag.blank} blank`,
   ];
   lines.push(o.problems.length === 0 ? '  Problems: none' : `  Problems (${o.problems.length}):`, ...problemLines(o.problems));
+  if (o.noArrow.length > 0) lines.push(`  ${cliMessages.noArrowTitle(o.noArrow.length)}`, ...o.noArrow);
   if (o.revisions !== null) {
     lines.push(`  Revisions since ${args.previous}: ${o.revisions.length} (${o.highlighted} cell${o.highlighted === 1 ? '' : 's'} highlighted yellow, with a note)`);
     if (o.revisions.length > 0) lines.push(indent(revisionsTable(o.revisions)));
   }
   for (const w of o.warnings) lines.push(`  Note: ${w}`);
   return lines.join('\n') + '\n';
+}
+
+/** The plan's notes as summary lines: `'Dec-20'!P71 (13.2): No arrow: the Dec-20 figure is "TBC".` */
+function noArrowLines(plan: FormatPlan, sheet: string, tables: ScorecardTable[]): string[] {
+  const refs = new Map(tables.flatMap((t) => t.indicators.map((r) => [r.row, r.ref] as const)));
+  return (plan.notes ?? []).map((n) => {
+    const ref = refs.get(n.row);
+    return `    ${qualified(sheet, a1(n.row, n.col))}${ref ? ` (${ref})` : ''}: ${n.text}`;
+  });
 }
 
 function indent(text: string): string {

@@ -105,6 +105,9 @@ export const cliMessages = {
     `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+  noArrowTitle: (count: number): string => `No arrow (${count} DOT cell${count === 1 ? '' : 's'} show – with a note saying why):`,
+  notesKept: (count: number): string =>
+    `${count} DOT cell${count === 1 ? ' has' : 's have'} a note of your own: kept, so the reason for no arrow is only in this summary.`,
   rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
   lossAllowed: (items: string[]): string =>

@@ -194,6 +194,14 @@ export const sheetMsg = {
       : 'DOT: direction of the figure since last month (colour: good or bad)',
   keyRag: { red: 'Red: not on target', amber: 'Amber: within tolerance', green: 'Green: on target' },
   keyNoArrow: 'Blank: no figure for this month or the last',
+  keyNoArrowMark: 'No arrow: a figure is missing this month or last (the cell’s note says which)',
+
+  // --- notes the add-in owns (adapters replace only notes that start with the prefix) ---
+  noArrowNotePrefix: 'No arrow: ',
+  noArrowNote: (month: string, text: string): string =>
+    text.trim() === '' ? `No arrow: the ${month} figure is blank.` : `No arrow: the ${month} figure is ${quote(text.trim())}.`,
+  /** Any other reason (no month before, a figure set aside for a problem), said as a note. */
+  noArrowNoteOther: (reason: string): string => (reason.startsWith('No arrow: ') ? reason : `No arrow: ${reason}`),
 
   // --- plan validation -----------------------------------------------------------
   writeOutsideOwned: (address: string): string =>

@@ -4,6 +4,7 @@ import type { FormatPlan, PrintSetup } from '../domain/plan/types';
 import { a1, boxAddress, type CellBox } from '../domain/sheet/grid';
 import { cellValue } from './grid';
 import { xlsxMessages } from './messages';
+import { applyPlanNotes } from './notes';
 import { mergeStyle, StyleCache } from './styles';
 import { xlsxError, type XlsxResult } from './workbook';
 
@@ -20,11 +21,16 @@ export interface ApplyOptions {
 export interface ApplySummary {
   cellsWritten: number;
   cellsStyled: number;
+  /** The plan's notes written (why a DOT cell has no arrow). */
+  notesWritten: number;
+  /** Cells where the user's own note was kept instead of the add-in's. */
+  notesKeptUsers: number;
 }
 
 /**
  * Applies a format plan to an exceljs worksheet, taking no decisions of its own: the
- * writes (values, or formulas for `=...`), each style group on its boxes, column widths,
+ * writes (values, or formulas for `=...`), each style group on its boxes, the notes (only
+ * the add-in's own are replaced; a user's note is kept), column widths,
  * freeze panes and print setup. The whole plan is checked first (right sheet, every write
  * and style inside the table or key it owns, key cells empty or already holding the key),
  * so a refused plan changes nothing: never a half-formatted sheet.
@@ -61,6 +67,8 @@ export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options
     }
   }
 
+  const notes = applyPlanNotes(ws, plan);
+
   for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = charactersFromPoints(width);
 
   if (plan.freeze) {
@@ -69,7 +77,7 @@ export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options
     ws.views = [{ ...base, state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) } as ExcelJS.WorksheetView];
   }
   if (plan.print) applyPrint(ws, plan.print);
-  return ok({ cellsWritten: plan.writes.length, cellsStyled });
+  return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers });
 }
 
 /**

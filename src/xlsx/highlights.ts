@@ -24,7 +24,7 @@ function findCell(ws: ExcelJS.Worksheet, address: string): ExcelJS.Cell | undefi
   return ws.findRow(Number(m[2]))?.findCell(ws.getColumn(m[1]!.toUpperCase()).number);
 }
 
-function noteText(cell: ExcelJS.Cell): string | null {
+export function noteText(cell: ExcelJS.Cell): string | null {
   const note = cell.note;
   if (note === undefined || note === null) return null;
   if (typeof note === 'string') return note;

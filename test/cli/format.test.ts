@@ -192,6 +192,24 @@ describe('scorecard format on bad input: a clear message, a non-zero exit, no st
     expect(existsSync(out)).toBe(true);
   });
 
+  it('lists in the summary each DOT cell without an arrow and why, as its note on the sheet says', async () => {
+    const input = sample('early-help-2020-12.xlsx');
+    const out = join(tempDir(), 'out.xlsx');
+    const result = run(cli, ['format', input, '-o', out]);
+    const wb = await openXlsx(out);
+    const ws = wb.worksheets.find((w) => w.state !== 'hidden')!;
+    const tables = await tablesOf(input);
+    const noArrow = tables.flatMap((t) => t.indicators.filter((r) => r.dot && r.dot.state === null).map((r) => ({ t, r })));
+    expect(noArrow.length).toBeGreaterThan(0);
+    expect(result.stdout).toContain(cliMessages.noArrowTitle(noArrow.length));
+    for (const { t, r } of noArrow) {
+      const cell = ws.getCell(a1(r.row, t.columns.dot!));
+      const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((x) => x.text).join('');
+      expect(note.startsWith('No arrow: ')).toBe(true);
+      expect(result.stdout).toContain(`'${ws.name}'!${a1(r.row, t.columns.dot!)} (${r.ref}): ${note}`);
+    }
+  });
+
   it('says in --help which problems exit 6 and that the output is written either way', () => {
     expect(HELP).toMatch(/6 +written, but some tolerances cannot be read/);
     expect(HELP).toMatch(/output is written whenever a sheet was formatted/);

@@ -3,6 +3,12 @@ import { msg, sheetMsg } from '../messages';
 import type { CellBox, Grid } from '../sheet/grid';
 import type { DotConvention, DotState, DotTone, Rag } from '../types';
 
+/**
+ * What a DOT cell shows when it has no arrow, in static mode: an en dash (its note says
+ * why), so an empty cell never reads as "not formatted yet".
+ */
+export const NO_ARROW_MARK = '–';
+
 /** One line of the key: a symbol (arrow or letter) and what it means. */
 export interface KeyLine {
   symbol: string;
@@ -28,12 +34,13 @@ const NUMERIC: Array<[DotState, DotTone]> = [
 ];
 
 /**
- * The key explaining arrows and colours, for the convention in use. Info measures show
+ * The key explaining arrows and colours, for the convention in use (and, in static mode,
+ * the dash written where there is no arrow). Info measures show
  * increase/decrease in the neutral colour (SPEC: no good or bad).
  *
  * @example keyLines('performance')[1] // { symbol: '↑', label: 'Improvement', tone: 'good' }
  */
-export function keyLines(convention: DotConvention): KeyLine[] {
+export function keyLines(convention: DotConvention, mode: 'static' | 'formulas' = 'static'): KeyLine[] {
   const dots = (convention === 'performance' ? PERFORMANCE : NUMERIC).map(([state, tone]): KeyLine => {
     const info = convention === 'performance' && (state === 'increase' || state === 'decrease');
     const label = info ? `${msg.dotLabels[state]} (Info: no good or bad)` : msg.dotLabels[state];
@@ -43,7 +50,8 @@ export function keyLines(convention: DotConvention): KeyLine[] {
   return [
     { symbol: sheetMsg.keyTitle, label: sheetMsg.keyDotTitle(convention), title: true },
     ...dots,
-    { symbol: '', label: sheetMsg.keyNoArrow },
+    // Live formulas show a blank cell; static mode writes the dash with a note.
+    mode === 'static' ? { symbol: NO_ARROW_MARK, label: sheetMsg.keyNoArrowMark } : { symbol: '', label: sheetMsg.keyNoArrow },
     ...rags,
   ];
 }

@@ -6,9 +6,10 @@ import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
 import { DOT_GLYPHS } from '../dot';
 import { dotFormula, judgedLive, ragFormula } from './formulas';
-import { keyLines, placeKey } from './key';
+import { dotMonths } from '../sheet/evaluate';
+import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
-import type { CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
+import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
 import { validatePlan } from './validate';
 
 export interface FormatOptions {
@@ -67,12 +68,30 @@ function stylesOf(palette: Palette): Styles {
   };
 }
 
-function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions): CellWrite[] {
+/**
+ * Why a row has no arrow, as a note on its DOT cell: the month and what it holds when a
+ * figure is missing (`No arrow: the Dec-20 figure is "Data to be reported January".`),
+ * else the engine's reason.
+ */
+function noArrowNote(row: IndicatorRow, reason: string): string {
+  const pair = dotMonths(row.months, row.ragBasis);
+  const missing = pair ? [pair.current, pair.previous].find((m) => m !== null && m.value.kind === 'missing') : undefined;
+  return missing ? sheetMsg.noArrowNote(missing.label, missing.text) : sheetMsg.noArrowNoteOther(reason);
+}
+
+function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions, notes: CellNote[]): CellWrite[] {
   const c = table.columns;
   const writes: CellWrite[] = [];
   const live = options.mode === 'formulas' && judgedLive(row);
   if (c.dot !== null) {
-    const value = live ? (dotFormula(table, row, options.convention) ?? '') : row.dot && row.dot.state !== null ? row.dot.glyph : '';
+    let value: string;
+    if (live) value = dotFormula(table, row, options.convention) ?? '';
+    else if (row.dot && row.dot.state !== null) value = row.dot.glyph;
+    else if (row.dot) {
+      // SPEC: no arrow, and the reason is visible.
+      value = NO_ARROW_MARK;
+      notes.push({ row: row.row, col: c.dot, text: noArrowNote(row, row.dot.reason) });
+    } else value = '';
     writes.push({ row: row.row, col: c.dot, value });
   }
   if (c.rag !== null) {
@@ -187,13 +206,14 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   const st = stylesOf(palette);
   const styles = new StyleCollector();
   const writes: CellWrite[] = [];
+  const notes: CellNote[] = [];
   for (const table of tables) {
     styleTable(table, palette, st, styles);
-    for (const row of table.indicators) writes.push(...rowWrites(table, row, options));
+    for (const row of table.indicators) writes.push(...rowWrites(table, row, options, notes));
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
 
-  const lines = keyLines(options.convention);
+  const lines = keyLines(options.convention, options.mode);
   const extraArea = grid ? placeKey(grid, area, lines.length) : null;
   if (extraArea) {
     lines.forEach((line, i) => {
@@ -228,6 +248,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
       printArea: extraArea ? union([area, extraArea]) : area,
     },
     ...(options.mode === 'formulas' ? { conditional: conditionalGroups(tables, options.convention, st) } : {}),
+    notes,
   };
   return validatePlan(plan, tables);
 }

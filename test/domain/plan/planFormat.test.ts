@@ -2,6 +2,7 @@ import { DOT_GLYPHS } from '../../../src/domain/dot';
 import { sheetMsg } from '../../../src/domain/messages';
 import { ragColours, PALETTES, RAG_LETTER } from '../../../src/domain/plan/palette';
 import { planFormat, UNIT_FORMATS, type FormatOptions } from '../../../src/domain/plan/planFormat';
+import { NO_ARROW_MARK } from '../../../src/domain/plan/key';
 import { summarizePlan } from '../../../src/domain/plan/summary';
 import type { FormatPlan } from '../../../src/domain/plan/types';
 import { validatePlan } from '../../../src/domain/plan/validate';
@@ -255,5 +256,50 @@ describe('number formats of month cells', () => {
     const p = plan(tablesOf(blanked), STATIC, blanked);
     const group = p.styles.find((g) => g.style.numberFormat && g.boxes.some((b) => row.row >= b.top && row.row <= b.bottom && col >= b.left && col <= b.right));
     expect(group?.style.numberFormat).toBe('0.0%');
+  });
+});
+
+describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => {
+  const { grid, tables } = seedTables('earlyHelp');
+  const p = plan(tables, STATIC, grid);
+  const rows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r })));
+  const noArrow = rows.filter(({ r }) => r.dot !== null && r.dot.state === null);
+
+  it('writes an en dash and a note in each DOT cell without an arrow', () => {
+    expect(noArrow.length).toBeGreaterThan(0);
+    for (const { t, r } of noArrow) {
+      expect(p.writes.find((w) => w.row === r.row && w.col === t.columns.dot)?.value).toBe(NO_ARROW_MARK);
+      const note = (p.notes ?? []).find((n) => n.row === r.row && n.col === t.columns.dot);
+      expect(note?.text.startsWith(sheetMsg.noArrowNotePrefix)).toBe(true);
+    }
+  });
+
+  it('names the month and what it holds when a figure is a placeholder (`Data to be reported January`)', () => {
+    const placeholder = noArrow.find(({ r }) => r.months.some((m) => m.value.kind === 'missing' && m.text.trim() !== ''));
+    expect(placeholder).toBeDefined();
+    const { t, r } = placeholder!;
+    const months = r.months.filter((m) => m.value.kind === 'missing' && m.text.trim() !== '');
+    const note = (p.notes ?? []).find((n) => n.row === r.row && n.col === t.columns.dot)!;
+    expect(months.map((m) => sheetMsg.noArrowNote(m.label, m.text))).toContain(note.text);
+  });
+
+  it('puts no note on a cell with an arrow', () => {
+    const noted = new Set((p.notes ?? []).map((n) => `${n.row},${n.col}`));
+    for (const { t, r } of rows.filter(({ r }) => r.dot?.state)) expect(noted.has(`${r.row},${t.columns.dot}`)).toBe(false);
+  });
+
+  it('explains the dash in the key', () => {
+    const key = p.extraArea!;
+    const dash = p.writes.find((w) => w.col === key.left && w.value === NO_ARROW_MARK && w.row >= key.top && w.row <= key.bottom);
+    expect(dash).toBeDefined();
+    expect(p.writes.find((w) => w.row === dash!.row && w.col === key.left + 1)?.value).toBe(sheetMsg.keyNoArrowMark);
+  });
+
+  it('leaves live DOT formulas without a note (a note would go stale when the figure arrives)', () => {
+    const live = plan(tables, FORMULAS, grid);
+    for (const n of live.notes ?? []) {
+      const w = live.writes.find((x) => x.row === n.row && x.col === n.col);
+      expect(String(w?.value).startsWith('=')).toBe(false);
+    }
   });
 });
