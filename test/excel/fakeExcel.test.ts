@@ -328,3 +328,95 @@ describe('fake Excel: load/sync rules', () => {
     expect(wb.comments.size).toBe(0);
   });
 });
+
+describe('fake Excel: conditional formats', () => {
+  function sheetWithMarks(): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('Dec-20');
+    s.setValue('C2', 'R');
+    s.setValue('C3', 'YTD G');
+    s.setValue('C4', '↑');
+    s.setValue('D2', 'Green light');
+    return wb;
+  }
+
+  it('adds a text rule on top of the user\'s own and applies it only after sync', async () => {
+    const wb = sheetWithMarks();
+    const s = wb.sheet('Dec-20');
+    s.addConditionalFormat({ boxes: [{ top: 0, left: 0, bottom: 9, right: 5 }], type: 'ContainsText', stopIfTrue: false, rule: { operator: 'Contains', text: 'Green' }, format: { bold: true } });
+    await wb.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem('Dec-20').getRanges('C2:C3').conditionalFormats.add('ContainsText');
+      cf.textComparison.rule = { operator: 'Contains', text: 'g' };
+      cf.textComparison.format.fill.color = '#00B050';
+      cf.stopIfTrue = true;
+      expect(s.conditionalFormats).toHaveLength(1);
+      await ctx.sync();
+    });
+    expect(s.conditionalFormats).toHaveLength(2);
+    expect(s.conditionalFormats[0].rule).toEqual({ operator: 'Contains', text: 'g' });
+    // Excel's text comparison ignores case; cells outside the rule's range are not touched by it.
+    expect(s.conditionalStyleAt(2, 2)).toEqual({ fill: '#00B050' });
+    expect(s.conditionalStyleAt(1, 2)).toEqual({});
+    expect(s.conditionalStyleAt(1, 3)).toEqual({ bold: true });
+  });
+
+  it('lists the formats intersecting a range in priority order, with their rules and ranges', async () => {
+    const wb = sheetWithMarks();
+    const s = wb.sheet('Dec-20');
+    s.addConditionalFormat({ boxes: [{ top: 30, left: 0, bottom: 31, right: 0 }], type: 'ContainsText', stopIfTrue: false, rule: { operator: 'Contains', text: 'x' }, format: {} });
+    s.addConditionalFormat({ boxes: [{ top: 3, left: 2, bottom: 3, right: 2 }], type: 'CellValue', stopIfTrue: true, rule: { operator: 'EqualTo', formula1: '="↑"' }, format: { fontColor: '#00B050' } });
+    await wb.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem('Dec-20').getRange('A1:F10').conditionalFormats;
+      cfs.load('items/type,items/stopIfTrue');
+      await ctx.sync();
+      expect(cfs.items.map((c) => [c.type, c.stopIfTrue])).toEqual([['CellValue', true]]);
+      const rule = cfs.items[0].cellValue;
+      rule.load('rule');
+      const where = cfs.items[0].getRanges();
+      where.load('address');
+      await ctx.sync();
+      expect(rule.rule).toEqual({ operator: 'EqualTo', formula1: '="↑"' });
+      expect(where.address).toBe("'Dec-20'!C4");
+      expect(s.conditionalStyleAt(3, 2)).toEqual({ fontColor: '#00B050' });
+    });
+  });
+
+  it('fails the sync when a rule of another type is read, as Excel does', async () => {
+    const wb = sheetWithMarks();
+    wb.sheet('Dec-20').addConditionalFormat({ boxes: [{ top: 1, left: 2, bottom: 1, right: 2 }], type: 'CellValue', stopIfTrue: false, rule: { operator: 'EqualTo', formula1: '="R"' }, format: {} });
+    await expect(
+      wb.run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem('Dec-20').getRange('C2').conditionalFormats;
+        cfs.load('items/type');
+        await ctx.sync();
+        cfs.items[0].textComparison.load('rule');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('deletes one format, keeps others, and copies formats with the sheet and with pasted cells', async () => {
+    const wb = sheetWithMarks();
+    const s = wb.sheet('Dec-20');
+    const mine = s.addConditionalFormat({ boxes: [{ top: 1, left: 2, bottom: 2, right: 2 }], type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'R' }, format: { fill: '#FF0000' } });
+    s.addConditionalFormat({ boxes: [{ top: 1, left: 3, bottom: 1, right: 3 }], type: 'ContainsText', stopIfTrue: false, rule: { operator: 'Contains', text: 'Green' }, format: { bold: true } });
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Dec-20');
+      const copy = ws.copy('End');
+      copy.name = 'Backup';
+      const cfs = ws.getRange('C2').conditionalFormats;
+      cfs.load('items/id');
+      await ctx.sync();
+      expect(cfs.items.map((c) => c.id)).toEqual([mine.id]);
+      cfs.items[0].delete();
+      await ctx.sync();
+      expect(s.conditionalFormats.map((c) => c.rule?.text)).toEqual(['Green']);
+      // Pasting the backup's cells back brings the deleted format back to those cells.
+      ws.getRange('C2:C3').copyFrom('Backup!C2:C3', 'All');
+      await ctx.sync();
+    });
+    expect(wb.sheet('Backup').conditionalFormats).toHaveLength(2);
+    expect(s.conditionalFormats.map((c) => c.rule?.text).sort()).toEqual(['Green', 'R']);
+    expect(s.conditionalStyleAt(1, 2)).toEqual({ fill: '#FF0000' });
+  });
+});

@@ -7,8 +7,8 @@ import type { CellBox } from '../../src/domain/sheet/grid';
 import type { FakeRequestContext } from './fakeExcel';
 import { FakeOfficeError, accessDenied, invalidArgument, itemNotFound, propertyNotLoaded } from './fakeExcelError';
 import { MAX_ADDRESS_LENGTH, boxesIntersect, fullAddress, parseBox, parseBoxList, splitSheet } from './fakeExcelAddress';
-import { DEFAULT_COLUMN_WIDTH, FakeSheet, defaultCell } from './fakeExcelState';
-import type { FakeBorder, FakeCell, FakeValue } from './fakeExcelState';
+import { DEFAULT_COLUMN_WIDTH, FakeSheet, cloneConditional, defaultCell } from './fakeExcelState';
+import type { FakeBorder, FakeCell, FakeConditionalFormat, FakeValue } from './fakeExcelState';
 
 type Ctx = FakeRequestContext;
 type LoadSpec = string | string[] | { select?: string; expand?: string } | Record<string, unknown>;
@@ -1106,6 +1106,12 @@ export class RangeProxy extends ClientObject {
     this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
     return this.formatProxy;
   }
+  private cfProxy: ConditionalFormatCollectionProxy | null = null;
+  /** Conditional formats intersecting the range; `add` applies one to the whole range. */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.ws, () => [this.box()]);
+    return this.cfProxy;
+  }
 
   private write(values: unknown[][], _formulas: boolean): void {
     const b = this.box();
@@ -1173,6 +1179,9 @@ export class RangeProxy extends ClientObject {
       const cells: Array<[number, number, FakeCell]> = [];
       forEachCell([src], (r, c) => cells.push([r, c, { ...from.sheet.cellAt(r, c) }]));
       for (const [r, c, cell] of cells) to.update(r + dRow, c + dCol, (t) => copyCell(cell, t, copyType, dRow, dCol));
+      if (copyType === 'All' || copyType === 'Formats') {
+        replaceConditionals(to, { top: dest.top, left: dest.left, bottom: dest.top + src.bottom - src.top, right: dest.left + src.right - src.left }, from.sheet, src);
+      }
     });
   }
 
@@ -1205,6 +1214,7 @@ function resolveSource(ctx: Ctx, source: RangeProxy | RangeAreasProxy | string, 
 
 function clearBoxes(target: Target, applyTo: string): void {
   const s = writable(target.sheet);
+  if (applyTo === 'All' || applyTo === 'Formats') for (const b of target.boxes) replaceConditionals(s, b, null, null);
   forEachCell(target.boxes, (r, c) =>
     s.update(r, c, (cell) => {
       const blank = defaultCell();
@@ -1270,6 +1280,12 @@ export class RangeAreasProxy extends ClientObject {
   get format(): RangeFormatProxy {
     this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
     return this.formatProxy;
+  }
+  private cfProxy: ConditionalFormatCollectionProxy | null = null;
+  /** Conditional formats intersecting the areas (ExcelApi 1.9); `add` applies one to every area. */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.ws, () => this.target().boxes);
+    return this.cfProxy;
   }
   private areasProxy: CollectionProxy<RangeProxy> | null = null;
   get areas(): CollectionProxy<RangeProxy> {
@@ -1632,5 +1648,213 @@ export class SettingCollectionProxy extends CollectionProxy<SettingProxy> {
   getItemOrNullObject(key: string): SettingProxy {
     this.ctx.enqueue({ obj: this._id, method: 'getItemOrNullObject', args: [key] }, () => undefined);
     return new SettingProxy(this.ctx, key, true);
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats (ExcelApi 1.6; RangeAreas 1.9)
+
+type CfType = FakeConditionalFormat['type'];
+const CF_TYPES: Record<string, CfType> = { containsText: 'ContainsText', ContainsText: 'ContainsText', cellValue: 'CellValue', CellValue: 'CellValue', custom: 'Custom', Custom: 'Custom' };
+
+function boxInside(inner: CellBox, outer: CellBox): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+/**
+ * What pasting formats does to conditional formats (copyFrom All/Formats, clear Formats):
+ * formats lying wholly inside the destination are replaced by the source's. A format only
+ * partly inside is left whole (Excel would split it; no adapter here relies on that).
+ */
+function replaceConditionals(dest: FakeSheet, destBox: CellBox, source: FakeSheet | null, srcBox: CellBox | null): void {
+  dest.conditionalFormats = dest.conditionalFormats.filter((cf) => !cf.boxes.every((b) => boxInside(b, destBox)));
+  if (!source || !srcBox) return;
+  const dRow = destBox.top - srcBox.top;
+  const dCol = destBox.left - srcBox.left;
+  const copied = source.conditionalFormats
+    .filter((cf) => cf.boxes.every((b) => boxInside(b, srcBox)))
+    .map((cf, i) => ({
+      ...cloneConditional(cf),
+      id: `${cf.id}-paste-${i}-${dest.id}`,
+      boxes: cf.boxes.map((b) => ({ top: b.top + dRow, bottom: b.bottom + dRow, left: b.left + dCol, right: b.right + dCol })),
+    }));
+  dest.conditionalFormats.unshift(...copied);
+}
+
+export class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormatProxy> {
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly boxesOf: () => CellBox[]) {
+    super(ctx, 'conditionalFormats', () => {
+      const boxes = this.boxesOf();
+      // The formats that intersect the range, in priority order, as Excel lists them.
+      return this.ws
+        .sheet()
+        .conditionalFormats.filter((cf) => cf.boxes.some((b) => boxes.some((x) => boxesIntersect(b, x))))
+        .map((cf) => new ConditionalFormatProxy(this.ctx, this.ws, () => cf));
+    });
+  }
+  /** Adds a format on the whole range, at the top priority (Excel's `add`). */
+  add(type: string): ConditionalFormatProxy {
+    let created: FakeConditionalFormat | null = null;
+    this.queueCall('add', [type], () => {
+      const kind = CF_TYPES[type];
+      if (!kind) throw invalidArgument(`The fake does not model conditional format type '${type}'.`);
+      const s = writable(this.ws.sheet());
+      const made: FakeConditionalFormat = {
+        id: this.ctx.newId('cf'),
+        boxes: this.boxesOf().map((b) => ({ ...b })),
+        type: kind,
+        stopIfTrue: false,
+        rule: null,
+        format: {},
+      };
+      s.conditionalFormats.unshift(made);
+      created = made;
+    });
+    return new ConditionalFormatProxy(this.ctx, this.ws, () => created);
+  }
+  clearAll(): void {
+    this.queueCall('clearAll', [], () => {
+      const s = writable(this.ws.sheet());
+      const boxes = this.boxesOf();
+      s.conditionalFormats = s.conditionalFormats.filter((cf) => !cf.boxes.some((b) => boxes.some((x) => boxesIntersect(b, x))));
+    });
+  }
+}
+
+export class ConditionalFormatProxy extends ClientObject {
+  private text: ConditionalRuleProxy | null = null;
+  private cell: ConditionalRuleProxy | null = null;
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly cfOf: () => FakeConditionalFormat | null) {
+    super(ctx, 'conditionalFormat');
+  }
+  /** @internal the format at sync; deleted or never created: ItemNotFound. */
+  cf(): FakeConditionalFormat {
+    const cf = this.cfOf();
+    if (!cf || !this.ws.sheet().conditionalFormats.includes(cf)) throw itemNotFound('conditional format');
+    return cf;
+  }
+  protected scalars(): string[] {
+    return ['id', 'type', 'priority', 'stopIfTrue'];
+  }
+  protected read(prop: string): unknown {
+    const cf = this.cf();
+    if (prop === 'id') return cf.id;
+    if (prop === 'type') return cf.type;
+    if (prop === 'stopIfTrue') return cf.stopIfTrue;
+    if (prop === 'priority') return this.ws.sheet().conditionalFormats.indexOf(cf);
+    throw unknownProperty(prop, 'ConditionalFormat');
+  }
+  protected override child(name: string): ClientObject | null {
+    if (name === 'textComparison') return this.textComparison;
+    if (name === 'cellValue') return this.cellValue;
+    return null;
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get priority(): number {
+    return this.get('priority');
+  }
+  get stopIfTrue(): boolean {
+    return this.get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this.queueSet('stopIfTrue', v, () => {
+      writable(this.ws.sheet());
+      this.cf().stopIfTrue = v;
+    });
+  }
+  /** The text rule; Excel fails the sync if the format is of another type. */
+  get textComparison(): ConditionalRuleProxy {
+    this.text ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'ContainsText');
+    return this.text;
+  }
+  get cellValue(): ConditionalRuleProxy {
+    this.cell ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'CellValue');
+    return this.cell;
+  }
+  getRanges(): RangeAreasProxy {
+    this.queueCall('getRanges', [], () => this.cf());
+    return new RangeAreasProxy(this.ctx, this.ws, () => this.cf().boxes, false);
+  }
+  getRange(): RangeProxy {
+    this.queueCall('getRange', [], () => {
+      if (this.cf().boxes.length !== 1) throw invalidArgument('The conditional format applies to more than one range.');
+    });
+    return new RangeProxy(this.ctx, this.ws, () => this.cf().boxes[0], 'cf', false);
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const s = writable(this.ws.sheet());
+      const cf = this.cf();
+      s.conditionalFormats = s.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+}
+
+/** `textComparison` or `cellValue` of a conditional format: its rule and the format it applies. */
+export class ConditionalRuleProxy extends ClientObject {
+  readonly format: ConditionalRangeFormatProxy;
+  constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly cfOf: () => FakeConditionalFormat, private readonly kind: CfType) {
+    super(ctx, kind === 'ContainsText' ? 'textComparison' : 'cellValue');
+    this.format = new ConditionalRangeFormatProxy(ctx, () => this.cf());
+  }
+  private cf(): FakeConditionalFormat {
+    const cf = this.cfOf();
+    if (cf.type !== this.kind) throw invalidArgument(`This conditional format is of type ${cf.type}, not ${this.kind}.`);
+    return cf;
+  }
+  protected scalars(): string[] {
+    return ['rule'];
+  }
+  protected read(prop: string): unknown {
+    if (prop === 'rule') return this.cf().rule ? { ...this.cf().rule } : null;
+    throw unknownProperty(prop, 'ConditionalRule');
+  }
+  protected override child(name: string): ClientObject | null {
+    return name === 'format' ? this.format : null;
+  }
+  get rule(): NonNullable<FakeConditionalFormat['rule']> {
+    return this.get('rule');
+  }
+  set rule(rule: NonNullable<FakeConditionalFormat['rule']>) {
+    this.queueSet('rule', rule, () => {
+      const cf = this.cf();
+      if (this.kind === 'ContainsText' && (typeof rule.text !== 'string' || !['Contains', 'NotContains', 'BeginsWith', 'EndsWith'].includes(rule.operator ?? ''))) {
+        throw invalidArgument('A text rule needs an operator (Contains, NotContains, BeginsWith, EndsWith) and a text.');
+      }
+      if (this.kind === 'CellValue' && (typeof rule.formula1 !== 'string' || !rule.operator)) throw invalidArgument('A cell value rule needs an operator and formula1.');
+      writable(this.ws.sheet());
+      cf.rule = { ...rule };
+    });
+  }
+}
+
+export class ConditionalRangeFormatProxy extends ClientObject {
+  readonly fill: { color: string; clear: () => void };
+  readonly font: { color: string; bold: boolean; italic: boolean };
+  constructor(ctx: Ctx, cfOf: () => FakeConditionalFormat) {
+    super(ctx, 'conditionalRangeFormat');
+    const set = (prop: string, key: keyof FakeConditionalFormat['format'], value: unknown, map: (v: unknown) => unknown = (v) => v): void =>
+      this.queueSet(prop, value, () => {
+        (cfOf().format as Record<string, unknown>)[key] = map(value);
+      });
+    const colour = (v: unknown): string => normaliseColour(String(v));
+    const fill = { color: '', clear: () => this.queueCall('fill.clear', [], () => delete cfOf().format.fill) };
+    Object.defineProperty(fill, 'color', { set: (v: string) => set('fill/color', 'fill', v, colour), get: () => cfOf().format.fill ?? '' });
+    const font = {} as { color: string; bold: boolean; italic: boolean };
+    Object.defineProperty(font, 'color', { set: (v: string) => set('font/color', 'fontColor', v, colour), get: () => cfOf().format.fontColor ?? '' });
+    Object.defineProperty(font, 'bold', { set: (v: boolean) => set('font/bold', 'bold', v), get: () => cfOf().format.bold ?? false });
+    Object.defineProperty(font, 'italic', { set: (v: boolean) => set('font/italic', 'italic', v), get: () => cfOf().format.italic ?? false });
+    this.fill = fill;
+    this.font = font;
+  }
+  protected scalars(): string[] {
+    return [];
+  }
+  protected read(prop: string): unknown {
+    throw unknownProperty(prop, 'ConditionalRangeFormat');
   }
 }

@@ -80,6 +80,28 @@ export interface PageLayoutState {
   printTitleRows: string | null;
 }
 
+/** What a conditional format sets on the cells it matches (ExcelApi 1.6 ConditionalRangeFormat, the parts adapters use). */
+export interface FakeConditionalStyle {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/**
+ * One conditional format of a sheet. The sheet keeps them in priority order (index 0 is
+ * Excel's priority 0, the first evaluated); `add` puts a new one on top, as Excel does.
+ */
+export interface FakeConditionalFormat {
+  id: string;
+  boxes: CellBox[];
+  type: 'ContainsText' | 'CellValue' | 'Custom';
+  stopIfTrue: boolean;
+  /** ContainsText: `{operator: 'Contains', text}`; CellValue: `{operator: 'EqualTo', formula1}`; Custom: `{formula}`. */
+  rule: { operator?: string; text?: string; formula1?: string; formula2?: string; formula?: string } | null;
+  format: FakeConditionalStyle;
+}
+
 /** Excel's default column width in points (8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_WIDTH = 48;
 
@@ -95,6 +117,8 @@ export class FakeSheet {
   freeze: { rows: number; columns: number } | null = null;
   pageLayout: PageLayoutState = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
   merges: CellBox[] = [];
+  /** Conditional formats, highest priority first. */
+  conditionalFormats: FakeConditionalFormat[] = [];
 
   constructor(name: string) {
     this.id = `{sheet-${nextSheetId++}}`;
@@ -210,7 +234,32 @@ export class FakeSheet {
       freeze: this.freeze ? { ...this.freeze } : null,
       pageLayout: { ...this.pageLayout, zoom: { ...this.pageLayout.zoom } },
       merges: this.merges.map((m) => ({ ...m })),
+      conditionalFormats: this.conditionalFormats.map(cloneConditional),
     };
+  }
+
+  /**
+   * What the conditional formats make of a cell now, evaluated on its shown text as Excel
+   * does: in priority order, later matches filling only what earlier ones left, until one
+   * that stops. Text comparisons ignore case (Excel's do). `{}` when none matches.
+   */
+  conditionalStyleAt(row: number, col: number): FakeConditionalStyle {
+    const text = this.textAt(row, col);
+    const out: FakeConditionalStyle = {};
+    for (const cf of this.conditionalFormats) {
+      if (!cf.boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right)) continue;
+      if (!conditionalMatches(cf, text)) continue;
+      for (const [k, v] of Object.entries(cf.format)) if (v !== undefined && !(k in out)) (out as Record<string, unknown>)[k] = v;
+      if (cf.stopIfTrue) break;
+    }
+    return out;
+  }
+
+  /** Adds a conditional format as a user would have (on top), for tests. */
+  addConditionalFormat(cf: Omit<FakeConditionalFormat, 'id'>): FakeConditionalFormat {
+    const made = { ...cloneConditional({ ...cf, id: '' }), id: `{cf-user-${this.conditionalFormats.length + 1}-${this.id}}` };
+    this.conditionalFormats.unshift(made);
+    return made;
   }
 
   /** Cells whose snapshot differs from `before`, as A1 addresses (sorted as stored). */
@@ -228,6 +277,7 @@ export class FakeSheet {
     copy.freeze = this.freeze ? { ...this.freeze } : null;
     copy.pageLayout = { ...this.pageLayout, zoom: { ...this.pageLayout.zoom } };
     copy.merges = this.merges.map((m) => ({ ...m }));
+    copy.conditionalFormats = this.conditionalFormats.map((cf) => ({ ...cloneConditional(cf), id: `${cf.id}-copy-${copy.id}` }));
     copy.protected = this.protected;
     return copy;
   }
@@ -242,6 +292,40 @@ export interface SheetSnapshot {
   freeze: { rows: number; columns: number } | null;
   pageLayout: PageLayoutState;
   merges: CellBox[];
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+/** A deep copy of a conditional format. */
+export function cloneConditional(cf: FakeConditionalFormat): FakeConditionalFormat {
+  return { ...cf, boxes: cf.boxes.map((b) => ({ ...b })), rule: cf.rule ? { ...cf.rule } : null, format: { ...cf.format } };
+}
+
+/** The text of a CellValue formula such as `="↑"` (a literal string), or null for anything else. */
+function literalText(formula: string | undefined): string | null {
+  const m = /^="((?:[^"]|"")*)"$/.exec(formula ?? '');
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+function conditionalMatches(cf: FakeConditionalFormat, text: string): boolean {
+  const rule = cf.rule;
+  if (!rule) return false;
+  if (cf.type === 'ContainsText') {
+    const t = (rule.text ?? '').toLowerCase();
+    const s = text.toLowerCase();
+    if (rule.operator === 'Contains') return s.includes(t);
+    if (rule.operator === 'NotContains') return !s.includes(t);
+    if (rule.operator === 'BeginsWith') return s.startsWith(t);
+    if (rule.operator === 'EndsWith') return s.endsWith(t);
+    return false;
+  }
+  if (cf.type === 'CellValue') {
+    const want = literalText(rule.formula1);
+    if (want === null) return false;
+    if (rule.operator === 'EqualTo') return text.toLowerCase() === want.toLowerCase();
+    if (rule.operator === 'NotEqualTo') return text.toLowerCase() !== want.toLowerCase();
+  }
+  // Custom formulas are not evaluated by the fake.
+  return false;
 }
 
 /** Fills a new sheet from a Grid: values, displayed text and number formats, merges. */
