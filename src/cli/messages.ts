@@ -39,7 +39,8 @@ Usage:
       --sheet NAME      the sheet to format (default: the sheet with the newest month)
       --previous FILE   last month's published workbook: revised figures are highlighted
       --convention C    DOT arrows show performance (default) or the numbers' direction
-      --formulas        write live =PERF.RAG/=PERF.DOT formulas instead of fixed values
+      --formulas        write live =PERF.RAG/=PERF.DOT formulas instead of fixed values,
+                        coloured by conditional formats that follow their results
                         (they need the add-in to calculate; the fixed values are kept
                         as their cached results, so the file reads right until then)
       --force           replace the output file if it exists

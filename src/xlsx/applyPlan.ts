@@ -4,6 +4,7 @@ import type { FormatPlan, PrintSetup } from '../domain/plan/types';
 import { a1, boxAddress, type CellBox } from '../domain/sheet/grid';
 import { cellValue } from './grid';
 import { xlsxMessages } from './messages';
+import { applyConditional } from './conditional';
 import { applyPlanNotes } from './notes';
 import { mergeStyle, StyleCache } from './styles';
 import { xlsxError, type XlsxResult } from './workbook';
@@ -25,12 +26,15 @@ export interface ApplySummary {
   notesWritten: number;
   /** Cells where the user's own note was kept instead of the add-in's. */
   notesKeptUsers: number;
+  /** Conditional-format rules written (formulas mode: colours that follow the live results). */
+  conditionalRules: number;
 }
 
 /**
  * Applies a format plan to an exceljs worksheet, taking no decisions of its own: the
  * writes (values, or formulas for `=...`), each style group on its boxes, the notes (only
- * the add-in's own are replaced; a user's note is kept), column widths,
+ * the add-in's own are replaced; a user's note is kept), the formulas-mode colour rules as
+ * conditional formats, column widths,
  * freeze panes and print setup. The whole plan is checked first (right sheet, every write
  * and style inside the table or key it owns, key cells empty or already holding the key),
  * so a refused plan changes nothing: never a half-formatted sheet.
@@ -68,6 +72,7 @@ export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options
   }
 
   const notes = applyPlanNotes(ws, plan);
+  const conditionalRules = applyConditional(ws, plan);
 
   for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = charactersFromPoints(width);
 
@@ -77,7 +82,7 @@ export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options
     ws.views = [{ ...base, state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) } as ExcelJS.WorksheetView];
   }
   if (plan.print) applyPrint(ws, plan.print);
-  return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers });
+  return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers, conditionalRules });
 }
 
 /**

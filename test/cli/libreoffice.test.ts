@@ -129,5 +129,23 @@ if (!version && onCi) {
         expect(`${a1(w.row, w.col)} ${String(value ?? '')}`).toBe(`${a1(w.row, w.col)} ${String(w.value)}`);
       }
     }, 240_000);
+
+    it('keeps the formulas-mode colour rules when LibreOffice opens and re-saves a --formulas file', async () => {
+      const live = join(dir, 'early-help-formulas.xlsx');
+      expect(run(cli, ['format', input, '--formulas', '-o', live]).code).toBe(EXIT.ok);
+      type Cf = { ref: string; rules: Array<{ formulae?: string[] }> };
+      const rulesOf = async (file: string): Promise<Cf[]> => {
+        const loaded = await readWorkbook(readFileSync(file), file);
+        if (!loaded.ok) throw new Error(loaded.error.message);
+        return (loaded.value.workbook.getWorksheet('Dec-20') as unknown as { conditionalFormattings?: Cf[] }).conditionalFormattings ?? [];
+      };
+      const written = await rulesOf(live);
+      expect(written.length).toBeGreaterThan(0);
+      const resaved = convert(live, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'resaved-formulas'), join(dir, 'profile'));
+      const kept = await rulesOf(resaved);
+      // LibreOffice may merge or reorder ranges: every rule's condition must still be there.
+      const conditions = (cfs: Cf[]): Set<string> => new Set(cfs.flatMap((cf) => cf.rules.flatMap((r) => (r.formulae ?? []).map((f) => f.replace(/[A-Z]+\d+/g, 'CELL')))));
+      for (const c of conditions(written)) expect(conditions(kept)).toContain(c);
+    }, 240_000);
   });
 }

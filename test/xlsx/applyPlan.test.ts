@@ -75,7 +75,7 @@ describe('applyFormatPlan', () => {
     before = snapshot(wb.getWorksheet('Dec-20')!);
     beforeOther = snapshot(wb.getWorksheet('Population')!);
     const applied = applyFormatPlan(wb.getWorksheet('Dec-20')!, plan());
-    expect(applied).toEqual({ ok: true, value: { cellsWritten: 6, cellsStyled: 2 + 1 + 4 + 8 + 2, notesWritten: 0, notesKeptUsers: 0 } });
+    expect(applied).toEqual({ ok: true, value: { cellsWritten: 6, cellsStyled: 2 + 1 + 4 + 8 + 2, notesWritten: 0, notesKeptUsers: 0, conditionalRules: 0 } });
     const reread = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
     if (!reread.ok) throw new Error(reread.error.message);
     saved = reread.value.workbook;
