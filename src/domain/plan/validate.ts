@@ -14,7 +14,8 @@ function overlaps(a: CellBox, b: CellBox): boolean {
 
 /**
  * Checks a whole plan before anything is written: values only in the DOT and RAG cells of
- * indicator rows or in the key area, formats only inside the table or the key area, and
+ * indicator rows or in the key area, notes only on DOT and RAG cells, formats only inside
+ * the table or the key area, and
  * a key area that does not overlap the table. An error names the first offending cell.
  *
  * @example validatePlan(plan, tables) // ok(plan), or err naming e.g. 'Dec-20'!B5
@@ -42,6 +43,10 @@ export function validatePlan(plan: FormatPlan, tables: ScorecardTable[]): Result
         return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(b))));
       }
     }
+  }
+  // Notes only on cells the add-in writes: a note elsewhere would sit on the user's data.
+  for (const n of plan.notes ?? []) {
+    if (!owned.has(`${n.row},${n.col}`)) return err('badArgument', sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(n.row, n.col))));
   }
   for (const g of plan.conditional ?? []) {
     for (const b of g.boxes) {
