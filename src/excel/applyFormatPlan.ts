@@ -2,6 +2,7 @@ import type { CellBox, Grid } from '../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
 import type { Outcome } from '../taskpane/api';
+import { isOurs, mayBeOurs, ownedMarkCells } from './conditionalFormats';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { queueOp } from './queueOps';
@@ -46,6 +47,8 @@ interface Before {
   numberFormats: { box: CellBox; formats: string[][] } | null;
   /** Sheet names in use, so the backup's name is new (a leftover must never be restored from). */
   sheetNames: Set<string>;
+  /** Conditional formats the add-in added before (formulas mode): replaced in the write. */
+  ownConditionals: Excel.ConditionalFormat[];
 }
 
 /** A backup sheet name no sheet has yet (Excel compares names case-insensitively). */
@@ -66,8 +69,11 @@ function sameValue(current: unknown, expected: unknown): boolean {
 /**
  * Applies a FormatPlan to its sheet in a constant number of round trips whatever the number
  * of rows: one read (sheet and workbook not protected, key area empty, table unchanged since
- * `expected`, what a restore would need), then one write (more only when the 5 MB payload
- * limit demands). Identical styles go out as one RangeAreas call per address chunk.
+ * `expected`, what a restore would need; a second read only when the table has colour
+ * rules that may be the add-in's own, to recognise them), then one write (more only when
+ * the 5 MB payload limit demands). Identical styles go out as one RangeAreas call per
+ * address chunk; formulas mode's colour rules as conditional formats, replacing the
+ * add-in's earlier ones and no others.
  *
  * Excel does not roll a failed batch back (operations before the failing one stay applied),
  * so the write first copies the sheet to a hidden backup in the same batch; if any write
@@ -141,6 +147,11 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   printArea?.load('address');
   const printTitles = plan.print ? ws.pageLayout.getPrintTitleRowsOrNullObject() : null;
   printTitles?.load('address');
+  // Conditional formats on the table: those that could be the add-in's are read in full below.
+  // A navigation to a collection, not a value: the lint rule takes it for a read; its items are loaded next.
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const conditionals = ws.getRange(boxAddress(plan.area)).conditionalFormats;
+  conditionals.load('items/type,items/stopIfTrue');
   const widthRanges = new Map<number, Excel.Range>();
   for (const { col } of plan.columnWidths) {
     if (widthRanges.has(col)) continue;
@@ -180,6 +191,7 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   }
   const widths = new Map<number, number>();
   for (const [col, range] of widthRanges) widths.set(col, range.format.columnWidth);
+  const ownConditionals = await readOwnConditionals(context, plan, conditionals);
   return {
     ok: true,
     value: {
@@ -192,8 +204,33 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
       widths,
       numberFormats: nfBox && nfRange ? { box: nfBox, formats: nfRange.numberFormat.map((row) => row.map(String)) } : null,
       sheetNames: new Set(sheets.items.map((s) => s.name.toLowerCase())),
+      ownConditionals,
     },
   };
+}
+
+/**
+ * The add-in's own conditional formats among those on the table (see conditionalFormats.ts
+ * for how they are recognised). A rule's details can only be read for its own type, so
+ * they come in a second read round trip, made only when a format could be the add-in's:
+ * a first Format costs nothing more, a second one a constant one more.
+ */
+async function readOwnConditionals(context: Excel.RequestContext, plan: FormatPlan, collection: Excel.ConditionalFormatCollection): Promise<Excel.ConditionalFormat[]> {
+  const candidates = collection.items
+    .filter((cf) => mayBeOurs(cf.type, cf.stopIfTrue))
+    .map((cf) => {
+      const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.cellValue;
+      rule.load('rule');
+      const ranges = cf.getRanges();
+      ranges.load('address');
+      return { cf, rule, ranges };
+    });
+  if (candidates.length === 0) return [];
+  await context.sync();
+  const owned = ownedMarkCells(plan);
+  return candidates
+    .filter(({ cf, rule, ranges }) => isOurs({ type: cf.type, stopIfTrue: cf.stopIfTrue, rule: rule.rule as unknown as Record<string, string>, address: ranges.address }, owned))
+    .map(({ cf }) => cf);
 }
 
 /** The frozen location as a box; Excel gives whole rows as `1:3` and whole columns as `A:B`. */
@@ -227,6 +264,9 @@ async function writeBatches(
       backup.visibility = 'Hidden';
       ws.activate();
       if (manual) app.calculationMode = 'Manual';
+      // The add-in's earlier colour rules go in the same batch as the new ones (and come back
+      // from the backup if the write fails, with the rest of the table).
+      for (const cf of before.ownConditionals) cf.delete();
     }
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);

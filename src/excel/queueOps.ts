@@ -1,5 +1,6 @@
 import type { CellStyle } from '../domain/plan/types';
 import { boxAddress } from '../domain/sheet/grid';
+import { queueConditional } from './conditionalFormats';
 import type { WriteOp } from './writeOps';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -52,6 +53,9 @@ export function queueOp(ws: Excel.Worksheet, op: WriteOp): void {
       else if (op.rows > 0) ws.freezePanes.freezeRows(op.rows);
       else if (op.columns > 0) ws.freezePanes.freezeColumns(op.columns);
       else ws.freezePanes.unfreeze();
+      return;
+    case 'conditional':
+      queueConditional(ws, op);
       return;
     case 'print': {
       const { setup } = op;

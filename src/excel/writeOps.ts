@@ -1,6 +1,7 @@
 import type { CellBox } from '../domain/sheet/grid';
 import { boxAddress, columnLetters } from '../domain/sheet/grid';
 import type { CellStyle, CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
+import { conditionalOps, type ConditionalOp } from './conditionalFormats';
 
 /**
  * A FormatPlan turned into the Office operations that apply it, as plain data: grouped so
@@ -13,7 +14,8 @@ export type WriteOp =
   | { kind: 'style'; address: string; style: Omit<CellStyle, 'numberFormat'> }
   | { kind: 'columnWidth'; address: string; width: number }
   | { kind: 'freeze'; rows: number; columns: number }
-  | { kind: 'print'; setup: PrintSetup };
+  | { kind: 'print'; setup: PrintSetup }
+  | ConditionalOp;
 
 export interface WriteLimits {
   /** Longest address list per call; Excel rejects over 8,192 characters. */
@@ -191,7 +193,8 @@ function splitRows<T extends { box: CellBox }>(op: T, rows: unknown[][], maxByte
 
 /**
  * All the operations of a plan, in the order they are applied: values, number formats,
- * styles (one RangeAreas per style and address chunk), column widths, freeze panes, print.
+ * styles (one RangeAreas per style and address chunk), conditional colour rules (one per
+ * rule and chunk), column widths, freeze panes, print.
  *
  * @example
  * buildWriteOps(plan, { box, formats: currentFormats }).filter((op) => op.kind === 'style').length // distinct styles × chunks
@@ -224,6 +227,8 @@ export function buildWriteOps(
     const addresses = cols.map((c) => `${columnLetters(c)}:${columnLetters(c)}`);
     for (const address of chunkAddresses(addresses, limits.addressChars)) ops.push({ kind: 'columnWidth', address, width });
   }
+  // Formulas mode: colour rules over the static colours, so they follow the live results.
+  ops.push(...conditionalOps(plan, (addresses) => chunkAddresses(addresses, limits.addressChars)));
   if (plan.freeze) ops.push({ kind: 'freeze', rows: plan.freeze.rows, columns: plan.freeze.columns });
   if (plan.print) ops.push({ kind: 'print', setup: plan.print });
   return ops;
@@ -231,7 +236,8 @@ export function buildWriteOps(
 
 /** Rough request size of an op (its JSON plus the per-call envelope Office adds). */
 export function estimateBytes(op: WriteOp): number {
-  const envelope = op.kind === 'style' ? 120 * Object.keys(op.style).length + 400 : 200;
+  const envelope =
+    op.kind === 'style' ? 120 * Object.keys(op.style).length + 400 : op.kind === 'conditional' ? 120 * Object.keys(op.rule.style).length + 800 : 200;
   return JSON.stringify(op).length * 1.1 + envelope;
 }
 
