@@ -2,8 +2,10 @@ import type { CellBox, Grid } from '../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
 import type { Outcome } from '../taskpane/api';
-import { isOurs, mayBeOurs, ownedMarkCells } from './conditionalFormats';
+import { isOurs, mayBeOurs, ownedMarkCells, type Owns } from './conditionalFormats';
 import { excelMessages as m } from './messages';
+import { planNoteOps, queueReadNotes } from './planNotes';
+import { queueNoteOps, type NoteKind, type NoteOp } from './revisionsNotes';
 import { toOutcomeError } from './officeErrors';
 import { queueOp } from './queueOps';
 import { boxOfAddress } from './readGrid';
@@ -49,6 +51,9 @@ interface Before {
   sheetNames: Set<string>;
   /** Conditional formats the add-in added before (formulas mode): replaced in the write. */
   ownConditionals: Excel.ConditionalFormat[];
+  /** How this host can annotate cells, and the note changes the plan needs there. */
+  notesKind: NoteKind;
+  noteOps: NoteOp[];
 }
 
 /** A backup sheet name no sheet has yet (Excel compares names case-insensitively). */
@@ -114,6 +119,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
       ? fail(m.restored(reason.message), reason.action)
       : fail(m.notRestored(reason.message, backupName), m.notRestoredAction());
   }
+  const warnings = await writeNotes(context, plan, before);
   try {
     await deleteBackup(context, backupName);
   } catch (e) {
@@ -121,7 +127,25 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
     const reason = toOutcomeError(e);
     return fail(m.backupLeft(reason.message, backupName), m.backupLeftAction());
   }
-  return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length } };
+  return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.length > 0 ? { warnings } : {}) } };
+}
+
+/**
+ * The plan's notes, in their own round trip after the formatted sheet is written: a note
+ * Excel refuses becomes a warning and never undoes the Format (as for revision notes).
+ * A host without notes gets none, and a warning saying how many were left out.
+ */
+async function writeNotes(context: Excel.RequestContext, plan: FormatPlan, before: Before): Promise<string[]> {
+  const planned = plan.notes?.length ?? 0;
+  if (before.notesKind !== 'note') return planned > 0 ? [m.planNotesSkipped(planned)] : [];
+  if (before.noteOps.length === 0) return [];
+  try {
+    queueNoteOps(context, 'note', before.noteOps, new Map());
+    await context.sync();
+    return [];
+  } catch (e) {
+    return [m.planNotesFailed(toOutcomeError(e, plan.sheetName).message)];
+  }
 }
 
 async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expected?: Grid): Promise<Outcome<Before>> {
@@ -152,6 +176,7 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   // eslint-disable-next-line office-addins/load-object-before-read
   const conditionals = ws.getRange(boxAddress(plan.area)).conditionalFormats;
   conditionals.load('items/type,items/stopIfTrue');
+  const notesRead = queueReadNotes(ws);
   const widthRanges = new Map<number, Excel.Range>();
   for (const { col } of plan.columnWidths) {
     if (widthRanges.has(col)) continue;
@@ -191,7 +216,11 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
   }
   const widths = new Map<number, number>();
   for (const [col, range] of widthRanges) widths.set(col, range.format.columnWidth);
-  const ownConditionals = await readOwnConditionals(context, plan, conditionals);
+  // One more read round trip, only when there are rules or notes that may be the add-in's.
+  const conditionalsRead = queueOwnConditionals(conditionals);
+  const notes = await planNoteOps(context, plan, notesRead);
+  if (conditionalsRead.pending && !notes.synced) await context.sync();
+  const ownConditionals = conditionalsRead.finish(ownedMarkCells(plan));
   return {
     ok: true,
     value: {
@@ -205,6 +234,8 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
       numberFormats: nfBox && nfRange ? { box: nfBox, formats: nfRange.numberFormat.map((row) => row.map(String)) } : null,
       sheetNames: new Set(sheets.items.map((s) => s.name.toLowerCase())),
       ownConditionals,
+      notesKind: notesRead.kind,
+      noteOps: notes.ops,
     },
   };
 }
@@ -212,10 +243,10 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
 /**
  * The add-in's own conditional formats among those on the table (see conditionalFormats.ts
  * for how they are recognised). A rule's details can only be read for its own type, so
- * they come in a second read round trip, made only when a format could be the add-in's:
- * a first Format costs nothing more, a second one a constant one more.
+ * they are queued here for a second read round trip, needed only when a format could be
+ * the add-in's: a first Format costs nothing more, a second one a constant one more.
  */
-async function readOwnConditionals(context: Excel.RequestContext, plan: FormatPlan, collection: Excel.ConditionalFormatCollection): Promise<Excel.ConditionalFormat[]> {
+function queueOwnConditionals(collection: Excel.ConditionalFormatCollection): { pending: boolean; finish: (owns: Owns) => Excel.ConditionalFormat[] } {
   const candidates = collection.items
     .filter((cf) => mayBeOurs(cf.type, cf.stopIfTrue))
     .map((cf) => {
@@ -225,12 +256,13 @@ async function readOwnConditionals(context: Excel.RequestContext, plan: FormatPl
       ranges.load('address');
       return { cf, rule, ranges };
     });
-  if (candidates.length === 0) return [];
-  await context.sync();
-  const owned = ownedMarkCells(plan);
-  return candidates
-    .filter(({ cf, rule, ranges }) => isOurs({ type: cf.type, stopIfTrue: cf.stopIfTrue, rule: rule.rule as unknown as Record<string, string>, address: ranges.address }, owned))
-    .map(({ cf }) => cf);
+  return {
+    pending: candidates.length > 0,
+    finish: (owns) =>
+      candidates
+        .filter(({ cf, rule, ranges }) => isOurs({ type: cf.type, stopIfTrue: cf.stopIfTrue, rule: rule.rule as unknown as Record<string, string>, address: ranges.address }, owns))
+        .map(({ cf }) => cf),
+  };
 }
 
 /** The frozen location as a box; Excel gives whole rows as `1:3` and whole columns as `A:B`. */

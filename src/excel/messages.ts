@@ -52,7 +52,7 @@ export const excelMessages = {
   revisionsLookupFailed: (detail: string): string =>
     `The sheet was formatted, but revised figures could not be counted (${detail}). Open Revisions and press Check again.`,
   planNotesSkipped: (count: number): string =>
-    `${count === 1 ? 'One cell' : `${count} cells`} without an arrow got no note saying why: this version of Excel has no cell notes (ExcelApi 1.18). The reasons are listed under Problems; update Excel to see them on the sheet.`,
+    `${count === 1 ? 'One DOT cell shows' : `${count} DOT cells show`} no arrow without a note saying why: this version of Excel cannot add cell notes (ExcelApi 1.18). The key beside the table explains the mark; update Excel to get the notes.`,
   planNotesFailed: (detail: string): string =>
     `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,

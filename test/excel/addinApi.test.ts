@@ -171,7 +171,10 @@ describe('createExcelAddinApi', () => {
     const grid = seedGrid('earlyHelp');
     const dry = fakeWorkbookFromGrids([grid]);
     const formatted = await apiOn(dry).format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
-    expect(formatted.ok && formatted.value.warnings).toBeFalsy();
+    if (!formatted.ok) throw new Error(formatted.error.message);
+    // Without Office installed the host has no notes: that warning comes whatever happens next.
+    const usual = formatted.value.warnings ?? [];
+    expect(usual.some((w) => w.includes('revised figures'))).toBe(false);
     const formatSyncs = dry.stats.syncs;
     const lookupOnly = fakeWorkbookFromGrids([grid]);
     await apiOn(lookupOnly).loadRevisions();
@@ -184,9 +187,10 @@ describe('createExcelAddinApi', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.value.revisions).toBe(0);
-    expect(outcome.value.warnings).toHaveLength(1);
-    expect(outcome.value.warnings?.[0]).toContain('The link to Excel was lost.');
-    expect(outcome.value.warnings?.[0]).toBe(m.revisionsLookupFailed(outcome.value.warnings?.[0].match(/\((.*)\)\. Open/)?.[1] ?? ''));
+    expect(outcome.value.warnings).toHaveLength(usual.length + 1);
+    const lookup = outcome.value.warnings?.[usual.length] ?? '';
+    expect(lookup).toContain('The link to Excel was lost.');
+    expect(lookup).toBe(m.revisionsLookupFailed(lookup.match(/\((.*)\)\. Open/)?.[1] ?? ''));
   });
 
   it('carries the warnings of highlight and clear to the pane (a host without notes or comments)', async () => {

@@ -857,11 +857,40 @@ export class NoteProxy extends ClientObject {
       writable(this.ws.sheet()).update(w.row, w.col, (c) => (c.note = null));
     });
   }
+  /** The cell the note is on. */
+  getLocation(): RangeProxy {
+    this.queueCall('getLocation', [], () => this.where());
+    return new RangeProxy(this.ctx, this.ws, () => {
+      const w = this.where();
+      return { top: w.row, left: w.col, bottom: w.row, right: w.col };
+    }, 'note-location', false);
+  }
 }
 
 export class NoteCollectionProxy extends ClientObject {
+  private current: NoteProxy[] | null = null;
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'notes');
+  }
+  /** The sheet's notes, row by row, after `load('items/…')` and a sync. */
+  get items(): NoteProxy[] {
+    if (this.current === null) throw propertyNotLoaded('items');
+    return this.current;
+  }
+  override load(spec?: LoadSpec): this {
+    const props = normaliseLoad(spec);
+    this.ctx.enqueue({ obj: this._id, method: 'load', props }, () => {
+      const s = this.ws.sheet();
+      const cells = [...s.cells.entries()]
+        .filter(([, c]) => c.note !== null)
+        .map(([key]) => key.split(',').map(Number) as [number, number])
+        .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const items = cells.map(([row, col]) => new NoteProxy(this.ctx, this.ws, () => ({ row, col }), false));
+      const itemProps = props?.map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
+      for (const item of items) item.loadPaths(itemProps && itemProps.length > 0 ? itemProps : item.scalarList());
+      this.ctx.addResponse(items.length, () => (this.current = items));
+    });
+    return this;
   }
   protected scalars(): string[] {
     return [];
