@@ -92,10 +92,18 @@ async function highlightRestores(context: Excel.RequestContext, sourceSheet: str
   return { restores, deleteNotes: kind === 'note' ? clear.deleteNotes.map((n) => n.address) : [], warnings };
 }
 
-/** Queues the plan on the new sheet: contents moved (formulas kept as written), cleared, headers written, fills restored. */
+/** Queues the plan on the new sheet: contents moved (formulas kept as written), cleared, last month's colours reset, headers written, fills restored. */
 function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][], deleteNotes: readonly string[]): void {
   for (const move of plan.moves) copy.getRange(boxAddress(move.to)).formulas = formulasOf(formulas, grid, move.from);
   for (const box of plan.clearContents) copy.getRange(boxAddress(box)).clear('Contents');
+  // Last month's DOT/RAG colours: no fill, and black text (Office.js cannot set Excel's
+  // "Automatic" font colour; black is what it shows on the default theme). Bold, borders
+  // and alignment stay. One call per address chunk, whatever the number of rows.
+  for (const address of chunkAddresses(coalesceBoxes(plan.resetStyles ?? []).map(boxAddress), 8_000)) {
+    const format = copy.getRanges(address).format;
+    format.fill.clear();
+    format.font.color = '#000000';
+  }
   for (const w of plan.writes) {
     const cell = copy.getRangeByIndexes(w.row, w.col, 1, 1);
     if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];

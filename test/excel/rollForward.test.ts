@@ -85,6 +85,35 @@ describe('rollForward', () => {
     expect(source.cell(ours).note).toBe('Revised: Nov-20 published 88.9%, now 89.4%');
   });
 
+  it('takes last month\'s RAG and DOT colours off the new sheet, keeping their other formats', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const { rag, dot } = table.columns;
+    if (rag === null || dot === null) throw new Error('earlyHelp has RAG and DOT columns');
+    const row = table.indicators[1].row;
+    const source = wb.sheet('Dec-20');
+    source.update(row, rag, (c) => {
+      c.value = 'R';
+      c.fill = '#C00000';
+      c.fontColor = '#FFFFFF';
+      c.bold = true;
+    });
+    source.update(row, dot, (c) => {
+      c.value = '↓';
+      c.fontColor = '#C00000';
+    });
+    // A month cell the user coloured is not the add-in's to reset.
+    const month = table.months[0].col;
+    source.update(row, month, (c) => (c.fill = '#FFC000'));
+    expect((await wb.run((ctx) => rollForward(ctx))).ok).toBe(true);
+    const next = wb.sheet('Jan-21');
+    expect(next.cellAt(row, rag)).toMatchObject({ value: '', fill: null, fontColor: '#000000', bold: true });
+    expect(next.cellAt(row, dot)).toMatchObject({ value: '', fill: null, fontColor: '#000000' });
+    expect(next.cellAt(row, month).fill).toBe('#FFC000');
+    expect(source.cellAt(row, rag).fill).toBe('#C00000');
+  });
+
   it('keeps last month\'s revision comments on a host without notes (ExcelApi 1.10) and says so', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
