@@ -46,8 +46,9 @@ export function StatusMessage({ message }: StatusMessageProps): React.JSX.Elemen
         {message.text}
         {message.details && message.details.length > 0 && (
           <ul>
-            {message.details.map((d) => (
-              <li key={d}>{d}</li>
+            {/* Two warnings may read the same: the index keeps React's keys unique. */}
+            {message.details.map((d, i) => (
+              <li key={i}>{d}</li>
             ))}
           </ul>
         )}

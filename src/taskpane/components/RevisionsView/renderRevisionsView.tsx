@@ -181,8 +181,8 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           <MessageBarBody>
             <MessageBarTitle>{paneText.noticesTitle}</MessageBarTitle>
             <ul>
-              {load.notices.map((n) => (
-                <li key={n}>{n}</li>
+              {load.notices.map((n, i) => (
+                <li key={i}>{n}</li>
               ))}
             </ul>
             <div>{paneText.nextStep(paneText.noticesAction)}</div>
