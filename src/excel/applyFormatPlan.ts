@@ -248,9 +248,10 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
  */
 function queueOwnConditionals(collection: Excel.ConditionalFormatCollection): { pending: boolean; finish: (owns: Owns) => Excel.ConditionalFormat[] } {
   const candidates = collection.items
-    .filter((cf) => mayBeOurs(cf.type, cf.stopIfTrue))
+    .filter((cf) => mayBeOurs(cf.type))
     .map((cf) => {
-      const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.cellValue;
+      // A rule's details can be read only through the object of its own type.
+      const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.type === 'CellValue' ? cf.cellValue : cf.custom;
       rule.load('rule');
       const ranges = cf.getRanges();
       ranges.load('address');

@@ -8,11 +8,13 @@ import { boxOfAddress } from './readGrid';
  * Formulas mode's colour rules as Excel conditional formats, and how the add-in finds its
  * own again. Excel keeps no tag or name on a conditional format, so "ours" is recognised
  * by what only the add-in writes, all three together:
- *  - a text rule (`containsText`, Contains) or a cell-value rule (`cellValue`, EqualTo a
- *    literal `="…"`), with stop-if-true set;
+ *  - a rule of a shape the add-in writes: a text rule (`containsText`, Contains), a
+ *    cell-value rule (`cellValue`, EqualTo a literal `="…"`), or the command-line tool's
+ *    `=ISNUMBER(FIND("…",L5))` expression (src/xlsx/conditional.ts), so a workbook formatted
+ *    by either is cleaned up by the other;
  *  - whose text is one of the marks the add-in colours by (a RAG letter, a DOT arrow, blank);
- *  - on cells that are all DOT or RAG cells the plan writes (cells the add-in owns).
- * A user's rule anywhere else, of another kind, or reaching one cell further is kept.
+ *  - on cells that are all DOT or RAG cells of the table (cells the add-in owns and writes).
+ * A user's rule anywhere else, of another shape or text, or reaching one cell further is kept.
  */
 
 /** The texts the add-in's rules compare with. */
@@ -32,8 +34,15 @@ function literal(formula: string | undefined): string | null {
 export interface ReadConditional {
   type: string;
   stopIfTrue: boolean | null;
-  rule: { operator?: string; text?: string; formula1?: string } | null;
+  /** ContainsText: operator and text; CellValue: operator and formula1; Custom: formula. */
+  rule: { operator?: string; text?: string; formula1?: string; formula?: string } | null;
   address: string;
+}
+
+/** The text of the command-line tool's contains rule, `=ISNUMBER(FIND("G",L5))`, else null. */
+function findText(formula: string | undefined): string | null {
+  const m = /^=?ISNUMBER\(FIND\("((?:[^"]|"")*)",\$?[A-Z]{1,3}\$?\d+\)\)$/i.exec(formula ?? '');
+  return m ? m[1].replace(/""/g, '"') : null;
 }
 
 /** Whether the add-in owns a cell (0-based row, col). */
@@ -53,9 +62,19 @@ export function ownedMarkCells(plan: FormatPlan): Owns {
   return (row, col) => inside(row, col) && cols.has(col);
 }
 
-/** Whether a format's type and stop-if-true could be the add-in's (decided before reading rules). */
-export function mayBeOurs(type: string, stopIfTrue: boolean | null): boolean {
-  return stopIfTrue === true && (type === 'ContainsText' || type === 'CellValue');
+/** Whether a format's type could be the add-in's (decided before reading its rule). */
+export function mayBeOurs(type: string): boolean {
+  return type === 'ContainsText' || type === 'CellValue' || type === 'Custom';
+}
+
+/** The mark a rule compares with, if it has one of the add-in's shapes. */
+function ruleText(cf: ReadConditional): string | null {
+  const rule = cf.rule;
+  if (!rule) return null;
+  if (cf.type === 'ContainsText') return rule.operator === 'Contains' && typeof rule.text === 'string' ? rule.text : null;
+  if (cf.type === 'CellValue') return rule.operator === 'EqualTo' ? literal(rule.formula1) : null;
+  if (cf.type === 'Custom') return findText(rule.formula);
+  return null;
 }
 
 /**
@@ -65,9 +84,9 @@ export function mayBeOurs(type: string, stopIfTrue: boolean | null): boolean {
  * isOurs({ type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'R' }, address: "'Dec-20'!N12:N20" }, owned) // true when N12:N20 are RAG cells
  */
 export function isOurs(cf: ReadConditional, owns: Owns): boolean {
-  if (!mayBeOurs(cf.type, cf.stopIfTrue) || !cf.rule) return false;
-  const text = cf.type === 'ContainsText' ? (cf.rule.operator === 'Contains' ? cf.rule.text : undefined) : cf.rule.operator === 'EqualTo' ? literal(cf.rule.formula1) : null;
-  if (text === undefined || text === null || !MARKS.has(text)) return false;
+  if (!mayBeOurs(cf.type)) return false;
+  const text = ruleText(cf);
+  if (text === null || !MARKS.has(text)) return false;
   const parts = cf.address.split(',');
   for (const part of parts) {
     const box = boxOfAddress(part);

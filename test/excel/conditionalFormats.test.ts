@@ -73,8 +73,8 @@ describe('applyFormatPlan: formulas-mode colour rules', () => {
     const sheet = wb.sheet(grid.sheetName);
     const [{ row, col }] = firstCells(plan);
     const users: Array<Omit<FakeConditionalFormat, 'id'>> = [
-      // Same text on a RAG cell but without stop-if-true: not the add-in's kind of rule.
-      { boxes: [{ top: row, left: col, bottom: row, right: col }], type: 'ContainsText', stopIfTrue: false, rule: { operator: 'Contains', text: 'R' }, format: { bold: true } },
+      // A RAG letter on a RAG cell, but a shape the add-in never writes.
+      { boxes: [{ top: row, left: col, bottom: row, right: col }], type: 'ContainsText', stopIfTrue: false, rule: { operator: 'BeginsWith', text: 'R' }, format: { bold: true } },
       // Stop-if-true, but reaching the indicator column the add-in does not own.
       { boxes: [{ top: row, left: 0, bottom: row, right: col }], type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'G' }, format: { italic: true } },
       // A text the add-in never colours by.
@@ -86,6 +86,21 @@ describe('applyFormatPlan: formulas-mode colour rules', () => {
     const left = sheet.conditionalFormats.map((c) => c.rule);
     expect(left).toEqual(expect.arrayContaining(users.map((u) => u.rule)));
     expect(left).toHaveLength(users.length);
+  });
+
+  it('replaces the rules the command-line tool wrote on the same cells (no stop-if-true, FIND expressions)', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = formulasPlan(grid);
+    const sheet = wb.sheet(grid.sheetName);
+    const [{ group, row, col }] = firstCells(plan);
+    const box = group.boxes[0];
+    sheet.addConditionalFormat({ boxes: [box], type: 'Custom', stopIfTrue: false, rule: { formula: `=ISNUMBER(FIND("R",${String.fromCharCode(65 + col)}${row + 1}))` }, format: { fill: '#C00000' } });
+    sheet.addConditionalFormat({ boxes: [box], type: 'CellValue', stopIfTrue: false, rule: { operator: 'EqualTo', formula1: '=""' }, format: { fill: '#FFFFFF' } });
+    expect((await apply(wb, plan)).ok).toBe(true);
+    expect(sheet.conditionalFormats.filter((c) => c.type === 'Custom')).toEqual([]);
+    expect(sheet.conditionalFormats.every((c) => c.stopIfTrue)).toBe(true);
+    expect(sheet.conditionalFormats).toHaveLength(plan.conditional?.reduce((n, g) => n + g.rules.length, 0) ?? 0);
   });
 
   it('takes its rules off when the sheet is formatted in static mode (they would hide the static colours)', async () => {
@@ -142,13 +157,16 @@ describe('isOurs', () => {
     ['a cell-value rule equal to an arrow', true, { type: 'CellValue', rule: { operator: 'EqualTo', formula1: '="↘"' } }],
     ['a cell-value rule equal to blank', true, { type: 'CellValue', rule: { operator: 'EqualTo', formula1: '=""' } }],
     ['several areas, all owned', true, { address: "'Dec-20'!N12,'Dec-20'!N13:N14" }],
-    ['without stop-if-true', false, { stopIfTrue: false }],
+    ['without stop-if-true (the command-line tool sets none)', true, { stopIfTrue: false }],
+    ['the command-line tool\'s FIND expression', true, { type: 'Custom', rule: { formula: '=ISNUMBER(FIND("G",N12))' } }],
+    ['a FIND expression for a text the add-in never colours by', false, { type: 'Custom', rule: { formula: '=ISNUMBER(FIND("Late",N12))' } }],
+    ['another custom formula', false, { type: 'Custom', rule: { formula: '=N12>0.9' } }],
     ['another operator', false, { rule: { operator: 'BeginsWith', text: 'R' } }],
     ['a text the add-in never colours by', false, { rule: { operator: 'Contains', text: 'Late' } }],
     ['a cell-value rule comparing with a cell', false, { type: 'CellValue', rule: { operator: 'EqualTo', formula1: '=$A$1' } }],
     ['one cell beyond the owned ones', false, { address: "'Dec-20'!N12:N15" }],
     ['a whole column', false, { address: "'Dec-20'!N:N" }],
-    ['a custom formula', false, { type: 'Custom' }],
+    ['a data bar', false, { type: 'DataBar', rule: null }],
   ])('%s: the add-in\'s own = %p', (_, expected, change) => {
     expect(isOurs({ ...ours, ...change }, owns)).toBe(expected);
   });

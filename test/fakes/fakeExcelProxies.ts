@@ -1752,6 +1752,7 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<Conditiona
 export class ConditionalFormatProxy extends ClientObject {
   private text: ConditionalRuleProxy | null = null;
   private cell: ConditionalRuleProxy | null = null;
+  private customRule: ConditionalRuleProxy | null = null;
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly cfOf: () => FakeConditionalFormat | null) {
     super(ctx, 'conditionalFormat');
   }
@@ -1775,6 +1776,7 @@ export class ConditionalFormatProxy extends ClientObject {
   protected override child(name: string): ClientObject | null {
     if (name === 'textComparison') return this.textComparison;
     if (name === 'cellValue') return this.cellValue;
+    if (name === 'custom') return this.custom;
     return null;
   }
   get id(): string {
@@ -1804,6 +1806,10 @@ export class ConditionalFormatProxy extends ClientObject {
     this.cell ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'CellValue');
     return this.cell;
   }
+  get custom(): ConditionalRuleProxy {
+    this.customRule ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'Custom');
+    return this.customRule;
+  }
   getRanges(): RangeAreasProxy {
     this.queueCall('getRanges', [], () => this.cf());
     return new RangeAreasProxy(this.ctx, this.ws, () => this.cf().boxes, false);
@@ -1827,7 +1833,7 @@ export class ConditionalFormatProxy extends ClientObject {
 export class ConditionalRuleProxy extends ClientObject {
   readonly format: ConditionalRangeFormatProxy;
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly cfOf: () => FakeConditionalFormat, private readonly kind: CfType) {
-    super(ctx, kind === 'ContainsText' ? 'textComparison' : 'cellValue');
+    super(ctx, kind === 'ContainsText' ? 'textComparison' : kind === 'CellValue' ? 'cellValue' : 'custom');
     this.format = new ConditionalRangeFormatProxy(ctx, () => this.cf());
   }
   private cf(): FakeConditionalFormat {
@@ -1855,6 +1861,7 @@ export class ConditionalRuleProxy extends ClientObject {
         throw invalidArgument('A text rule needs an operator (Contains, NotContains, BeginsWith, EndsWith) and a text.');
       }
       if (this.kind === 'CellValue' && (typeof rule.formula1 !== 'string' || !rule.operator)) throw invalidArgument('A cell value rule needs an operator and formula1.');
+      if (this.kind === 'Custom' && typeof rule.formula !== 'string') throw invalidArgument('A custom rule needs a formula.');
       writable(this.ws.sheet());
       cf.rule = { ...rule };
     });
