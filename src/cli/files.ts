@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { cliMessages } from './messages';
 import { EXIT, type ExitCode } from './messages';
+import type { CliIO } from './main';
 
 /** A failure the command reports: a message for stderr and the exit code. */
 export interface CliFailure {
@@ -93,4 +94,10 @@ export function reason(e: unknown): string {
     if (code === 'EISDIR') return 'it is a folder';
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Prints a failure's message on stderr and gives its exit code: no stack trace, ever. */
+export function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
+  io.err(error.message);
+  return error.exit;
 }

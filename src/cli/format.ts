@@ -8,11 +8,10 @@ import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
 import { applyFormatPlan } from '../xlsx/applyPlan';
 import { gridFromWorksheet } from '../xlsx/grid';
 import { applyHighlights, readFills, restoreFills } from '../xlsx/highlights';
-import { refuseLoss, writeWorkbook } from '../xlsx/workbook';
-import { describeLosses } from '../xlsx/lossCheck';
+import { writeWorkbook } from '../xlsx/workbook';
 import { loadBaseline, revisionsAgainst } from './baseline';
-import { checkOutput, writeOutput } from './files';
-import { findScorecard, loadWorkbook } from './load';
+import { report, writeOutput } from './files';
+import { findScorecard, openForRewrite } from './load';
 import type { CliIO, FormatArgs } from './main';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 import { planSheet } from './plan';
@@ -40,16 +39,13 @@ export interface FormatOutcome {
  * same engine, applies the plan (and the revision highlights), writes a new file.
  */
 export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> {
-  const inputs = [args.input, ...(args.previous ? [args.previous] : [])];
-  const target = checkOutput(args.output, inputs, args.force);
-  if (!target.ok) return report(io, target.error);
-
-  const loaded = await loadWorkbook(args.input);
-  if (!loaded.ok) return report(io, loaded.error);
-  const safe = refuseLoss(loaded.value.report, args.input);
-  if (!safe.ok && !args.allowLoss) return report(io, { exit: EXIT.refused, message: safe.error.message });
-  const dropped = describeLosses(loaded.value.report.losses);
-  const workbook = loaded.value.workbook;
+  const opened = await openForRewrite(args.input, args.output, {
+    otherInputs: args.previous ? [args.previous] : [],
+    force: args.force,
+    allowLoss: args.allowLoss,
+  });
+  if (!opened.ok) return report(io, opened.error);
+  const { workbook, dropped } = opened.value;
 
   const found = findScorecard(workbook, args.input, args.convention, args.sheet);
   if (!found.ok) return report(io, found.error);
@@ -176,7 +172,3 @@ function indent(text: string): string {
     .join('\n');
 }
 
-function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
-  io.err(error.message);
-  return error.exit;
-}

@@ -4,8 +4,9 @@ import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
 import type { DotConvention } from '../domain/types';
 import { gridFromWorksheet } from '../xlsx/grid';
-import { readWorkbook, type LoadedWorkbook } from '../xlsx/workbook';
-import { fail, readInput, type CliResult } from './files';
+import { describeLosses } from '../xlsx/lossCheck';
+import { readWorkbook, refuseLoss, type LoadedWorkbook } from '../xlsx/workbook';
+import { checkOutput, fail, readInput, type CliResult } from './files';
 import { cliMessages, EXIT } from './messages';
 
 /** Reads an .xlsx file from disk into exceljs, with the loss report of its parts. */
@@ -15,6 +16,26 @@ export async function loadWorkbook(path: string): Promise<CliResult<LoadedWorkbo
   const loaded = await readWorkbook(bytes.value, path);
   if (!loaded.ok) return fail(EXIT.input, loaded.error.message);
   return { ok: true, value: loaded.value };
+}
+
+/**
+ * The common start of every command that writes a new workbook from `input`: the output
+ * may be written (never an input, never an existing file without --force), the input
+ * loads, and nothing the xlsx library would drop is lost unless --allow-loss says so.
+ * `dropped` names what --allow-loss let go, for the summary.
+ */
+export async function openForRewrite(
+  input: string,
+  output: string,
+  opts: { otherInputs?: string[]; force: boolean; allowLoss: boolean },
+): Promise<CliResult<{ workbook: ExcelJS.Workbook; dropped: string[] }>> {
+  const target = checkOutput(output, [input, ...(opts.otherInputs ?? [])], opts.force);
+  if (!target.ok) return target;
+  const loaded = await loadWorkbook(input);
+  if (!loaded.ok) return loaded;
+  const safe = refuseLoss(loaded.value.report, input);
+  if (!safe.ok && !opts.allowLoss) return fail(EXIT.refused, safe.error.message);
+  return { ok: true, value: { workbook: loaded.value.workbook, dropped: describeLosses(loaded.value.report.losses) } };
 }
 
 export interface FoundScorecard {

@@ -6,10 +6,9 @@ import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlig
 import { columnIndex, gridFromWorksheet } from '../xlsx/grid';
 import { applyRollForward } from '../xlsx/applyRollForward';
 import { readFills, restoreFills } from '../xlsx/highlights';
-import { refuseLoss, writeWorkbook } from '../xlsx/workbook';
-import { describeLosses } from '../xlsx/lossCheck';
-import { checkOutput, fail, writeOutput, type CliResult } from './files';
-import { findScorecard, loadWorkbook } from './load';
+import { writeWorkbook } from '../xlsx/workbook';
+import { fail, report, writeOutput, type CliResult } from './files';
+import { findScorecard, openForRewrite } from './load';
 import type { CliIO, NewMonthArgs } from './main';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 
@@ -19,14 +18,9 @@ import { cliMessages, EXIT, type ExitCode } from './messages';
  * fills come back), the source sheet is left as it was.
  */
 export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCode> {
-  const target = checkOutput(args.output, [args.input], args.force);
-  if (!target.ok) return report(io, target.error);
-  const loaded = await loadWorkbook(args.input);
-  if (!loaded.ok) return report(io, loaded.error);
-  const safe = refuseLoss(loaded.value.report, args.input);
-  if (!safe.ok && !args.allowLoss) return report(io, { exit: EXIT.refused, message: safe.error.message });
-  const dropped = describeLosses(loaded.value.report.losses);
-  const workbook = loaded.value.workbook;
+  const opened = await openForRewrite(args.input, args.output, { force: args.force, allowLoss: args.allowLoss });
+  if (!opened.ok) return report(io, opened.error);
+  const { workbook, dropped } = opened.value;
   const found = findScorecard(workbook, args.input, 'performance', args.sheet);
   if (!found.ok) return report(io, found.error);
   const { worksheet, grid, tables } = found.value;
@@ -79,7 +73,3 @@ function lastMonthHighlights(
   return { ok: true, value: { restores, deleteNotes: clear.deleteNotes, warnings: clear.warnings } };
 }
 
-function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
-  io.err(error.message);
-  return error.exit;
-}

@@ -1,6 +1,7 @@
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { loadWorkbook, findScorecard } from './load';
 import { EXIT, type ExitCode } from './messages';
+import { report } from './files';
 import type { CliIO, RevisionsArgs } from './main';
 import { revisionsCsv, revisionsJson, revisionsTable } from './report';
 
@@ -39,7 +40,3 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
   return EXIT.ok;
 }
 
-function report(io: CliIO, error: { exit: ExitCode; message: string }): ExitCode {
-  io.err(error.message);
-  return error.exit;
-}
