@@ -1,6 +1,7 @@
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
+import { isKeyText } from '../domain/plan/key';
 import type { Outcome } from '../taskpane/api';
 import { isOurs, mayBeOurs, ownedMarkCells, type Owns } from './conditionalFormats';
 import { excelMessages as m } from './messages';
@@ -199,6 +200,8 @@ async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expec
         // A key cell already holding what the plan writes is the add-in's own key from a previous run.
         const planned = owned.get(`${top + i},${left + j}`);
         if (planned !== undefined && (sameValue(formula, planned) || sameValue(extraRange.values[i][j], planned))) continue;
+        // ...or a line of the key an earlier Format wrote in another convention, which this one replaces.
+        if (planned !== undefined && isKeyText(extraRange.values[i][j])) continue;
         return fail(m.keyAreaTaken(qualified(plan.sheetName, a1(top + i, left + j)), extraRange.text[i][j]), m.keyAreaTakenAction());
       }
     }

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { ok } from '../domain/result';
 import type { FormatPlan, PrintSetup } from '../domain/plan/types';
+import { isKeyText } from '../domain/plan/key';
 import { a1, boxAddress, type CellBox } from '../domain/sheet/grid';
 import { cellValue } from './grid';
 import { xlsxMessages } from './messages';
@@ -138,7 +139,10 @@ function checkPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxResult<void> {
         const cell = ws.findRow(r + 1)?.findCell(c + 1);
         if (!cell) continue;
         const current = cell.formula ? `=${cell.formula}` : cellValue(cell);
-        if (current !== null && current !== '' && current !== planned.get(`${r},${c}`)) {
+        const wanted = planned.get(`${r},${c}`);
+        // An earlier Format's key line (another convention) is replaced by this one.
+        const earlierKey = wanted !== undefined && isKeyText(current);
+        if (current !== null && current !== '' && current !== wanted && !earlierKey) {
           return xlsxError('keyAreaNotEmpty', xlsxMessages.keyAreaNotEmpty(a1(r, c)));
         }
       }

@@ -47,26 +47,58 @@ export function keyLines(convention: DotConvention, mode: 'static' | 'formulas' 
     return { symbol: DOT_GLYPHS[state], label, tone };
   });
   const rags = (['red', 'amber', 'green'] as Rag[]).map((rag): KeyLine => ({ symbol: rag[0].toUpperCase(), label: sheetMsg.keyRag[rag], rag }));
+  // RAG lines come first so their filled cells sit on the same rows whatever the
+  // convention: re-formatting in another convention then leaves no stray fill behind.
   return [
     { symbol: sheetMsg.keyTitle, label: sheetMsg.keyDotTitle(convention), title: true },
+    ...rags,
     ...dots,
     // Live formulas show a blank cell; static mode writes the dash with a note.
     mode === 'static' ? { symbol: NO_ARROW_MARK, label: sheetMsg.keyNoArrowMark } : { symbol: '', label: sheetMsg.keyNoArrow },
-    ...rags,
   ];
 }
 
-function isEmpty(grid: Grid, box: CellBox): boolean {
+let keyTexts: Set<string> | null = null;
+
+/** Whether a cell's text is one the add-in writes in a key (any convention, either mode). */
+export function isKeyText(value: unknown): boolean {
+  if (keyTexts === null) {
+    keyTexts = new Set();
+    for (const convention of ['performance', 'numeric'] as DotConvention[]) {
+      for (const mode of ['static', 'formulas'] as const) {
+        for (const line of keyLines(convention, mode)) {
+          for (const text of [line.symbol, line.label]) if (text !== '') keyTexts.add(text);
+        }
+      }
+    }
+  }
+  return typeof value === 'string' && keyTexts.has(value);
+}
+
+function cellAt(grid: Grid, row: number, col: number): { value: unknown; text: string } {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  return { value: grid.values[i]?.[j], text: grid.text[i]?.[j] ?? '' };
+}
+
+/** Every cell empty, or (`earlierKey`) holding the key a previous Format wrote, which the new key replaces. */
+function isFree(grid: Grid, box: CellBox, earlierKey: boolean): boolean {
   for (let r = box.top; r <= box.bottom; r++) {
     for (let c = box.left; c <= box.right; c++) {
-      const i = r - grid.top;
-      const j = c - grid.left;
-      const v = grid.values[i]?.[j];
-      const t = grid.text[i]?.[j] ?? '';
-      if ((v !== null && v !== undefined && v !== '') || t !== '') return false;
+      const { value, text } = cellAt(grid, r, c);
+      const empty = (value === null || value === undefined || value === '') && text === '';
+      if (!empty && !(earlierKey && isKeyText(value))) return false;
     }
   }
   return true;
+}
+
+/** Rows of an earlier key starting at `top` (its title cell first), or 0 if there is none. */
+function earlierKeyRows(grid: Grid, top: number, left: number): number {
+  if (cellAt(grid, top, left).value !== sheetMsg.keyTitle) return 0;
+  let rows = 1;
+  while (isKeyText(cellAt(grid, top + rows, left).value) || isKeyText(cellAt(grid, top + rows, left + 1).value)) rows++;
+  return rows;
 }
 
 /**
@@ -77,8 +109,20 @@ function isEmpty(grid: Grid, box: CellBox): boolean {
  * @example placeKey(grid, { top: 2, left: 0, bottom: 50, right: 23 }, 11) // { top: 52, left: 0, bottom: 62, right: 1 }
  */
 export function placeKey(grid: Grid, area: CellBox, lines: number): CellBox | null {
-  const below: CellBox = { top: area.bottom + 2, left: area.left, bottom: area.bottom + 1 + lines, right: area.left + 1 };
-  if (isEmpty(grid, below)) return below;
-  const right: CellBox = { top: area.top, left: area.right + 2, bottom: area.top + lines - 1, right: area.right + 3 };
-  return isEmpty(grid, right) ? right : null;
+  const candidates: Array<{ top: number; left: number }> = [
+    { top: area.bottom + 2, left: area.left },
+    { top: area.top, left: area.right + 2 },
+  ];
+  // A key from an earlier Format is replaced where it stands (never a second key); the
+  // box covers all of it so that its extra lines are cleared.
+  for (const { top, left } of candidates) {
+    const earlier = earlierKeyRows(grid, top, left);
+    const box: CellBox = { top, left, bottom: top + Math.max(lines, earlier) - 1, right: left + 1 };
+    if (earlier > 0 && isFree(grid, box, true)) return box;
+  }
+  for (const { top, left } of candidates) {
+    const box: CellBox = { top, left, bottom: top + lines - 1, right: left + 1 };
+    if (isFree(grid, box, false)) return box;
+  }
+  return null;
 }

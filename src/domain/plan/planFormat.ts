@@ -223,6 +223,10 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
       if (line.tone) styles.add(st.dot[line.tone], row, extraArea.left);
       if (line.rag) styles.add(st.rag[line.rag], row, extraArea.left);
     });
+    // Lines of an earlier, longer key (another convention) are emptied.
+    for (let row = extraArea.top + lines.length; row <= extraArea.bottom; row++) {
+      writes.push({ row, col: extraArea.left, value: '' }, { row, col: extraArea.left + 1, value: '' });
+    }
   }
 
   const widths = new Map<number, number>();
