@@ -2,6 +2,7 @@
  * Format in the BUILT pane (dist/, production bundle) in headless Chromium against the fake
  * Excel host holding the Early Help December seed: the fake workbook's cells are the evidence.
  */
+import { NO_ARROW_MARK } from '../../src/domain/plan/key';
 import { PALETTES, ragColours } from '../../src/domain/plan/palette';
 import { a1 } from '../../src/domain/sheet/grid';
 import type { DotState } from '../../src/domain/types';
@@ -160,6 +161,9 @@ describe('Format in the built pane', () => {
       evaluated++;
       const text = typeof result === 'object' && result !== null ? '' : String(result ?? '');
       const expected = String(fixed.cells[address]?.value ?? '');
+      // The one documented difference: where there is no arrow, static Format writes the
+      // dash (with a note saying why) and the live formula shows a blank cell.
+      if (text === '' && expected === NO_ARROW_MARK) continue;
       if (text !== expected) mismatches.push(`${address} ${formula}: formula gives ${JSON.stringify(result)}, static wrote ${JSON.stringify(expected)}`);
     }
     expect(evaluated).toBeGreaterThan(20);
