@@ -31,6 +31,8 @@ function sheetFromSnapshot(snap: SheetSnapshot): FakeSheet {
   sheet.freeze = snap.freeze;
   sheet.pageLayout = snap.pageLayout;
   sheet.merges = snap.merges;
+  // Colour rules (formulas mode) are part of the saved file too.
+  sheet.conditionalFormats = (snap.conditionalFormats ?? []).map((cf) => ({ ...cf }));
   return sheet;
 }
 
