@@ -30,6 +30,8 @@ export const UNIT_FORMATS: Partial<Record<Unit, string>> = {
 const CENTER: CellStyle = { horizontalAlignment: 'center', verticalAlignment: 'center' };
 const WIDTH_ARROW = 36; // points: one glyph or letter, readable when printed
 const WIDTH_FIGURE = 56; // points: `100.0%` or `12,345`
+const WIDTH_INDICATOR = 300; // points: most indicator names of the seeds on one line
+const WIDTH_SUBLABEL = 110; // points: `Number of families`, `Secondary % (Termly)`
 
 function union(boxes: CellBox[]): CellBox {
   return {
@@ -47,6 +49,8 @@ interface Styles {
   formats: Partial<Record<Unit, CellStyle>>;
   section: CellStyle;
   subRow: CellStyle;
+  label: CellStyle;
+  ref: CellStyle;
   bold: CellStyle;
 }
 
@@ -65,6 +69,8 @@ function stylesOf(palette: Palette): Styles {
     section: { bold: true, fontColor: palette.section.font },
     subRow: { italic: true },
     bold: { bold: true },
+    label: { verticalAlignment: 'top' },
+    ref: { horizontalAlignment: 'left', verticalAlignment: 'top' },
   };
 }
 
@@ -115,6 +121,14 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
   };
   styles.addBox(header, table.headerBox);
   styles.addBox({ border: 'thin', borderColor: palette.border }, { ...table.headerBox, bottom: table.bodyBox.bottom });
+  // Indicator names are long: their column is widened (not wrapped: a wrapped cell needs
+  // its row height fitted, which neither an xlsx file nor LibreOffice does on opening).
+  // NO. is text (`6.10`, `3.1a`), aligned as text whatever the cell holds.
+  const body = table.bodyBox;
+  for (const col of [c.indicator, c.subLabel]) {
+    if (col !== null) styles.addBox(st.label, { top: body.top, bottom: body.bottom, left: col, right: col });
+  }
+  if (c.ref !== null) styles.addBox(st.ref, { top: body.top, bottom: body.bottom, left: c.ref, right: c.ref });
   const problemCells = new Set(table.problems.map((p) => p.address));
   let section = '';
   for (const row of table.indicators) {
@@ -234,6 +248,8 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     for (const col of [t.columns.dot, t.columns.rag]) if (col !== null) widths.set(col, WIDTH_ARROW);
     for (const m of t.months) widths.set(m.col, Math.max(widths.get(m.col) ?? 0, WIDTH_FIGURE));
     if (t.columns.ytd !== null) widths.set(t.columns.ytd, Math.max(widths.get(t.columns.ytd) ?? 0, WIDTH_FIGURE));
+    if (t.columns.indicator !== null) widths.set(t.columns.indicator, Math.max(widths.get(t.columns.indicator) ?? 0, WIDTH_INDICATOR));
+    if (t.columns.subLabel !== null) widths.set(t.columns.subLabel, Math.max(widths.get(t.columns.subLabel) ?? 0, WIDTH_SUBLABEL));
   }
   const first = tables[0];
   const labelCol = first.columns.subLabel ?? first.columns.indicator ?? first.columns.ref ?? first.columns.polarity - 1;
