@@ -303,3 +303,18 @@ describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => 
     }
   });
 });
+
+describe('print layout of the label columns', () => {
+  it.each(reports)('widens the indicator column and aligns NO. as text on the %s seed', (report) => {
+    const { grid, tables } = seedTables(report);
+    const p = plan(tables, STATIC, grid);
+    for (const t of tables) {
+      const width = p.columnWidths.find((w) => w.col === t.columns.indicator)?.width ?? 0;
+      expect(width).toBeGreaterThanOrEqual(300);
+      const refGroups = p.styles.filter((g) => g.style.horizontalAlignment === 'left' && g.boxes.some((b) => b.left === t.columns.ref && b.right === t.columns.ref));
+      expect(refGroups.length).toBe(1);
+      const covered = refGroups[0].boxes.some((b) => b.left === t.columns.ref && b.top === t.bodyBox.top && b.bottom === t.bodyBox.bottom);
+      expect(covered).toBe(true);
+    }
+  });
+});
