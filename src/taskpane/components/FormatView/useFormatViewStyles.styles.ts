@@ -1,18 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { headingStyles } from '../heading.styles';
+import { headingStyles, viewLayoutStyles } from '../heading.styles';
 
 export const useFormatViewStyles = makeStyles({
   ...headingStyles,
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-  },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  ...viewLayoutStyles,
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
