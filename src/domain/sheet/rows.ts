@@ -3,26 +3,16 @@ import type { Polarity } from '../types';
 import { parseValue, type ParsedValue } from '../value';
 import { cellText, type DetectedHeader } from './detect';
 import { a1, type Grid } from './grid';
-import type { MonthValue, ReadCell, Unit } from './scorecard';
+import type { IndicatorRow, ReadCell, Unit } from './scorecard';
 
-/** An indicator row as written, before the engine judges it. */
-export interface RawRow {
-  row: number;
-  ref: string;
-  key: string;
-  name: string;
-  subLabel: string;
-  section: string;
-  subRow: boolean;
+/** An indicator row as written, before the engine judges it: the fields it shares with IndicatorRow, as read. */
+export interface RawRow
+  extends Pick<IndicatorRow, 'row' | 'ref' | 'key' | 'name' | 'subLabel' | 'section' | 'subRow' | 'unit' | 'unitText' | 'months' | 'ytd'> {
   polarityText: string;
   /** Parsed GOOD PERF IS (inherited by a sub-row that leaves it blank); an error keeps its text. */
   polarity: { ok: true; value: Polarity | null } | { ok: false; code: 'badPolarity'; message: string };
   /** The row whose GOOD PERF IS cell holds the polarity (this row, or the one a sub-row inherits from); null when none does. */
   polarityRow: number | null;
-  unit: Unit;
-  unitText: string;
-  months: MonthValue[];
-  ytd: ReadCell | null;
   ragText: string;
   red: ReadCell | null;
   amber: ReadCell | null;
