@@ -8,7 +8,7 @@ import { paneText } from '../../src/taskpane/strings';
 import { NAME_RULES, describeViolations, runAxe, seriousOrCritical } from './harness/a11y';
 import { focusLook, tabTo, type FocusStop } from './harness/focus';
 import { screenshot } from './harness/pane';
-import { detectedTable, eventually, expectCleanSession, loadPane, tab, workbook } from './harness/paneDriver';
+import { detectedTable, eventually, expectCleanSession, formatAndWait, loadPane, tab, workbook } from './harness/paneDriver';
 import { useE2E } from './harness/suite';
 import { DECEMBER, decemberSheet, novemberSheet } from './scenarios';
 
@@ -51,8 +51,7 @@ describe('accessibility of the built pane', () => {
     const session = await open();
     await loadPane(session, server.origin);
     await detectedTable(session.page);
-    await session.page.getByRole('button', { name: paneText.formatButton }).click();
-    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(session.page);
     await expectNoSeriousViolations(session.page, 'the Format view after formatting');
     await expectCleanSession(session);
   });

@@ -14,7 +14,7 @@ import type { SheetSnapshot } from '../fakes/fakeExcel';
 import { seedGridTables } from '../fixtures/seedGrids';
 import { contrast, family } from './harness/colour';
 import { screenshot } from './harness/pane';
-import { detectedTable, eventually, expectCleanSession, loadPane, tab, workbook } from './harness/paneDriver';
+import { detectedTable, eventually, expectCleanSession, formatAndWait, loadPane, tab, workbook } from './harness/paneDriver';
 import { useE2E } from './harness/suite';
 import { DECEMBER, cellOf, dotRagCells, indicatorRow, monthCellOf } from './scenarios';
 import { DOWN, STABLE, UP, changed, inTables } from './sheetChecks';
@@ -30,9 +30,7 @@ describe('Format in the built pane', () => {
     const wb = workbook(session.page);
     const before = await wb.snapshot(DECEMBER);
 
-    await session.page.getByRole('radio', { name: paneText.modeOption('static') }).check();
-    await session.page.getByRole('button', { name: paneText.formatButton }).click();
-    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(session.page, 'static');
     await screenshot(session.page, '02-format-done');
     const after = await wb.snapshot(DECEMBER);
 
@@ -107,9 +105,7 @@ describe('Format in the built pane', () => {
     const session = await open();
     await loadPane(session, server.origin);
     await detectedTable(session.page);
-    await session.page.getByRole('radio', { name: paneText.modeOption('formulas') }).check();
-    await session.page.getByRole('button', { name: paneText.formatButton }).click();
-    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(session.page, 'formulas');
     const r22 = indicatorRow('2.2', 1);
     const wb = workbook(session.page);
     const rag = await wb.cell(DECEMBER, cellOf(r22, 'rag'));
@@ -127,9 +123,7 @@ describe('Format in the built pane', () => {
       const session = await open();
       await loadPane(session, server.origin);
       await detectedTable(session.page);
-      await session.page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
-      await session.page.getByRole('button', { name: paneText.formatButton }).click();
-      await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+      await formatAndWait(session.page, mode);
       return { snap: await workbook(session.page).snapshot(DECEMBER), page: session.page };
     };
     const fixed = (await formatted('static')).snap;
@@ -175,8 +169,7 @@ describe('Format in the built pane', () => {
     const session = await open();
     await loadPane(session, server.origin);
     await detectedTable(session.page);
-    await session.page.getByRole('button', { name: paneText.formatButton }).click();
-    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(session.page);
     const sheet = await workbook(session.page).snapshot(DECEMBER);
     // States read from the seed rows as in the Format test above.
     const rows: Array<[DotState, string]> = [
@@ -211,8 +204,7 @@ describe('Format in the built pane', () => {
     await detectedTable(session.page);
     // The view's options start from the workbook's settings.
     await expect(session.page.getByRole('radio', { name: paneText.conventionOption(settings.convention) }).isChecked()).resolves.toBe(true);
-    await session.page.getByRole('button', { name: paneText.formatButton }).click();
-    await session.page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(session.page);
     const after = await workbook(session.page).snapshot(DECEMBER);
     // 9.3 (%) Low fell 6.5% -> 6.2%: performance shows the improvement (up), numeric the fall (down).
     expect(after.cells[cellOf(indicatorRow('9.3', 1), 'dot')]?.value).toMatch(settings.convention === 'numeric' ? DOWN : UP);

@@ -4,7 +4,7 @@
  * CDN (intercepted), with no CSP violation.
  */
 import { paneText } from '../../src/taskpane/strings';
-import { detectedTable, loadPane, tab } from './harness/paneDriver';
+import { detectedTable, formatAndWait, loadPane, tab } from './harness/paneDriver';
 import { OFFICE_JS } from './harness/network';
 import { useE2E } from './harness/suite';
 import { DECEMBER, decemberSheet, novemberSheet } from './scenarios';
@@ -57,8 +57,7 @@ describe('security of the built pane', () => {
     await loadPane(session, server.origin);
     const page = session.page;
     await detectedTable(page);
-    await page.getByRole('button', { name: paneText.formatButton }).click();
-    await page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
+    await formatAndWait(page);
     await tab(page, paneText.tabRevisions).click();
     await page.getByText(paneText.revisionCount(1), { exact: false }).waitFor({ timeout: 20_000 });
     await tab(page, paneText.tabSettings).click();

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { FakeCell, SheetSnapshot } from '../../fakes/fakeExcel';
 import { paneText } from '../../../src/taskpane/strings';
+import type { WriteMode } from '../../../src/taskpane/api';
 import type { PaneSession } from './pane';
 
 /** Reads the fake workbook from the page: what Excel would hold after the pane acted. */
@@ -35,6 +36,13 @@ export async function detectedTable(page: Page): Promise<Locator> {
   const region = page.getByRole('region', { name: paneText.detectedHeading });
   await region.waitFor({ state: 'visible', timeout: 20_000 });
   return region;
+}
+
+/** Formats the active sheet from the pane (in `mode`, if given) and waits for the success message. */
+export async function formatAndWait(page: Page, mode?: WriteMode): Promise<void> {
+  if (mode) await page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
+  await page.getByRole('button', { name: paneText.formatButton }).click();
+  await page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
 }
 
 /** The value shown beside a term of a facts list (<dt>term</dt><dd>value</dd>). */
