@@ -154,6 +154,9 @@ export const msg = {
   notALine: (rows: number, columns: number): string =>
     `Give one row or one column of months, oldest to newest (this range is ${rows} rows by ${columns} columns).`,
   zeroDenominator: (): string => 'The denominators of the last 12 months add up to 0.',
+  ratioOutOfRange: (): string =>
+    'Rolling 12 months: the denominators of the last 12 months are so close to 0 that the ratio is beyond the largest number Excel holds.',
+  sumOutOfRange: (what: string): string => `${what}: the sum of the last 12 months is beyond the largest number Excel holds.`,
 
   // --- rates ----------------------------------------------------------------------
   zeroPopulation: (): string => 'The population is 0: a rate cannot be divided by it.',

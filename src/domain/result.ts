@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'notEnoughMonths' // rolling 12 months with fewer than 12 months of data
   | 'gapInWindow' // rolling 12 months with a missing month inside the window
   | 'divideByZero'
+  | 'outOfRange' // a result beyond the largest number Excel holds (#NUM!)
   | 'badArgument'; // an argument of the wrong shape (e.g. ranges of different sizes)
 
 export function ok<T>(value: T): { ok: true; value: T } {

@@ -44,7 +44,11 @@ export function rolling12(
   const denominator = sum(denominators.map(toParsed), start, end, 'Rolling 12 months (denominators)');
   if (!denominator.ok) return denominator;
   if (denominator.value === 0) return err('divideByZero', msg.zeroDenominator());
-  return ok(numerator.value / denominator.value);
+  const ratio = numerator.value / denominator.value;
+  // Denominators like 1e-320 add up to a subnormal that is not 0, yet the quotient overflows:
+  // a result beyond the largest number is #NUM! (CustomFunctions.ErrorCode.invalidNumber,
+  // "a problem with a number in the function"), never Infinity.
+  return Number.isFinite(ratio) ? ok(ratio) : err('outOfRange', msg.ratioOutOfRange());
 }
 
 function countNumbers(values: ParsedValue[]): number {
@@ -59,5 +63,5 @@ function sum(values: ParsedValue[], start: number, end: number, what: string): R
     if (v.kind === 'missing') return err('gapInWindow', msg.gapInWindow(i + 1, v.text));
     total += v.value;
   }
-  return Number.isFinite(total) ? ok(total) : err('badValue', msg.nonFiniteValue());
+  return Number.isFinite(total) ? ok(total) : err('outOfRange', msg.sumOutOfRange(what));
 }

@@ -128,9 +128,14 @@ export function formatShape(format: string): { percent: boolean; decimals: numbe
 export function displayed(value: number, decimals: number | null, percent: boolean): number {
   const shown = percent ? value * 100 : value;
   if (decimals === null) return shown;
-  const f = 10 ** decimals;
+  // Beyond 15 decimals a double holds nothing more to round (and 10 ** 400 is Infinity,
+  // which would turn every figure into NaN).
+  const f = 10 ** Math.min(decimals, 15);
+  const scaled = shown * f;
+  // Too large to scale (1e300 at 15 decimals): the number has no fraction left to round.
+  if (!Number.isFinite(scaled)) return shown;
   // toPrecision(15) removes float artefacts (1.005 * 100 = 100.49999999999999) before rounding.
-  return Math.round(Number((shown * f).toPrecision(15))) / f;
+  return Math.round(Number(scaled.toPrecision(15))) / f;
 }
 
 /**
@@ -142,6 +147,8 @@ export function displayed(value: number, decimals: number | null, percent: boole
  * equalAtDisplay(0.843, 0.8434, 2, true) // false (84.30% vs 84.34%)
  */
 export function equalAtDisplay(a: number, b: number, decimals: number | null, percent: boolean): boolean {
+  // The same figure is the same as shown, however many decimals it was typed with.
+  if (a === b) return true;
   if (decimals === null) return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return displayed(a, decimals, percent) === displayed(b, decimals, percent);
 }

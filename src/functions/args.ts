@@ -29,7 +29,10 @@ export function matrix(input: unknown): CellInput[][] {
 export function line(input: unknown): Result<CellInput[]> {
   const m = matrix(input);
   const rows = m.length;
-  const columns = Math.max(0, ...m.map((r) => r.length));
+  // A loop, not Math.max(...lengths): spreading a whole column (1,048,576 rows) into one
+  // call's arguments overflows the stack.
+  let columns = 0;
+  for (const r of m) if (r.length > columns) columns = r.length;
   if (rows > 1 && columns > 1) return err('badArgument', msg.notALine(rows, columns));
   return ok(m.flat());
 }
@@ -40,12 +43,19 @@ export function line(input: unknown): Result<CellInput[]> {
  * and silently turn into a blank answer.
  */
 export function firstError(...inputs: unknown[]): FunctionError | null {
-  for (const input of inputs) {
-    if (isFunctionError(input)) return input;
-    if (Array.isArray(input)) {
-      const inner = firstError(...input);
-      if (inner) return inner;
+  // Depth first in reading order, with an explicit stack: `firstError(...range)` on a whole
+  // column would pass a million arguments to one call and overflow the stack.
+  const stack: Array<{ list: readonly unknown[]; next: number }> = [{ list: inputs, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.list.length) {
+      stack.pop();
+      continue;
     }
+    const input = top.list[top.next];
+    top.next += 1;
+    if (isFunctionError(input)) return input;
+    if (Array.isArray(input)) stack.push({ list: input, next: 0 });
   }
   return null;
 }

@@ -42,6 +42,7 @@ export const EXCEL_ERRORS: Readonly<Record<ErrorCode, ExcelErrorValue>> = Object
   notEnoughMonths: '#N/A',
   gapInWindow: '#N/A',
   divideByZero: '#DIV/0!',
+  outOfRange: '#NUM!',
   badArgument: '#VALUE!',
 });
 
@@ -61,8 +62,9 @@ export function toFunctionError(error: EngineError): FunctionError {
   const code = EXCEL_ERRORS[error.code];
   const runtime = officeRuntime();
   if (runtime) {
-    // Excel shows custom messages only on #VALUE! and #N/A; #DIV/0! speaks for itself.
-    const message = code === '#DIV/0!' ? undefined : error.message;
+    // Excel shows custom messages only on #VALUE! and #N/A; @types/custom-functions-runtime
+    // says of #DIV/0! and #NUM! "A custom error message can't be used".
+    const message = code === '#VALUE!' || code === '#N/A' ? error.message : undefined;
     return new runtime.Error(runtime.ErrorCode[KEYS[code]], message) as unknown as FunctionError;
   }
   return new StandInError(code, error.message);

@@ -36,6 +36,7 @@ describe('toFunctionError', () => {
     ['gapInWindow', '#N/A'],
     ['notEnoughMonths', '#N/A'],
     ['divideByZero', '#DIV/0!'],
+    ['outOfRange', '#NUM!'],
     ['polarityConflict', '#VALUE!'],
   ] as const)('maps %s to %s', (code, excel) => {
     expect(EXCEL_ERRORS[code]).toBe(excel);

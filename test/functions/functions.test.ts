@@ -233,3 +233,56 @@ describe('errors in arguments', () => {
     expect(RATEPER10K([[609]], div0 as never)).toEqual([[div0]]);
   });
 });
+
+describe('fuzz regressions', () => {
+  it('ROLLING12 over a whole column (1,048,576 cells) sums the last 12 months without overflowing the stack', () => {
+    const column: Array<Array<number | null>> = Array.from({ length: 1_048_576 }, (_, i) => [i < 12 ? i + 1 : null]);
+    expect(ROLLING12(column)).toBe(78);
+  });
+
+  it('ROLLING12 finds an error at the very end of a whole column', () => {
+    const div0 = { code: '#DIV/0!' as const, message: 'from another cell' };
+    const column: unknown[][] = Array.from({ length: 1_048_576 }, () => [1]);
+    column[column.length - 1] = [div0];
+    expect(ROLLING12(column as never)).toBe(div0);
+  });
+
+  it('ROLLING12 with denominators so small that the ratio overflows gives #NUM!, never Infinity', () => {
+    const ones = [Array.from({ length: 12 }, () => 1)];
+    const tiny = [Array.from({ length: 12 }, () => 1e-320)];
+    expect(error(ROLLING12(ones, tiny))).toEqual({ code: '#NUM!', message: msg.ratioOutOfRange() });
+  });
+
+  it('ROLLING12 of tiny numerators over tiny denominators is a finite ratio', () => {
+    const tiny = [Array.from({ length: 12 }, () => 1e-320)];
+    const r = ROLLING12(tiny, tiny);
+    expect(typeof r).toBe('number');
+    expect(r as number).toBeCloseTo(1, 6);
+  });
+
+  it('ROLLING12 of sums beyond the largest double gives #NUM!', () => {
+    expect(error(ROLLING12([Array.from({ length: 12 }, () => 1e308)])).code).toBe('#NUM!');
+  });
+
+  it.each([
+    ['0.' + '1'.repeat(400)],
+    ['0.' + '3'.repeat(17) + '%'],
+    ['123456789.123456789123'],
+    [1e300],
+    [5e-324],
+    ['-0'],
+  ])('DOT(t, t) is stable for t = %p', (t) => {
+    expect(DOT(t, t, 'High')).toBe('→');
+  });
+
+  it('DOT(t, t) is stable (or an error, or blank) for any equal pair', () => {
+    const text = fc.oneof(fc.double({ noNaN: true }), fc.stringMatching(/^-?\d{1,40}(\.\d{1,60})?%?$/));
+    fc.assert(
+      fc.property(text, fc.constantFrom('High', 'Low', 'Info'), (t, p) => {
+        const r = DOT(t, t, p);
+        return r === '→' || r === '' || isFunctionError(r);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
