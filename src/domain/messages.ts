@@ -224,3 +224,4 @@ export const sheetMsg = {
 
 // revised figures (engineer "revisions"): kept in revisions/messages.ts, part of this one catalogue.
 export { revisionMessages } from './revisions/messages';
+export { packMsg } from './pack/messages';

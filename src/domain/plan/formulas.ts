@@ -15,7 +15,7 @@ const POLARITY_TEXT: Record<Polarity, string> = { high: 'High', low: 'Low', with
  * leaves its own cell blank and inherits the row above's (seed 9.1's monthly sub-row);
  * referencing the blank cell would make a bare target like 0.025 a #VALUE!.
  */
-function polarityArg(table: ScorecardTable, row: IndicatorRow): string {
+export function polarityArg(table: ScorecardTable, row: IndicatorRow): string {
   if (row.polarityRow !== undefined && row.polarityRow !== null) return a1(row.polarityRow, table.columns.polarity);
   if (row.polarityRow === undefined) return a1(row.row, table.columns.polarity);
   return row.polarity ? `"${POLARITY_TEXT[row.polarity]}"` : '""';

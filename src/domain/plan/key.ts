@@ -1,5 +1,6 @@
 import { DOT_GLYPHS } from '../dot';
-import { msg, sheetMsg } from '../messages';
+import { msg, packMsg, sheetMsg } from '../messages';
+import { HIGHLIGHT_FILL } from '../revisions/highlights';
 import type { CellBox, Grid } from '../sheet/grid';
 import type { DotConvention, DotState, DotTone, Rag } from '../types';
 
@@ -15,7 +16,15 @@ export interface KeyLine {
   label: string;
   tone?: DotTone;
   rag?: Rag;
+  /** A fill shown on the symbol cell (the yellow of revised figures). */
+  fill?: string;
   title?: boolean;
+}
+
+/** Which of the optional columns the key explains. */
+export interface KeyColumns {
+  yearOnYear: boolean;
+  yearEnd: boolean;
 }
 
 const PERFORMANCE: Array<[DotState, DotTone]> = [
@@ -40,7 +49,7 @@ const NUMERIC: Array<[DotState, DotTone]> = [
  *
  * @example keyLines('performance')[1] // { symbol: '↑', label: 'Improvement', tone: 'good' }
  */
-export function keyLines(convention: DotConvention, mode: 'static' | 'formulas' = 'static'): KeyLine[] {
+export function keyLines(convention: DotConvention, mode: 'static' | 'formulas' = 'static', columns: KeyColumns = { yearOnYear: false, yearEnd: false }): KeyLine[] {
   const dots = (convention === 'performance' ? PERFORMANCE : NUMERIC).map(([state, tone]): KeyLine => {
     const info = convention === 'performance' && (state === 'increase' || state === 'decrease');
     const label = info ? `${msg.dotLabels[state]} (Info: no good or bad)` : msg.dotLabels[state];
@@ -55,6 +64,10 @@ export function keyLines(convention: DotConvention, mode: 'static' | 'formulas' 
     ...dots,
     // Live formulas show a blank cell; static mode writes the dash with a note.
     mode === 'static' ? { symbol: NO_ARROW_MARK, label: sheetMsg.keyNoArrowMark } : { symbol: '', label: sheetMsg.keyNoArrow },
+    ...(columns.yearOnYear ? [{ symbol: '', label: packMsg.keyYoy }] : []),
+    ...(columns.yearEnd ? [{ symbol: '', label: packMsg.keyYearEnd }] : []),
+    // The yellow of figures revised since publication (the Revisions view's highlights).
+    { symbol: '', label: packMsg.keyRevised, fill: HIGHLIGHT_FILL },
   ];
 }
 
@@ -66,7 +79,7 @@ export function isKeyText(value: unknown): boolean {
     keyTexts = new Set();
     for (const convention of ['performance', 'numeric'] as DotConvention[]) {
       for (const mode of ['static', 'formulas'] as const) {
-        for (const line of keyLines(convention, mode)) {
+        for (const line of keyLines(convention, mode, { yearOnYear: true, yearEnd: true })) {
           for (const text of [line.symbol, line.label]) if (text !== '') keyTexts.add(text);
         }
       }

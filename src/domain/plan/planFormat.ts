@@ -11,6 +11,7 @@ import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
 import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
 import { validatePlan } from './validate';
+import { yearOnYearWrites } from './yearOnYear';
 
 export interface FormatOptions {
   /** `static` writes arrows and letters (reads right without the add-in); `formulas` writes `=PERF.` formulas. */
@@ -106,6 +107,7 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
     const value = live ? ragFormula(table, row) : marked ? `YTD ${letter}`.trim() : letter;
     writes.push({ row: row.row, col: c.rag, value });
   }
+  writes.push(...yearOnYearWrites(table, row, options, notes));
   return writes;
 }
 
@@ -134,6 +136,9 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
   for (const row of table.indicators) {
     if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);
     if (c.dot !== null) styles.add(st.dot[row.dot && row.dot.state !== null ? row.dot.tone : 'neutral'], row.row, c.dot);
+    const yoy = row.yearOnYear;
+    if (c.yearEndRag !== null) styles.add(st.rag[yoy?.rag ?? 'blank'], row.row, c.yearEndRag);
+    if (c.yoyDot !== null) styles.add(st.dot[yoy?.dot && yoy.dot.state !== null ? yoy.dot.tone : 'neutral'], row.row, c.yoyDot);
     const format = st.formats[row.unit];
     if (format) {
       // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
@@ -161,8 +166,8 @@ function conditionalGroups(tables: ScorecardTable[], convention: DotConvention, 
   const dotCells: Record<'high' | 'low' | 'withinLimits', Array<{ row: number; col: number }>> = { high: [], low: [], withinLimits: [] };
   for (const t of tables) {
     for (const r of t.indicators) {
-      if (t.columns.rag !== null) ragCells.push({ row: r.row, col: t.columns.rag });
-      if (t.columns.dot !== null && r.polarity && r.polarity !== 'info') dotCells[r.polarity].push({ row: r.row, col: t.columns.dot });
+      for (const col of [t.columns.rag, t.columns.yearEndRag]) if (col !== null) ragCells.push({ row: r.row, col });
+      for (const col of [t.columns.dot, t.columns.yoyDot]) if (col !== null && r.polarity && r.polarity !== 'info') dotCells[r.polarity].push({ row: r.row, col });
     }
   }
   const groups: ConditionalGroup[] = [];
@@ -227,7 +232,10 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
 
-  const lines = keyLines(options.convention, options.mode);
+  const lines = keyLines(options.convention, options.mode, {
+    yearOnYear: tables.some((t) => t.columns.yoyDot !== null),
+    yearEnd: tables.some((t) => t.columns.yearEndRag !== null),
+  });
   const extraArea = grid ? placeKey(grid, area, lines.length) : null;
   if (extraArea) {
     lines.forEach((line, i) => {
@@ -236,6 +244,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
       if (line.title) styles.add(st.bold, row, extraArea.left);
       if (line.tone) styles.add(st.dot[line.tone], row, extraArea.left);
       if (line.rag) styles.add(st.rag[line.rag], row, extraArea.left);
+      if (line.fill) styles.add({ fill: line.fill }, row, extraArea.left);
     });
     // Lines of an earlier, longer key (another convention) are emptied.
     for (let row = extraArea.top + lines.length; row <= extraArea.bottom; row++) {
@@ -245,7 +254,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
 
   const widths = new Map<number, number>();
   for (const t of tables) {
-    for (const col of [t.columns.dot, t.columns.rag]) if (col !== null) widths.set(col, WIDTH_ARROW);
+    for (const col of [t.columns.dot, t.columns.rag, t.columns.yoyDot, t.columns.yearEndRag]) if (col !== null) widths.set(col, WIDTH_ARROW);
     for (const m of t.months) widths.set(m.col, Math.max(widths.get(m.col) ?? 0, WIDTH_FIGURE));
     if (t.columns.ytd !== null) widths.set(t.columns.ytd, Math.max(widths.get(t.columns.ytd) ?? 0, WIDTH_FIGURE));
     if (t.columns.indicator !== null) widths.set(t.columns.indicator, Math.max(widths.get(t.columns.indicator) ?? 0, WIDTH_INDICATOR));

@@ -70,7 +70,7 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
       moves.push({ from: { top, bottom, left: cols[i + step], right: cols[i + step] }, to: { top, bottom, left: cols[i], right: cols[i] } });
     }
     for (let i = Math.max(0, n - step); i < n; i++) clearContents.push({ top, bottom, left: cols[i], right: cols[i] });
-    for (const col of [table.columns.dot, table.columns.rag]) {
+    for (const col of [table.columns.dot, table.columns.rag, table.columns.yoyDot, table.columns.yearEndRag]) {
       if (col === null) continue;
       clearContents.push({ top, bottom, left: col, right: col });
       // Last month's colours went with last month's letters: a red cell with no letter misleads.

@@ -24,8 +24,7 @@ export function validatePlan(plan: FormatPlan, tables: ScorecardTable[]): Result
   const owned = new Set<string>();
   for (const t of tables) {
     for (const row of t.indicators) {
-      if (t.columns.dot !== null) owned.add(`${row.row},${t.columns.dot}`);
-      if (t.columns.rag !== null) owned.add(`${row.row},${t.columns.rag}`);
+      for (const col of [t.columns.dot, t.columns.rag, t.columns.yoyDot, t.columns.yearEndRag]) if (col !== null) owned.add(`${row.row},${col}`);
     }
   }
   if (plan.extraArea && overlaps(plan.extraArea, plan.area)) {

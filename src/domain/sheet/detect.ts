@@ -134,6 +134,7 @@ function readHeader(
   }
 
   const roles = new Map<number, ColumnRole>();
+  const yearLabels = new Map<number, string>();
   for (let c = cols.first; c <= cols.last; c++) {
     if (months.some((m) => m.col === c)) continue;
     for (let r = bottom; r >= top; r--) {
@@ -144,6 +145,7 @@ function readHeader(
       if (role === 'year' && r !== monthRow) continue;
       if (role === 'banner') continue;
       roles.set(c, role);
+      if (role === 'year') yearLabels.set(c, text);
       break;
     }
     if (!roles.has(c)) {
@@ -198,11 +200,28 @@ function readHeader(
       dataNote: all('dataNote').find((c) => c > months[months.length - 1].col) ?? first('dataNote'),
       dot: first('dot'),
       rag: first('rag'),
+      yoyDot: first('yoyDot'),
+      yearEndRag: first('yearEndRag'),
       red: first('red'),
       amber: first('amber'),
       green: first('green'),
       years: all('year'),
+      previousYear: previousYearColumn(yearLabels, months[months.length - 1]),
       benchmarks: all('benchmark'),
     },
   };
+}
+
+/**
+ * The trend column of the year before the reporting month's financial year (April to
+ * March): `2019/20` for Dec-20 and for Apr-20 alike, `2018/19` for Mar-20.
+ *
+ * @example previousYearColumn(new Map([[19, '2019/20']]), { year: 2020, month: 12, col: 7, label: 'Dec-20' }) // { col: 19, label: '2019/20' }
+ */
+export function previousYearColumn(labels: Map<number, string>, reporting: MonthColumn): { col: number; label: string } | null {
+  const start = (reporting.month >= 4 ? reporting.year : reporting.year - 1) - 1;
+  for (const [col, label] of labels) {
+    if (Number(/\d{4}/.exec(label)?.[0]) === start) return { col, label: label.replace(/\s+/g, '') };
+  }
+  return null;
 }

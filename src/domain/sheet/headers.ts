@@ -14,6 +14,10 @@ export type ColumnRole =
   | 'dataNote'
   | 'dot'
   | 'rag'
+  /** The year-on-year DOT: outturn / YTD against last year's outturn (`DOT (Yr on Yr)`). */
+  | 'yoyDot'
+  /** The year-end RAG: outturn / YTD against the tolerances (`RAG (Year End)`). */
+  | 'yearEndRag'
   | 'red'
   | 'amber'
   | 'green'
@@ -21,7 +25,7 @@ export type ColumnRole =
   | 'benchmark'
   /** A banner over several columns: `Target and Tolerances`, `YR ON YR TREND`, `2020/21`. */
   | 'banner'
-  /** A header the reader does not use (`DOT (Year on Year)`, `RAG (Year End)`). */
+  /** A header the reader does not use (`RAG (Year on Year)`: no report says what it would judge). */
   | 'other';
 
 /** Header texts the reader looks for, for the "no table found" message. */
@@ -62,8 +66,12 @@ export function classifyHeader(text: string): ColumnRole | null {
   if (/^data note\s*\(monthly\)/.test(h) || h === 'unit' || h === 'units') return 'unit';
   if (/^data note\b/.test(h)) return 'dataNote';
   if (/^(year to date|ytd\b|outturn|year end outturn)/.test(h)) return 'ytd';
-  if (/^(dot|direction of travel)\b/.test(h)) return /year on year|yr on yr/.test(h) ? 'other' : 'dot';
-  if (/^rag\b/.test(h)) return /year end|yr end|year on year/.test(h) ? 'other' : 'rag';
+  // `DOT (Yr on Yr)`, `DOT (Year-on-Year)`, `YoY DOT`; `RAG (Yr End)`, `Year End RAG`.
+  const words = h.replace(/[-_]/g, ' ').replace(/\s+/g, ' ');
+  const yearOnYear = /\b(year on year|yr on yr|yoy)\b/.test(words);
+  const yearEnd = /\b(year end|yr end|ye)\b/.test(words);
+  if (/^(dot|direction of travel)\b/.test(words) || (yearOnYear && /\b(dot|direction of travel)$/.test(words))) return yearOnYear ? 'yoyDot' : 'dot';
+  if (/^rag\b/.test(words) || (yearEnd && /\brag$/.test(words))) return yearEnd ? 'yearEndRag' : yearOnYear ? 'other' : 'rag';
   if (/^target and tolerances?/.test(h) || /^(yr on yr|year on year)/.test(h) || /^latest bench/.test(h)) return 'banner';
   if (h === 'red') return 'red';
   if (h === 'amber') return 'amber';

@@ -7,6 +7,7 @@ import { boxAddress, qualified, type Grid } from './grid';
 import { LOOKED_FOR } from './headers';
 import { bodyRows, readRows } from './rows';
 import type { Problem, ScorecardTable } from './scorecard';
+import { withYearOnYear } from './yearOnYear';
 
 /**
  * Reads every scorecard table on a sheet: finds the headers, reads the indicator rows and
@@ -38,7 +39,7 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
     }
     const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
     const raw = readRows(grid, header, rows, carried);
-    const indicators = raw.map((r) => evaluateRow(r, grid.sheetName, convention, header.columns.polarity));
+    const indicators = raw.map((r) => withYearOnYear(grid, evaluateRow(r, grid.sheetName, convention, header.columns.polarity), header.columns, convention));
     const bottom = rows[rows.length - 1];
     tables.push({
       sheetName: grid.sheetName,

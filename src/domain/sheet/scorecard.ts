@@ -41,10 +41,19 @@ export interface TableColumns {
   dataNote: number | null;
   dot: number | null;
   rag: number | null;
+  /** `DOT (Yr on Yr)`: outturn / YTD against last year's outturn. */
+  yoyDot: number | null;
+  /** `RAG (Year End)`: outturn / YTD against the tolerances. */
+  yearEndRag: number | null;
   red: number | null;
   amber: number | null;
   green: number | null;
   years: number[];
+  /**
+   * The trend column of the year before the reporting month's financial year (`2019/20`
+   * for Dec-20), with its label; null when the trend columns have no such year.
+   */
+  previousYear: { col: number; label: string } | null;
   benchmarks: number[];
 }
 
@@ -120,7 +129,19 @@ export interface IndicatorRow {
   /** Computed status; null for blank (Info, no target, a problem). */
   rag: Rag | null;
   dot: RowDot | null;
+  /** Year on year: last year's outturn, the year-on-year DOT and the year-end RAG. Absent before the reader adds it. */
+  yearOnYear?: YearOnYear;
   problems: Problem[];
+}
+
+/** A row's year-on-year reading. */
+export interface YearOnYear {
+  /** Last year's outturn (the `previousYear` trend column), or null when the table has none. */
+  previousYear: (ReadCell & { label: string }) | null;
+  /** Outturn / YTD against last year's outturn; null when the table has no year-on-year DOT column and nothing to compare. */
+  dot: RowDot | null;
+  /** Outturn / YTD judged against the row's tolerances; null for blank (Info, no target, no figure, a problem). */
+  rag: Rag | null;
 }
 
 export type ProblemCode = ErrorCode;

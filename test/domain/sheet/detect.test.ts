@@ -29,7 +29,8 @@ describe('classifyHeader', () => {
     ['NAT TOP Q/TILE THRESHOLD', 'benchmark'],
     ['STAT NEIGH AVE', 'benchmark'],
     ['Target and Tolerances', 'banner'],
-    ['DOT (Year on Year)', 'other'],
+    ['DOT (Year on Year)', 'yoyDot'],
+    ['RAG (Year End)', 'yearEndRag'],
   ])('reads %s as %s', (text, role) => {
     expect(classifyHeader(text)).toBe(role);
   });
