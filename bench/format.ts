@@ -12,7 +12,7 @@ import type { CellStyle, FormatPlan } from '../src/domain/plan/types';
 import { a1 } from '../src/domain/sheet/grid';
 import { readScorecard } from '../src/domain/sheet/readScorecard';
 import { createExcelAddinApi } from '../src/excel/addinApi';
-import { DEFAULT_SETTINGS } from '../src/taskpane/api';
+import { DEFAULT_SETTINGS } from '../src/port/api';
 import { fakeWorkbookFromGrids } from '../test/fakes/fakeExcel';
 import { syntheticGrid } from '../test/fixtures/seedGrids';
 

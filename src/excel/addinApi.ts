@@ -3,7 +3,7 @@ import { summarizePlan } from '../domain/plan/summary';
 import type { Snapshot } from '../domain/revisions/types';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { Problem } from '../domain/sheet/scorecard';
-import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Progress, ReviewStatus, Settings } from '../taskpane/api';
+import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Progress, ReviewStatus, Settings, WorkbookFileReader } from '../port/api';
 import { applyFormatPlan } from './applyFormatPlan';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
@@ -20,6 +20,8 @@ export interface ExcelAddinApiOptions {
   run?: ExcelRunner;
   /** Who is reviewing or publishing, recorded with their decisions. */
   user?: string;
+  /** Reads a picked .xlsx for "compare with a file" (src/xlsx, wired in by src/taskpane/index.tsx); absent: that call says it cannot read files here. */
+  readFile?: WorkbookFileReader;
 }
 
 function problemView(p: Problem): ProblemView {
@@ -129,7 +131,8 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
 
     compareWithFile: (fileName, data) =>
       call(async (context) => {
-        const compared = await compareFile(context, fileName, data, revisionOptions());
+        if (!options.readFile) return { ok: false, error: { message: m.notAvailableYet('Comparing with a file') } };
+        const compared = await compareFile(context, fileName, data, options.readFile, revisionOptions());
         if (compared.ok && compared.value.snapshot) picked = { fileName, snapshot: compared.value.snapshot };
         return compared;
       }),

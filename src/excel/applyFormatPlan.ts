@@ -2,7 +2,7 @@ import type { CellBox, Grid } from '../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
 import { isKeyText } from '../domain/plan/key';
-import type { Outcome } from '../taskpane/api';
+import type { Outcome } from '../port/api';
 import { isOurs, mayBeOurs, ownedMarkCells, type Owns } from './conditionalFormats';
 import { excelMessages as m } from './messages';
 import { planNoteOps, queueReadNotes } from './planNotes';

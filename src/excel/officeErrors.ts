@@ -1,4 +1,4 @@
-import type { OutcomeError } from '../taskpane/api';
+import type { OutcomeError } from '../port/api';
 import { excelMessages as m } from './messages';
 
 /** The parts of an OfficeExtension.Error the adapter reads (codes are not localised; messages are). */

@@ -14,7 +14,7 @@ import { LOG_HEADER, LOG_SHEET, logRow, reviewRecord, reviewsToRows, REVIEW_TABL
 import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../domain/revisions/snapshotRows';
 import type { CellFill, HighlightRecord, Revision, Snapshot } from '../domain/revisions/types';
 import { hasRecordHeader } from '../domain/revisions/recordTable';
-import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../taskpane/api';
+import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../port/api';
 import { excelMessages } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { cellKey, noteKind, queueNoteOps, readNotes, type NoteOp, type NoteState } from './revisionsNotes';

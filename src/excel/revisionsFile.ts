@@ -1,7 +1,8 @@
 /**
  * Revisions against a previous month's .xlsx the reviewer picks in the pane. The file is
- * read in the pane (nothing is uploaded) by src/xlsx, loaded with a dynamic `import()` so
- * that exceljs is a lazy chunk fetched only when someone picks a file.
+ * read in the pane (nothing is uploaded) by the `WorkbookFileReader` the composition root
+ * passes in (src/xlsx behind a dynamic `import()`, so its code is a lazy chunk fetched only
+ * when someone picks a file); this adapter never imports src/xlsx itself.
  */
 import { previousSheetSnapshot, type ReadSheet } from '../domain/revisions/baseline';
 import { findRevisions } from '../domain/revisions/figures';
@@ -10,7 +11,7 @@ import { withReviews } from '../domain/revisions/reviews';
 import type { Snapshot } from '../domain/revisions/types';
 import type { Grid } from '../domain/sheet/grid';
 import { readScorecard } from '../domain/sheet/readScorecard';
-import type { Outcome } from '../taskpane/api';
+import type { Outcome, WorkbookFileReader } from '../port/api';
 import { toOutcomeError } from './officeErrors';
 import { toView, type LoadedRevisions, type RevisionsOptions } from './revisions';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
@@ -38,17 +39,17 @@ export function snapshotFromGrids(grids: readonly Grid[], currentMonth: string, 
  * Revisions of the active sheet against a picked .xlsx (last month's published workbook).
  * Two round trips to the workbook; the file is parsed locally.
  *
- * @example await compareWithFile(context, 'Dec-20.xlsx', await file.arrayBuffer())
+ * @example await compareWithFile(context, 'Dec-20.xlsx', await file.arrayBuffer(), readFile)
  */
 export async function compareWithFile(
   context: Excel.RequestContext,
   fileName: string,
   data: ArrayBuffer | Uint8Array,
+  readFile: WorkbookFileReader,
   options: RevisionsOptions = {},
 ): Promise<Outcome<LoadedRevisions>> {
   try {
-    const { readGrids } = await import('../xlsx/grid');
-    const grids = await readGrids(data, fileName);
+    const grids = await readFile(data, fileName);
     if (!grids.ok) return { ok: false, error: { message: xm.fileUnreadable(grids.error.message), action: xm.fileUnreadableAction() } };
     const read = await readState(context);
     if (!read.ok) return read;

@@ -9,7 +9,7 @@ import type { HighlightRecord, ReviewRecord, Snapshot } from '../domain/revision
 import type { Grid } from '../domain/sheet/grid';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
-import type { Outcome } from '../taskpane/api';
+import type { Outcome } from '../port/api';
 import { findSheet, readActive, readSheets, valuesFromA1, type SheetInfo } from './revisionsRead';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
 

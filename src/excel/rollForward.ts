@@ -7,7 +7,7 @@ import type { CellBox, Grid } from '../domain/sheet/grid';
 import { boxAddress } from '../domain/sheet/grid';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { YearMonth } from '../domain/sheet/months';
-import type { Outcome } from '../taskpane/api';
+import type { Outcome } from '../port/api';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { boxOfAddress, readGridAndFormulas } from './readGrid';

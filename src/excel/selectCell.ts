@@ -1,4 +1,4 @@
-import type { Outcome } from '../taskpane/api';
+import type { Outcome } from '../port/api';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 

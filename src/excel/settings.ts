@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS } from '../taskpane/api';
-import type { Outcome, Settings } from '../taskpane/api';
+import { DEFAULT_SETTINGS } from '../port/api';
+import type { Outcome, Settings } from '../port/api';
 import { toOutcomeError } from './officeErrors';
 
 /** The one workbook setting the add-in keeps (JSON, travels with the file). */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AddinApi } from './api';
+import type { AddinApi } from '../port/api';
 
 /** The workbook operations, provided once by <App>; components never touch `Excel`. */
 export const AddinApiContext = createContext<AddinApi | null>(null);

@@ -1,10 +1,14 @@
 import { createExcelAddinApi } from '../excel/addinApi';
+import type { WorkbookFileReader } from '../port/api';
 import { mountPane } from './mount';
 
-// The one file of src/taskpane that knows about Excel: it builds the Office.js AddinApi
-// and hands it to the pane, which only ever sees the AddinApi interface.
+// The composition root, the one file of src/taskpane that knows the adapters: it builds the
+// Office.js AddinApi, gives it the .xlsx reader for "compare with a file" (a lazy chunk,
+// fetched only when someone picks a file) and hands the pane the AddinApi interface.
+const readFile: WorkbookFileReader = async (data, fileName) => (await import('../xlsx/grid')).readGrids(data, fileName);
+
 function start(): void {
-  mountPane(document, createExcelAddinApi());
+  mountPane(document, createExcelAddinApi({ readFile }));
 }
 
 // Office is undefined when the page is opened outside Office (a plain browser, a test

@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { AddinApi } from './api';
+import type { AddinApi } from '../port/api';
 import { App } from './components/App/App';
 
 /**

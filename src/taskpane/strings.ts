@@ -1,6 +1,6 @@
 import { msg } from '../domain/messages';
 import type { DotConvention, DotState, Rag } from '../domain/types';
-import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from './api';
+import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from '../port/api';
 
 /**
  * Every piece of text the task pane shows on its own account. Messages about the

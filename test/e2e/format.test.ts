@@ -7,7 +7,7 @@ import { PALETTES, ragColours } from '../../src/domain/plan/palette';
 import { a1 } from '../../src/domain/sheet/grid';
 import type { DotState } from '../../src/domain/types';
 import { SETTINGS_KEY } from '../../src/excel/settings';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { paneText } from '../../src/taskpane/strings';
 import type { Page } from 'playwright-core';
 import type { SheetSnapshot } from '../fakes/fakeExcel';

@@ -4,7 +4,7 @@
  * only as text.
  */
 import { SETTINGS_KEY } from '../../src/excel/settings';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/api';
+import { DEFAULT_SETTINGS } from '../../src/port/api';
 import { paneText } from '../../src/taskpane/strings';
 import { seedGridTables } from '../fixtures/seedGrids';
 import { screenshot } from './harness/pane';

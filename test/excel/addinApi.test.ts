@@ -5,11 +5,12 @@ import { HIGHLIGHT_TABLE, highlightsToRows } from '../../src/domain/revisions/hi
 import { a1 } from '../../src/domain/sheet/grid';
 import { sheetMsg } from '../../src/domain/messages';
 import { LOOKED_FOR } from '../../src/domain/sheet/headers';
-import { DEFAULT_SETTINGS, type Progress } from '../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Progress } from '../../src/port/api';
 import { fakeWorkbookFromGrids, installFakeOffice, type FakeWorkbook } from '../fakes/fakeExcel';
 import { seedGrid, seedGridTables } from '../fixtures/seedGrids';
 import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
 import { writeGrid } from '../../src/xlsx/fromGrid';
+import { readGrids } from '../../src/xlsx/grid';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/domain/sheet/grid';
 
@@ -27,7 +28,7 @@ function january(): Grid {
 import { planFor } from './planHelpers';
 
 function apiOn(wb: FakeWorkbook) {
-  return createExcelAddinApi({ run: (batch) => wb.run(batch) });
+  return createExcelAddinApi({ run: (batch) => wb.run(batch), readFile: readGrids });
 }
 
 describe('createExcelAddinApi', () => {

@@ -13,6 +13,7 @@ import { clearHighlights, highlightRevisions, loadRevisions, markRevision, publi
 import { compareWithFile } from '../../src/excel/revisionsFile';
 import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
 import { writeGrid } from '../../src/xlsx/fromGrid';
+import { readGrids } from '../../src/xlsx/grid';
 import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
 import { seedGrid, seedGridTables, syntheticGrid } from '../fixtures/seedGrids';
 import { findRow, monthColumns, renameSheet, rollMonths, typeCell, typeCells } from '../domain/revisions/gridEdit';
@@ -215,7 +216,7 @@ describe('loadRevisions', () => {
     writeGrid(book.addWorksheet('December'), seedGrid('earlyHelp'));
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const wb = workbook([january()], 'Jan-21');
-    const result = await compareWithFile(wb.context(), 'EH December 2020.xlsx', bytes, { now: NOW });
+    const result = await compareWithFile(wb.context(), 'EH December 2020.xlsx', bytes, readGrids, { now: NOW });
     const expected = findRevisions(snapshotFromTables(tables(seedGrid('earlyHelp')), { publishedAt: NOW }), tables(january()));
     expect(result.ok && result.value.baseline).toEqual({ kind: 'file', fileName: 'EH December 2020.xlsx' });
     expect(result.ok && result.value.revisions.map((r) => r.id)).toEqual(expected.map((r) => r.id));
@@ -226,7 +227,7 @@ describe('loadRevisions', () => {
     writeGrid(book.addWorksheet('Jan'), january());
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const wb = workbook([january()], 'Jan-21');
-    const result = await compareWithFile(wb.context(), 'same.xlsx', bytes, { now: NOW });
+    const result = await compareWithFile(wb.context(), 'same.xlsx', bytes, readGrids, { now: NOW });
     expect(result).toEqual({ ok: false, error: { message: rm.noMonthInFile('same.xlsx'), action: xm.fileUnreadableAction() } });
   });
 });

@@ -4,7 +4,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 // package pulls in an ES-module-only dependency Jest (CommonJS here) cannot require.
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', Outlook: 'outlook' } }));
 import { loadSettings, saveSettings, settingsFrom, SETTINGS_KEY } from '../../src/excel/settings';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { FakeWorkbook } from '../fakes/fakeExcel';
 
 const CHOSEN: Settings = { convention: 'numeric', mode: 'formulas', population: 56_800, palette: 'highContrast' };

@@ -9,8 +9,8 @@ import type {
   RevisionsResult,
   ReviewStatus,
   Settings,
-} from '../../src/taskpane/api';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/api';
+} from '../../src/port/api';
+import { DEFAULT_SETTINGS } from '../../src/port/api';
 
 /** One recorded call: the method and the arguments it received. */
 export interface FakeCall {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../src/taskpane/api';
+import type { Outcome } from '../../src/port/api';
 import { settle } from '../../src/taskpane/settle';
 import { paneText } from '../../src/taskpane/strings';
 

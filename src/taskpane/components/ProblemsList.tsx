@@ -1,6 +1,6 @@
 import { Link, Subtitle2, Text } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { ProblemView } from '../api';
+import type { ProblemView } from '../../port/api';
 import { paneText } from '../strings';
 import { useProblemsListStyles } from './ProblemsList.styles';
 

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { OutcomeError } from '../api';
+import type { OutcomeError } from '../../port/api';
 import { paneText } from '../strings';
 
 /** Something the pane tells the analyst after an action. */

@@ -2,7 +2,7 @@ import { mergeClasses } from '@fluentui/react-components';
 // The pane's key must show the very glyphs Format writes to the sheet: one source.
 import { DOT_GLYPHS } from '../../domain/dot';
 import type { DotState, DotTone, Rag } from '../../domain/types';
-import type { Settings } from '../api';
+import type { Settings } from '../../port/api';
 import { paneText } from '../strings';
 import { useSymbolStyles } from './Symbols.styles';
 

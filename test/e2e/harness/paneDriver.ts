@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { FakeCell, SheetSnapshot } from '../../fakes/fakeExcel';
 import { paneText } from '../../../src/taskpane/strings';
-import type { WriteMode } from '../../../src/taskpane/api';
+import type { WriteMode } from '../../../src/port/api';
 import type { PaneSession } from './pane';
 
 /** Reads the fake workbook from the page: what Excel would hold after the pane acted. */

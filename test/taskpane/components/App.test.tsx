@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { isUnavailable } from '../unavailable';
 import { App } from '../../../src/taskpane/components/App/App';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/port/api';
 import { paneText } from '../../../src/taskpane/strings';
 import {
   createFakeAddinApi,

@@ -4,7 +4,7 @@ import '../asyncTimeout';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FormatView } from '../../../src/taskpane/components/FormatView/FormatView';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/port/api';
 import { paneText } from '../../../src/taskpane/strings';
 import { createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
 import { isUnavailable } from '../unavailable';

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DOT_GLYPHS } from '../../../src/domain/dot';
 import { SettingsView } from '../../../src/taskpane/components/SettingsView/SettingsView';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/taskpane/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/port/api';
 import { paneText } from '../../../src/taskpane/strings';
 import { createFakeAddinApi } from '../../fakes/fakeAddinApi';
 import { renderWithApi } from '../renderWithApi';

@@ -1,4 +1,4 @@
-import type { AddinApi, OutcomeError, Settings } from '../../api';
+import type { AddinApi, OutcomeError, Settings } from '../../../port/api';
 
 /** The pane's views; one is shown at a time. */
 export type ViewId = 'format' | 'revisions' | 'settings';

@@ -1,7 +1,7 @@
 import { Skeleton, SkeletonItem, Tab, TabList, Title3 } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import { AddinApiContext } from '../../AddinApiContext';
-import type { AddinApi } from '../../api';
+import type { AddinApi } from '../../../port/api';
 import { paneText } from '../../strings';
 import { FormatView } from '../FormatView/FormatView';
 import { StatusMessage, errorMessage } from '../StatusMessage';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DEFAULT_SETTINGS, type OutcomeError, type Settings } from '../../api';
+import { DEFAULT_SETTINGS, type OutcomeError, type Settings } from '../../../port/api';
 import { settle } from '../../settle';
 import type { AppProps, AppState, ViewId } from './App.types';
 

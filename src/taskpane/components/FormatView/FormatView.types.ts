@@ -1,5 +1,5 @@
 import type { DotConvention } from '../../../domain/types';
-import type { FormatPreview, FormatSummary, OutcomeError, Progress, ProblemView, Settings, WriteMode } from '../../api';
+import type { FormatPreview, FormatSummary, OutcomeError, Progress, ProblemView, Settings, WriteMode } from '../../../port/api';
 import type { PaneMessage } from '../StatusMessage';
 
 export interface FormatViewProps {

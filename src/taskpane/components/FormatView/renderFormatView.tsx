@@ -12,7 +12,7 @@ import {
   Subtitle2,
 } from '@fluentui/react-components';
 import type { DotConvention, Rag } from '../../../domain/types';
-import type { FormatPreview, Settings, WriteMode } from '../../api';
+import type { FormatPreview, Settings, WriteMode } from '../../../port/api';
 import { paneText } from '../../strings';
 import { ProblemsList } from '../ProblemsList';
 import { StatusMessage } from '../StatusMessage';

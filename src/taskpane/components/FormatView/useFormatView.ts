@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DotConvention } from '../../../domain/types';
-import type { FormatSummary, Progress, Settings, WriteMode } from '../../api';
+import type { FormatSummary, Progress, Settings, WriteMode } from '../../../port/api';
 import { useAddinApi } from '../../AddinApiContext';
 import { settle } from '../../settle';
 import { paneText } from '../../strings';

@@ -1,4 +1,4 @@
-import type { OutcomeError, RevisionView, RevisionsResult } from '../../api';
+import type { OutcomeError, RevisionView, RevisionsResult } from '../../../port/api';
 import type { PaneMessage } from '../StatusMessage';
 
 /** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Outcome, ReviewStatus, RevisionView, RevisionsResult } from '../../api';
+import type { Outcome, ReviewStatus, RevisionView, RevisionsResult } from '../../../port/api';
 import { useAddinApi } from '../../AddinApiContext';
 import { readFileAsArrayBuffer } from '../../readFile';
 import { reviewerNameStore } from '../../reviewerName';

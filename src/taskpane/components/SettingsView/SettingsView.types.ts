@@ -1,5 +1,5 @@
 import type { DotConvention } from '../../../domain/types';
-import type { Settings, WriteMode } from '../../api';
+import type { Settings, WriteMode } from '../../../port/api';
 import type { PaneMessage } from '../StatusMessage';
 
 export interface SettingsViewProps {

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
 import type { DotConvention, DotState, DotTone, Rag } from '../../../domain/types';
-import type { Settings, WriteMode } from '../../api';
+import type { Settings, WriteMode } from '../../../port/api';
 import { paneText } from '../../strings';
 import { StatusMessage } from '../StatusMessage';
 import { DotArrow, RagLetter } from '../Symbols';

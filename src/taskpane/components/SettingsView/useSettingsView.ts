@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { DotConvention } from '../../../domain/types';
-import type { Settings, WriteMode } from '../../api';
+import type { Settings, WriteMode } from '../../../port/api';
 import { useAddinApi } from '../../AddinApiContext';
 import { parsePopulation } from '../../population';
 import { settle } from '../../settle';

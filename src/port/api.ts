@@ -1,6 +1,12 @@
+import type { Result } from '../domain/result';
+import type { Grid } from '../domain/sheet/grid';
 import type { DotConvention } from '../domain/types';
 
 /**
+ * The port: what the task pane may ask of the workbook, and the types both sides share.
+ * It sits between src/taskpane (which calls it) and src/excel (which implements it), so
+ * neither imports the other.
+ *
  * What the task pane may ask of the workbook. Components receive an `AddinApi` through
  * props/context and never touch `Excel`: `src/excel/addinApi.ts` implements it with
  * Office.js, tests and the browser proof use fakes.
@@ -152,3 +158,10 @@ export interface AddinApi {
   loadSettings(): Promise<Outcome<Settings>>;
   saveSettings(settings: Settings): Promise<Outcome<void>>;
 }
+
+/**
+ * Reads a picked workbook file (a previous month's .xlsx) into the grids the engine reads,
+ * locally: nothing is uploaded. src/xlsx implements it; the composition root
+ * (src/taskpane/index.tsx) hands it to src/excel, so no adapter imports another.
+ */
+export type WorkbookFileReader = (data: ArrayBuffer | Uint8Array, fileName: string) => Promise<Result<Grid[], { message: string }>>;
