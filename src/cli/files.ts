@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { cliMessages } from './messages';
 import { EXIT, type ExitCode } from './messages';
-import type { CliIO } from './main';
+import type { CliIO } from './types';
 
 /** A failure the command reports: a message for stderr and the exit code. */
 export interface CliFailure {

@@ -12,7 +12,7 @@ import { writeWorkbook } from '../xlsx/workbook';
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { report, writeOutput } from './files';
 import { findScorecard, openForRewrite } from './load';
-import type { CliIO, FormatArgs } from './main';
+import type { CliIO, FormatArgs } from './types';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 import { planSheet } from './plan';
 import { problemLines, ragTally, revisionsTable } from './report';

@@ -1,43 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { DotConvention } from '../domain/types';
 import { runFormat } from './format';
 import { fail, type CliResult } from './files';
 import { cliMessages, EXIT, HELP, type ExitCode } from './messages';
 import { runNewMonth } from './newMonth';
 import { runRevisions } from './revisions';
+import type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs } from './types';
 
-/** Where a command prints: injected so tests can run commands in-process too. */
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-export interface FormatArgs {
-  input: string;
-  output: string;
-  sheet?: string;
-  previous?: string;
-  convention: DotConvention;
-  formulas: boolean;
-  force: boolean;
-  /** Write even though content the xlsx library cannot keep would be lost (listed in the summary). */
-  allowLoss: boolean;
-}
-
-export interface RevisionsArgs {
-  published: string;
-  current: string;
-  sheet?: string;
-  as: 'table' | 'csv' | 'json';
-}
-
-export interface NewMonthArgs {
-  input: string;
-  output: string;
-  sheet?: string;
-  force: boolean;
-  allowLoss: boolean;
-}
+export type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs } from './types';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },

@@ -9,7 +9,7 @@ import { readFills, restoreFills } from '../xlsx/highlights';
 import { writeWorkbook } from '../xlsx/workbook';
 import { fail, report, writeOutput, type CliResult } from './files';
 import { findScorecard, openForRewrite } from './load';
-import type { CliIO, NewMonthArgs } from './main';
+import type { CliIO, NewMonthArgs } from './types';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 
 /**

@@ -2,7 +2,7 @@ import { loadBaseline, revisionsAgainst } from './baseline';
 import { loadWorkbook, findScorecard } from './load';
 import { EXIT, type ExitCode } from './messages';
 import { report } from './files';
-import type { CliIO, RevisionsArgs } from './main';
+import type { CliIO, RevisionsArgs } from './types';
 import { revisionsCsv, revisionsJson, revisionsTable } from './report';
 
 /**

@@ -1,7 +1,7 @@
 import { a1 } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable } from '../sheet/scorecard';
 import type { DotConvention, Polarity } from '../types';
-import { dotMonths } from '../sheet/evaluate';
+import { dotMonths } from '../sheet/dotMonths';
 
 function ref(row: number, col: number | null): string {
   return col === null ? '""' : a1(row, col);

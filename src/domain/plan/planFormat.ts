@@ -6,7 +6,7 @@ import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
 import { DOT_GLYPHS } from '../dot';
 import { dotFormula, judgedLive, ragFormula } from './formulas';
-import { dotMonths } from '../sheet/evaluate';
+import { dotMonths } from '../sheet/dotMonths';
 import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
 import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';

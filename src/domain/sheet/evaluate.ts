@@ -5,7 +5,7 @@ import type { CellInput, DotConvention, Rag } from '../types';
 import { a1, boxAddress, qualified } from './grid';
 import type { RawRow } from './rows';
 import { rowDot } from './rowDot';
-import type { IndicatorRow, MonthValue, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances } from './scorecard';
+import type { IndicatorRow, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances } from './scorecard';
 import type { ErrorCode } from '../result';
 
 /**
@@ -175,20 +175,3 @@ function targetRange(tol: Tolerances | null): { lower: number; upper: number } |
   const green = tol.bands.find((b) => b.rag === 'green');
   return green?.lower && green.upper ? { lower: green.lower.value, upper: green.upper.value } : null;
 }
-
-/**
- * The month the DOT compares, and the one before it (same rule as the RAG basis).
- * @example dotMonths(row.months, row.ragBasis)?.current.label // 'Dec-20'
- */
-export function dotMonths(months: MonthValue[], basis: RagBasis | null): { current: MonthValue; previous: MonthValue | null } | null {
-  if (months.length === 0) return null;
-  let i = months.length - 1;
-  if (basis && basis.kind === 'month') i = months.findIndex((m) => m.col === basis.col);
-  else {
-    // Info rows and rows without a target: the newest month with a figure, as the seeds do.
-    const latest = [...months].reverse().find((m) => m.value.kind === 'number');
-    if (latest) i = months.indexOf(latest);
-  }
-  return { current: months[i], previous: i > 0 ? months[i - 1] : null };
-}
-

@@ -2,7 +2,7 @@ import { evaluateDot } from '../dot';
 import { msg } from '../messages';
 import type { DotConvention, Polarity, Rag } from '../types';
 import { comparePrecision } from '../value';
-import { dotMonths } from './evaluate';
+import { dotMonths } from './dotMonths';
 import type { RawRow } from './rows';
 import type { RagBasis, RowDot } from './scorecard';
 

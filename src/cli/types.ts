@@ -1,0 +1,34 @@
+import type { DotConvention } from '../domain/types';
+
+/** Where a command prints: injected so tests can run commands in-process too. */
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface FormatArgs {
+  input: string;
+  output: string;
+  sheet?: string;
+  previous?: string;
+  convention: DotConvention;
+  formulas: boolean;
+  force: boolean;
+  /** Write even though content the xlsx library cannot keep would be lost (listed in the summary). */
+  allowLoss: boolean;
+}
+
+export interface RevisionsArgs {
+  published: string;
+  current: string;
+  sheet?: string;
+  as: 'table' | 'csv' | 'json';
+}
+
+export interface NewMonthArgs {
+  input: string;
+  output: string;
+  sheet?: string;
+  force: boolean;
+  allowLoss: boolean;
+}
