@@ -20,6 +20,12 @@ const officeGlobals = { Office: "readonly", Excel: "readonly", CustomFunctions: 
 
 const NODE_BUILTINS = ["fs", "fs/promises", "path", "os", "child_process", "crypto", "util", "zlib", "stream", "buffer", "url", "module"];
 
+/** `Excel.run` (called or passed on): only src/excel/run.ts may. */
+const EXCEL_RUN = {
+  selector: "MemberExpression[object.name='Excel'][property.name='run']",
+  message: "Only src/excel/run.ts calls Excel.run; take the request context you are given (or an ExcelRunner).",
+};
+
 /** Relative imports that climb out of a layer into an adapter, at any depth (../excel, ../../cli). */
 const adapter = (names) => `^(\\./)?(\\.\\./)+(${names.join("|")})(/|$)`;
 
@@ -77,7 +83,13 @@ export default tseslint.config(
     },
   },
 
-  // Layer rules (docs/ARCHITECTURE.md).
+  // Layer rules (docs/ARCHITECTURE.md). Each file of src/ matches exactly one fence below
+  // (a later block's no-restricted-imports would replace an earlier one's, not add to it).
+  //   domain    <- everything; imports nothing of ours outside itself
+  //   port      <- taskpane, excel; imports domain types only
+  //   functions, excel, xlsx: adapters; import domain (excel: and port), never each other
+  //   cli       the command-line tool: domain + its adapter, xlsx
+  //   taskpane  the pane: port + domain; only index.tsx (the composition root) wires in adapters
   {
     files: ["src/domain/**/*.{ts,tsx}"],
     rules: {
@@ -96,8 +108,8 @@ export default tseslint.config(
             { group: ["@fluentui/*"], message: "src/domain is pure TypeScript: no Fluent UI." },
             { group: ["node:*"], message: "src/domain runs in Excel and Node alike: no Node modules." },
             {
-              regex: adapter(["excel", "taskpane", "functions", "cli", "xlsx"]),
-              message: "src/domain is the engine: adapters import it, never the other way round.",
+              regex: adapter(["excel", "taskpane", "functions", "cli", "xlsx", "port"]),
+              message: "src/domain is the engine: adapters (and the port) import it, never the other way round.",
             },
           ],
         },
@@ -120,23 +132,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/taskpane/**/*.{ts,tsx}"],
-    ignores: ["src/taskpane/index.tsx"],
+    files: ["src/port/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            ...["react", "exceljs", ...NODE_BUILTINS].map((name) => ({ name, message: "src/port is types shared by the pane and the Excel adapter: it imports only src/domain." })),
+          ],
           patterns: [
-            {
-              regex: adapter(["excel"]),
-              message: "Pane components get an AddinApi (src/taskpane/api.ts); only src/taskpane/index.tsx wires in src/excel.",
-            },
+            { group: ["react-dom", "react/*", "@fluentui/*", "node:*"], message: "src/port is types shared by the pane and the Excel adapter: it imports only src/domain." },
+            { regex: adapter(["excel", "taskpane", "functions", "cli", "xlsx"]), message: "src/port sits below the pane and the adapters: it imports only src/domain." },
           ],
         },
       ],
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "The pane never touches Excel: ask the AddinApi (src/excel implements it)." },
+        { name: "Office", message: "src/port declares what the pane may ask; src/excel does it with Office.js." },
+        { name: "Excel", message: "src/port declares what the pane may ask; src/excel does it with Office.js." },
       ],
     },
   },
@@ -149,12 +162,122 @@ export default tseslint.config(
           paths: [
             { name: "react", message: "Custom functions run without the pane: no React." },
             { name: "exceljs", message: "Custom functions run in Excel: exceljs is for the CLI." },
+            ...NODE_BUILTINS.map((name) => ({ name, message: "Custom functions run in Excel: no Node modules." })),
           ],
           patterns: [
             { group: ["react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "Custom functions run without the pane: no React or Fluent UI." },
+            { group: ["node:*"], message: "Custom functions run in Excel: no Node modules." },
+            { regex: adapter(["excel", "taskpane", "cli", "xlsx", "port"]), message: "src/functions wraps src/domain only: no other adapter, no pane code." },
           ],
         },
       ],
+      "no-restricted-syntax": ["error", EXCEL_RUN],
+    },
+  },
+  {
+    files: ["src/excel/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "react", message: "src/excel implements the port with Office.js: no React (the pane is src/taskpane)." },
+            { name: "exceljs", message: "src/excel talks to Excel through Office.js; exceljs is the file adapter's (src/xlsx)." },
+            ...NODE_BUILTINS.map((name) => ({ name, message: "src/excel runs in the Office webview: no Node modules." })),
+          ],
+          patterns: [
+            { group: ["react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "src/excel implements the port with Office.js: no React or Fluent UI." },
+            { group: ["node:*"], message: "src/excel runs in the Office webview: no Node modules." },
+            {
+              regex: adapter(["taskpane", "functions", "cli", "xlsx"]),
+              message: "src/excel imports src/domain and src/port only: no other adapter, no pane code (a reader it needs is passed in through the port).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": ["error", EXCEL_RUN],
+    },
+  },
+  {
+    // The one place that calls Excel.run.
+    files: ["src/excel/run.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["src/xlsx/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "react", message: "src/xlsx reads and writes .xlsx files: no React." }],
+          patterns: [
+            { group: ["react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "src/xlsx reads and writes .xlsx files: no React or Fluent UI." },
+            { regex: adapter(["excel", "taskpane", "functions", "cli"]), message: "src/xlsx imports src/domain (and src/port) only: no other adapter, no pane or CLI code." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "src/xlsx works on files, without Office." },
+        { name: "Excel", message: "src/xlsx works on files, without Office." },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "react", message: "The CLI has no UI: no React." }],
+          patterns: [
+            { group: ["react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "The CLI has no UI: no React or Fluent UI." },
+            { regex: adapter(["excel", "taskpane", "functions", "port"]), message: "The CLI uses src/domain and its file adapter src/xlsx only." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "The CLI works on files, without Office." },
+        { name: "Excel", message: "The CLI works on files, without Office." },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "exceljs", message: "The pane reads files through the port (WorkbookFileReader), wired in by src/taskpane/index.tsx." },
+            ...NODE_BUILTINS.map((name) => ({ name, message: "The pane runs in the Office webview: no Node modules." })),
+          ],
+          patterns: [
+            { group: ["node:*"], message: "The pane runs in the Office webview: no Node modules." },
+            {
+              regex: adapter(["excel", "xlsx", "cli", "functions"]),
+              message: "Pane components get an AddinApi (src/port/api.ts); only src/taskpane/index.tsx wires in src/excel and src/xlsx.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "The pane never touches Excel: ask the AddinApi (src/excel implements it)." },
+      ],
+    },
+  },
+  {
+    // The composition root: builds the Office.js AddinApi (src/excel) with the file reader (src/xlsx).
+    files: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: adapter(["cli", "functions"]), message: "The pane's composition root wires src/excel and src/xlsx only." }] },
+      ],
+      "no-restricted-syntax": ["error", EXCEL_RUN],
     },
   },
 
