@@ -4,9 +4,10 @@ import { fail, type CliResult } from './files';
 import { cliMessages, EXIT, HELP, type ExitCode } from './messages';
 import { runNewMonth } from './newMonth';
 import { runRevisions } from './revisions';
-import type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs } from './types';
+import { runSummary } from './summary';
+import type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs, SummaryArgs } from './types';
 
-export type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs } from './types';
+export type { CliIO, FormatArgs, NewMonthArgs, RevisionsArgs, SummaryArgs } from './types';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -27,9 +28,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force', 'allow-loss'],
   revisions: ['sheet', 'csv', 'json'],
   'new-month': ['output', 'sheet', 'force', 'allow-loss'],
+  summary: ['sheet', 'convention'],
 };
 
-type Parsed = { command: 'help' | 'version' } | { command: 'format'; args: FormatArgs } | { command: 'revisions'; args: RevisionsArgs } | { command: 'new-month'; args: NewMonthArgs };
+type Parsed = { command: 'help' | 'version' } | { command: 'format'; args: FormatArgs } | { command: 'revisions'; args: RevisionsArgs } | { command: 'new-month'; args: NewMonthArgs } | { command: 'summary'; args: SummaryArgs };
 
 /** Parses the command line into one command's arguments, or a usage error. */
 export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
@@ -61,6 +63,11 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
   }
 
   if (rest.length !== 1) return fail(EXIT.usage, cliMessages.missingInput(command, 'one input file: <in.xlsx>'));
+  if (command === 'summary') {
+    const convention = values.convention ?? 'performance';
+    if (convention !== 'performance' && convention !== 'numeric') return fail(EXIT.usage, cliMessages.badConvention(convention));
+    return { ok: true, value: { command, args: { input: rest[0]!, sheet: values.sheet, convention } } };
+  }
   if (values.output === undefined) return fail(EXIT.usage, cliMessages.missingOutput(command));
   if (command === 'new-month') {
     return { ok: true, value: { command, args: { input: rest[0]!, output: values.output, sheet: values.sheet, force: values.force ?? false, allowLoss: values['allow-loss'] ?? false } } };
@@ -114,6 +121,8 @@ export async function runCli(argv: readonly string[], io: CliIO, version = '0.0.
         return await runRevisions(p.args, io);
       case 'new-month':
         return await runNewMonth(p.args, io);
+      case 'summary':
+        return await runSummary(p.args, io);
     }
   } catch (e) {
     io.err(cliMessages.internal(e instanceof Error ? e.message : String(e)));

@@ -54,6 +54,11 @@ Usage:
       Adds next month's sheet (e.g. Jan-21 after Dec-20): months shift one column left,
       the new month's column is empty and ready for data, headers and title updated.
 
+  scorecard summary <in.xlsx> [--sheet NAME] [--convention performance|numeric]
+      Prints a drafted committee summary of the month (Markdown): per section, "What's
+      working well" (improved and on target) and "Areas of focus" (declined or off target),
+      one sentence per indicator built from its figures, DOT and RAG, naming its NO.
+
   scorecard --help | --version
 
 Files: the tool never writes to its input, never overwrites an existing output unless

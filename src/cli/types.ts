@@ -25,6 +25,12 @@ export interface RevisionsArgs {
   as: 'table' | 'csv' | 'json';
 }
 
+export interface SummaryArgs {
+  input: string;
+  sheet?: string;
+  convention: DotConvention;
+}
+
 export interface NewMonthArgs {
   input: string;
   output: string;

@@ -25,3 +25,26 @@ export const packMsg = {
   keyYearEnd: 'RAG (Year End): the outturn / YTD against the target, same letters and fills',
   keyRevised: 'Yellow: revised since the last published report',
 };
+
+/** Words of the drafted committee summary (one plain sentence per bullet). */
+export const summaryMsg = {
+  working: 'What’s working well',
+  focus: 'Areas of focus',
+  title: (month: string, sheet: string): string => `Committee summary draft: ${month} (sheet ${quote(sheet)})`,
+  intro: 'Drafted from the scorecard’s figures, DOT and RAG: check each bullet against its indicator before use.',
+  nothing: 'No indicator improved on target, declined or fell off target this month.',
+  otherSection: 'Other indicators',
+  /** `% of contacts … was 57.2% in December` (`in the year to date` for a YTD-judged row). */
+  figure: (name: string, value: string, when: string): string => `${name} was ${value} ${when}`,
+  inMonth: (month: string): string => `in ${month}`,
+  yearToDate: 'in the year to date',
+  /** `, below the 90% target` / `, above the 10.8% target` / `, meeting the 95% target`. */
+  target: (relation: 'below' | 'above' | 'meeting' | 'within' | 'outside', target: string): string =>
+    relation === 'meeting' ? `, meeting the ${target} target` : relation === 'within' ? `, within the ${target} target range` : relation === 'outside' ? `, outside the ${target} target range` : `, ${relation} the ${target} target`,
+  /** `(November 61.0%; 2019/20 outturn 64.0%)`. */
+  comparisons: (parts: string[]): string => (parts.length === 0 ? '' : ` (${parts.join('; ')})`),
+  previousMonth: (month: string, value: string): string => `${month} ${value}`,
+  lastYear: (year: string, value: string): string => `${year} outturn ${value}`,
+  /** The sheet name for a written summary: `Summary Dec-20`, then `Summary Dec-20 (2)`. */
+  sheetName: (month: string, n: number): string => (n <= 1 ? `Summary ${month}` : `Summary ${month} (${n})`),
+};

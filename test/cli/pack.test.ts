@@ -1,6 +1,7 @@
 /**
- * `scorecard format` fills the year-on-year DOT and year-end RAG columns of a workbook
- * openpyxl wrote, in both write modes; openpyxl reads the result back.
+ * The committee pack from the command line: `scorecard format` fills the year-on-year DOT
+ * and year-end RAG columns of a workbook openpyxl wrote, in both write modes (openpyxl reads
+ * the result back); `scorecard summary` prints the drafted summary.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +9,15 @@ import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { CORPORATE_ORDER, OTHER_ORDER, PACK_ROWS, colOf, packGrid, type PackColumn } from '../fixtures/packGrids';
 import { EXIT } from '../../src/cli/messages';
 import { NO_ARROW_MARK } from '../../src/domain/plan/key';
-import { buildCli, removeBuild, run, tempDir } from './runCli';
+import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readXlsxValues, writeGridXlsx } from './openpyxl';
 
 let cli: string;
 let dir: string;
 beforeAll(() => {
-  cli = buildCli('yoy');
+  cli = buildCli('pack');
   dir = tempDir();
 }, 120_000);
 afterAll(() => {
@@ -64,5 +67,31 @@ describe.each([
       expect(String(sheet[r.row][yoy])).toMatch(/^=PERF\.DOT\(/);
       expect(String(sheet[r.row][ye])).toMatch(/^=PERF\.RAG\(/);
     }
+  });
+});
+
+describe('scorecard summary', () => {
+  it('prints the drafted summary of a sample as Markdown, reading only', () => {
+    const input = sample('corporate-parenting-2019-12.xlsx');
+    const before = createHash('sha256').update(readFileSync(input)).digest('hex');
+    const result = run(cli, ['summary', input]);
+    expect(result.code).toBe(EXIT.ok);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('# Committee summary draft: Dec-19 (sheet "Dec-19")');
+    // Corporate Parenting 6.8 as the seed prints it: Dec-19 92.0%, Nov-19 93.3%, 95%+, 2018/19 88.6%.
+    expect(lines).toContain('- 6.8: LAC cases reviewed within timescales was 92.0% in December, below the 95% target (November 93.3%; 2018/19 outturn 88.6%).');
+    expect(lines).toContain('## LOOKED AFTER CHILDREN');
+    expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(before);
+  });
+
+  it('refuses an unknown option and a missing input with a usage error', () => {
+    expect(run(cli, ['summary']).code).toBe(EXIT.usage);
+    expect(run(cli, ['summary', 'x.xlsx', '-o', 'y.xlsx']).code).toBe(EXIT.usage);
+  });
+
+  it('names the file when it cannot be read', () => {
+    const result = run(cli, ['summary', join(dir, 'missing.xlsx')]);
+    expect(result.code).not.toBe(EXIT.ok);
+    expect(result.stderr).toContain('missing.xlsx');
   });
 });

@@ -1,0 +1,63 @@
+import { summaryMsg } from '../messages';
+import type { SummaryBullet, SummaryDraft } from './draftSummary';
+
+function bullet(b: SummaryBullet): string {
+  return `${b.ref}: ${b.text}`;
+}
+
+/**
+ * The draft as Markdown: a title, then per section its two lists (an empty list is left out).
+ *
+ * @example summaryMarkdown(draft).split('\n')[0] // '# Committee summary draft: Dec-20 (sheet "Dec-20")'
+ */
+export function summaryMarkdown(draft: SummaryDraft): string {
+  const out = [`# ${summaryMsg.title(draft.month, draft.sheetName)}`, '', summaryMsg.intro, ''];
+  if (draft.sections.length === 0) out.push(summaryMsg.nothing, '');
+  for (const s of draft.sections) {
+    out.push(`## ${s.name}`, '');
+    for (const [title, list] of [[summaryMsg.working, s.working], [summaryMsg.focus, s.focus]] as const) {
+      if (list.length === 0) continue;
+      out.push(`### ${title}`, '', ...list.map((b) => `- ${bullet(b)}`), '');
+    }
+  }
+  return out.join('\n');
+}
+
+/** One line of the draft as a sheet shows it: the text and whether it is a heading. */
+export interface SummaryLine {
+  text: string;
+  level: 0 | 1 | 2 | 3;
+}
+
+/**
+ * The draft as the lines of a summary sheet, one per row: title, sections, list titles
+ * (headings) and bullets (level 3), with no blank lines in between.
+ *
+ * @example summaryLines(draft)[1] // { text: 'FRONT DOOR', level: 1 }
+ */
+export function summaryLines(draft: SummaryDraft): SummaryLine[] {
+  const lines: SummaryLine[] = [{ text: summaryMsg.title(draft.month, draft.sheetName), level: 0 }, { text: summaryMsg.intro, level: 3 }];
+  if (draft.sections.length === 0) lines.push({ text: summaryMsg.nothing, level: 3 });
+  for (const s of draft.sections) {
+    lines.push({ text: s.name, level: 1 });
+    for (const [title, list] of [[summaryMsg.working, s.working], [summaryMsg.focus, s.focus]] as const) {
+      if (list.length === 0) continue;
+      lines.push({ text: title, level: 2 }, ...list.map((b) => ({ text: `• ${bullet(b)}`, level: 3 as const })));
+    }
+  }
+  return lines;
+}
+
+/**
+ * A sheet name for the summary that no sheet has: `Summary Dec-20`, else `Summary Dec-20 (2)`, …
+ * (never overwriting). Sheet names compare without case, as Excel does.
+ *
+ * @example freeSummaryName('Dec-20', ['Dec-20', 'Summary Dec-20']) // 'Summary Dec-20 (2)'
+ */
+export function freeSummaryName(month: string, existing: string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = summaryMsg.sheetName(month, n);
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
