@@ -121,18 +121,31 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
   for (const address of deleteNotes) copy.notes.getItem(address).delete();
 }
 
-/** Deletes the copy if the failed batch made one: true if deleted, null if there was none, false if it stays. */
-async function deletePartialCopy(context: Excel.RequestContext, copy: Excel.Worksheet, source: Excel.Worksheet): Promise<boolean | null> {
+/** Whether `name` is what the failed batch's copy is called: renamed, or still `Dec-20 (2)`. */
+function isHalfMade(name: string, plan: RollForwardPlan): boolean {
+  const n = name.toLowerCase();
+  const source = plan.sourceSheet.toLowerCase();
+  return n === plan.newSheetName.toLowerCase() || (n.startsWith(`${source} (`) && /^\(\d+\)$/.test(n.slice(source.length + 1)));
+}
+
+/**
+ * Deletes, by name, the sheet the failed batch made: true if deleted, null if there was none,
+ * false if it stays. The sheet list is read again rather than using the `copy()` proxy: a
+ * proxy whose creating sync failed refers to the sheet through the `Copy` call itself, so
+ * using it would send the copy again (office.js keeps the method path until a sync returns
+ * the new sheet's id). Only a sheet that was not there before and bears the copy's name is
+ * removed, never one a co-author added meanwhile.
+ */
+async function deleteHalfMadeSheet(context: Excel.RequestContext, plan: RollForwardPlan, before: readonly string[]): Promise<boolean | null> {
   try {
-    copy.load('name');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
     await context.sync();
-  } catch {
-    // The copy proxy does not resolve: the batch failed before Excel made the copy.
-    return null;
-  }
-  try {
-    source.activate();
-    copy.delete();
+    const existed = new Set(before.map((n) => n.toLowerCase()));
+    const made = sheets.items.map((s) => s.name).filter((n) => !existed.has(n.toLowerCase()) && isHalfMade(n, plan));
+    if (made.length === 0) return null;
+    sheets.getItem(plan.sourceSheet).activate();
+    for (const name of made) sheets.getItem(name).delete();
     await context.sync();
     return true;
   } catch {
@@ -191,7 +204,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   } catch (e) {
     const reason = toOutcomeError(e, plan.sourceSheet);
     // Excel keeps what ran before the failure: remove the half-made copy, never leave it.
-    const removed = await deletePartialCopy(context, copy, source);
+    const removed = await deleteHalfMadeSheet(context, plan, existing);
     if (removed === false) return fail(m.partialCopyLeft(reason.message), m.partialCopyLeftAction());
     return { ok: false, error: reason };
   }

@@ -420,3 +420,57 @@ describe('fake Excel: conditional formats', () => {
     expect(s.conditionalStyleAt(1, 2)).toEqual({ fill: '#FF0000' });
   });
 });
+
+describe('fake Excel: strings written to cells are parsed as typed (KB Q214327, Range.values docs)', () => {
+  // 2026: the year `Jan-21` is completed with; serials in Excel's 1900 date system.
+  it.each<[string, string | number | boolean, string]>([
+    ['Jan-21', 46043, 'd-mmm'], // 21 January 2026, not the month Jan 2021
+    ['Jan-32', 11689, 'mmm-yy'], // no 32nd: month and year, 1 January 1932
+    ['Dec 2020', 44166, 'mmm-yy'],
+    ['21-Jan', 46043, 'd-mmm'],
+    ['1/2/2021', 44198, 'm/d/yyyy'], // en-US month/day
+    ['2021-01-31', 44227, 'yyyy-mm-dd'],
+    ['85%', 0.85, '0%'],
+    ['84.3%', 0.843, '0.0%'],
+    ['1,234', 1234, 'General'],
+    ['TRUE', true, 'General'],
+    ['12', 12, 'General'],
+  ])('turns %p into %p shown as %p in a General cell', async (typed, value, format) => {
+    const wb = new FakeWorkbook();
+    wb.currentYear = 2026;
+    wb.addSheet('S');
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[typed]];
+      await ctx.sync();
+    });
+    const cell = wb.sheet('S').cell('A1');
+    if (typeof value === 'number') expect(cell.value).toBeCloseTo(value);
+    else expect(cell.value).toBe(value);
+    expect(cell.numberFormat).toBe(format);
+  });
+
+  it.each(['Jan-21', '85%', 'TRUE', '6.10'])('keeps %p as text in a cell formatted as Text first, or after an apostrophe', async (typed) => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S');
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      const a = ws.getRange('A1');
+      a.numberFormat = [['@']];
+      a.values = [[typed]];
+      ws.getRange('B1').values = [[`'${typed}`]];
+      await ctx.sync();
+    });
+    expect(wb.sheet('S').value('A1')).toBe(typed);
+    expect(wb.sheet('S').value('B1')).toBe(typed);
+  });
+
+  it.each(['Jan to Mar', 'TBC Feb 19', 'Sep-2x', '13.7% (HT1)', 'n/a', '14-20'])('leaves %p as text (not a shape Excel parses)', async (typed) => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('S');
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[typed]];
+      await ctx.sync();
+    });
+    expect(wb.sheet('S').value('A1')).toBe(typed);
+  });
+});

@@ -41,6 +41,30 @@ describe('rollForward', () => {
     expect(next.text('A1')).toBe('As at Month End: January 2021');
   });
 
+  it('keeps text month headers as text: Jan-21 is not turned into 21 January (KB Q214327)', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const source = wb.sheet('Dec-20');
+    const tables = tablesOf(grid);
+    // Headers typed as text labels in General cells (as a workbook saved from a CSV has them).
+    for (const table of tables) {
+      for (const m of table.months) {
+        source.update(table.monthHeaderRow, m.col, (c) => {
+          c.value = source.textAt(table.monthHeaderRow, m.col);
+          c.numberFormat = 'General';
+          c.givenText = null;
+        });
+      }
+    }
+    expect((await wb.run((ctx) => rollForward(ctx))).ok).toBe(true);
+    const next = wb.sheet('Jan-21');
+    for (const table of tables) {
+      const cols = table.months.map((m) => m.col);
+      expect(cols.map((c) => next.cellAt(table.monthHeaderRow, c).value)).toEqual(['Nov-20', 'Dec-20', 'Jan-21']);
+      expect(next.textAt(table.monthHeaderRow, cols[2])).toBe('Jan-21');
+    }
+  });
+
   it('moves formulas as written, without shifting their references', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
@@ -184,7 +208,7 @@ describe('rollForward', () => {
     expect(wb.sheets).toHaveLength(1);
   });
 
-  it.each([2, 60])('removes the half-made copy when Excel fails after %i operations', async (afterActions) => {
+  it.each([1, 2, 60])('removes the half-made copy when Excel fails after %i operations', async (afterActions) => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
     const before = wb.sheet('Dec-20').snapshot();

@@ -8,7 +8,11 @@
  * - a batch is NOT a transaction: operations run in order and a failing one stops the
  *   batch, leaving the earlier ones applied (OfficeExtension.Error's `traceMessages` doc
  *   shows this); a payload over the limit or cell-edit mode rejects the whole request;
- * - an address longer than 8,192 characters is an `InvalidArgument`.
+ * - an address longer than 8,192 characters is an `InvalidArgument`;
+ * - a member above the host's `excelApiMinor` throws `ApiNotFound` when called, as office.js
+ *   does (fakeExcelApiSets.ts, checked against @types/office-js);
+ * - a string written to a cell not formatted as Text is parsed as if typed: `Jan-21` becomes
+ *   a date, `85%` a number, `TRUE` a Boolean (fakeExcelCoercion.ts, KB Q214327).
  * What it counts: round trips (syncs), API calls (every queued method call, property set
  * or load) and each request's JSON payload size, to compare with Excel on the web's 5 MB.
  *
@@ -80,6 +84,8 @@ export class FakeWorkbook {
   editMode = false;
   /** Highest ExcelApi 1.x minor version supported (18: ExcelApi 1.18); `isSetSupported` answers from it. */
   excelApiMinor = 18;
+  /** The year Excel completes `Jan-21` with when it parses typed text as a date (KB Q214327: the current year). */
+  currentYear = new Date().getUTCFullYear();
   readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [], maxResponseBytes: 0 };
   readonly payloadLimitBytes: number;
   readonly responseLimitBytes: number;
@@ -175,6 +181,8 @@ export class FakeRequestContext {
   private nextId = 1;
   private responseBytes = 0;
   private arrivals: Array<() => void> = [];
+  /** @internal How many syncs this context has sent (the current one included, while it runs). */
+  syncCount = 0;
   /** Office keeps tracked objects alive across syncs; the fake has nothing to release. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -208,6 +216,7 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
+    this.syncCount += 1;
     const stats = this.host.stats;
     stats.syncs += 1;
     const bytes = encoder.encode(JSON.stringify(batch.map((a) => a.payload))).length;

@@ -9,6 +9,8 @@ import { FakeOfficeError, accessDenied, invalidArgument, itemNotFound, propertyN
 import { MAX_ADDRESS_LENGTH, boxesIntersect, fullAddress, parseBox, parseBoxList, splitSheet } from './fakeExcelAddress';
 import { DEFAULT_COLUMN_WIDTH, FakeSheet, cloneConditional, defaultCell } from './fakeExcelState';
 import type { FakeBorder, FakeCell, FakeConditionalFormat, FakeValue } from './fakeExcelState';
+import { EXCEL_API_MINOR, apiNotFoundMessage } from './fakeExcelApiSets';
+import { coerceTyped } from './fakeExcelCoercion';
 
 type Ctx = FakeRequestContext;
 type LoadSpec = string | string[] | { select?: string; expand?: string } | Record<string, unknown>;
@@ -55,6 +57,23 @@ abstract class ClientObject {
     return this.get<boolean>('isNullObject');
   }
 
+  /** The Excel type this proxy stands for (`Range`), as the requirement-set table names it. */
+  protected apiTypeName(): string {
+    return (this.constructor as { apiType?: string }).apiType ?? '';
+  }
+
+  /**
+   * Throws ApiNotFound, synchronously as office.js does, when `member` needs a newer ExcelApi
+   * than the host has (see fakeExcelApiSets.ts).
+   */
+  protected requires(member: string): void {
+    const key = `${this.apiTypeName()}.${member}`;
+    const minor = EXCEL_API_MINOR[key];
+    if (minor !== undefined && minor > this.ctx.host.excelApiMinor) {
+      throw new FakeOfficeError('ApiNotFound', apiNotFoundMessage(key, minor), key);
+    }
+  }
+
   /** Scalar properties `load()` with no argument loads. */
   protected abstract scalars(): string[];
   /** @internal what a collection's `load()` loads on each item. */
@@ -74,6 +93,7 @@ abstract class ClientObject {
 
   load(spec?: LoadSpec): this {
     const props = normaliseLoad(spec) ?? this.scalars();
+    for (const p of props) this.requires(p.split('/')[0]);
     this.ctx.enqueue({ obj: this._id, method: 'load', props }, () => this.loadPaths(props));
     return this;
   }
@@ -98,10 +118,12 @@ abstract class ClientObject {
 
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw propertyNotLoaded(prop);
+    this.requires(prop);
     return this.loaded.get(prop) as T;
   }
 
   protected queueSet(prop: string, value: unknown, apply: () => void): void {
+    this.requires(prop);
     this.ctx.enqueue({ obj: this._id, set: prop, value }, () => {
       this.failIfNull();
       apply();
@@ -111,6 +133,7 @@ abstract class ClientObject {
   }
 
   protected queueCall(method: string, args: unknown[], apply: () => void): void {
+    this.requires(method);
     this.ctx.enqueue({ obj: this._id, method, args }, () => {
       this.failIfNull();
       apply();
@@ -136,6 +159,7 @@ abstract class ClientObject {
 
 /** A collection: `items` is readable only after `load` + sync. */
 class CollectionProxy<T extends ClientObject> extends ClientObject {
+  static readonly apiType: string = 'RangeCollection';
   private readonly makeItems: () => T[];
   private current: T[] | null = null;
 
@@ -172,6 +196,7 @@ class CollectionProxy<T extends ClientObject> extends ClientObject {
 // ---------------------------------------------------------------- application, workbook
 
 export class ApplicationProxy extends ClientObject {
+  static readonly apiType: string = 'Application';
   constructor(ctx: Ctx) {
     super(ctx, 'application');
   }
@@ -201,19 +226,35 @@ export class ApplicationProxy extends ClientObject {
 }
 
 export class WorkbookProxy extends ClientObject {
+  static readonly apiType: string = 'Workbook';
   readonly worksheets: WorksheetCollectionProxy;
-  readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
-  readonly protection: WorkbookProtectionProxy;
-  readonly comments: CommentCollectionProxy;
+  private readonly settingsProxy: SettingCollectionProxy;
+  private readonly protectionProxy: WorkbookProtectionProxy;
+  private readonly commentsProxy: CommentCollectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx, 'workbook');
-    this.comments = new CommentCollectionProxy(ctx, null);
-    this.protection = new WorkbookProtectionProxy(ctx);
+    this.commentsProxy = new CommentCollectionProxy(ctx, null);
+    this.protectionProxy = new WorkbookProtectionProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
-    this.settings = new SettingCollectionProxy(ctx);
+    this.settingsProxy = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
+  }
+  /** Workbook-wide settings (ExcelApi 1.4). */
+  get settings(): SettingCollectionProxy {
+    this.requires('settings');
+    return this.settingsProxy;
+  }
+  /** Structure protection (ExcelApi 1.7). */
+  get protection(): WorkbookProtectionProxy {
+    this.requires('protection');
+    return this.protectionProxy;
+  }
+  /** Threaded comments (ExcelApi 1.10). */
+  get comments(): CommentCollectionProxy {
+    this.requires('comments');
+    return this.commentsProxy;
   }
   protected scalars(): string[] {
     return ['name'];
@@ -237,6 +278,7 @@ export class WorkbookProxy extends ClientObject {
 }
 
 export class WorkbookProtectionProxy extends ClientObject {
+  static readonly apiType: string = 'WorkbookProtection';
   constructor(ctx: Ctx) {
     super(ctx, 'workbookProtection');
   }
@@ -269,6 +311,7 @@ function checkSheetName(host: Ctx['host'], name: string, except?: FakeSheet): vo
 }
 
 export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  static override readonly apiType: string = 'WorksheetCollection';
   constructor(ctx: Ctx) {
     super(ctx, 'worksheets', () => ctx.host.sheets.map((s) => new WorksheetProxy(ctx, () => s, false)));
   }
@@ -314,6 +357,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
 }
 
 export class WorksheetProxy extends ClientObject {
+  static readonly apiType: string = 'Worksheet';
   private readonly resolver: () => FakeSheet | null;
   private protectionProxy: WorksheetProtectionProxy | null = null;
   private freezeProxy: FreezePanesProxy | null = null;
@@ -404,14 +448,17 @@ export class WorksheetProxy extends ClientObject {
   }
 
   get protection(): WorksheetProtectionProxy {
+    this.requires('protection');
     this.protectionProxy ??= new WorksheetProtectionProxy(this.ctx, this);
     return this.protectionProxy;
   }
   get freezePanes(): FreezePanesProxy {
+    this.requires('freezePanes');
     this.freezeProxy ??= new FreezePanesProxy(this.ctx, this);
     return this.freezeProxy;
   }
   get pageLayout(): PageLayoutProxy {
+    this.requires('pageLayout');
     this.layoutProxy ??= new PageLayoutProxy(this.ctx, this);
     return this.layoutProxy;
   }
@@ -419,6 +466,7 @@ export class WorksheetProxy extends ClientObject {
   private notesProxy: NoteCollectionProxy | null = null;
   /** Cell notes (ExcelApi 1.18), kept on the fake cells' `note`. */
   get notes(): NoteCollectionProxy {
+    this.requires('notes');
     this.notesProxy ??= new NoteCollectionProxy(this.ctx, this);
     return this.notesProxy;
   }
@@ -426,6 +474,7 @@ export class WorksheetProxy extends ClientObject {
   private commentsProxy: CommentCollectionProxy | null = null;
   /** Threaded comments of this sheet (ExcelApi 1.10). */
   get comments(): CommentCollectionProxy {
+    this.requires('comments');
     this.commentsProxy ??= new CommentCollectionProxy(this.ctx, this);
     return this.commentsProxy;
   }
@@ -433,6 +482,7 @@ export class WorksheetProxy extends ClientObject {
   private namesProxy: SheetNamesProxy | null = null;
   /** Sheet-scoped names; the fake holds only Excel's own Print_Area and Print_Titles. */
   get names(): SheetNamesProxy {
+    this.requires('names');
     this.namesProxy ??= new SheetNamesProxy(this.ctx, this);
     return this.namesProxy;
   }
@@ -480,10 +530,19 @@ export class WorksheetProxy extends ClientObject {
     return new RangeProxy(this.ctx, this, (s) => s.usedBox(valuesOnly), 'used', true);
   }
 
-  /** Copies the sheet (values, formats, widths, layout); the copy is named `Name (2)`, as Excel does. */
+  /**
+   * Copies the sheet (values, formats, widths, layout); the copy is named `Name (2)`, as Excel does.
+   *
+   * The proxy refers to the copy through the `Copy` call itself until a sync returns the new
+   * sheet's id (office.js: `_createMethodObject(Excel.Worksheet, this, "Copy", …,
+   * "_GetAnotherWorksheetById")`). If that sync failed, using the proxy in a later batch sends
+   * the `Copy` again: another sheet. So the fake replays the copy then, as Excel would.
+   */
   copy(positionType: string = 'None', relativeTo?: WorksheetProxy): WorksheetProxy {
     let created: FakeSheet | null = null;
-    this.queueCall('copy', [positionType, relativeTo?._id ?? null], () => {
+    let bound = false;
+    let ranInSync = -1;
+    const run = (): void => {
       const host = this.ctx.host;
       structureWritable(host);
       const source = this.sheet();
@@ -516,8 +575,14 @@ export class WorksheetProxy extends ClientObject {
         host.comments.set(`{comment-copy-${host.comments.size + 1}-${copy.id}}`, { ...c, sheetId: copy.id });
       }
       created = copy;
-    });
-    return new WorksheetProxy(this.ctx, () => created, false);
+      ranInSync = this.ctx.syncCount;
+      this.ctx.addResponse(null, () => (bound = true));
+    };
+    this.queueCall('copy', [positionType, relativeTo?._id ?? null], run);
+    return new WorksheetProxy(this.ctx, () => {
+      if (!bound && ranInSync !== this.ctx.syncCount) run();
+      return created;
+    }, false);
   }
 
   delete(): void {
@@ -550,6 +615,7 @@ function checkAddress(address: string): void {
 }
 
 export class WorksheetProtectionProxy extends ClientObject {
+  static readonly apiType: string = 'WorksheetProtection';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'protection');
   }
@@ -576,6 +642,7 @@ export class WorksheetProtectionProxy extends ClientObject {
 }
 
 export class FreezePanesProxy extends ClientObject {
+  static readonly apiType: string = 'WorksheetFreezePanes';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'freezePanes');
   }
@@ -619,6 +686,7 @@ export class FreezePanesProxy extends ClientObject {
 }
 
 export class PageLayoutProxy extends ClientObject {
+  static readonly apiType: string = 'PageLayout';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'pageLayout');
   }
@@ -682,6 +750,7 @@ type PrintName = 'Print_Area' | 'Print_Titles';
 const PRINT_FIELD = { Print_Area: 'printArea', Print_Titles: 'printTitleRows' } as const;
 
 export class NamedItemProxy extends ClientObject {
+  static readonly apiType: string = 'NamedItem';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly itemName: string, nullable: boolean) {
     super(ctx, 'namedItem', nullable);
   }
@@ -713,6 +782,7 @@ export class NamedItemProxy extends ClientObject {
 }
 
 export class SheetNamesProxy extends ClientObject {
+  static readonly apiType: string = 'NamedItemCollection';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'names');
   }
@@ -730,6 +800,7 @@ export class SheetNamesProxy extends ClientObject {
 
 /** A threaded comment, by id. */
 export class CommentProxy extends ClientObject {
+  static readonly apiType: string = 'Comment';
   constructor(ctx: Ctx, private readonly idOf: () => string | null) {
     super(ctx, 'comment');
   }
@@ -781,6 +852,7 @@ let nextCommentId = 1;
 
 /** Comments of a sheet (`worksheet.comments`) or of the workbook (`workbook.comments`, ws null). */
 export class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
+  static override readonly apiType: string = 'CommentCollection';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy | null) {
     super(ctx, 'comments', () =>
       [...ctx.host.comments.entries()].filter(([, c]) => ws === null || c.sheetId === ws.sheet().id).map(([id]) => new CommentProxy(ctx, () => id)),
@@ -822,6 +894,7 @@ export class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
 
 /** One cell's note; `address` is local to the sheet (`H12`). */
 export class NoteProxy extends ClientObject {
+  static readonly apiType: string = 'Note';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly at: () => { row: number; col: number } | null, nullable: boolean) {
     super(ctx, 'note', nullable);
   }
@@ -868,6 +941,7 @@ export class NoteProxy extends ClientObject {
 }
 
 export class NoteCollectionProxy extends ClientObject {
+  static readonly apiType: string = 'NoteCollection';
   private current: NoteProxy[] | null = null;
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy) {
     super(ctx, 'notes');
@@ -946,7 +1020,7 @@ function writable(sheet: FakeSheet): FakeSheet {
 }
 
 /** One value written through `values`/`formulas`: `=...` is a formula, numeric text a number, as Excel parses typing. */
-function applyInput(cell: FakeCell, input: unknown): void {
+function applyInput(cell: FakeCell, input: unknown, currentYear: number): void {
   cell.givenText = null;
   if (typeof input === 'string' && input.startsWith('=')) {
     cell.formula = input;
@@ -960,8 +1034,12 @@ function applyInput(cell: FakeCell, input: unknown): void {
   else if (typeof input === 'string' && cell.numberFormat === '@') cell.value = input;
   else if (typeof input === 'number' || typeof input === 'boolean') cell.value = input;
   else if (input === null || input === undefined) cell.value = '';
-  else if (typeof input === 'string' && /^-?\d+(\.\d+)?$/.test(input.trim())) cell.value = Number(input);
-  else cell.value = String(input);
+  else if (typeof input === 'string') {
+    // Anything else is parsed as if typed: `Jan-21` becomes a date, `85%` a number (see fakeExcelCoercion.ts).
+    const typed = coerceTyped(input, currentYear);
+    cell.value = typed.value;
+    if (typed.numberFormat !== undefined && cell.numberFormat === 'General') cell.numberFormat = typed.numberFormat;
+  } else cell.value = String(input);
 }
 
 function check2d(values: unknown, box: CellBox): unknown[][] {
@@ -1010,6 +1088,7 @@ function copyCell(from: FakeCell, to: FakeCell, type: CopyType, dRow: number, dC
 }
 
 export class RangeProxy extends ClientObject {
+  static readonly apiType: string = 'Range';
   private readonly ws: WorksheetProxy;
   private readonly boxOf: (s: FakeSheet) => CellBox | null;
   private formatProxy: RangeFormatProxy | null = null;
@@ -1129,15 +1208,18 @@ export class RangeProxy extends ClientObject {
     });
   }
   get worksheet(): WorksheetProxy {
+    this.requires('worksheet');
     return this.ws;
   }
   get format(): RangeFormatProxy {
+    this.requires('format');
     this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
     return this.formatProxy;
   }
   private cfProxy: ConditionalFormatCollectionProxy | null = null;
   /** Conditional formats intersecting the range; `add` applies one to the whole range. */
   get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.requires('conditionalFormats');
     this.cfProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.ws, () => [this.box()]);
     return this.cfProxy;
   }
@@ -1146,7 +1228,7 @@ export class RangeProxy extends ClientObject {
     const b = this.box();
     const rows = check2d(values, b);
     const s = writable(this.ws.sheet());
-    rows.forEach((row, i) => row.forEach((v, j) => s.update(b.top + i, b.left + j, (c) => applyInput(c, v))));
+    rows.forEach((row, i) => row.forEach((v, j) => s.update(b.top + i, b.left + j, (c) => applyInput(c, v, this.ctx.host.currentYear))));
   }
 
   select(): void {
@@ -1262,6 +1344,7 @@ function clearBoxes(target: Target, applyTo: string): void {
 }
 
 export class RangeAreasProxy extends ClientObject {
+  static readonly apiType: string = 'RangeAreas';
   private readonly ws: WorksheetProxy;
   private readonly boxesOf: (s: FakeSheet) => CellBox[] | null;
   private formatProxy: RangeFormatProxy | null = null;
@@ -1307,17 +1390,20 @@ export class RangeAreasProxy extends ClientObject {
     return this.get('areaCount');
   }
   get format(): RangeFormatProxy {
+    this.requires('format');
     this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target());
     return this.formatProxy;
   }
   private cfProxy: ConditionalFormatCollectionProxy | null = null;
   /** Conditional formats intersecting the areas (ExcelApi 1.9); `add` applies one to every area. */
   get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.requires('conditionalFormats');
     this.cfProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this.ws, () => this.target().boxes);
     return this.cfProxy;
   }
   private areasProxy: CollectionProxy<RangeProxy> | null = null;
   get areas(): CollectionProxy<RangeProxy> {
+    this.requires('areas');
     this.areasProxy ??= new CollectionProxy<RangeProxy>(this.ctx, 'areas', () =>
       this.target().boxes.map((b) => new RangeProxy(this.ctx, this.ws, () => b, 'area', false)),
     );
@@ -1371,6 +1457,7 @@ function normaliseColour(colour: string): string {
 }
 
 export class RangeFormatProxy extends ClientObject {
+  static readonly apiType: string = 'RangeFormat';
   private readonly targetOf: () => Target;
   readonly fill: RangeFillProxy;
   readonly font: RangeFontProxy;
@@ -1448,6 +1535,7 @@ export class RangeFormatProxy extends ClientObject {
 }
 
 export class RangeFillProxy extends ClientObject {
+  static readonly apiType: string = 'RangeFill';
   constructor(ctx: Ctx, private readonly targetOf: () => Target) {
     super(ctx, 'fill');
   }
@@ -1478,6 +1566,7 @@ export class RangeFillProxy extends ClientObject {
 }
 
 export class RangeFontProxy extends ClientObject {
+  static readonly apiType: string = 'RangeFont';
   constructor(ctx: Ctx, private readonly targetOf: () => Target) {
     super(ctx, 'font');
   }
@@ -1519,6 +1608,7 @@ type Edge = (typeof EDGES)[number];
 type Side = 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight';
 
 export class RangeBorderCollectionProxy extends ClientObject {
+  static readonly apiType: string = 'RangeBorderCollection';
   constructor(ctx: Ctx, private readonly targetOf: () => Target) {
     super(ctx, 'borders');
   }
@@ -1559,6 +1649,7 @@ function sidesOf(edge: Edge, b: CellBox, fn: (row: number, col: number, side: Si
 }
 
 export class RangeBorderProxy extends ClientObject {
+  static readonly apiType: string = 'RangeBorder';
   constructor(ctx: Ctx, private readonly targetOf: () => Target, private readonly edge: Edge) {
     super(ctx, 'border');
   }
@@ -1619,6 +1710,7 @@ export class RangeBorderProxy extends ClientObject {
 // ---------------------------------------------------------------- settings
 
 export class SettingProxy extends ClientObject {
+  static readonly apiType: string = 'Setting';
   constructor(ctx: Ctx, private readonly settingKey: string, nullable: boolean) {
     super(ctx, 'setting', nullable);
   }
@@ -1656,6 +1748,7 @@ export class SettingProxy extends ClientObject {
 }
 
 export class SettingCollectionProxy extends CollectionProxy<SettingProxy> {
+  static override readonly apiType: string = 'SettingCollection';
   constructor(ctx: Ctx) {
     super(ctx, 'settings', () => [...ctx.host.settings.keys()].map((k) => new SettingProxy(ctx, k, false)));
   }
@@ -1710,6 +1803,7 @@ function replaceConditionals(dest: FakeSheet, destBox: CellBox, source: FakeShee
 }
 
 export class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormatProxy> {
+  static override readonly apiType: string = 'ConditionalFormatCollection';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly boxesOf: () => CellBox[]) {
     super(ctx, 'conditionalFormats', () => {
       const boxes = this.boxesOf();
@@ -1750,6 +1844,7 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<Conditiona
 }
 
 export class ConditionalFormatProxy extends ClientObject {
+  static readonly apiType: string = 'ConditionalFormat';
   private text: ConditionalRuleProxy | null = null;
   private cell: ConditionalRuleProxy | null = null;
   private customRule: ConditionalRuleProxy | null = null;
@@ -1799,14 +1894,17 @@ export class ConditionalFormatProxy extends ClientObject {
   }
   /** The text rule; Excel fails the sync if the format is of another type. */
   get textComparison(): ConditionalRuleProxy {
+    this.requires('textComparison');
     this.text ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'ContainsText');
     return this.text;
   }
   get cellValue(): ConditionalRuleProxy {
+    this.requires('cellValue');
     this.cell ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'CellValue');
     return this.cell;
   }
   get custom(): ConditionalRuleProxy {
+    this.requires('custom');
     this.customRule ??= new ConditionalRuleProxy(this.ctx, this.ws, () => this.cf(), 'Custom');
     return this.customRule;
   }
@@ -1831,10 +1929,14 @@ export class ConditionalFormatProxy extends ClientObject {
 
 /** `textComparison` or `cellValue` of a conditional format: its rule and the format it applies. */
 export class ConditionalRuleProxy extends ClientObject {
+  static readonly apiType: string = 'TextConditionalFormat';
   readonly format: ConditionalRangeFormatProxy;
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly cfOf: () => FakeConditionalFormat, private readonly kind: CfType) {
     super(ctx, kind === 'ContainsText' ? 'textComparison' : kind === 'CellValue' ? 'cellValue' : 'custom');
     this.format = new ConditionalRangeFormatProxy(ctx, () => this.cf());
+  }
+  protected override apiTypeName(): string {
+    return this.kind === 'ContainsText' ? 'TextConditionalFormat' : this.kind === 'CellValue' ? 'CellValueConditionalFormat' : 'CustomConditionalFormat';
   }
   private cf(): FakeConditionalFormat {
     const cf = this.cfOf();
@@ -1869,6 +1971,7 @@ export class ConditionalRuleProxy extends ClientObject {
 }
 
 export class ConditionalRangeFormatProxy extends ClientObject {
+  static readonly apiType: string = 'ConditionalRangeFormat';
   readonly fill: { color: string; clear: () => void };
   readonly font: { color: string; bold: boolean; italic: boolean };
   constructor(ctx: Ctx, cfOf: () => FakeConditionalFormat) {

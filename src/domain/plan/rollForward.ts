@@ -90,7 +90,9 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
       writes.push(
         typeof header.value === 'number'
           ? { row: table.monthHeaderRow, col: m.col, value: monthSerial(next), numberFormat: 'mmm-yy' }
-          : { row: table.monthHeaderRow, col: m.col, value: monthLabel(next) },
+          : // A text label stays text: Excel reads `Jan-21` typed into a General cell as
+            // 21 January of the current year, so the cell is formatted as Text first.
+            { row: table.monthHeaderRow, col: m.col, value: monthLabel(next), numberFormat: '@' },
       );
     });
     if (crossesApril) {

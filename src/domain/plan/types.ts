@@ -113,7 +113,11 @@ export interface RollForwardPlan {
   moves: Array<{ from: CellBox; to: CellBox }>;
   /** Contents to clear (the new month's column, last month's DOT and RAG), formats kept. */
   clearContents: CellBox[];
-  /** Month headers (serials shown `mmm-yy`), the `As at Month End` title and, at April, year labels. */
+  /**
+   * Month headers (serials shown `mmm-yy`, or text labels with the Text format `@`, set
+   * before the value so Excel keeps `Jan-21` as typed), the `As at Month End` title and, at
+   * April, year labels.
+   */
   writes: Array<CellWrite & { numberFormat?: string }>;
   /** Fills to put back (last month's revision highlights), passed in by the revisions feature. */
   restoreFills: RestoreFill[];
