@@ -4,14 +4,17 @@ import type { Snapshot } from '../domain/revisions/types';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { Problem } from '../domain/sheet/scorecard';
 import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Progress, ReviewStatus, Settings, WorkbookFileReader } from '../port/api';
+import type { Grid } from '../domain/sheet/grid';
 import { applyFormatPlan } from './applyFormatPlan';
+import { readForFormat } from './formatRead';
+import { revisionCount } from './formatRevisions';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { readGrid } from './readGrid';
 import * as revisions from './revisions';
 import { compareWithFile as compareFile } from './revisionsFile';
 import { rollForward } from './rollForward';
-import { excelAvailable, runExcel, type ExcelRunner } from './run';
+import { excelApiSupported, excelAvailable, runExcel, type ExcelRunner } from './run';
 import { selectCell } from './selectCell';
 import { loadSettings, saveSettings } from './settings';
 
@@ -28,9 +31,8 @@ function problemView(p: Problem): ProblemView {
   return { address: p.qualifiedAddress, message: p.message, ...(p.ref ? { indicator: p.ref } : {}) };
 }
 
-/** Read the active sheet and plan its format: shared by detect (preview) and format. */
-async function readAndPlan(context: Excel.RequestContext, settings: Settings) {
-  const grid = await readGrid(context);
+/** Plan the format of a grid read from the active sheet: shared by detect (preview) and format. */
+function planGrid(grid: Grid, settings: Settings) {
   const tables = readScorecard(grid, { convention: settings.convention });
   if (!tables.ok || tables.value.length === 0) {
     return { ok: false as const, error: { message: tables.ok ? m.noTable(grid.sheetName) : tables.error.message, action: m.noTableAction() } };
@@ -73,7 +75,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
   return {
     detect: (settings) =>
       call(async (context): Promise<Outcome<FormatPreview>> => {
-        const planned = await readAndPlan(context, settings);
+        const planned = planGrid(await readGrid(context), settings);
         if (!planned.ok) return planned;
         const s = planned.summary;
         return {
@@ -94,24 +96,44 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
         const progress = (stage: Progress['stage'], fraction: number): void => onProgress({ stage, fraction });
         progress('reading', 0);
         if (signal.aborted) return { ok: false, error: { message: m.cancelled() } };
-        const planned = await readAndPlan(context, settings);
+        // The page layout read with the sheet needs ExcelApi 1.9, as the write does.
+        if (!excelApiSupported(9)) return { ok: false, error: { message: m.notSupported(), action: m.notSupportedAction() } };
+        // Format's one read: the sheet, its state; the engine runs once on what it returns.
+        const read = await readForFormat(context);
+        const planned = planGrid(read.grid, settings);
         if (!planned.ok) return planned;
         progress('planning', 0.3);
+        if (signal.aborted) return { ok: false, error: { message: m.cancelled() } };
+        // Revised figures are counted for the summary from the tables just planned; the
+        // baseline is loaded in the write's clean-up trip. A failed count does not undo the
+        // Format, but the pane says so (with what to do) instead of showing 0 revisions silently.
+        const counted = revisionCount({
+          sheets: read.state.sheets,
+          activeName: read.grid.sheetName,
+          tables: planned.tables,
+          ...(picked ? { picked: picked.snapshot } : {}),
+          now: new Date().toISOString(),
+        });
         const applied = await applyFormatPlan(context, planned.plan, {
-          expected: planned.grid,
+          expected: read.grid,
+          state: read.state,
           signal,
           onProgress: (f) => progress('writing', 0.4 + 0.6 * f),
+          afterWrite: counted,
         });
         if (!applied.ok) return applied;
-        // Revised figures are counted for the summary; a failed count does not undo the
-        // Format, but the pane says so (with what to do) instead of showing 0 revisions silently.
-        const found = await revisions.loadRevisions(context, revisionOptions());
+        let found: Awaited<ReturnType<typeof counted.finish>>;
+        try {
+          found = await counted.finish(context);
+        } catch (e) {
+          found = { ok: false, error: toOutcomeError(e) };
+        }
         progress('done', 1);
         const s = planned.summary;
         const warnings = [...(applied.value.warnings ?? []), ...(found.ok ? [] : [m.revisionsLookupFailed(found.error.message)])];
         return {
           ok: true,
-          value: withWarnings({ sheetName: s.sheetName, rows: s.rows, ragCounts: s.ragCounts, problems: s.problems.map(problemView), revisions: found.ok ? found.value.revisions.length : 0 }, warnings),
+          value: withWarnings({ sheetName: s.sheetName, rows: s.rows, ragCounts: s.ragCounts, problems: s.problems.map(problemView), revisions: found.ok ? found.value : 0 }, warnings),
         };
       }),
 

@@ -3,21 +3,33 @@ import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
 import { isKeyText } from '../domain/plan/key';
 import type { Outcome } from '../port/api';
-import { isOurs, mayBeOurs, ownedMarkCells, type Owns } from './conditionalFormats';
+import { isOurs, ownedMarkCells } from './conditionalFormats';
+import { queueFormatState, type FormatState } from './formatState';
 import { excelMessages as m } from './messages';
-import { planNoteOps, queueReadNotes } from './planNotes';
-import { queueNoteOps, type NoteKind, type NoteOp } from './revisionsNotes';
+import { isPlanNote } from './planNotes';
+import { queueNoteOps, type NoteOp } from './revisionsNotes';
 import { toOutcomeError } from './officeErrors';
 import { queueOp } from './queueOps';
 import { boxOfAddress } from './readGrid';
 import { excelApiSupported } from './run';
 import { validatePlan } from './validatePlan';
-import { DEFAULT_LIMITS, batchOps, buildWriteOps, numberFormatBox } from './writeOps';
-import type { WriteLimits } from './writeOps';
+import { DEFAULT_LIMITS, batchOps, buildWriteOps, numberFormatBox, valueRuns } from './writeOps';
+import type { WriteLimits, WriteOp } from './writeOps';
+
+/** Loads the caller wants answered in the clean-up round trip (e.g. the revision count's baseline). */
+export interface AfterWrite {
+  /** Queues the loads (no sync); called again if the clean-up trip has to be repeated. */
+  queue(context: Excel.RequestContext): void;
+}
 
 export interface ApplyOptions {
-  /** The grid the plan was made from: refuse if the table's values changed since. */
+  /**
+   * The grid the plan was made from. With `state`, it is the only read: the key area, the
+   * number formats kept and the table as read are all answered from it.
+   */
   expected?: Grid;
+  /** The sheet's state, read with the grid in the same round trip (see readForFormat). */
+  state?: FormatState;
   /** Checked after the read, before the first write; once writing starts it completes. */
   signal?: AbortSignal;
   /** Called after each write sync with the fraction done. */
@@ -25,6 +37,7 @@ export interface ApplyOptions {
   limits?: WriteLimits;
   /** Name of the temporary backup sheet (tests pass a fixed one). */
   backupName?: string;
+  afterWrite?: AfterWrite;
 }
 
 export interface ApplyReport {
@@ -38,23 +51,23 @@ export interface ApplyReport {
   warnings?: string[];
 }
 
-/** What the sheet looked like before, read in the one read round trip, to check and to restore. */
-interface Before {
-  calculationMode: string;
-  freeze: CellBox | null;
-  orientation: string | null;
-  zoom: Excel.PageLayoutZoomOptions | null;
-  printArea: string | null;
-  printTitleRows: string | null;
-  widths: Map<number, number>;
-  numberFormats: { box: CellBox; formats: string[][] } | null;
-  /** Sheet names in use, so the backup's name is new (a leftover must never be restored from). */
-  sheetNames: Set<string>;
-  /** Conditional formats the add-in added before (formulas mode): replaced in the write. */
-  ownConditionals: Excel.ConditionalFormat[];
-  /** How this host can annotate cells, and the note changes the plan needs there. */
-  notesKind: NoteKind;
-  noteOps: NoteOp[];
+/** What the cells of the plan's areas held when read: from the grid, or from ranges read for the plan. */
+interface CellsRead {
+  value(row: number, col: number): unknown;
+  /** The formula (or constant) as typed, where it was read; undefined when only values were. */
+  formula(row: number, col: number): unknown;
+  text(row: number, col: number): string;
+  numberFormat(row: number, col: number): string;
+}
+
+function gridCells(grid: Grid): CellsRead {
+  const at = <T>(rows: T[][], row: number, col: number): T | undefined => rows[row - grid.top]?.[col - grid.left];
+  return {
+    value: (row, col) => at(grid.values, row, col) ?? null,
+    formula: () => undefined,
+    text: (row, col) => at(grid.text, row, col) ?? '',
+    numberFormat: (row, col) => at(grid.numberFormats, row, col) ?? 'General',
+  };
 }
 
 /** A backup sheet name no sheet has yet (Excel compares names case-insensitively). */
@@ -72,23 +85,59 @@ function sameValue(current: unknown, expected: unknown): boolean {
   return norm(current) === norm(expected);
 }
 
+/** The first cell of `box` whose value now differs from what was read, or null. */
+function firstChange(box: CellBox, now: unknown[][], read: CellsRead): string | null {
+  for (let i = 0; i < now.length; i++) {
+    for (let j = 0; j < now[i].length; j++) {
+      if (!sameValue(now[i][j], read.value(box.top + i, box.left + j))) return a1(box.top + i, box.left + j);
+    }
+  }
+  return null;
+}
+
+/** The key may overwrite only empty cells, or the add-in's own key from an earlier Format. */
+function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | null {
+  const box = plan.extraArea;
+  if (!box) return null;
+  const owned = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      const value = read.value(r, c);
+      const formula = read.formula(r, c);
+      if ((value === null || value === '') && (formula === undefined || formula === null || formula === '')) continue;
+      const planned = owned.get(`${r},${c}`);
+      // A key cell already holding what the plan writes is the add-in's own key from a previous run...
+      if (planned !== undefined && (sameValue(formula, planned) || sameValue(value, planned))) continue;
+      // ...or a line of the key an earlier Format wrote in another convention, which this one replaces.
+      if (planned !== undefined && isKeyText(value)) continue;
+      return fail(m.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)), m.keyAreaTakenAction());
+    }
+  }
+  return null;
+}
+
 /**
- * Applies a FormatPlan to its sheet in a constant number of round trips whatever the number
- * of rows: one read (sheet and workbook not protected, key area empty, table unchanged since
- * `expected`, what a restore would need; a second read only when the table has colour
- * rules that may be the add-in's own, to recognise them), then one write (more only when
- * the 5 MB payload limit demands). Identical styles go out as one RangeAreas call per
- * address chunk; formulas mode's colour rules as conditional formats, replacing the
- * add-in's earlier ones and no others.
+ * Applies a FormatPlan to its sheet in at most three round trips whatever the number of
+ * rows, notes or rules: the read (done by the caller with the grid, see readForFormat; or
+ * here, of what the plan needs, when no state is given), ONE write, and one clean-up trip
+ * that must follow a successful write. More write trips only when Excel's 5 MB request
+ * limit demands it.
  *
- * Excel does not roll a failed batch back (operations before the failing one stay applied),
- * so the write first copies the sheet to a hidden backup in the same batch; if any write
- * fails, the table and key areas are copied back from it (and widths, panes, print and the
- * calculation mode restored). The backup is deleted in a last round trip (3 in all). The
- * sheet is never left half formatted; the Office error is returned, never swallowed.
+ * The write batch, in order: the table as it is now is loaded (to see a co-author's edit
+ * since the read), API calculation is suspended (not switched to Manual, which is
+ * application-wide on desktop and can be ignored or read back wrong: office-js#6922,
+ * #2770), the sheet is copied to a hidden backup, the add-in's candidate rules and notes
+ * are located, then every planned operation (values, number formats, styles, new colour
+ * rules, widths, panes, print). The clean-up trip deletes the backup, the add-in's
+ * earlier rules and notes, writes the plan's notes (a refused note is a warning, never an
+ * undone Format) and recalculates.
+ *
+ * Excel does not roll a failed batch back, so if any write fails (or a co-author changed
+ * the table meanwhile) the add-in takes back only what it wrote, and only where it still
+ * holds what it wrote: a co-author's edit made since is never wiped (see `restore`).
  *
  * @example
- * const outcome = await applyFormatPlan(context, plan, { expected: grid });
+ * const outcome = await applyFormatPlan(context, plan, { expected: grid, state });
  * if (!outcome.ok) showError(outcome.error.message, outcome.error.action);
  */
 export async function applyFormatPlan(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions = {}): Promise<Outcome<ApplyReport>> {
@@ -98,271 +147,329 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   if (!excelApiSupported(9)) return fail(m.notSupported(), m.notSupportedAction());
   const limits = options.limits ?? DEFAULT_LIMITS;
 
-  let before: Before;
+  let state: FormatState;
+  let cells: CellsRead;
   try {
-    const read = await readBefore(context, plan, options.expected);
-    if (!read.ok) return read;
-    before = read.value;
+    if (options.state && options.expected) {
+      state = options.state;
+      cells = gridCells(options.expected);
+    } else {
+      const read = await readForPlan(context, plan);
+      state = read.state;
+      cells = options.expected ? gridCells(options.expected) : read.cells;
+      // Read apart from the grid: the table must still be what the plan was made from.
+      const changed = options.expected ? firstChange(plan.area, boxRows(plan.area, (r, c) => read.cells.value(r, c)), cells) : null;
+      if (changed) return fail(m.sheetChanged(qualified(plan.sheetName, changed)), m.sheetChangedAction());
+    }
   } catch (e) {
     return { ok: false, error: toOutcomeError(e, plan.sheetName) };
   }
+  if (state.sheetProtected) return fail(m.sheetProtected(plan.sheetName), m.sheetProtectedAction());
+  // The backup copy needs the workbook structure unprotected (adding a sheet).
+  if (state.structureProtected) return fail(m.accessDenied(), m.accessDeniedAction());
+  const taken = keyAreaProblem(plan, cells);
+  if (taken) return taken;
   if (options.signal?.aborted) return fail(m.cancelled());
 
-  const ops = buildWriteOps(plan, before.numberFormats, limits);
-  const batches = batchOps(ops, limits.payloadBytes);
-  const backupName = freshBackupName(before.sheetNames, options.backupName);
-  try {
-    await writeBatches(context, plan, batches, before, backupName, options.onProgress);
-  } catch (e) {
-    const reason = toOutcomeError(e, plan.sheetName);
-    const restored = await restore(context, plan, before, backupName);
-    return restored
-      ? fail(m.restored(reason.message), reason.action)
-      : fail(m.notRestored(reason.message, backupName), m.notRestoredAction());
-  }
-  const warnings = await writeNotes(context, plan, before);
-  try {
-    await deleteBackup(context, backupName);
-  } catch (e) {
-    // The sheet is formatted; only the clean-up failed. Say so rather than hide a stray sheet.
-    const reason = toOutcomeError(e);
-    return fail(m.backupLeft(reason.message, backupName), m.backupLeftAction());
-  }
-  return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.length > 0 ? { warnings } : {}) } };
-}
-
-/**
- * The plan's notes, in their own round trip after the formatted sheet is written: a note
- * Excel refuses becomes a warning and never undoes the Format (as for revision notes).
- * A host without notes gets none, and a warning saying how many were left out.
- */
-async function writeNotes(context: Excel.RequestContext, plan: FormatPlan, before: Before): Promise<string[]> {
-  const planned = plan.notes?.length ?? 0;
-  if (before.notesKind !== 'note') return planned > 0 ? [m.planNotesSkipped(planned)] : [];
-  if (before.noteOps.length === 0) return [];
-  try {
-    queueNoteOps(context, 'note', before.noteOps, new Map());
-    await context.sync();
-    return [];
-  } catch (e) {
-    return [m.planNotesFailed(toOutcomeError(e, plan.sheetName).message)];
-  }
-}
-
-async function readBefore(context: Excel.RequestContext, plan: FormatPlan, expected?: Grid): Promise<Outcome<Before>> {
-  const ws = context.workbook.worksheets.getItem(plan.sheetName);
-  ws.load('name, protection/protected');
-  if (plan.print) ws.load('pageLayout/orientation, pageLayout/zoom');
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const workbookProtection = context.workbook.protection;
-  workbookProtection.load('protected');
-  const app = context.workbook.application;
-  app.load('calculationMode');
   const nfBox = numberFormatBox(plan);
-  const nfRange = nfBox ? ws.getRange(boxAddress(nfBox)) : null;
-  nfRange?.load('numberFormat');
-  const areaRange = expected ? ws.getRange(boxAddress(plan.area)) : null;
-  areaRange?.load('values');
-  const extraRange = plan.extraArea ? ws.getRange(boxAddress(plan.extraArea)) : null;
-  extraRange?.load('values,formulas,text');
-  const freeze = ws.freezePanes.getLocationOrNullObject();
-  freeze.load('address');
-  const printArea = plan.print ? ws.pageLayout.getPrintAreaOrNullObject() : null;
-  printArea?.load('address');
-  const printTitles = plan.print ? ws.pageLayout.getPrintTitleRowsOrNullObject() : null;
-  printTitles?.load('address');
-  // Conditional formats on the table: those that could be the add-in's are read in full below.
-  // A navigation to a collection, not a value: the lint rule takes it for a read; its items are loaded next.
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const conditionals = ws.getRange(boxAddress(plan.area)).conditionalFormats;
-  conditionals.load('items/type,items/stopIfTrue');
-  const notesRead = queueReadNotes(ws);
-  const widthRanges = new Map<number, Excel.Range>();
-  for (const { col } of plan.columnWidths) {
-    if (widthRanges.has(col)) continue;
-    const range = ws.getRangeByIndexes(0, col, 1, 1);
-    range.load('format/columnWidth');
-    widthRanges.set(col, range);
-  }
-  await context.sync();
-
-  if (ws.protection.protected) return fail(m.sheetProtected(plan.sheetName), m.sheetProtectedAction());
-  // The backup copy needs the workbook structure unprotected (adding a sheet).
-  if (workbookProtection.protected) return fail(m.accessDenied(), m.accessDeniedAction());
-  if (plan.extraArea && extraRange) {
-    const owned = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
-    const { top, left } = plan.extraArea;
-    for (let i = 0; i < extraRange.values.length; i++) {
-      for (let j = 0; j < extraRange.values[i].length; j++) {
-        const formula = extraRange.formulas[i][j];
-        if (formula === '' || formula === null) continue;
-        // A key cell already holding what the plan writes is the add-in's own key from a previous run.
-        const planned = owned.get(`${top + i},${left + j}`);
-        if (planned !== undefined && (sameValue(formula, planned) || sameValue(extraRange.values[i][j], planned))) continue;
-        // ...or a line of the key an earlier Format wrote in another convention, which this one replaces.
-        if (planned !== undefined && isKeyText(extraRange.values[i][j])) continue;
-        return fail(m.keyAreaTaken(qualified(plan.sheetName, a1(top + i, left + j)), extraRange.text[i][j]), m.keyAreaTakenAction());
-      }
-    }
-  }
-  if (expected && areaRange) {
-    const { top, left } = plan.area;
-    for (let i = 0; i < areaRange.values.length; i++) {
-      for (let j = 0; j < areaRange.values[i].length; j++) {
-        const r = top + i - expected.top;
-        const c = left + j - expected.left;
-        const want = expected.values[r]?.[c] ?? null;
-        if (!sameValue(areaRange.values[i][j], want)) return fail(m.sheetChanged(qualified(plan.sheetName, a1(top + i, left + j))), m.sheetChangedAction());
-      }
-    }
-  }
-  const widths = new Map<number, number>();
-  for (const [col, range] of widthRanges) widths.set(col, range.format.columnWidth);
-  // One more read round trip, only when there are rules or notes that may be the add-in's.
-  const conditionalsRead = queueOwnConditionals(conditionals);
-  const notes = await planNoteOps(context, plan, notesRead);
-  if (conditionalsRead.pending && !notes.synced) await context.sync();
-  const ownConditionals = conditionalsRead.finish(ownedMarkCells(plan));
-  return {
-    ok: true,
-    value: {
-      calculationMode: app.calculationMode,
-      freeze: freeze.isNullObject ? null : frozenBox(freeze.address),
-      orientation: plan.print ? ws.pageLayout.orientation : null,
-      zoom: plan.print ? ws.pageLayout.zoom : null,
-      printArea: printArea && !printArea.isNullObject ? printArea.address : null,
-      printTitleRows: printTitles && !printTitles.isNullObject ? printTitles.address : null,
-      widths,
-      numberFormats: nfBox && nfRange ? { box: nfBox, formats: nfRange.numberFormat.map((row) => row.map(String)) } : null,
-      sheetNames: new Set(sheets.items.map((s) => s.name.toLowerCase())),
-      ownConditionals,
-      notesKind: notesRead.kind,
-      noteOps: notes.ops,
-    },
+  const current = nfBox ? { box: nfBox, formats: boxRows(nfBox, (r, c) => cells.numberFormat(r, c)) } : null;
+  const ops = buildWriteOps(plan, current, limits);
+  const batches = batchOps(ops, limits.payloadBytes);
+  const backupName = freshBackupName(new Set(state.sheets.map((s) => s.name.toLowerCase())), options.backupName);
+  const undo = async (reason: { message: string; action?: string }): Promise<Outcome<never>> => {
+    const restored = await restore(context, plan, state, cells, backupName);
+    return restored === 'restored' || restored === 'untouched'
+      ? fail(restored === 'restored' ? m.restored(reason.message) : m.unchanged(reason.message), reason.action)
+      : restored === 'sheetGone'
+        ? fail(m.sheetGoneWhileFormatting(plan.sheetName), m.sheetMissingAction())
+        : restored === 'backupGone'
+          ? fail(m.backupGone(reason.message, backupName), m.backupGoneAction())
+          : fail(m.notRestored(reason.message, backupName), m.notRestoredAction());
   };
+  let written: Written;
+  try {
+    written = await writeBatches(context, plan, state, batches, backupName, options.onProgress);
+  } catch (e) {
+    return undo(toOutcomeError(e, plan.sheetName));
+  }
+  // A co-author's edit landed between the read and the write: the arrows may be stale.
+  for (const { box, range } of written.checks) {
+    const changed = firstChange(box, range.values, cells);
+    if (changed) return undo({ message: m.changedWhileFormatting(qualified(plan.sheetName, changed)), action: m.sheetChangedAction() });
+  }
+  const warnings = await cleanUp(context, plan, state, written, backupName, options.afterWrite);
+  if (!warnings.ok) return warnings;
+  return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.value.length > 0 ? { warnings: warnings.value } : {}) } };
+}
+
+function boxRows<T>(box: CellBox, at: (row: number, col: number) => T): T[][] {
+  return Array.from({ length: box.bottom - box.top + 1 }, (_, i) => Array.from({ length: box.right - box.left + 1 }, (_, j) => at(box.top + i, box.left + j)));
 }
 
 /**
- * The add-in's own conditional formats among those on the table (see conditionalFormats.ts
- * for how they are recognised). A rule's details can only be read for its own type, so
- * they are queued here for a second read round trip, needed only when a format could be
- * the add-in's: a first Format costs nothing more, a second one a constant one more.
+ * The read for a plan when the caller did not read the sheet with the grid: the state and
+ * the cells of the plan's areas, in one round trip.
  */
-function queueOwnConditionals(collection: Excel.ConditionalFormatCollection): { pending: boolean; finish: (owns: Owns) => Excel.ConditionalFormat[] } {
-  const candidates = collection.items
-    .filter((cf) => mayBeOurs(cf.type))
-    .map((cf) => {
-      // A rule's details can be read only through the object of its own type.
-      const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.type === 'CellValue' ? cf.cellValue : cf.custom;
-      rule.load('rule');
-      const ranges = cf.getRanges();
-      ranges.load('address');
-      return { cf, rule, ranges };
-    });
-  return {
-    pending: candidates.length > 0,
-    finish: (owns) =>
-      candidates
-        .filter(({ cf, rule, ranges }) => isOurs({ type: cf.type, stopIfTrue: cf.stopIfTrue, rule: rule.rule as unknown as Record<string, string>, address: ranges.address }, owns))
-        .map(({ cf }) => cf),
+async function readForPlan(context: Excel.RequestContext, plan: FormatPlan): Promise<{ state: FormatState; cells: CellsRead }> {
+  const ws = context.workbook.worksheets.getItem(plan.sheetName);
+  const state = queueFormatState(context, ws);
+  const boxes = [plan.area, plan.extraArea, numberFormatBox(plan)].filter((b): b is CellBox => b !== null);
+  const ranges = boxes.map((box) => {
+    const range = ws.getRange(boxAddress(box));
+    range.load('values,formulas,text,numberFormat');
+    return { box, range };
+  });
+  await context.sync();
+  const find = (row: number, col: number) => ranges.find(({ box }) => row >= box.top && row <= box.bottom && col >= box.left && col <= box.right);
+  const at = (row: number, col: number, pick: (r: Excel.Range) => unknown[][]): unknown => {
+    const hit = find(row, col);
+    return hit ? pick(hit.range)[row - hit.box.top][col - hit.box.left] : undefined;
   };
+  const cells: CellsRead = {
+    value: (row, col) => at(row, col, (r) => r.values) ?? null,
+    formula: (row, col) => at(row, col, (r) => r.formulas),
+    text: (row, col) => String(at(row, col, (r) => r.text) ?? ''),
+    numberFormat: (row, col) => String(at(row, col, (r) => r.numberFormat) ?? 'General'),
+  };
+  return { state: state(), cells };
 }
 
-/** The frozen location as a box; Excel gives whole rows as `1:3` and whole columns as `A:B`. */
-function frozenBox(address: string): CellBox | null {
-  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const rows = /^(\d+):(\d+)$/.exec(local);
-  if (rows) return { top: 0, left: 0, bottom: Number(rows[2]) - 1, right: 16_383 };
-  const cols = /^([A-Z]+):([A-Z]+)$/.exec(local);
-  if (cols) return boxOfAddress(`${cols[1]}1:${cols[2]}1048576`);
-  return boxOfAddress(local);
+/** What the write batch loaded, for the checks and the clean-up after it. */
+interface Written {
+  /** The plan's areas as they were just before the write (a co-author's edit shows here). */
+  checks: Array<{ box: CellBox; range: Excel.Range }>;
+  /** The candidate rules, with their rule and address, to recognise the add-in's own. */
+  rules: Array<{ cf: Excel.ConditionalFormat; rule: { rule: unknown }; ranges: Excel.RangeAreas }>;
+  /** Where each note of the sheet sits. */
+  notes: Array<{ note: Excel.Note; where: Excel.Range }>;
 }
 
 async function writeBatches(
   context: Excel.RequestContext,
   plan: FormatPlan,
-  batches: ReturnType<typeof batchOps>,
-  before: Before,
+  state: FormatState,
+  batches: WriteOp[][],
   backupName: string,
   onProgress?: (fraction: number) => void,
-): Promise<void> {
+): Promise<Written> {
   const app = context.workbook.application;
-  const ws = context.workbook.worksheets.getItem(plan.sheetName);
-  const manual = before.calculationMode !== 'Manual';
-  let backup: Excel.Worksheet | null = null;
+  // By id: a rename since the read cannot send the writes elsewhere or make them fail.
+  const ws = context.workbook.worksheets.getItem(state.sheetId);
+  const written: Written = { checks: [], rules: [], notes: [] };
   const count = Math.max(batches.length, 1);
   for (let i = 0; i < count; i++) {
+    // Calculation stays off for this batch only: nothing to switch back, nothing left Manual if the pane dies.
+    app.suspendApiCalculationUntilNextSync();
     if (i === 0) {
-      // First in the batch: if anything after it fails, the backup holds the sheet as it was.
-      backup = ws.copy('End');
+      // First after the suspension: if anything after it fails, the backup holds the sheet
+      // as it was; if it is missing after a failure, nothing later in the batch ran (or
+      // someone removed it, which restore tells apart by what the cells hold).
+      const backup = ws.copy('End');
       backup.name = backupName;
       backup.visibility = 'Hidden';
       ws.activate();
-      if (manual) app.calculationMode = 'Manual';
-      // The add-in's earlier colour rules go in the same batch as the new ones (and come back
-      // from the backup if the write fails, with the rest of the table).
-      for (const cf of before.ownConditionals) cf.delete();
+      // Loaded before any write in the batch, so they show the sheet just before the add-in's changes.
+      for (const box of [plan.area, plan.extraArea]) {
+        if (!box) continue;
+        const range = ws.getRange(boxAddress(box));
+        range.load('values');
+        written.checks.push({ box, range });
+      }
+      written.rules = state.conditionals.map((cf) => {
+        // A rule's details can be read only through the object of its own type.
+        const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.type === 'CellValue' ? cf.cellValue : cf.custom;
+        rule.load('rule');
+        const ranges = cf.getRanges();
+        ranges.load('address');
+        return { cf, rule, ranges };
+      });
+      written.notes = state.notes.map((note) => {
+        const where = note.getLocation();
+        where.load('address');
+        return { note, where };
+      });
     }
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
-    if (i === count - 1 && manual) app.calculationMode = before.calculationMode as Excel.CalculationMode;
     // One sync per batch: more than one only when the 5 MB request limit demands it.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     onProgress?.((i + 1) / count);
   }
+  return written;
+}
+
+/** The note changes the plan needs, from where the sheet's notes are: only the add-in's are replaced or removed. */
+function noteOps(plan: FormatPlan, located: Written['notes']): NoteOp[] {
+  const sheet = plan.sheetName;
+  const wanted = new Map((plan.notes ?? []).map((n) => [a1(n.row, n.col), n.text]));
+  const onSheet = new Map<string, string>();
+  for (const { note, where } of located) {
+    const box = boxOfAddress(where.address);
+    if (box) onSheet.set(a1(box.top, box.left), note.content);
+  }
+  const { area } = plan;
+  const ops: NoteOp[] = [];
+  for (const [address, text] of onSheet) {
+    if (!isPlanNote(text) || wanted.has(address)) continue;
+    const box = boxOfAddress(address);
+    // An add-in note the plan no longer has (the cell has an arrow now, or is no longer a DOT cell).
+    if (box && box.top >= area.top && box.top <= area.bottom && box.left >= area.left && box.left <= area.right) ops.push({ kind: 'delete', sheet, address });
+  }
+  for (const [address, text] of wanted) {
+    const now = onSheet.get(address) ?? null;
+    if (now === null) ops.push({ kind: 'add', sheet, address, text });
+    else if (isPlanNote(now) && now !== text) ops.push({ kind: 'replace', sheet, address, text });
+    // A user's note (or ours, unchanged) stays as it is.
+  }
+  return ops;
 }
 
 /**
- * Deletes the backup in its own round trip, after the write succeeded: had it been the last
- * operation of the write batch, a failure reported after the whole batch ran would leave no
- * backup, and "no backup" could no longer mean "nothing was written".
+ * The round trip after a successful write: the backup goes first (so "no backup" never
+ * means anything but "done"), then the add-in's earlier rules, the caller's loads, a
+ * recalculation (the write ran with calculation suspended) and the notes last. If that
+ * trip fails, one more removes the backup if it is still there and repeats the loads;
+ * the notes are then reported, never retried blindly.
  */
-async function deleteBackup(context: Excel.RequestContext, backupName: string): Promise<void> {
-  context.workbook.worksheets.getItem(backupName).delete();
-  await context.sync();
+async function cleanUp(
+  context: Excel.RequestContext,
+  plan: FormatPlan,
+  state: FormatState,
+  written: Written,
+  backupName: string,
+  afterWrite?: AfterWrite,
+): Promise<Outcome<string[]>> {
+  const warnings: string[] = [];
+  const owns = ownedMarkCells(plan);
+  const own = written.rules.filter(({ cf, rule, ranges }) =>
+    isOurs({ type: cf.type, stopIfTrue: null, rule: rule.rule as Record<string, string>, address: ranges.address }, owns),
+  );
+  const planned = plan.notes?.length ?? 0;
+  const notes = state.notesKind === 'note' ? noteOps(plan, written.notes) : [];
+  if (state.notesKind !== 'note' && planned > 0) warnings.push(m.planNotesSkipped(planned));
+  try {
+    context.workbook.worksheets.getItem(backupName).delete();
+    for (const { cf } of own) cf.delete();
+    afterWrite?.queue(context);
+    // A full recalculation is not wanted by a user who calculates by hand.
+    if (!state.manualCalculation) context.workbook.application.calculate('Recalculate');
+    queueNoteOps(context, 'note', notes, new Map());
+    await context.sync();
+    return { ok: true, value: warnings };
+  } catch (e) {
+    const reason = toOutcomeError(e, plan.sheetName);
+    if (notes.length > 0) warnings.push(m.planNotesFailed(reason.message));
+    try {
+      const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
+      backup.load('name');
+      afterWrite?.queue(context);
+      await context.sync();
+      if (!backup.isNullObject) {
+        backup.delete();
+        await context.sync();
+      }
+      return { ok: true, value: warnings };
+    } catch (again) {
+      // The sheet is formatted; only the clean-up failed. Say so rather than hide a stray sheet.
+      return fail(m.backupLeft(toOutcomeError(again).message, backupName), m.backupLeftAction());
+    }
+  }
 }
 
-/** Puts the plan's areas (and widths, panes, print, calculation) back from the backup; false if that failed too. */
-async function restore(context: Excel.RequestContext, plan: FormatPlan, before: Before, backupName: string): Promise<boolean> {
+/** Whether a cell still holds what the add-in wrote there (formula as typed, or the value). */
+function holdsWritten(wrote: string | number, value: unknown, formula: unknown): boolean {
+  if (typeof wrote === 'string' && wrote.startsWith('=')) return formula === wrote;
+  // Excel's apostrophe prefix is not part of the value.
+  const want = typeof wrote === 'string' && wrote.startsWith("'") ? wrote.slice(1) : wrote;
+  return sameValue(value, want) || (typeof want === 'number' && String(value) === String(want));
+}
+
+type Restored = 'restored' | 'untouched' | 'sheetGone' | 'backupGone' | 'failed';
+
+/**
+ * Takes back what the add-in wrote after a failed (or overtaken) write, never a
+ * co-author's edit: each written cell comes back from the backup only where it still holds
+ * what the add-in wrote (a cell someone changed since keeps their change); the plan's areas
+ * get their formats back (the add-in restyled them all), and widths, panes and print their
+ * settings. Failure-path round trips: find the sheet and the backup, read what the written
+ * cells hold now (and the backup's widths), then put back and delete the backup.
+ */
+async function restore(context: Excel.RequestContext, plan: FormatPlan, state: FormatState, read: CellsRead, backupName: string): Promise<Restored> {
   try {
-    const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
+    const sheets = context.workbook.worksheets;
+    const backup = sheets.getItemOrNullObject(backupName);
     backup.load('name');
-    const ws = context.workbook.worksheets.getItem(plan.sheetName);
+    const ws = sheets.getItemOrNullObject(state.sheetId);
+    ws.load('name');
+    await context.sync();
+    // Deleted mid-write: nothing of the add-in's is left to take back (a backup, if any, stays for the user).
+    if (ws.isNullObject) return 'sheetGone';
+    const runs = valueRuns(plan.writes).map((run) => {
+      const range = ws.getRange(boxAddress(run.box));
+      range.load('values,formulas');
+      return { run, range };
+    });
+    const widths = backup.isNullObject
+      ? []
+      : plan.columnWidths.map(({ col }) => {
+          const range = backup.getRangeByIndexes(0, col, 1, 1);
+          range.load('format/columnWidth');
+          return { col, range };
+        });
     // Excel keeps the print area and titles as sheet names: deleting them is how a plan's
     // print setup is undone on a sheet that had none.
     const printNames = plan.print
-      ? [before.printArea === null ? ws.names.getItemOrNullObject('Print_Area') : null, before.printTitleRows === null ? ws.names.getItemOrNullObject('Print_Titles') : null]
+      ? [state.printArea === null ? ws.names.getItemOrNullObject('Print_Area') : null, state.printTitleRows === null ? ws.names.getItemOrNullObject('Print_Titles') : null]
       : [];
     for (const name of printNames) name?.load('name');
-    if (before.calculationMode !== 'Manual') context.workbook.application.calculationMode = before.calculationMode as Excel.CalculationMode;
     await context.sync();
-    // No backup: the failure came before the copy, so nothing on the sheet changed.
-    if (backup.isNullObject) return true;
+    // Runs of cells that still hold what the add-in wrote; and whether any of them held something else when read.
+    const ours: CellBox[] = [];
+    let changedByUs = false;
+    for (const { run, range } of runs) {
+      for (let i = 0; i < run.values.length; i++) {
+        const wrote = run.values[i][0];
+        if (holdsWritten(wrote, range.values[i][0], range.formulas[i][0]) && !holdsWritten(wrote, read.value(run.box.top + i, run.box.left), read.formula(run.box.top + i, run.box.left))) changedByUs = true;
+      }
+      let start = -1;
+      for (let i = 0; i <= run.values.length; i++) {
+        const still = i < run.values.length && holdsWritten(run.values[i][0], range.values[i][0], range.formulas[i][0]);
+        if (still && start < 0) start = i;
+        if (!still && start >= 0) {
+          ours.push({ top: run.box.top + start, left: run.box.left, bottom: run.box.top + i - 1, right: run.box.left });
+          start = -1;
+        }
+      }
+    }
+    if (backup.isNullObject) return changedByUs ? 'backupGone' : 'untouched';
     for (const box of [plan.area, plan.extraArea]) {
       if (!box) continue;
       const address = boxAddress(box);
+      ws.getRange(address).copyFrom(backup.getRange(address), 'Formats');
+    }
+    for (const box of ours) {
+      const address = boxAddress(box);
       ws.getRange(address).copyFrom(backup.getRange(address), 'All');
     }
-    for (const [col, width] of before.widths) ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = width;
-    const f = before.freeze;
+    for (const { col, range } of widths) ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = range.format.columnWidth;
+    const f = state.freeze;
     if (!f) ws.freezePanes.unfreeze();
     else if (f.right >= 16_383) ws.freezePanes.freezeRows(f.bottom + 1);
     else if (f.bottom >= 1_048_575) ws.freezePanes.freezeColumns(f.right + 1);
     else ws.freezePanes.freezeAt(ws.getRange(boxAddress(f)));
     if (plan.print) {
-      if (before.orientation) ws.pageLayout.orientation = before.orientation as Excel.PageOrientation;
-      if (before.zoom) ws.pageLayout.zoom = before.zoom;
-      if (before.printArea) ws.pageLayout.setPrintArea(before.printArea.slice(before.printArea.lastIndexOf('!') + 1));
-      if (before.printTitleRows) ws.pageLayout.setPrintTitleRows(before.printTitleRows.slice(before.printTitleRows.lastIndexOf('!') + 1));
+      ws.pageLayout.orientation = state.orientation as Excel.PageOrientation;
+      ws.pageLayout.zoom = state.zoom;
+      if (state.printArea) ws.pageLayout.setPrintArea(state.printArea.slice(state.printArea.lastIndexOf('!') + 1));
+      if (state.printTitleRows) ws.pageLayout.setPrintTitleRows(state.printTitleRows.slice(state.printTitleRows.lastIndexOf('!') + 1));
       for (const name of printNames) if (name && !name.isNullObject) name.delete();
     }
     backup.delete();
     await context.sync();
-    return true;
+    return 'restored';
   } catch {
     // Reported by the caller as "not restored" with the backup's name: the user keeps a way back.
-    return false;
+    return 'failed';
   }
 }

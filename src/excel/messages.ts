@@ -30,10 +30,18 @@ export const excelMessages = {
   keyAreaTakenAction: (): string => 'Clear or move that cell, or insert a column, and run Format again.',
   sheetChanged: (cell: string): string => `The sheet changed while the add-in was working (${cell} is different).`,
   sheetChangedAction: (): string => 'Run Format again.',
+  changedWhileFormatting: (cell: string): string =>
+    `Someone changed ${cell} while Format was writing, so the arrows and colours written could be out of date.`,
+  unchanged: (reason: string): string => `${reason} Nothing on the sheet was changed.`,
+  sheetGoneWhileFormatting: (sheet: string): string =>
+    `The sheet '${sheet}' was deleted while Format was working, so nothing was formatted.`,
+  backupGone: (reason: string, backup: string): string =>
+    `${reason} Some cells may be partly formatted, and the hidden backup sheet '${backup}' the add-in would restore them from is no longer in the workbook (someone removed it).`,
+  backupGoneAction: (): string => 'Run Format again to finish formatting the sheet, or undo the change in Excel (Ctrl+Z) if it is still offered.',
   badPlan: (detail: string): string => `The formatting plan is not valid: ${detail}`,
   badPlanAction: (): string => 'Nothing was changed. Please report this problem.',
   cancelled: (): string => 'Format was cancelled; the sheet was not changed.',
-  restored: (reason: string): string => `${reason} The sheet was put back as it was.`,
+  restored: (reason: string): string => `${reason} The add-in took back what it had written; nobody else's changes were undone.`,
   notRestored: (reason: string, backup: string): string =>
     `${reason} The add-in could not put every cell back; a copy of the sheet as it was is kept in the hidden sheet '${backup}'.`,
   notRestoredAction: (): string => 'Unhide the backup sheet (right-click a sheet tab > Unhide) to recover the original cells.',

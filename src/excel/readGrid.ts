@@ -84,7 +84,7 @@ const BYTES_PER_CELL = 64;
 /** Response budget per band, well under Excel on the web's 5 MB. */
 const BAND_BYTES = 2 * 1024 * 1024;
 
-function isResponseTooLarge(e: unknown): boolean {
+export function isResponseTooLarge(e: unknown): boolean {
   return isOfficeError(e) && e.code === 'ResponsePayloadSizeLimitExceeded';
 }
 
@@ -92,7 +92,7 @@ function isResponseTooLarge(e: unknown): boolean {
  * The used range read in row bands, one round trip each: only for a sheet whose one-sync
  * read Excel refused as too large. A band that is still too large is halved.
  */
-async function readInBands(context: Excel.RequestContext, sheet: SheetRef, formulas: boolean): Promise<{ grid: Grid; formulas: unknown[][] }> {
+export async function readInBands(context: Excel.RequestContext, sheet: SheetRef, formulas: boolean): Promise<{ grid: Grid; formulas: unknown[][] }> {
   const ws = worksheetOf(context, sheet);
   ws.load('name');
   const used = ws.getUsedRangeOrNullObject(true);

@@ -126,21 +126,32 @@ export async function findBaseline(context: Excel.RequestContext, state: Workboo
   } else {
     notices.push(xm.baselineDamaged(stored.error.message));
   }
+  const grids = await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
+  const snap = sheetBaseline(grids, state.active.sheetName, state.reportingMonth, now);
+  if (!snap) return { baseline: null, notices };
+  return { baseline: { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap }, notices };
+}
+
+/**
+ * The sheets that may be last month's report, to read when no stored snapshot serves:
+ * sheets named after an earlier month (the newest three), and visible sheets whose name
+ * names no month (`Report (2)`); the month headers decide among them. A sheet named after
+ * this month or a later one is not last month's report.
+ */
+export function baselineCandidates(sheets: readonly SheetInfo[], activeName: string, reportingMonth: string): string[] {
   const own = new Set(RECORD_SHEETS.map((n) => n.toLowerCase()));
-  const others = state.sheets.filter((s) => s.name !== state.active.sheetName && !own.has(s.name.toLowerCase()));
-  // Sheets named after an earlier month (the newest three), and visible sheets whose name
-  // names no month (`Report (2)`): the month headers decide among them. A sheet named after
-  // this month or a later one is not last month's report.
-  const named = sheetsNamedBefore(others.map((s) => s.name), state.reportingMonth).slice(0, 3);
+  const others = sheets.filter((s) => s.name !== activeName && !own.has(s.name.toLowerCase()));
+  const named = sheetsNamedBefore(others.map((s) => s.name), reportingMonth).slice(0, 3);
   const unnamed = others.filter((s) => s.visibility === 'Visible' && monthIndex(s.name) === null).map((s) => s.name);
-  const candidates = [...named, ...unnamed].slice(0, MAX_CANDIDATES);
-  const grids = await readSheets(context, candidates);
+  return [...named, ...unnamed].slice(0, MAX_CANDIDATES);
+}
+
+/** Last month's sheet among the candidates read, as a snapshot (found by month headers); null when none is. */
+export function sheetBaseline(grids: ReadonlyMap<string, Grid>, activeName: string, reportingMonth: string, now: string): Snapshot | null {
   const read: ReadSheet[] = [];
   for (const [name, grid] of grids) {
     const tables = readScorecard(grid);
     if (tables.ok) read.push({ sheetName: name, tables: tables.value });
   }
-  const snap = previousSheetSnapshot(read, state.active.sheetName, state.reportingMonth, { publishedAt: now });
-  if (!snap) return { baseline: null, notices };
-  return { baseline: { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap }, notices };
+  return previousSheetSnapshot(read, activeName, reportingMonth, { publishedAt: now });
 }

@@ -176,17 +176,17 @@ describe('createExcelAddinApi', () => {
     // Without Office installed the host has no notes: that warning comes whatever happens next.
     const usual = formatted.value.warnings ?? [];
     expect(usual.some((w) => w.includes('revised figures'))).toBe(false);
-    const formatSyncs = dry.stats.syncs;
-    const lookupOnly = fakeWorkbookFromGrids([grid]);
-    await apiOn(lookupOnly).loadRevisions();
-    const lookupSyncs = lookupOnly.stats.syncs;
 
+    // A published-figures sheet with nothing published before this month: the count then
+    // reads last month's sheet in one more round trip after Format's three, which fails.
     const wb = fakeWorkbookFromGrids([grid]);
-    // The first sync of the revisions lookup fails; every write of Format has happened by then.
-    wb.failSync({ sync: formatSyncs - lookupSyncs + 1, afterActions: 0, code: 'GeneralException', message: 'The link to Excel was lost.' });
+    wb.addSheet('PERF Published').visibility = 'Hidden';
+    wb.addSheet('Nov-20').setValue('A1', 'last month');
+    wb.failSync({ sync: 4, afterActions: 0, code: 'GeneralException', message: 'The link to Excel was lost.' });
     const outcome = await apiOn(wb).format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
+    expect(wb.stats.syncs).toBe(4);
     expect(outcome.value.revisions).toBe(0);
     expect(outcome.value.warnings).toHaveLength(usual.length + 1);
     const lookup = outcome.value.warnings?.[usual.length] ?? '';

@@ -78,6 +78,15 @@ export class FakeWorkbook {
   readonly calculationModeLog: string[] = [];
   /** How many syncs ran with screen updating suspended. */
   suspendedSyncs = 0;
+  /**
+   * Sheet copies (`worksheet.copy`) that ran while API calculation was NOT suspended in
+   * their batch. Excel recalculates after a batch's changes unless
+   * `application.suspendApiCalculationUntilNextSync()` (ExcelApi 1.6, @types/office-js) ran
+   * earlier in the same batch; the add-in's backup copy and writes should not pay for that.
+   */
+  copiesWithCalculation = 0;
+  /** How many syncs ran with API calculation suspended. */
+  calculationSuspendedSyncs = 0;
   /** Workbook structure protection (no sheets can be added or deleted). */
   structureProtected = false;
   /** While true every sync is rejected, as when the user is typing in a cell. */
@@ -90,6 +99,7 @@ export class FakeWorkbook {
   readonly payloadLimitBytes: number;
   readonly responseLimitBytes: number;
   private faults: InjectedFault[] = [];
+  private edits: Array<{ sync: number; edit: (workbook: FakeWorkbook) => void }> = [];
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.payloadLimitBytes = options.payloadLimitBytes ?? FIVE_MB;
@@ -144,6 +154,23 @@ export class FakeWorkbook {
     this.faults.push({ ...fault });
   }
 
+  /**
+   * A co-author's edit (or any change made outside this add-in's context) that lands just
+   * before a future sync: 1 is the next one. Excel on the web merges co-authors' changes
+   * between an add-in's round trips, so what a read saw may have changed by the write.
+   */
+  editBeforeSync(sync: number, edit: (workbook: FakeWorkbook) => void): void {
+    this.edits.push({ sync, edit });
+  }
+
+  /** @internal used by FakeRequestContext.sync: runs the edits due now. */
+  applyDueEdits(): void {
+    for (const e of this.edits) e.sync -= 1;
+    const due = this.edits.filter((e) => e.sync <= 0);
+    this.edits = this.edits.filter((e) => e.sync > 0);
+    for (const e of due) e.edit(this);
+  }
+
   /** A new request context on this workbook, typed as Office's. */
   context(): Excel.RequestContext {
     return new FakeRequestContext(this) as unknown as Excel.RequestContext;
@@ -183,6 +210,8 @@ export class FakeRequestContext {
   private arrivals: Array<() => void> = [];
   /** @internal How many syncs this context has sent (the current one included, while it runs). */
   syncCount = 0;
+  /** @internal whether `suspendApiCalculationUntilNextSync` ran earlier in the batch now running. */
+  calculationSuspended = false;
   /** Office keeps tracked objects alive across syncs; the fake has nothing to release. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -224,6 +253,7 @@ export class FakeRequestContext {
     stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, bytes);
     // A real round trip is asynchronous: let other work interleave as it would.
     await Promise.resolve();
+    this.host.applyDueEdits();
     if (bytes > this.host.payloadLimitBytes) {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
@@ -238,6 +268,7 @@ export class FakeRequestContext {
     if (suspended) this.host.suspendedSyncs += 1;
     this.responseBytes = 0;
     this.arrivals = [];
+    this.calculationSuspended = false;
     try {
       batch.forEach((action, index) => {
         if (fault && index === fault.afterActions) {
@@ -247,6 +278,8 @@ export class FakeRequestContext {
       });
     } finally {
       stats.maxResponseBytes = Math.max(stats.maxResponseBytes, this.responseBytes);
+      if (this.calculationSuspended) this.host.calculationSuspendedSyncs += 1;
+      this.calculationSuspended = false;
     }
     // Loads only read, so failing after the batch ran changes nothing the add-in can see
     // except the error (the loaded values never arrive).

@@ -220,6 +220,12 @@ export class ApplicationProxy extends ClientObject {
   suspendScreenUpdatingUntilNextSync(): void {
     this.queueCall('suspendScreenUpdatingUntilNextSync', [], () => undefined);
   }
+  /** ExcelApi 1.6 (fakeExcelApiSets.ts): suspended for the rest of the batch. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.queueCall('suspendApiCalculationUntilNextSync', [], () => {
+      this.ctx.calculationSuspended = true;
+    });
+  }
   calculate(type: string): void {
     this.queueCall('calculate', [type], () => undefined);
   }
@@ -546,6 +552,7 @@ export class WorksheetProxy extends ClientObject {
       const host = this.ctx.host;
       structureWritable(host);
       const source = this.sheet();
+      if (!this.ctx.calculationSuspended) host.copiesWithCalculation += 1;
       let n = 2;
       while (host.findSheet(`${source.name} (${n})`)) n += 1;
       const copy = source.cloneAs(`${source.name} (${n})`);
@@ -1074,6 +1081,9 @@ function copyCell(from: FakeCell, to: FakeCell, type: CopyType, dRow: number, dC
     'borderTop', 'borderBottom', 'borderLeft', 'borderRight',
   ];
   if (type === 'All' || type === 'Formats') for (const k of formats) (to as unknown as Record<string, unknown>)[k] = from[k];
+  // Excel's displayed text follows from value and format: pasting the formats of a cell
+  // holding the same value brings back the text it showed.
+  if (type === 'Formats' && to.value === from.value && to.formula === from.formula) to.givenText = from.givenText;
   if (type === 'All' || type === 'Formulas') {
     to.formula = from.formula === null ? null : shiftFormula(from.formula, dRow, dCol);
     to.value = from.value;

@@ -1,0 +1,66 @@
+import { latestSnapshotBefore } from '../domain/revisions/baseline';
+import { findRevisions, newestMonth } from '../domain/revisions/figures';
+import { hasRecordHeader } from '../domain/revisions/recordTable';
+import { SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
+import type { Snapshot } from '../domain/revisions/types';
+import type { ScorecardTable } from '../domain/sheet/scorecard';
+import type { Outcome } from '../port/api';
+import type { AfterWrite } from './applyFormatPlan';
+import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from './revisionsRead';
+import { baselineCandidates, recordSheet, sheetBaseline, storedSnapshots } from './revisionsState';
+
+/** Format's count of revised figures: loads ride in Format's clean-up trip, the result comes after it. */
+export interface RevisionCount extends AfterWrite {
+  /** The count, once the clean-up trip ran; one more round trip only when the stored snapshots had none before this month. */
+  finish(context: Excel.RequestContext): Promise<Outcome<number>>;
+}
+
+export interface RevisionCountInput {
+  /** Every sheet, as Format's read found them. */
+  sheets: readonly SheetInfo[];
+  activeName: string;
+  /** The active sheet's tables, from Format's read: the engine is not run on it again. */
+  tables: readonly ScorecardTable[];
+  /** A baseline the reviewer picked (a previous month's file): nothing to read. */
+  picked?: Snapshot;
+  now: string;
+}
+
+/**
+ * How many figures were revised since last published, for Format's summary, without a
+ * second read of the sheet: the tables come from Format's one read, and the baseline (the
+ * stored snapshot sheet when there is one, else the sheets that may be last month's) is
+ * loaded in the clean-up trip Format makes anyway.
+ *
+ * @example
+ * const count = revisionCount({ sheets, activeName: 'Dec-20', tables, now });
+ * await applyFormatPlan(context, plan, { expected: grid, state, afterWrite: count });
+ * const revised = await count.finish(context); // { ok: true, value: 3 }
+ */
+export function revisionCount(input: RevisionCountInput): RevisionCount {
+  const month = newestMonth(input.tables) ?? '';
+  const published = findSheet(input.sheets, SNAPSHOT_TABLE.sheetName);
+  const candidates = baselineCandidates(input.sheets, input.activeName, month);
+  const count = (snapshot: Snapshot | null): Outcome<number> => ({ ok: true, value: snapshot ? findRevisions(snapshot, input.tables).length : 0 });
+  let pending: Array<[string, QueuedGrid]> = [];
+  const fromSheets = async (context: Excel.RequestContext): Promise<Outcome<number>> =>
+    count(sheetBaseline(await readSheets(context, candidates), input.activeName, month, input.now));
+  return {
+    queue(context) {
+      if (input.picked) return;
+      const names = published ? [published.name] : candidates;
+      const what = published ? 'values' : 'full';
+      pending = names.map((name) => [name, queueGrid(context.workbook.worksheets.getItem(name), what)]);
+    },
+    async finish(context) {
+      if (input.picked) return count(input.picked);
+      const grids = new Map(pending.map(([name, queued]) => [name, gridOf(queued)]));
+      if (!published) return count(sheetBaseline(grids, input.activeName, month, input.now));
+      const record = recordSheet(input.sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, valuesFromA1(g)));
+      const stored = storedSnapshots(record);
+      const snapshot = stored.ok ? latestSnapshotBefore(stored.value, month) : null;
+      // No usable publication before this month: last month's sheet, as the Revisions view does.
+      return snapshot ? count(snapshot) : fromSheets(context);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { a1, qualified } from '../../src/domain/sheet/grid';
+import { createExcelAddinApi } from '../../src/excel/addinApi';
+import { excelMessages as m } from '../../src/excel/messages';
+import type { AddinApi } from '../../src/port/api';
+import { installFakeOffice, type FakeWorkbook } from '../fakes/fakeExcel';
+import { FORMAT_SCENARIOS, formatScenario } from '../fixtures/formatScenarios';
+
+function apiOn(wb: FakeWorkbook): AddinApi {
+  return createExcelAddinApi({ run: (batch) => wb.run(batch) });
+}
+
+const signal = () => new AbortController().signal;
+
+/** Runs `body` with the fake installed as the Office host (ExcelApi 1.18: notes, merged areas). */
+async function onHost<T>(wb: FakeWorkbook, body: () => Promise<T>): Promise<T> {
+  const uninstall = installFakeOffice(globalThis, wb);
+  try {
+    return await body();
+  } finally {
+    uninstall();
+  }
+}
+
+describe('Format round trips on an ExcelApi 1.18 host', () => {
+  // Read, write, clean-up: the physical minimum plus the one trip that must follow a successful write.
+  it.each(FORMAT_SCENARIOS.filter((s) => s !== 'wide'))('formats the %s scenario in 3 round trips', async (name) => {
+    const s = await formatScenario(name, 200);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(s.workbook.stats.syncs).toBe(3);
+    if (outcome.ok) expect(outcome.value.revisions).toBe(s.revised);
+  });
+
+  it('formats 5,000 rows of 24 months in 3 round trips, every response under the 5 MB limit', async () => {
+    const s = await formatScenario('wide', 5000);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(s.workbook.stats.syncs).toBe(3);
+    expect(s.workbook.stats.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('counts the revised figures from the one read: the same count as the Revisions view', async () => {
+    const s = await formatScenario('baseline', 200);
+    const formatted = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    const loaded = await onHost(s.workbook, () => apiOn(s.workbook).loadRevisions());
+    expect(formatted.ok && loaded.ok).toBe(true);
+    if (formatted.ok && loaded.ok) expect(formatted.value.revisions).toBe(loaded.value.revisions.length);
+    expect(s.revised).toBeGreaterThan(0);
+  });
+
+  it('writes the no-arrow notes, keeps the user\'s, in the same 3 round trips', async () => {
+    const s = await formatScenario('notes', 200);
+    const sheet = s.workbook.sheet(s.grid.sheetName);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(sheet.cellAt(s.grid.top + 5, s.grid.left + 1).note).toBe('Checked with the service lead');
+    expect(sheet.cellAt(s.grid.top, s.grid.left).note).toBe('Draft');
+    const ours = [...sheet.cells.values()].filter((c) => c.note?.startsWith('No arrow: '));
+    expect(ours.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Format while someone else edits the workbook', () => {
+  async function plainOnHost() {
+    const s = await formatScenario('plain', 60);
+    const sheet = s.workbook.sheet(s.grid.sheetName);
+    return { s, sheet, before: sheet.snapshot() };
+  }
+  /** A figure of the newest month: its change makes the arrows written from the read stale. */
+  function figure(s: Awaited<ReturnType<typeof formatScenario>>): string {
+    const header = s.grid.text.findIndex((row) => row.some((t) => t === 'Dec-20'));
+    const col = s.grid.text[header].indexOf('Dec-20');
+    return a1(s.grid.top + header + 2, s.grid.left + col);
+  }
+
+  it('never reports stale arrows as success: a co-author\'s edit between the read and the write is kept, the add-in\'s writes are taken back', async () => {
+    const { s, sheet, before } = await plainOnHost();
+    const cell = figure(s);
+    // Sync 1 is the read; the edit lands before the write (sync 2).
+    s.workbook.editBeforeSync(2, (wb) => wb.sheet(s.grid.sheetName).setValue(cell, 0.5));
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome).toEqual({ ok: false, error: { message: m.restored(m.changedWhileFormatting(qualified(s.grid.sheetName, cell))), action: m.sheetChangedAction() } });
+    expect(sheet.value(cell)).toBe(0.5);
+    expect(sheet.changedCells(before)).toEqual([cell]);
+    expect(s.workbook.sheets.map((x) => x.name)).toEqual([s.grid.sheetName]);
+  });
+
+  it('never wipes a co-author\'s edit when restoring after a failed write: only cells still holding what the add-in wrote come back', async () => {
+    const { s, sheet, before } = await plainOnHost();
+    // A DOT cell the add-in writes; the co-author types in it after the failed write, before the restore.
+    const dotCol = s.grid.text.find((row) => row.includes('DOT (Month on Month)'))?.indexOf('DOT (Month on Month)') ?? -1;
+    const header = s.grid.text.findIndex((row) => row.includes('Dec-20'));
+    const dot = a1(s.grid.top + header + 3, s.grid.left + dotCol);
+    s.workbook.failSync({ sync: 2, afterActions: 100_000, code: 'GeneralException', message: 'boom' });
+    s.workbook.editBeforeSync(3, (wb) => wb.sheet(s.grid.sheetName).setValue(dot, 'checked'));
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toBe(m.restored(m.officeError('GeneralException', 'boom')));
+    expect(sheet.value(dot)).toBe('checked');
+    const changed = sheet.changedCells(before);
+    expect(changed).toEqual([dot]);
+  });
+
+  it('formats the right sheet when it is renamed between the read and the write', async () => {
+    const { s, sheet, before } = await plainOnHost();
+    s.workbook.editBeforeSync(2, (wb) => (wb.sheet(s.grid.sheetName).name = 'December'));
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(s.workbook.sheets.map((x) => x.name)).toEqual(['December']);
+    expect(sheet.changedCells(before).length).toBeGreaterThan(10);
+  });
+
+  it('says the sheet was deleted, and that nothing was formatted, when it goes between the read and the write', async () => {
+    const { s } = await plainOnHost();
+    s.workbook.addSheet('Other');
+    s.workbook.editBeforeSync(2, (wb) => {
+      const gone = wb.sheet(s.grid.sheetName);
+      wb.sheets.splice(wb.sheets.indexOf(gone), 1);
+      wb.activeSheetId = wb.sheet('Other').id;
+    });
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome).toEqual({ ok: false, error: { message: m.sheetGoneWhileFormatting(s.grid.sheetName), action: m.sheetMissingAction() } });
+    expect(s.workbook.sheets.map((x) => x.name)).toEqual(['Other']);
+  });
+
+  it('says the sheet may be partly formatted when the backup it would restore from was removed', async () => {
+    const { s } = await plainOnHost();
+    s.workbook.failSync({ sync: 2, afterActions: 100_000, code: 'GeneralException', message: 'boom' });
+    s.workbook.editBeforeSync(3, (wb) => {
+      const backup = wb.sheets.find((x) => x.name.startsWith('PERF backup'));
+      if (backup) wb.sheets.splice(wb.sheets.indexOf(backup), 1);
+    });
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.message).toMatch(/^Excel reported an error \(GeneralException\): boom Some cells may be partly formatted/);
+      expect(outcome.error.action).toBe(m.backupGoneAction());
+    }
+  });
+});
