@@ -1,32 +1,46 @@
 /**
- * Format benchmark: round trips, API calls and the largest request payload of the Excel
- * adapter formatting 50 / 500 / 5,000 indicator rows (synthetic seed-like grids), beside a
- * naive cell-by-cell add-in (one range per cell, a sync per row), both against the fake
- * Excel API that counts what Office would receive. `planMs` is the pure planning time.
- * `syncs`/`apiCalls` are the whole Format click through the AddinApi: read the sheet (1),
- * check (1), write (1), remove the backup (1), count revised figures for the summary (1).
+ * Format benchmark: round trips, API calls, the largest request and response of the whole
+ * Format click through the AddinApi, per scenario (see test/fixtures/formatScenarios.ts),
+ * on the fake Excel API installed as an ExcelApi 1.18 host (notes, merged areas,
+ * comments) so the figures are the ones users of current Excel get. Beside the plain
+ * scenario, a naive cell-by-cell add-in (one range per cell, a sync per row) for scale.
+ * `planMs` is the pure planning time (readScorecard + planFormat), the median of warm runs.
  * The lead's `npm run bench` prints these and writes bench-results.json.
  */
 import { planFormat } from '../src/domain/plan/planFormat';
 import type { CellStyle, FormatPlan } from '../src/domain/plan/types';
 import { a1 } from '../src/domain/sheet/grid';
+import type { Grid } from '../src/domain/sheet/grid';
 import { readScorecard } from '../src/domain/sheet/readScorecard';
 import { createExcelAddinApi } from '../src/excel/addinApi';
-import { DEFAULT_SETTINGS } from '../src/port/api';
-import { fakeWorkbookFromGrids } from '../test/fakes/fakeExcel';
-import { syntheticGrid } from '../test/fixtures/seedGrids';
+import type { Settings } from '../src/port/api';
+import { fakeWorkbookFromGrids, installFakeOffice } from '../test/fakes/fakeExcel';
+import { formatScenario, type FormatScenarioName } from '../test/fixtures/formatScenarios';
 
 export interface FormatBenchRow {
+  scenario: FormatScenarioName;
   rows: number;
+  months: number;
   syncs: number;
   apiCalls: number;
   maxPayloadBytes: number;
+  maxResponseBytes: number;
   planMs: number;
-  naiveSyncs: number;
-  naiveApiCalls: number;
+  /** The naive add-in on the same sheet (plain scenario only). */
+  naiveSyncs?: number;
+  naiveApiCalls?: number;
 }
 
-export const BENCH_ROWS = [50, 500, 5000] as const;
+/** What is measured: the plain scenario at three sizes, the others at 5,000 rows. */
+export const BENCH_CASES: ReadonlyArray<{ scenario: FormatScenarioName; rows: number }> = [
+  { scenario: 'plain', rows: 50 },
+  { scenario: 'plain', rows: 500 },
+  { scenario: 'plain', rows: 5000 },
+  { scenario: 'notes', rows: 5000 },
+  { scenario: 'baseline', rows: 5000 },
+  { scenario: 'formulas', rows: 5000 },
+  { scenario: 'wide', rows: 5000 },
+];
 
 const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
@@ -81,37 +95,58 @@ async function naiveApply(context: Excel.RequestContext, plan: FormatPlan): Prom
   }
 }
 
-/** Runs the benchmark; deterministic counts, `planMs` measured on this machine. */
-export async function runFormatBench(rowCounts: readonly number[] = BENCH_ROWS): Promise<FormatBenchRow[]> {
-  const results: FormatBenchRow[] = [];
-  for (const rows of rowCounts) {
-    const grid = syntheticGrid(rows);
+function plan(grid: Grid, settings: Settings): FormatPlan {
+  const tables = readScorecard(grid, { convention: settings.convention });
+  if (!tables.ok) throw new Error(tables.error.message);
+  const planned = planFormat(tables.value, { mode: settings.mode, convention: settings.convention, palette: settings.palette }, grid);
+  if (!planned.ok) throw new Error(planned.error.message);
+  return planned.value;
+}
 
+/** Median of warm runs of readScorecard + planFormat (the first run warms the JIT). */
+export function planTime(grid: Grid, settings: Settings, runs = 7): number {
+  plan(grid, settings);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const tables = readScorecard(grid, { convention: DEFAULT_SETTINGS.convention });
-    if (!tables.ok) throw new Error(tables.error.message);
-    const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
-    const planMs = performance.now() - t0;
-    if (!plan.ok) throw new Error(plan.error.message);
+    plan(grid, settings);
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+}
 
-    // The add-in's whole Format click: read, plan, check, write, clean up.
-    const wb = fakeWorkbookFromGrids([grid]);
-    const api = createExcelAddinApi({ run: (batch) => wb.run(batch) });
-    const formatted = await api.format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
-    if (!formatted.ok) throw new Error(formatted.error.message);
-
-    const naive = fakeWorkbookFromGrids([grid]);
-    await naive.run((ctx) => naiveApply(ctx, plan.value));
-
-    results.push({
+/** Runs the benchmark; deterministic counts, `planMs` measured on this machine. */
+export async function runFormatBench(cases = BENCH_CASES): Promise<FormatBenchRow[]> {
+  const results: FormatBenchRow[] = [];
+  for (const { scenario, rows } of cases) {
+    const s = await formatScenario(scenario, rows);
+    const planMs = planTime(s.grid, s.settings);
+    const uninstall = installFakeOffice(globalThis, s.workbook);
+    try {
+      const api = createExcelAddinApi({ run: (batch) => s.workbook.run(batch) });
+      const formatted = await api.format(s.settings, () => undefined, new AbortController().signal);
+      if (!formatted.ok) throw new Error(`${scenario}: ${formatted.error.message}`);
+    } finally {
+      uninstall();
+    }
+    const row: FormatBenchRow = {
+      scenario,
       rows,
-      syncs: wb.stats.syncs,
-      apiCalls: wb.stats.apiCalls,
-      maxPayloadBytes: wb.stats.maxPayloadBytes,
-      planMs: Math.round(planMs * 10) / 10,
-      naiveSyncs: naive.stats.syncs,
-      naiveApiCalls: naive.stats.apiCalls,
-    });
+      months: s.months,
+      syncs: s.workbook.stats.syncs,
+      apiCalls: s.workbook.stats.apiCalls,
+      maxPayloadBytes: s.workbook.stats.maxPayloadBytes,
+      maxResponseBytes: s.workbook.stats.maxResponseBytes,
+      planMs,
+    };
+    if (scenario === 'plain') {
+      const naive = fakeWorkbookFromGrids([s.grid]);
+      await naive.run((ctx) => naiveApply(ctx, plan(s.grid, s.settings)));
+      row.naiveSyncs = naive.stats.syncs;
+      row.naiveApiCalls = naive.stats.apiCalls;
+    }
+    results.push(row);
   }
   return results;
 }
