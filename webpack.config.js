@@ -9,6 +9,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsMetadataFlagsPlugin } = require("./scripts/functions-metadata.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
@@ -19,6 +20,8 @@ const FUNCTIONS_FILE = "./src/functions/functions.ts";
  * tool cannot install its CA (e.g. headless Linux): the browser then asks once.
  */
 async function httpsOptions() {
+  // The dev-server test (and anyone without the tool) asks for the self-signed one outright.
+  if (process.env.DEV_SERVER_SELF_SIGNED) return { type: "https" };
   try {
     const devCerts = require("office-addin-dev-certs");
     const { ca, key, cert } = await devCerts.getHttpsServerOptions();
@@ -107,6 +110,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_FILE }),
+      // allowErrorForDataTypeAny / allowCustomDataForDataTypeAny: see the script for why.
+      new FunctionsMetadataFlagsPlugin({ file: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -137,7 +142,11 @@ module.exports = async (env = {}, argv = {}) => {
           hot: false,
           liveReload: true,
           client: { overlay: { warnings: false } },
-          headers: { "Cache-Control": "no-store" },
+          // Excel on the web fetches functions.json (and the scripts) from its own origin: without
+          // Access-Control-Allow-Origin the custom functions never register (Microsoft's
+          // custom-functions troubleshooting; OfficeDev/office-js#3970). The Office templates
+          // serve "*" the same way; docs/DEPLOY.md gives the header for each static host.
+          headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
         }
       : undefined,
   };

@@ -16,6 +16,9 @@ export function scalar(input: unknown): CellInput {
   if (Array.isArray(input)) return scalar(input.length > 0 ? input[0] : null);
   if (input === null || input === undefined) return null;
   if (typeof input === 'number' || typeof input === 'string' || typeof input === 'boolean') return input;
+  // A linked data type or formatted number, if a host sends the object despite
+  // functions.json's allowCustomDataForDataTypeAny: false: its basic value is the figure.
+  if (typeof input === 'object' && 'basicValue' in input) return scalar((input as { basicValue: unknown }).basicValue);
   return String(input);
 }
 

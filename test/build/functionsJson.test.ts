@@ -59,6 +59,15 @@ describe('functions.json generated from the functions\' JSDoc', () => {
     for (const p of fn?.parameters ?? []) expect(p.description?.trim()).toBeTruthy();
   });
 
+  it('lets Excel errors reach the functions and passes data type cells as their basic values (root flags, set by the build)', () => {
+    const root = JSON.parse(readDistFile('functions.json')) as Record<string, unknown>;
+    expect(root.allowErrorForDataTypeAny).toBe(true);
+    expect(root.allowCustomDataForDataTypeAny).toBe(false);
+    // The flag only matters for parameters of type any: every PERF parameter is one.
+    const types = metadata().flatMap((f) => f.parameters.map((p) => p.type ?? 'any'));
+    expect(new Set(types)).toEqual(new Set(['any']));
+  });
+
   it('takes ranges where the contract takes a row or column of months', () => {
     const rolling = metadata().find((f) => f.id === 'ROLLING12');
     expect(rolling?.parameters.map((p) => p.dimensionality)).toEqual(['matrix', 'matrix']);

@@ -11,6 +11,11 @@ function error(value: unknown): FunctionError {
 }
 
 describe('RAG', () => {
+  it('reads a formatted number data type cell by its basic value, should a host send the object', () => {
+    const formatted = { type: 'Double', basicValue: 0.851, numberFormat: '0.0%' } as unknown as number;
+    expect(RAG(formatted, '<65%', '>65% <75%', '75%', 'High')).toBe('G');
+  });
+
   it.each([
     [0.851, '<65%', '>65% <75%', '75%', 'High', 'G'],
     ['85.1%', '<65%', '>65% <75%', '75%', 'High', 'G'],
