@@ -82,7 +82,7 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   const written = writeOutput(args.output, await writeWorkbook(workbook));
   if (!written.ok) return report(io, written.error);
   io.out(summary(args, outcome));
-  const unreadable = outcome.problems.filter((p) => UNREADABLE_TOLERANCES.has(p.code));
+  const unreadable = outcome.problems.filter((p) => p.severity !== 'warning' && UNREADABLE_TOLERANCES.has(p.code));
   if (unreadable.length > 0) {
     io.err(cliMessages.problemsExit(unreadable.length));
     return EXIT.problems;

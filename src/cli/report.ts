@@ -31,7 +31,7 @@ function shorten(text: string, max: number): string {
 }
 
 export function problemLines(problems: readonly Problem[]): string[] {
-  return problems.map((p) => `    ${p.qualifiedAddress}${p.ref ? ` (${p.ref})` : ''}: ${p.message}`);
+  return problems.map((p) => `    ${p.qualifiedAddress}${p.ref ? ` (${p.ref})` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
 }
 
 const REVISION_HEADER = ['NO.', 'Indicator', 'Month', 'Published', 'Now', 'Change', 'Cell'];

@@ -87,7 +87,9 @@ export const msg = {
 
   // --- polarity -------------------------------------------------------------------
   badPolarity: (text: string): string =>
-    `${quote(text)} is not a polarity: GOOD PERF IS must be High, Low, Info or Within Limits.`,
+    `${quote(text)} is not a polarity: GOOD PERF IS must be High, Low, Info or Within Limits (e.g. "Higher is better", "Within limits (lower is better)").`,
+  ambiguousPolarity: (text: string): string =>
+    `GOOD PERF IS ${quote(text)} names more than one direction: write one of High, Low, Info or Within Limits.`,
 
   // --- tolerances -----------------------------------------------------------------
   badTolerance: (rag: Rag, text: string): string =>
@@ -110,6 +112,31 @@ export const msg = {
     `${bandLabel(band)} would run from ${from} down to ${to}: its cut points are in the wrong order.`,
   polarityConflict: (stated: string, inferred: string, evidence: string): string =>
     `GOOD PERF IS says ${stated}, but the tolerances describe a ${inferred} measure (${evidence}).`,
+  absurdTolerance: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text.length > 24 ? `${text.slice(0, 20)}…` : text)} holds a number too long to be a typed figure (at most 15 digits): check the cell.`,
+  unreadDigits: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} has digits of a script the engine does not read: type them as 0-9 (Arabic-Indic and full-width digits are read).`,
+  pointsNeedAnchor: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is a distance in percentage points: say what from, e.g. "5pp below target" or "2pp above range".`,
+  pointsBesideCount: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is in percentage points, but the target is not a percentage: give the distance as a number.`,
+  ambiguousDistance: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is ambiguous beside a percentage target: write the distance in percentage points (e.g. 5pp) or as a share of the target in words.`,
+  relativeNeedsTarget: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} is relative to the target, but the Green cell gives no single target (e.g. 95%).`,
+  relativeOnBetterSide: (rag: Rag, text: string): string =>
+    `The ${ragName(rag)} tolerance ${quote(text)} lies on the better side of the target, where Green is.`,
+  emptyBand: (band: BandLabel, by: BandLabel): string =>
+    `${bandLabel(band)} is empty: ${bandLabel(by)} starts at the same point, so no value is ${ragName(band.rag)}.`,
+  gapWarning: (below: BandLabel | null, above: BandLabel | null, from: string, to: string): string => {
+    const where = from === to ? from : from === '-∞' ? `values below ${to}` : to === '∞' ? `values above ${from}` : `${from} to ${to}`;
+    if (below && above) return `No tolerance covers ${where}, between ${bandLabel(below)} and ${bandLabel(above)}.`;
+    if (above) return `No tolerance covers ${where}, below ${bandLabel(above)}.`;
+    if (below) return `No tolerance covers ${where}, above ${bandLabel(below)}.`;
+    return `No tolerance covers ${where}.`;
+  },
+  valueInConflict: (value: string, a: BandLabel, b: BandLabel): string =>
+    `${value} is in both ${bandLabel(a)} and ${bandLabel(b)}: the tolerances overlap there, so its status is not certain.`,
   mixedUnits: (rag: Rag, text: string, other: string): string =>
     `The ${ragName(rag)} tolerance ${quote(text)} has no % sign but ${quote(other)} is a percentage: add the % sign.`,
 

@@ -37,11 +37,19 @@ function belowUpper(value: number, upper: Bound | null): boolean {
 export function evaluateRag(value: number, tol: Tolerances): Result<Rag | null> {
   if (tol.kind === 'none') return ok(null);
   if (!Number.isFinite(value)) return err('badValue', msg.nonFiniteValue());
-  for (const band of tol.bands) {
+  const bands = tol.bands;
+  for (let i = 0; i < bands.length; i += 1) {
+    const band = bands[i];
     if (aboveLower(value, band.lower) && belowUpper(value, band.upper)) return ok(band.rag);
   }
+  const shown = formatValue(value, tol.percent);
+  const conflict = tol.conflicts.find((c) => aboveLower(value, c.lower) && belowUpper(value, c.upper));
+  if (conflict) return err('toleranceConflict', msg.valueInConflict(shown, conflict.bands[0], conflict.bands[1]));
   const gap = tol.gaps.find((g) => aboveLower(value, g.lower) && belowUpper(value, g.upper));
-  return err('valueInGap', msg.valueInGap(formatValue(value, tol.percent), gap?.below ?? null, gap?.above ?? null));
+  // A value no readable band covers might be an unreadable cell's: that cell is the problem.
+  const blamed = tol.unreadable.find((u) => u.rag === gap?.unreadable) ?? tol.unreadable[0];
+  if (blamed) return err(blamed.code, blamed.message);
+  return err('valueInGap', msg.valueInGap(shown, gap?.below ?? null, gap?.above ?? null));
 }
 
 /**
@@ -55,8 +63,8 @@ export function evaluateRag(value: number, tol: Tolerances): Result<Rag | null> 
  */
 export function checkUnits(value: ParsedValue, tol: Tolerances): Result<void> {
   if (tol.kind === 'none' || !tol.percent || value.kind !== 'number' || value.percent) return ok(undefined);
-  const cuts = tol.bands.flatMap((b) => [b.lower?.value, b.upper?.value]).filter((v): v is number => v !== undefined);
-  const largest = Math.max(1, ...cuts.map(Math.abs));
+  let largest = 1;
+  for (const b of tol.bands) for (const bound of [b.lower, b.upper]) if (bound && Math.abs(bound.value) > largest) largest = Math.abs(bound.value);
   // 10x the largest cut (itself at least 100%) is beyond any plausible percentage.
   if (Math.abs(value.value) > 10 * largest) {
     const example = tol.bands.find((b) => b.source !== '')?.source ?? '';

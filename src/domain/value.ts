@@ -1,3 +1,4 @@
+import { asciiNumerals, hasUnreadDigits } from './numerals';
 import type { CellInput } from './types';
 
 /**
@@ -71,25 +72,29 @@ function parseNumberCell(value: number, hint?: ValueHint): ParsedValue {
 }
 
 function parseText(raw: string): ParsedValue {
-  const text = raw.trim();
+  const written = raw.trim();
+  if (written === '') return { kind: 'missing', reason: 'blank', text: '' };
+  // `９５％` and `٩٥` are 95; digits of other scripts are not guessed at, and are never a placeholder.
+  if (hasUnreadDigits(asciiNumerals(written))) return { kind: 'invalid', text: written };
+  const text = asciiNumerals(written).trim();
   if (text === '') return { kind: 'missing', reason: 'blank', text: '' };
   const m = LEADING_NUMBER.exec(text);
   const intPart = m?.[2];
   const fracPart = m?.[3];
   if (!m || (intPart === undefined && fracPart === undefined)) {
     // No leading number: `TBC Feb 19`, `-`, `n/a`, `Annual Measure` are placeholders.
-    return { kind: 'missing', reason: 'placeholder', text };
+    return { kind: 'missing', reason: 'placeholder', text: written };
   }
   const rest = m[5].trim();
   // `12abc` or `2019/20` is neither a number nor a placeholder: an annotation starts
   // after a space or a bracket (`13.7% (HT1)`, `159 (Jan19 - Dec19)`).
-  if (rest !== '' && !/^[\s([]/.test(m[5])) return { kind: 'invalid', text };
+  if (rest !== '' && !/^[\s([]/.test(m[5])) return { kind: 'invalid', text: written };
   const sign = m[1] === '' || m[1] === '+' ? '' : '-';
   const digits = `${sign}${(intPart ?? '0').replace(/,/g, '')}${fracPart !== undefined ? `.${fracPart}` : ''}`;
   const percent = m[4] === '%';
   // `e-2` lets the decimal parser round once, so `84.3%` is exactly 0.843, not 0.8430000000000001.
   const value = Number(percent ? `${digits}e-2` : digits);
-  if (!Number.isFinite(value)) return { kind: 'invalid', text };
+  if (!Number.isFinite(value)) return { kind: 'invalid', text: written };
   return {
     kind: 'number',
     value: Object.is(value, -0) ? 0 : value,

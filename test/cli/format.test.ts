@@ -62,7 +62,7 @@ describe('scorecard format', () => {
     expect(result.stdout).toContain(`Indicator rows: ${rows}`);
     expect(result.stdout).toContain(`RAG: ${rag.red} red (R), ${rag.amber} amber (A), ${rag.green} green (G), ${rag.blank} blank`);
     expect(result.stdout).toContain(`Reporting month: ${tables[0]!.reportingMonth.label}`);
-    for (const p of problems) expect(result.stdout).toContain(`${p.qualifiedAddress}${p.ref ? ` (${p.ref})` : ''}: ${p.message}`);
+    for (const p of problems) expect(result.stdout).toContain(`${p.qualifiedAddress}${p.ref ? ` (${p.ref})` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
     expect(result.stderr).not.toMatch(STACK_LINE);
 
     // The saved file holds the engine's letters with the palette's fills in the RAG cells.

@@ -66,9 +66,9 @@ describe('toCell and the single-cell functions inside Office', () => {
   });
 
   it('throws a single-cell error as the CustomFunctions.Error, the way Excel documents it', () => {
-    expect(() => functions.RAG(0.5, '<90%', 'ninety', '95%+', 'High')).toThrow(FakeError);
+    expect(() => functions.RAG(0.92, '<90%', 'ninety', '95%+', 'High')).toThrow(FakeError);
     try {
-      functions.RAG(0.5, '<90%', 'ninety', '95%+', 'High');
+      functions.RAG(0.92, '<90%', 'ninety', '95%+', 'High');
     } catch (e) {
       expect((e as FakeError).code).toBe('#VALUE!');
       expect((e as FakeError).message).toContain('ninety');

@@ -49,7 +49,7 @@ describe('RAG', () => {
 
   it.each([
     [0.5, 'lots', '90%>', '95%+', 'High', '#VALUE!', msg.badTolerance('red', 'lots')],
-    [0.5, '<90%', '90%>', '95%+', 'Higher', '#VALUE!', msg.badPolarity('Higher')],
+    [0.5, '<90%', '90%>', '95%+', 'Sideways', '#VALUE!', msg.badPolarity('Sideways')],
     [20.5, '21+', '20<', '18<', 'Low', '#N/A', msg.valueInGap('20.5', { rag: 'amber', source: '20<' }, { rag: 'red', source: '21+' })],
     [true, '<90%', '90%>', '95%+', 'High', '#VALUE!', msg.badValue('TRUE')],
     ['90.2', null, null, '98%', 'High', '#VALUE!', msg.unitMismatch('90.2', '98%')],
@@ -107,7 +107,7 @@ describe('DOT', () => {
   });
 
   it.each([
-    [1, 2, 'Up', null, null, msg.badPolarity('Up')],
+    [1, 2, 'Sideways', null, null, msg.badPolarity('Sideways')],
     [1, 2, 'High', 'YTD', null, msg.badStatus('YTD')],
     [1, 2, 'High', null, 'arrows', msg.badConvention('arrows')],
   ])('rejects a bad argument: DOT(%p, %p, %p, %p, %p)', (current, previous, polarity, status, convention, message) => {

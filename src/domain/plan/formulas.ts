@@ -29,7 +29,8 @@ export function polarityArg(table: ScorecardTable, row: IndicatorRow): string {
  * @example judgedLive(byKey(tables, '11.5')) // false: a % target in a count row
  */
 export function judgedLive(row: IndicatorRow): boolean {
-  return row.problems.every((p) => p.code === 'missingValue');
+  // A warning (a gap or an unreadable cell away from the figure) is seen alike by PERF.RAG.
+  return row.problems.every((p) => p.code === 'missingValue' || p.severity === 'warning');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatNumber, sheetMsg } from '../messages';
 import { checkUnits, evaluateRag } from '../rag';
-import { parseTolerances, type Tolerances } from '../tolerance';
+import { isNotApplicable, parseTolerances, targetRange, type Tolerances, type ToleranceWarningKind } from '../tolerance';
 import type { CellInput, DotConvention, Rag } from '../types';
 import { a1, boxAddress, qualified } from './grid';
 import type { RawRow } from './rows';
@@ -33,8 +33,33 @@ interface ProblemSink {
   problems: Problem[];
 }
 
-function report(sink: ProblemSink, address: string, code: ProblemCode, message: string): void {
-  sink.problems.push({ address, qualifiedAddress: qualified(sink.sheetName, address), code, message, ref: sink.row.ref, key: sink.row.key });
+function report(sink: ProblemSink, address: string, code: ProblemCode, message: string, severity?: 'warning'): void {
+  sink.problems.push({
+    address,
+    qualifiedAddress: qualified(sink.sheetName, address),
+    code,
+    message,
+    ref: sink.row.ref,
+    key: sink.row.key,
+    ...(severity ? { severity } : {}),
+  });
+}
+
+const WARNING_CODES: Record<ToleranceWarningKind, ProblemCode> = {
+  emptyBand: 'toleranceConflict',
+  overlap: 'toleranceConflict',
+  gap: 'valueInGap',
+  unreadable: 'badTolerance',
+};
+
+/** The ladder's warnings at their cells; the one an error already names is left out. */
+function reportWarnings(sink: ProblemSink, tol: Tolerances, skip: string | null): void {
+  if (tol.kind !== 'bands') return;
+  for (const w of tol.warnings) {
+    if (w.message === skip) continue;
+    const code = w.kind === 'unreadable' ? (tol.unreadable.find((u) => u.rag === w.rag)?.code ?? 'badTolerance') : WARNING_CODES[w.kind];
+    report(sink, sink.row[w.rag]?.address ?? toleranceBox(sink.row), code, w.message, 'warning');
+  }
 }
 
 /** Cells whose unit contradicts the row: `90.2` in a % row of fractions. Those cells are set aside. */
@@ -115,7 +140,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     } else tol = parsed.value;
   }
   const texts = [written.red, written.amber, written.green];
-  if (polarity === 'info' && texts.some((t) => !/^(n\/?a|-|)$/i.test(t))) {
+  if (polarity === 'info' && texts.some((t) => t.trim() !== '' && !isNotApplicable(t))) {
     report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances(texts.filter((t) => t !== '').join(' | ')));
   }
   if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
@@ -126,6 +151,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
 
   let rag: Rag | null = null;
   let basis: RagBasis | null = null;
+  let named: string | null = null;
   if (tol && tol.kind === 'bands') {
     const found = ragBasis(raw, flagged);
     if (!found) {
@@ -141,10 +167,16 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
       else if (value.kind === 'number') {
         const judged = evaluateRag(value.value, tol);
         if (judged.ok) rag = judged.value;
-        else report(sink, found.cell.address, judged.error.code, judged.error.message);
+        else {
+          // The figure may lie in an unreadable cell's band: the error is that cell's.
+          const blamed = tol.unreadable.find((u) => u.message === judged.error.message);
+          if (blamed) named = blamed.message;
+          report(sink, blamed ? (raw[blamed.rag]?.address ?? toleranceBox(raw)) : found.cell.address, judged.error.code, judged.error.message);
+        }
       }
     }
   }
+  if (tol) reportWarnings(sink, tol, named);
 
   const dot = rowDot(raw, polarity, rag, basis, convention, flagged, targetRange(tol));
   return {
@@ -167,11 +199,4 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     dot,
     problems: sink.problems,
   };
-}
-
-/** The Green range of a Within Limits measure (`14-20`), which tells DOT better from worse. */
-function targetRange(tol: Tolerances | null): { lower: number; upper: number } | null {
-  if (!tol || tol.kind !== 'bands' || tol.polarity !== 'withinLimits') return null;
-  const green = tol.bands.find((b) => b.rag === 'green');
-  return green?.lower && green.upper ? { lower: green.lower.value, upper: green.upper.value } : null;
 }

@@ -158,6 +158,11 @@ export interface Problem {
   ref?: string;
   /** Indicator key of the row. */
   key?: string;
+  /**
+   * `warning`: a flaw that did not stop the row being judged (an empty band, a gap or an
+   * unreadable cell away from the figure); absent: an error, the cell left blank.
+   */
+  severity?: 'warning';
 }
 
 /** Options the reader needs to compute DOT. */

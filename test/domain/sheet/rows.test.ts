@@ -181,10 +181,18 @@ describe('problems name the cell and the reason', () => {
     expect(p).toMatchObject({ address: 'H17', code: 'missingValue', message: sheetMsg.noRagFigure('Dec-19', 'TBC Feb 19') });
   });
 
-  it('flags an unreadable tolerance at the tolerance cells', () => {
-    const grid = withCell(corporate.grid, 11, 12, 'under 90', 'under 90');
+  it('warns of an unreadable tolerance at its cell and still judges a figure its band cannot hold (6.8: 92.0% is Amber)', () => {
+    const grid = withCell(corporate.grid, 11, 12, 'about ninety', 'about ninety');
     const row = byKey(tablesOf(grid), '6.8');
-    expect(row.problems).toEqual([expect.objectContaining({ address: 'M12:O12', code: 'badTolerance', ref: '6.8' })]);
+    expect(row.problems).toEqual([expect.objectContaining({ address: 'M12', code: 'badTolerance', ref: '6.8', severity: 'warning', message: msg.badTolerance('red', 'about ninety') })]);
+    expect(row.rag).toBe('amber');
+  });
+
+  it('flags an unreadable tolerance at its cell when the figure might lie in its band (6.10: 81.9%)', () => {
+    const grid = withCell(corporate.grid, 13, 12, 'about ninety', 'about ninety');
+    const row = byKey(tablesOf(grid), '6.10');
+    expect(row.problems).toEqual([expect.objectContaining({ address: 'M14', code: 'badTolerance', ref: '6.10', message: msg.badTolerance('red', 'about ninety') })]);
+    expect(row.problems[0].severity).toBeUndefined();
     expect(row.rag).toBeNull();
   });
 
@@ -195,15 +203,18 @@ describe('problems name the cell and the reason', () => {
   });
 
   it('flags an unknown polarity at its cell', () => {
-    const grid = withCell(corporate.grid, 11, 3, 'Higher', 'Higher');
+    const grid = withCell(corporate.grid, 11, 3, 'Sideways', 'Sideways');
     const row = byKey(tablesOf(grid), '6.8');
-    expect(row.problems).toEqual([expect.objectContaining({ address: 'D12', code: 'badPolarity', message: msg.badPolarity('Higher') })]);
+    expect(row.problems).toEqual([expect.objectContaining({ address: 'D12', code: 'badPolarity', message: msg.badPolarity('Sideways') })]);
   });
 
   it('flags a figure that falls between two bands at its cell (11.4: 20.5 between 20< and 21+)', () => {
     const grid = withCell(corporate.grid, 48, 7, 20.5, '20.5', '0.0');
     const row = byKey(tablesOf(grid), '11.4');
-    expect(row.problems).toEqual([expect.objectContaining({ address: 'H49', code: 'valueInGap', ref: '11.4' })]);
+    expect(row.problems).toEqual([
+      expect.objectContaining({ address: 'H49', code: 'valueInGap', ref: '11.4' }),
+      expect.objectContaining({ address: 'N49', code: 'valueInGap', severity: 'warning' }),
+    ]);
     expect(row.rag).toBeNull();
   });
 

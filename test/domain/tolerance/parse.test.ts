@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { bandLabel, msg } from '../../src/domain/messages';
-import { evaluateRag } from '../../src/domain/rag';
+import { bandLabel, msg } from '../../../src/domain/messages';
+import { evaluateRag } from '../../../src/domain/rag';
 import {
   parseTolerances,
   resetToleranceCache,
@@ -9,8 +9,8 @@ import {
   type Bound,
   type BandedTolerances,
   type Tolerances,
-} from '../../src/domain/tolerance';
-import type { CellInput, Polarity } from '../../src/domain/types';
+} from '../../../src/domain/tolerance';
+import type { CellInput, Polarity } from '../../../src/domain/types';
 
 function bands(red: CellInput, amber: CellInput, green: CellInput, polarity: Polarity | null): BandedTolerances {
   const result = parseTolerances(red, amber, green, polarity);
@@ -204,12 +204,19 @@ describe('parseTolerances: polarity', () => {
     });
   });
 
-  it('reports bands that point both ways', () => {
+  it('reports a Red that starts below Green but runs up into it', () => {
     const r = parseTolerances('21%+', '90%>', '95%+', null);
     expect(r).toEqual({
       ok: false,
       error: { code: 'toleranceConflict', message: msg.toleranceDirections({ rag: 'amber', source: '90%>' }, { rag: 'red', source: '21%+' }) },
     });
+  });
+
+  it('reads a Low measure written as a ladder of + thresholds (Red from 21 up, Amber from 18 up)', () => {
+    const t = bands('21+', '18+', '<18', null);
+    expect(t.polarity).toBe('low');
+    expect(band(t, 'amber')).toMatchObject({ lower: { value: 18, inclusive: true }, upper: { value: 21, inclusive: false } });
+    expect(t.warnings).toEqual([]);
   });
 
   it('rejects Within Limits without a range', () => {
@@ -221,25 +228,29 @@ describe('parseTolerances: polarity', () => {
 });
 
 describe('parseTolerances: conflicts and unreadable text', () => {
-  it('names the overlapping bands and values', () => {
-    expect(parseTolerances('<90%', '>85% <95%', '95%+', 'high')).toEqual({
-      ok: false,
-      error: {
-        code: 'toleranceConflict',
-        message: msg.toleranceOverlap({ rag: 'red', source: '<90%' }, { rag: 'amber', source: '>85% <95%' }, '85%', '90%'),
-      },
-    });
+  function rag(value: number, red: CellInput, amber: CellInput, green: CellInput, polarity: Polarity | null): ReturnType<typeof evaluateRag> {
+    const t = parseTolerances(red, amber, green, polarity);
+    if (!t.ok) throw new Error(t.error.message);
+    return evaluateRag(value, t.value);
+  }
+
+  it('names the overlapping bands and values as a warning, and judges values outside the overlap', () => {
+    const t = bands('<90%', '>85% <95%', '95%+', 'high');
+    const red = { rag: 'red' as const, source: '<90%' };
+    const amber = { rag: 'amber' as const, source: '>85% <95%' };
+    expect(t.warnings).toContainEqual({ kind: 'overlap', rag: 'amber', message: msg.toleranceOverlap(red, amber, '85%', '90%') });
+    expect(rag(0.8, '<90%', '>85% <95%', '95%+', 'high')).toEqual({ ok: true, value: 'red' });
+    expect(rag(0.92, '<90%', '>85% <95%', '95%+', 'high')).toEqual({ ok: true, value: 'amber' });
+    expect(rag(0.87, '<90%', '>85% <95%', '95%+', 'high')).toEqual({ ok: false, error: { code: 'toleranceConflict', message: msg.valueInConflict('87%', red, amber) } });
   });
 
-  it('reports an overlap at a single point', () => {
-    const r = parseTolerances('<=90%', '>=90% <95%', '>=95%', 'high');
-    expect(r).toEqual({
-      ok: false,
-      error: {
-        code: 'toleranceConflict',
-        message: msg.toleranceOverlap({ rag: 'red', source: '<=90%' }, { rag: 'amber', source: '>=90% <95%' }, '90%', '90%'),
-      },
-    });
+  it('warns of bands touching at a single point and refuses only that point', () => {
+    const t = bands('<=90%', '>=90% <95%', '>=95%', 'high');
+    const red = { rag: 'red' as const, source: '<=90%' };
+    const amber = { rag: 'amber' as const, source: '>=90% <95%' };
+    expect(t.warnings).toEqual([{ kind: 'overlap', rag: 'amber', message: msg.toleranceOverlap(red, amber, '90%', '90%') }]);
+    expect(rag(0.9, '<=90%', '>=90% <95%', '>=95%', 'high')).toEqual({ ok: false, error: { code: 'toleranceConflict', message: msg.valueInConflict('90%', red, amber) } });
+    expect(rag(0.9001, '<=90%', '>=90% <95%', '>=95%', 'high')).toEqual({ ok: true, value: 'amber' });
   });
 
   it('reports Amber beyond Green, naming the band and its cut points', () => {
@@ -249,40 +260,53 @@ describe('parseTolerances: conflicts and unreadable text', () => {
     });
   });
 
+  it('warns of an empty Amber when Amber and Green start at the same cut, and still judges', () => {
+    const t = bands('<90%', '95%>', '95%+', 'high');
+    expect(t.warnings[0]).toEqual({ kind: 'emptyBand', rag: 'amber', message: msg.emptyBand({ rag: 'amber', source: '95%>' }, { rag: 'green', source: '95%+' }) });
+    expect(t.bands.map((b) => b.rag)).toEqual(['red', 'green']);
+    expect(rag(0.97, '<90%', '95%>', '95%+', 'high')).toEqual({ ok: true, value: 'green' });
+    expect(rag(0.8, '<90%', '95%>', '95%+', 'high')).toEqual({ ok: true, value: 'red' });
+  });
+
   it.each([
-    ['amber', '<90%', 'lots', '95%+', 'lots'],
-    ['green', '<90%', '90%>', '95%++', '95%++'],
-    ['green', '<90%', '90%>', '>95% <90% <80%', '>95% <90% <80%'],
-    ['amber', '<90%', '>96% <92%', '95%+', '>96% <92%'],
-  ] as const)('names the %s cell and its text when it cannot be read', (rag, red, amber, green, text) => {
-    expect(parseTolerances(red, amber, green, 'high')).toEqual({ ok: false, error: { code: 'badTolerance', message: msg.badTolerance(rag, text) } });
+    ['amber', '<90%', 'lots', '95%+', 'lots', 0.92, 0.97],
+    ['green', '<90%', '90%>', '95%++', '95%++', 0.92, 0.5],
+    ['green', '<90%', '90%>', '>95% <90% <80%', '>95% <90% <80%', 0.97, 0.5],
+    ['amber', '<90%', '>96% <92%', '95%+', '>96% <92%', 0.92, 0.97],
+    ['red', 'about ninety', '90%>', '95%+', 'about ninety', 0.5, 0.92],
+  ] as const)('names the %s cell and its text when it cannot be read, and judges values its band cannot hold', (which, red, amber, green, text, uncertain, certain) => {
+    const t = bands(red, amber, green, 'high');
+    expect(t.warnings).toContainEqual({ kind: 'unreadable', rag: which, message: msg.badTolerance(which, text) });
+    expect(rag(uncertain, red, amber, green, 'high')).toEqual({ ok: false, error: { code: 'badTolerance', message: msg.badTolerance(which, text) } });
+    expect(rag(certain, red, amber, green, 'high').ok).toBe(true);
   });
 
-  it('names the Red cell when it cannot be read', () => {
-    expect(parseTolerances('about ninety', '90%>', '95%+', 'high')).toEqual({
-      ok: false,
-      error: { code: 'badTolerance', message: msg.badTolerance('red', 'about ninety') },
-    });
+  it('is an error when no cell can be read', () => {
+    expect(parseTolerances('lots', 'many', '', 'high')).toEqual({ ok: false, error: { code: 'badTolerance', message: msg.badTolerance('red', 'lots') } });
   });
 
-  it('rejects a boolean in a tolerance cell', () => {
-    const r = parseTolerances(true, '90%>', '95%+', 'high');
+  it('reads a boolean in a tolerance cell as unreadable', () => {
+    const t = bands(true, '90%>', '95%+', 'high');
+    expect(t.unreadable.map((u) => u.rag)).toEqual(['red']);
+  });
+
+  it('reports a missing % sign beside percentages for values that cell might hold', () => {
+    const t = bands('<90%', '90%>', '95', 'high');
+    expect(t.unreadable).toEqual([{ rag: 'green', text: '95', code: 'unitMismatch', message: msg.mixedUnits('green', '95', '<90%') }]);
+    expect(rag(0.97, '<90%', '90%>', '95', 'high')).toEqual({ ok: false, error: { code: 'unitMismatch', message: msg.mixedUnits('green', '95', '<90%') } });
+    expect(rag(0.5, '<90%', '90%>', '95', 'high')).toEqual({ ok: true, value: 'red' });
+  });
+
+  it('reads Red and Amber that both run downwards as nested: Red wins below 90%', () => {
+    const t = bands('<90%', '<95%', '95%+', null);
+    expect(t.polarity).toBe('high');
+    expect(band(t, 'amber')).toMatchObject({ lower: { value: 0.9, inclusive: true }, upper: { value: 0.95, inclusive: false } });
+  });
+
+  it('reports Red that runs up into Green', () => {
+    const r = parseTolerances('21%+', '90%>', '95%+', 'high');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('badTolerance');
-  });
-
-  it('reports a missing % sign beside percentages', () => {
-    expect(parseTolerances('<90%', '90%>', '95', 'high')).toEqual({
-      ok: false,
-      error: { code: 'unitMismatch', message: msg.mixedUnits('green', '95', '<90%') },
-    });
-  });
-
-  it('reports Red and Amber that both run downwards', () => {
-    expect(parseTolerances('<90%', '<95%', '95%+', 'high')).toEqual({
-      ok: false,
-      error: { code: 'toleranceConflict', message: msg.toleranceDirections({ rag: 'red', source: '<90%' }, { rag: 'amber', source: '<95%' }) },
-    });
+    if (!r.ok) expect(r.error.code).toBe('toleranceConflict');
   });
 
   it('labels the added red of a lone target as the rest', () => {
@@ -342,7 +366,7 @@ describe('parseTolerances: properties', () => {
     );
   });
 
-  it('places every value in a band or in a recorded gap, never both, never neither', () => {
+  it('places every value in exactly one of: a band, a recorded gap, a recorded conflict', () => {
     const inside = (v: number, lower: Bound | null, upper: Bound | null): boolean =>
       (!lower || v > lower.value || (v === lower.value && lower.inclusive)) && (!upper || v < upper.value || (v === upper.value && upper.inclusive));
     fc.assert(
@@ -354,8 +378,9 @@ describe('parseTolerances: properties', () => {
         return [raw, ...cuts].every((v) => {
           const bands = r.value.kind === 'bands' ? r.value.bands.filter((b) => inside(v, b.lower, b.upper)).length : 0;
           const gaps = r.value.kind === 'bands' ? r.value.gaps.filter((g) => inside(v, g.lower, g.upper)).length : 0;
+          const conflicts = r.value.kind === 'bands' ? r.value.conflicts.filter((c) => inside(v, c.lower, c.upper)).length : 0;
           const rag = evaluateRag(v, r.value);
-          return bands + gaps === 1 && rag.ok === (bands === 1);
+          return bands + gaps + conflicts === 1 && rag.ok === (bands === 1);
         });
       }),
       { numRuns: 2000 },
