@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { planClearHighlights, planHighlights } from '../domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../domain/revisions/highlightRows';
 import type { HighlightRecord, Revision } from '../domain/revisions/types';
@@ -6,12 +5,13 @@ import type { FormatPlan } from '../domain/plan/types';
 import { a1, qualified } from '../domain/sheet/grid';
 import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
 import { applyFormatPlan } from '../xlsx/applyPlan';
-import { gridFromWorksheet } from '../xlsx/grid';
-import { applyHighlights, readFills, restoreFills } from '../xlsx/highlights';
-import { writeWorkbook } from '../xlsx/workbook';
+import { applyHighlights, readFills, restoreFills, writeRecordSheet } from '../xlsx/highlights';
+import type { XlsxWorkbook } from '../xlsx/package/workbook';
+import { gridOf } from '../xlsx/read';
 import { loadBaseline, revisionsAgainst } from './baseline';
-import { report, writeOutput } from './files';
-import { findScorecard, openForRewrite } from './load';
+import { fail, report, writeOutput, type CliResult } from './files';
+import { xlsxMessages } from '../xlsx/messages';
+import { findScorecard, openForRewrite, xlsxFailure } from './load';
 import type { CliIO, FormatArgs } from './types';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 import { planSheet } from './plan';
@@ -39,47 +39,47 @@ export interface FormatOutcome {
  * same engine, applies the plan (and the revision highlights), writes a new file.
  */
 export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> {
-  const opened = await openForRewrite(args.input, args.output, {
-    otherInputs: args.previous ? [args.previous] : [],
-    force: args.force,
-    allowLoss: args.allowLoss,
-  });
+  const opened = openForRewrite(args.input, args.output, { otherInputs: args.previous ? [args.previous] : [], force: args.force });
   if (!opened.ok) return report(io, opened.error);
-  const { workbook, dropped } = opened.value;
+  const wb = opened.value;
 
-  const found = findScorecard(workbook, args.input, args.convention, args.sheet);
+  const found = findScorecard(wb, args.input, args.convention, args.sheet);
   if (!found.ok) return report(io, found.error);
-  const { worksheet, tables } = found.value;
+  const { sheetName, tables } = found.value;
 
   const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard' });
   if (!plan.ok) return report(io, plan.error);
   // Formula cells carry the static plan's letters and arrows as cached results.
   const fixed = args.formulas ? planSheet(tables, found.value.grid, { mode: 'static', convention: args.convention, palette: 'standard' }) : null;
   const results = fixed?.ok ? new Map(fixed.value.writes.map((w) => [`${w.row},${w.col}`, w.value])) : undefined;
-  const applied = applyFormatPlan(worksheet, plan.value, { results });
-  if (!applied.ok) return report(io, { exit: EXIT.refused, message: cliMessages.planFailed(applied.error.message) });
+  const applied = applyFormatPlan(wb, plan.value, { results });
+  if (!applied.ok) {
+    const failure = xlsxFailure(applied.error);
+    return report(io, { exit: failure.exit, message: applied.error.code === 'protected' ? applied.error.message : cliMessages.planFailed(applied.error.message) });
+  }
 
   const outcome: FormatOutcome = {
-    sheetName: worksheet.name,
+    sheetName,
     tables,
     problems: tables.flatMap((t) => t.problems),
     revisions: null,
-    noArrow: noArrowLines(plan.value, worksheet.name, tables),
+    noArrow: noArrowLines(plan.value, sheetName, tables),
     highlighted: 0,
-    warnings: dropped.length > 0 ? [cliMessages.lossAllowed(dropped)] : [],
+    warnings: [...applied.value.warnings],
   };
   if (applied.value.notesKeptUsers > 0) outcome.warnings.push(cliMessages.notesKept(applied.value.notesKeptUsers));
   if (args.previous) {
-    const baseline = await loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
+    const baseline = loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
     if (!baseline.ok) return report(io, baseline.error);
     outcome.warnings.push(...baseline.value.warnings);
     outcome.revisions = revisionsAgainst(baseline.value, tables);
-    const highlighted = highlight(workbook, worksheet, outcome.revisions);
-    outcome.highlighted = highlighted.highlighted;
-    outcome.warnings.push(...highlighted.warnings);
+    const highlighted = highlight(wb, sheetName, outcome.revisions);
+    if (!highlighted.ok) return report(io, highlighted.error);
+    outcome.highlighted = highlighted.value.highlighted;
+    outcome.warnings.push(...highlighted.value.warnings);
   }
 
-  const written = writeOutput(args.output, await writeWorkbook(workbook));
+  const written = writeOutput(args.output, wb.save());
   if (!written.ok) return report(io, written.error);
   io.out(summary(args, outcome));
   const unreadable = outcome.problems.filter((p) => p.severity !== 'warning' && UNREADABLE_TOLERANCES.has(p.code));
@@ -94,48 +94,39 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
  * Yellow fill and note on each revised cell, recording the user's fill in the hidden
  * `PERF Highlights` sheet the add-in uses, so "Clear highlights" in the pane restores it.
  */
-function highlight(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, revisions: Revision[]): { highlighted: number; warnings: string[] } {
+function highlight(wb: XlsxWorkbook, sheetName: string, revisions: Revision[]): CliResult<{ highlighted: number; warnings: string[] }> {
   const warnings: string[] = [];
-  const recordSheet = workbook.worksheets.find((w) => w.name === HIGHLIGHT_TABLE.sheetName);
+  const recordSheet = wb.sheets.find((w) => w.name === HIGHLIGHT_TABLE.sheetName);
   let existing: HighlightRecord[] = [];
   if (recordSheet) {
-    const parsed = parseHighlightRows(gridFromWorksheet(recordSheet).values);
-    if (!parsed.ok) {
+    const grid = gridOf(wb, recordSheet.name);
+    const parsed = grid.ok ? parseHighlightRows(grid.value.values) : null;
+    if (!parsed || !parsed.ok) {
       // Records we cannot trust: highlight anyway, but leave their sheet untouched.
-      warnings.push(parsed.error.message);
-      const plan = planHighlights(revisions, readFills(ws, revisions.map(cellOf)));
-      return { highlighted: applyHighlights(ws, plan.writes).highlighted, warnings: [...warnings, ...plan.warnings] };
+      if (parsed && !parsed.ok) warnings.push(parsed.error.message);
+      const plan = planHighlights(revisions, readFills(wb, sheetName, revisions.map(cellOf)));
+      return { ok: true, value: { highlighted: applyHighlights(wb, sheetName, plan.writes).highlighted, warnings: [...warnings, ...plan.warnings] } };
     }
     existing = parsed.value;
   }
-  const mine = existing.filter((r) => r.sheet === ws.name);
-  const plan = planHighlights(revisions, readFills(ws, revisions.map(cellOf)), mine);
-  const { highlighted } = applyHighlights(ws, plan.writes);
+  const mine = existing.filter((r) => r.sheet === sheetName);
+  const plan = planHighlights(revisions, readFills(wb, sheetName, revisions.map(cellOf)), mine);
+  const { highlighted } = applyHighlights(wb, sheetName, plan.writes);
   if (plan.release.length > 0) {
-    const clear = planClearHighlights(plan.release, readFills(ws, plan.release.map((r) => r.address)));
-    restoreFills(ws, clear.restores, clear.deleteNotes);
+    const clear = planClearHighlights(plan.release, readFills(wb, sheetName, plan.release.map((r) => r.address)));
+    restoreFills(wb, sheetName, clear.restores, clear.deleteNotes);
     warnings.push(...clear.warnings);
   }
-  const records = [...existing.filter((r) => r.sheet !== ws.name), ...plan.records];
-  if (records.length > 0 || recordSheet) writeRecords(workbook, recordSheet, highlightsToRows(records));
-  return { highlighted, warnings: [...warnings, ...plan.warnings] };
+  const records = [...existing.filter((r) => r.sheet !== sheetName), ...plan.records];
+  if (records.length > 0 || recordSheet) {
+    if (!recordSheet && wb.structureLocked) return fail(EXIT.refused, xlsxMessages.protectedStructure('The workbook'));
+    writeRecordSheet(wb, HIGHLIGHT_TABLE.sheetName, highlightsToRows(records));
+  }
+  return { ok: true, value: { highlighted, warnings: [...warnings, ...plan.warnings] } };
 }
 
 function cellOf(r: Revision): string {
   return r.address.slice(r.address.lastIndexOf('!') + 1);
-}
-
-/** Rewrites the hidden record sheet as text cells (`@`), as the Excel adapter stores it. */
-function writeRecords(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet | undefined, rows: string[][]): void {
-  const ws = sheet ?? workbook.addWorksheet(HIGHLIGHT_TABLE.sheetName, { state: 'hidden' });
-  ws.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
-  rows.forEach((values, r) =>
-    values.forEach((value, c) => {
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.numFmt = '@';
-      cell.value = value === '' ? null : value;
-    }),
-  );
 }
 
 function summary(args: FormatArgs, o: FormatOutcome): string {

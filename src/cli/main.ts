@@ -16,7 +16,6 @@ const OPTIONS = {
   convention: { type: 'string' },
   formulas: { type: 'boolean' },
   force: { type: 'boolean' },
-  'allow-loss': { type: 'boolean' },
   csv: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -25,9 +24,9 @@ const OPTIONS = {
 
 /** Options each command accepts; anything else is a usage error, not silently ignored. */
 const ALLOWED: Record<string, readonly string[]> = {
-  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force', 'allow-loss'],
+  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force'],
   revisions: ['sheet', 'csv', 'json'],
-  'new-month': ['output', 'sheet', 'force', 'allow-loss'],
+  'new-month': ['output', 'sheet', 'force'],
   summary: ['sheet', 'convention'],
 };
 
@@ -70,7 +69,7 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
   }
   if (values.output === undefined) return fail(EXIT.usage, cliMessages.missingOutput(command));
   if (command === 'new-month') {
-    return { ok: true, value: { command, args: { input: rest[0]!, output: values.output, sheet: values.sheet, force: values.force ?? false, allowLoss: values['allow-loss'] ?? false } } };
+    return { ok: true, value: { command, args: { input: rest[0]!, output: values.output, sheet: values.sheet, force: values.force ?? false } } };
   }
   const convention = values.convention ?? 'performance';
   if (convention !== 'performance' && convention !== 'numeric') return fail(EXIT.usage, cliMessages.badConvention(convention));
@@ -86,7 +85,6 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
         convention,
         formulas: values.formulas ?? false,
         force: values.force ?? false,
-        allowLoss: values['allow-loss'] ?? false,
       },
     },
   };

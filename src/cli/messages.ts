@@ -31,7 +31,7 @@ with the same engine as the Excel add-in.
 
 Usage:
   scorecard format <in.xlsx> -o <out.xlsx> [--sheet NAME] [--previous <published.xlsx>]
-                   [--convention performance|numeric] [--formulas] [--force] [--allow-loss]
+                   [--convention performance|numeric] [--formulas] [--force]
       Lays out and formats the month's scorecard sheet as the add-in's Format button does
       (DOT arrows, RAG letters and fills, number formats, freeze panes, print setup, key),
       highlights figures revised since <published.xlsx> in yellow with a note, and prints
@@ -44,13 +44,12 @@ Usage:
                         (they need the add-in to calculate; the fixed values are kept
                         as their cached results, so the file reads right until then)
       --force           replace the output file if it exists
-      --allow-loss      write even if content the xlsx library cannot keep would be lost
 
   scorecard revisions <published.xlsx> <current.xlsx> [--sheet NAME] [--csv | --json]
       Lists the figures of <current.xlsx> that differ from what <published.xlsx> showed,
       matched by indicator and month (not by cell): as a table (default), CSV or JSON.
 
-  scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force] [--allow-loss]
+  scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force]
       Adds next month's sheet (e.g. Jan-21 after Dec-20): months shift one column left,
       the new month's column is empty and ready for data, headers and title updated.
 
@@ -62,19 +61,22 @@ Usage:
   scorecard --help | --version
 
 Files: the tool never writes to its input, never overwrites an existing output unless
---force is given, and refuses to write a workbook that contains content the xlsx library
-cannot keep (charts, pivot tables, images, macros, slicers, add-in settings, ...), naming
-what would be lost. --allow-loss writes anyway, without those items (or, for images,
-rewritten) in the OUTPUT only (the input is never changed), listing them in the summary.
-The output is written to a temporary file and renamed into place: never half-written.
+--force is given, and edits the workbook in place: only the cells, formats, notes and
+conditional formats it owns change; every other part (charts, pivot tables, images,
+macros, slicers, add-in settings, ...) is written back byte for byte. An .xlsm stays an
+.xlsm (name the output .xlsm). It refuses encrypted (password-to-open) and Strict Open
+XML files, and a protected sheet it would have to change. The output is written to a
+new temporary file in the output's folder and renamed into place: never half-written.
 
 Exit codes:
   0  done
   1  internal error in the tool (set SCORECARD_DEBUG=1 for details)
   2  bad command line
-  3  input file missing, unreadable, or not an .xlsx workbook
+  3  input file missing, unreadable, damaged, encrypted, Strict Open XML, too large
+     for its size (a zip bomb), or not an .xlsx workbook
   4  no scorecard table found, or no such sheet
-  5  refused to write (output is the input, output exists without --force, or content would be lost)
+  5  refused to write (output is the input, output exists without --force, the output's
+     extension does not match the workbook's type, or a protected sheet would change)
   6  written, but some tolerances cannot be read (unreadable or contradictory Red/Amber/Green
      cells, listed with their cells); fix them and run again
 
@@ -111,12 +113,19 @@ export const cliMessages = {
     `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
-  noArrowTitle: (count: number): string => `No arrow (${count} DOT cell${count === 1 ? '' : 's'} show – with a note saying why):`,
+  noArrowTitle: (count: number): string => `No arrow (${count} DOT cell${count === 1 ? ' shows' : 's show'} – with a note saying why):`,
   notesKept: (count: number): string =>
     `${count} DOT cell${count === 1 ? ' has' : 's have'} a note of your own: kept, so the reason for no arrow is only in this summary.`,
   rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
-  lossAllowed: (items: string[]): string =>
-    `Written with --allow-loss: the output does not keep these as the input has them (the input is unchanged):\n${items.map((i) => `    - ${i}`).join('\n')}`,
-  noPreviousTable: (path: string): string => `No scorecard table found in the published workbook ${path}.`,
+  macroOutput: (input: string, output: string): string =>
+    `Refusing to write ${output}: ${input} is a macro-enabled workbook, and its copy must keep the .xlsm extension (Excel will not open macros in an .xlsx). Choose an output ending in .xlsm.`,
+  notMacroOutput: (input: string, output: string): string =>
+    `Refusing to write ${output}: ${input} is not macro-enabled, so its copy must end in .xlsx (Excel refuses an .xlsm whose content is a plain workbook).`,
+  noPreviousTable: (path: string, before: string | null): string =>
+    before === null
+      ? `No scorecard table found in the published workbook ${path} (the first file: last month's published report).`
+      : `No scorecard sheet before ${before} found in the published workbook ${path} (the first file: last month's published report, older than the current one). Check the order: scorecard revisions <published.xlsx> <current.xlsx>.`,
+  noIndicatorMatched: (published: string, current: string): string =>
+    `No indicator of ${current} matched one in ${published} (compared by reference number and indicator name): are these two months of the same report?`,
 };

@@ -10,12 +10,12 @@ import { revisionsCsv, revisionsJson, revisionsTable } from './report';
  * differ from what the published one showed, matched by indicator and month.
  */
 export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<ExitCode> {
-  const current = await loadWorkbook(args.current);
+  const current = loadWorkbook(args.current);
   if (!current.ok) return report(io, current.error);
-  const found = findScorecard(current.value.workbook, args.current, 'performance', args.sheet);
+  const found = findScorecard(current.value, args.current, 'performance', args.sheet);
   if (!found.ok) return report(io, found.error);
   const reporting = found.value.tables[0]!.reportingMonth.label;
-  const baseline = await loadBaseline(args.published, 'performance', reporting);
+  const baseline = loadBaseline(args.published, 'performance', reporting);
   if (!baseline.ok) return report(io, baseline.error);
   for (const w of baseline.value.warnings) io.err(w);
   const revisions = revisionsAgainst(baseline.value, found.value.tables);
@@ -29,12 +29,12 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
         publishedSheet: baseline.value.snapshot.sheetName,
         publishedMonth: baseline.value.snapshot.reportingMonth,
         current: args.current,
-        currentSheet: found.value.worksheet.name,
+        currentSheet: found.value.sheetName,
         currentMonth: reporting,
       }),
     );
   } else {
-    io.out(`${revisions.length} revised figure${revisions.length === 1 ? '' : 's'} in '${found.value.worksheet.name}' of ${args.current} since ${args.published} ('${baseline.value.snapshot.sheetName}', ${baseline.value.source}):\n`);
+    io.out(`${revisions.length} revised figure${revisions.length === 1 ? '' : 's'} in '${found.value.sheetName}' of ${args.current} since ${args.published} ('${baseline.value.snapshot.sheetName}', ${baseline.value.source}):\n`);
     if (revisions.length > 0) io.out(revisionsTable(revisions) + '\n');
   }
   return EXIT.ok;

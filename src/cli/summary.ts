@@ -9,9 +9,9 @@ import { EXIT, type ExitCode } from './messages';
  * ("What's working well" and "Areas of focus" per section) as Markdown on stdout. Reads only.
  */
 export async function runSummary(args: SummaryArgs, io: CliIO): Promise<ExitCode> {
-  const loaded = await loadWorkbook(args.input);
+  const loaded = loadWorkbook(args.input);
   if (!loaded.ok) return report(io, loaded.error);
-  const found = findScorecard(loaded.value.workbook, args.input, args.convention, args.sheet);
+  const found = findScorecard(loaded.value, args.input, args.convention, args.sheet);
   if (!found.ok) return report(io, found.error);
   io.out(summaryMarkdown(draftSummary(found.value.tables)));
   return EXIT.ok;

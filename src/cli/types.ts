@@ -14,8 +14,6 @@ export interface FormatArgs {
   convention: DotConvention;
   formulas: boolean;
   force: boolean;
-  /** Write even though content the xlsx library cannot keep would be lost (listed in the summary). */
-  allowLoss: boolean;
 }
 
 export interface RevisionsArgs {
@@ -36,5 +34,4 @@ export interface NewMonthArgs {
   output: string;
   sheet?: string;
   force: boolean;
-  allowLoss: boolean;
 }

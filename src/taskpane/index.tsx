@@ -5,7 +5,7 @@ import { mountPane } from './mount';
 // The composition root, the one file of src/taskpane that knows the adapters: it builds the
 // Office.js AddinApi, gives it the .xlsx reader for "compare with a file" (a lazy chunk,
 // fetched only when someone picks a file) and hands the pane the AddinApi interface.
-const readFile: WorkbookFileReader = async (data, fileName) => (await import('../xlsx/grid')).readGrids(data, fileName);
+const readFile: WorkbookFileReader = async (data, fileName) => (await import('../xlsx/read')).readGrids(data, fileName);
 
 function start(): void {
   mountPane(document, createExcelAddinApi({ readFile }));

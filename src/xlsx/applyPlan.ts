@@ -1,14 +1,17 @@
-import type ExcelJS from 'exceljs';
 import { ok } from '../domain/result';
-import type { FormatPlan, PrintSetup } from '../domain/plan/types';
+import type { CellStyle, FormatPlan, PrintSetup } from '../domain/plan/types';
 import { isKeyText } from '../domain/plan/key';
+import { sheetMsg } from '../domain/messages';
 import { a1, boxAddress, type CellBox } from '../domain/sheet/grid';
-import { cellValue } from './grid';
+import type { CellInput } from '../domain/types';
 import { xlsxMessages } from './messages';
-import { applyConditional } from './conditional';
-import { applyPlanNotes } from './notes';
-import { mergeStyle, StyleCache } from './styles';
-import { xlsxError, type XlsxResult } from './workbook';
+import { formatValue } from './numberFormat';
+import { cellInput } from './read';
+import { xlsxError, type XlsxResult } from './result';
+import { boxRef, parseBox, refOf, type CellContent, type SheetPart } from './package/sheet';
+import { SYMBOL_FONTS } from './package/styles';
+import type { XlsxWorkbook } from './package/workbook';
+import { attrsText, child, rawOf } from './package/xml';
 
 export interface ApplyOptions {
   /**
@@ -29,61 +32,97 @@ export interface ApplySummary {
   notesKeptUsers: number;
   /** Conditional-format rules written (formulas mode: colours that follow the live results). */
   conditionalRules: number;
+  warnings: string[];
+}
+
+/** Whether a note is one the add-in wrote: they all start with the catalogue's fixed prefix. */
+export function isOwnNote(text: string | null): boolean {
+  return text !== null && text.startsWith(sheetMsg.noArrowNotePrefix);
+}
+
+/** What a plan's write becomes in the file. */
+export function contentOf(value: string | number, result: string | number | undefined): CellContent | null {
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (value.startsWith('=')) return { kind: 'formula', formula: value.slice(1), result: result ?? '' };
+  return value === '' ? null : { kind: 'string', value };
+}
+
+/** A cell's content as the key check compares it: its value, or `=formula`. */
+function currentText(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: number): CellInput {
+  const c = sheet.cell(row, col);
+  if (!c) return null;
+  if (c.f !== null && c.f !== '') return `=${c.f}`;
+  return cellInput(wb, c);
 }
 
 /**
- * Applies a format plan to an exceljs worksheet, taking no decisions of its own: the
- * writes (values, or formulas for `=...`), each style group on its boxes, the notes (only
- * the add-in's own are replaced; a user's note is kept), the formulas-mode colour rules as
- * conditional formats, column widths,
- * freeze panes and print setup. The whole plan is checked first (right sheet, every write
- * and style inside the table or key it owns, key cells empty or already holding the key),
- * so a refused plan changes nothing: never a half-formatted sheet.
+ * Applies a format plan to a worksheet of an opened package, taking no decisions of its
+ * own: the writes (values, or formulas with their cached results), each style group on
+ * its boxes (a new cell format per distinct old format and change; fonts merged, so name
+ * and size stay), the notes (only the add-in's own are replaced; a user's note is kept),
+ * the formulas-mode colour rules as conditional formats, column widths, freeze panes and
+ * print setup. The whole plan is checked first (right sheet, every write and style inside
+ * the table or key it owns, key cells empty or already holding the key, sheet not
+ * protected), so a refused plan changes nothing.
+ *
+ * Two guards keep what the reader sees: a number format never shows fewer decimals than
+ * the figure was shown with (`316.3` on a count row keeps `0.0`), and a written cell whose
+ * font is a symbol font (Wingdings) gets the workbook's text font, so an arrow shows as
+ * an arrow. A column is never made narrower than its figures need.
  *
  * @example
- * const applied = applyFormatPlan(ws, plan.value);
- * if (!applied.ok) console.error(applied.error.message);
+ * const applied = applyFormatPlan(wb, plan.value);
  */
-export function applyFormatPlan(ws: ExcelJS.Worksheet, plan: FormatPlan, options: ApplyOptions = {}): XlsxResult<ApplySummary> {
-  const checked = checkPlan(ws, plan);
+export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan, options: ApplyOptions = {}): XlsxResult<ApplySummary> {
+  const info = wb.sheets.find((s) => s.name === plan.sheetName);
+  if (!info) return xlsxError('planMismatch', xlsxMessages.planSheetMismatch(plan.sheetName, wb.sheets[0]?.name ?? ''));
+  const sheet = wb.sheet(plan.sheetName);
+  const checked = checkPlan(wb, sheet, plan);
   if (!checked.ok) return checked;
+  const styles = wb.styles;
+  const warnings: string[] = [];
 
   for (const write of plan.writes) {
-    const cell = ws.getCell(write.row + 1, write.col + 1);
-    if (typeof write.value === 'string' && write.value.startsWith('=')) {
-      const result = options.results?.get(`${write.row},${write.col}`);
-      cell.value = result === undefined ? { formula: write.value.slice(1) } : ({ formula: write.value.slice(1), result } as ExcelJS.CellFormulaValue);
-    } else {
-      cell.value = write.value;
-    }
+    sheet.setContent(write.row, write.col, contentOf(write.value, options.results?.get(`${write.row},${write.col}`)));
   }
 
-  const cache = new StyleCache();
   let cellsStyled = 0;
   for (const group of plan.styles) {
     for (const box of group.boxes) {
       for (let r = box.top; r <= box.bottom; r++) {
-        const row = ws.getRow(r + 1);
         for (let c = box.left; c <= box.right; c++) {
-          cache.apply(row.getCell(c + 1), group.key, (old) => mergeStyle(old, group.style));
+          const old = sheet.styleOf(r, c);
+          let change: CellStyle = group.style;
+          let key = group.key;
+          if (group.style.numberFormat !== undefined) {
+            const kept = keepDecimals(wb, sheet, r, c, old, group.style.numberFormat);
+            if (kept !== group.style.numberFormat) {
+              change = { ...group.style, numberFormat: kept };
+              key = `${group.key}|${kept}`;
+            }
+          }
+          sheet.setStyle(r, c, styles.derive(old, key, change));
           cellsStyled++;
         }
       }
     }
   }
 
-  const notes = applyPlanNotes(ws, plan);
-  const conditionalRules = applyConditional(ws, plan);
-
-  for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = charactersFromPoints(width);
-
-  if (plan.freeze) {
-    const { rows, columns } = plan.freeze;
-    const base = (ws.views ?? [])[0] ?? {};
-    ws.views = [{ ...base, state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: a1(rows, columns) } as ExcelJS.WorksheetView];
+  // An arrow written in a cell whose font is a symbol font would show another glyph.
+  const textFont = SYMBOL_FONTS.has(styles.defaultFontName().toLowerCase()) ? 'Calibri' : styles.defaultFontName();
+  for (const write of plan.writes) {
+    const xf = sheet.styleOf(write.row, write.col);
+    if (typeof write.value === 'string' && SYMBOL_FONTS.has(styles.fontName(xf))) {
+      sheet.setStyle(write.row, write.col, styles.derive(xf, `font:${textFont}`, { fontName: textFont }));
+    }
   }
-  if (plan.print) applyPrint(ws, plan.print);
-  return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers, conditionalRules });
+
+  const notes = applyNotes(wb, plan, warnings);
+  const conditionalRules = applyConditional(wb, sheet, plan);
+  if (plan.columnWidths.length > 0) setColumnWidths(wb, sheet, plan.columnWidths.map(({ col, width }) => ({ col, width: charactersFromPoints(width) })));
+  if (plan.freeze) freezePanes(sheet, plan.freeze.rows, plan.freeze.columns);
+  if (plan.print) applyPrint(wb, sheet, plan.sheetName, plan.print);
+  return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers, conditionalRules, warnings });
 }
 
 /**
@@ -95,29 +134,77 @@ export function charactersFromPoints(points: number): number {
   return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
 }
 
-function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: print.fitToPagesWide,
-    // 0 leaves the height free: as many pages tall as the table needs.
-    fitToHeight: 0,
-    printArea: boxAddress(print.printArea),
-    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
-  };
+/** Decimal places a format shows for a positive number (`#,##0.0` -> 1, `0%` -> 0). */
+export function formatDecimals(format: string): number {
+  const section = format.split(';')[0] ?? '';
+  let inQuote = false;
+  let decimals = -1;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i]!;
+    if (ch === '"') inQuote = !inQuote;
+    else if (inQuote) continue;
+    else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '.' && decimals < 0) decimals = 0;
+    else if (decimals >= 0 && (ch === '0' || ch === '#' || ch === '?')) decimals++;
+    else if (decimals >= 0 && ch !== ',') break;
+  }
+  return Math.max(0, decimals);
 }
 
-function inside(box: CellBox, row: number, col: number): boolean {
-  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+/** The format with `decimals` decimal places in each numeric section (`#,##0` -> `#,##0.0`). */
+export function withDecimals(format: string, decimals: number): string {
+  return format
+    .split(';')
+    .map((section) => {
+      let last = -1;
+      let inQuote = false;
+      let out = '';
+      // Copy the section without its decimal part, noting the last digit placeholder.
+      for (let i = 0; i < section.length; i++) {
+        const ch = section[i]!;
+        if (ch === '"') inQuote = !inQuote;
+        if (!inQuote && (ch === '\\' || ch === '_' || ch === '*')) {
+          out += section.slice(i, i + 2);
+          i++;
+          continue;
+        }
+        if (!inQuote && /[dmyhs]/i.test(ch)) return section;
+        if (!inQuote && ch === '.') {
+          while (i + 1 < section.length && /[0#?]/.test(section[i + 1]!)) i++;
+          continue;
+        }
+        if (!inQuote && /[0#?]/.test(ch)) last = out.length;
+        out += ch;
+      }
+      if (last < 0) return section;
+      return `${out.slice(0, last + 1)}.${'0'.repeat(decimals)}${out.slice(last + 1)}`;
+    })
+    .join(';');
 }
 
-function boxInside(inner: CellBox, outer: CellBox): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+/** Decimals a shown number has (`316.3` -> 1, `84.30%` -> 2, `1,384` -> 0). */
+function shownDecimals(text: string): number {
+  const m = /\.(\d+)/.exec(text);
+  return m ? m[1]!.length : 0;
 }
 
-function checkPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxResult<void> {
-  if (plan.sheetName !== ws.name) return xlsxError('planMismatch', xlsxMessages.planSheetMismatch(plan.sheetName, ws.name));
+/**
+ * The planned format, or one with more decimals when the figure in the cell was shown
+ * with more (a count row whose figure is 316.3 keeps its `.3`).
+ */
+function keepDecimals(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: number, xf: number, planned: string): string {
+  const c = sheet.cell(row, col);
+  if (!c) return planned;
+  const value = cellInput(wb, c);
+  if (typeof value !== 'number') return planned;
+  const current = wb.styles.numberFormat(xf);
+  const shown = shownDecimals(formatValue(value, current));
+  const percent = planned.includes('%') !== current.includes('%') ? null : shown;
+  if (percent === null || percent <= formatDecimals(planned)) return planned;
+  return withDecimals(planned, Math.min(percent, 10));
+}
+
+function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxResult<void> {
   const owned = (row: number, col: number): boolean => inside(plan.area, row, col) || (plan.extraArea !== null && inside(plan.extraArea, row, col));
   for (const write of plan.writes) {
     if (!owned(write.row, write.col)) return xlsxError('planMismatch', xlsxMessages.writeOutsidePlan(a1(write.row, write.col)));
@@ -129,18 +216,15 @@ function checkPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxResult<void> {
       }
     }
   }
+  if (sheet.protected) return xlsxError('protected', xlsxMessages.protectedSheet(plan.sheetName));
   if (plan.extraArea) {
     // The key may only land on empty cells, or on the key a previous run wrote there.
     const planned = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
     const { top, left, bottom, right } = plan.extraArea;
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        // findCell, not getCell: checking must not create cells.
-        const cell = ws.findRow(r + 1)?.findCell(c + 1);
-        if (!cell) continue;
-        const current = cell.formula ? `=${cell.formula}` : cellValue(cell);
+        const current = currentText(wb, sheet, r, c);
         const wanted = planned.get(`${r},${c}`);
-        // An earlier Format's key line (another convention) is replaced by this one.
         const earlierKey = wanted !== undefined && isKeyText(current);
         if (current !== null && current !== '' && current !== wanted && !earlierKey) {
           return xlsxError('keyAreaNotEmpty', xlsxMessages.keyAreaNotEmpty(a1(r, c)));
@@ -149,4 +233,199 @@ function checkPlan(ws: ExcelJS.Worksheet, plan: FormatPlan): XlsxResult<void> {
     }
   }
   return ok(undefined);
+}
+
+function inside(box: CellBox, row: number, col: number): boolean {
+  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+}
+
+function boxInside(inner: CellBox, outer: CellBox): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+/**
+ * The plan's notes, replacing only notes the add-in wrote: its old notes in the plan's
+ * area that the plan no longer has are removed; a user's note is never changed.
+ */
+function applyNotes(wb: XlsxWorkbook, plan: FormatPlan, warnings: string[]): { written: number; keptUsers: number } {
+  const notes = wb.notes(plan.sheetName);
+  const wanted = new Map((plan.notes ?? []).map((n) => [`${n.row},${n.col}`, n.text]));
+  const out = { written: 0, keptUsers: 0 };
+  const stale = notes.all().filter((n) => isOwnNote(n.text) && !wanted.has(`${n.row},${n.col}`) && (inside(plan.area, n.row, n.col) || (plan.extraArea !== null && inside(plan.extraArea, n.row, n.col))));
+  if (!notes.writable) {
+    if (wanted.size > 0 || stale.length > 0) warnings.push(xlsxMessages.notesUnreadable(plan.sheetName));
+    return out;
+  }
+  for (const n of stale) notes.set(n.row, n.col, null);
+  for (const [key, text] of wanted) {
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    const current = notes.text(r, c);
+    if (current !== null && current !== '' && !isOwnNote(current)) {
+      out.keptUsers++;
+      continue;
+    }
+    notes.set(r, c, text);
+    out.written++;
+  }
+  return out;
+}
+
+/** Excel text literal: quotes doubled. */
+function literal(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Formulas mode: the plan's colour rules as conditional formats, so a RAG fill or DOT
+ * colour follows the live `=PERF.` result. `equals` becomes a cellIs-equal rule;
+ * `contains` an expression rule `ISNUMBER(FIND("G",L5))` (FIND is case-sensitive, as the
+ * plan's rules are), relative to its box's top-left cell. Conditional formats whose
+ * ranges lie wholly on the cells the plan writes (the add-in's own) are replaced; the
+ * user's are left byte for byte.
+ */
+function applyConditional(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): number {
+  const owned = new Set(plan.writes.filter((w) => inside(plan.area, w.row, w.col)).map((w) => `${w.row},${w.col}`));
+  const ownedBox = (b: CellBox): boolean => {
+    if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > owned.size) return false;
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!owned.has(`${r},${c}`)) return false;
+    return true;
+  };
+  const existing = sheet.topAll('conditionalFormatting');
+  let priority = 0;
+  for (const cf of existing) {
+    const boxes = (cf.attrs.sqref ?? '').trim().split(/\s+/).map(parseBox);
+    const mine = boxes.length > 0 && boxes.every((b) => b !== null && ownedBox(b));
+    if (mine) {
+      sheet.replaceTop(cf, '');
+    } else for (const rule of cf.children) priority = Math.max(priority, Number(rule.attrs.priority ?? 0));
+  }
+  let added = 0;
+  const p = sheet.p;
+  const xml: string[] = [];
+  for (const group of plan.conditional ?? []) {
+    for (const box of group.boxes) {
+      const tl = a1(box.top, box.left);
+      const rules = group.rules.map((rule) => {
+        const dxf = wb.styles.addDxf(rule.style);
+        added++;
+        return rule.match === 'contains'
+          ? `<${p}cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><${p}formula>${escapeXml(`ISNUMBER(FIND(${literal(rule.text)},${tl}))`)}</${p}formula></${p}cfRule>`
+          : `<${p}cfRule type="cellIs" dxfId="${dxf}" priority="${++priority}" operator="equal"><${p}formula>${escapeXml(literal(rule.text))}</${p}formula></${p}cfRule>`;
+      });
+      xml.push(`<${p}conditionalFormatting sqref="${boxRef(box)}">${rules.join('')}</${p}conditionalFormatting>`);
+    }
+  }
+  if (xml.length > 0) {
+    const last = existing[existing.length - 1];
+    if (last) sheet.insertAfter(last, xml.join(''));
+    else sheet.insertTop('conditionalFormatting', xml.join(''));
+  }
+  return added;
+}
+
+/** Sets column widths (characters), never narrower than the column's figures need. */
+export function setColumnWidths(wb: XlsxWorkbook, sheet: SheetPart, widths: ReadonlyArray<{ col: number; width: number }>): void {
+  const need = figureWidths(wb, sheet, new Set(widths.map((w) => w.col)));
+  const cols = sheet.columns().map((c) => ({ min: c.min, max: c.max, attrs: { ...c.node.attrs }, raw: rawOf(sheet.text, c.node) as string | null }));
+  for (const { col, width } of widths) {
+    const w = Math.max(width, need.get(col) ?? 0);
+    const at = cols.findIndex((c) => col >= c.min && col <= c.max);
+    const set = (attrs: Record<string, string>): Record<string, string> => ({ ...attrs, min: String(col + 1), max: String(col + 1), width: String(w), customWidth: '1' });
+    if (at < 0) {
+      cols.push({ min: col, max: col, attrs: set({}), raw: null });
+    } else {
+      const c = cols[at]!;
+      const pieces = [];
+      if (c.min < col) pieces.push({ min: c.min, max: col - 1, attrs: { ...c.attrs, min: String(c.min + 1), max: String(col) }, raw: null });
+      pieces.push({ min: col, max: col, attrs: set(c.attrs), raw: null });
+      if (c.max > col) pieces.push({ min: col + 1, max: c.max, attrs: { ...c.attrs, min: String(col + 2), max: String(c.max + 1) }, raw: null });
+      cols.splice(at, 1, ...pieces);
+    }
+  }
+  cols.sort((a, b) => a.min - b.min);
+  const order = ['min', 'max', 'width', 'style', 'hidden', 'bestFit', 'customWidth', 'phonetic', 'outlineLevel', 'collapsed'];
+  const p = sheet.p;
+  const items = cols
+    .map((c) => {
+      if (c.raw !== null) return c.raw;
+      const keys = [...order.filter((k) => c.attrs[k] !== undefined), ...Object.keys(c.attrs).filter((k) => !order.includes(k))];
+      return `<${p}col${attrsText(keys.map((k) => [k, c.attrs[k]] as const))}/>`;
+    })
+    .join('');
+  const node = sheet.top('cols');
+  if (node) sheet.replaceTop(node, `<${node.name}${attrsText(Object.entries(node.attrs))}>${items}</${node.name}>`);
+  else sheet.insertTop('cols', `<${p}cols>${items}</${p}cols>`);
+}
+
+/** Characters each column's numbers need under their format (a number never wraps: it shows ###). */
+function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<number>): Map<number, number> {
+  const need = new Map<number, number>();
+  for (const c of sheet.cells()) {
+    if (!cols.has(c.col)) continue;
+    const value = cellInput(wb, c);
+    if (typeof value !== 'number') continue;
+    const text = formatValue(value, wb.styles.numberFormat(sheet.styleOf(c.row, c.col)));
+    // About one character per digit at the default font, plus the cell's padding.
+    need.set(c.col, Math.max(need.get(c.col) ?? 0, text.length + 1.5));
+  }
+  return need;
+}
+
+/** Freeze panes on the first sheet view: `rows` rows and `columns` columns stay in view. */
+export function freezePanes(sheet: SheetPart, rows: number, columns: number): void {
+  const p = sheet.p;
+  const activePane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const pane = `<${p}pane${attrsText([['xSplit', columns > 0 ? columns : undefined], ['ySplit', rows > 0 ? rows : undefined], ['topLeftCell', refOf(rows, columns)], ['activePane', activePane], ['state', 'frozen']])}/>`;
+  const views = sheet.top('sheetViews');
+  const view = views ? child(views, 'sheetView') : undefined;
+  if (!views || !view) {
+    const xml = `<${p}sheetViews><${p}sheetView workbookViewId="0">${pane}</${p}sheetView></${p}sheetViews>`;
+    if (views) sheet.replaceTop(views, xml);
+    else sheet.insertTop('sheetViews', xml);
+    return;
+  }
+  const text = sheet.text;
+  const old = child(view, 'pane');
+  const inner = view.children.filter((c) => c !== old && c.local !== 'selection').map((c) => rawOf(text, c));
+  const selection = `<${p}selection pane="${activePane}"/>`;
+  const open = `<${view.name}${attrsText(Object.entries(view.attrs))}>`;
+  const rebuilt = `${open}${pane}${rows > 0 || columns > 0 ? selection : ''}${inner.join('')}</${view.name}>`;
+  const before = text.slice(views.openEnd, view.start);
+  const after = text.slice(view.end, views.closeStart);
+  sheet.replaceTop(views, `${text.slice(views.start, views.openEnd)}${before}${rebuilt}${after}</${views.name}>`);
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Orientation, fit to pages wide, print area and print titles (workbook defined names). */
+function applyPrint(wb: XlsxWorkbook, sheet: SheetPart, sheetName: string, print: PrintSetup): void {
+  const p = sheet.p;
+  const setup = sheet.top('pageSetup');
+  const attrs = { ...(setup?.attrs ?? {}), orientation: print.orientation, fitToWidth: String(print.fitToPagesWide), fitToHeight: '0' };
+  const xml = `<${p}pageSetup${attrsText(Object.entries(attrs))}/>`;
+  if (setup) sheet.replaceTop(setup, xml);
+  else sheet.insertTop('pageSetup', xml);
+
+  const pr = sheet.top('sheetPr');
+  const fit = `<${p}pageSetUpPr fitToPage="1"/>`;
+  if (!pr) sheet.insertTop('sheetPr', `<${p}sheetPr>${fit}</${p}sheetPr>`);
+  else {
+    const old = child(pr, 'pageSetUpPr');
+    const kids = pr.children.map((c) => (c === old ? `<${c.name}${attrsText(Object.entries({ ...c.attrs, fitToPage: '1' }))}/>` : rawOf(sheet.text, c)));
+    if (!old) {
+      const at = pr.children.findIndex((c) => c.local !== 'tabColor' && c.local !== 'outlinePr');
+      kids.splice(at < 0 ? kids.length : at, 0, fit);
+    }
+    sheet.replaceTop(pr, `<${pr.name}${attrsText(Object.entries(pr.attrs))}>${kids.join('')}</${pr.name}>`);
+  }
+  const index = wb.sheetIndex(sheetName);
+  const area = print.printArea;
+  wb.setDefinedName('_xlnm.Print_Area', index, `${quoteSheet(sheetName)}!$${refOf(area.top, area.left).replace(/(\d+)$/, '$$$1')}:$${refOf(area.bottom, area.right).replace(/(\d+)$/, '$$$1')}`);
+  if (print.repeatRows) wb.setDefinedName('_xlnm.Print_Titles', index, `${quoteSheet(sheetName)}!$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
 }

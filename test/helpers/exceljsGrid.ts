@@ -1,10 +1,9 @@
+/** Test-only: an exceljs worksheet as a Grid (to build expectations independently of the package reader). */
 import type ExcelJS from 'exceljs';
-import type { CellBox, Grid } from '../domain/sheet/grid';
-import type { CellInput } from '../domain/types';
-import { formatValue } from './numberFormat';
-import { readWorkbook, type XlsxResult } from './workbook';
-import { serialFromDate } from './serial';
-import { ok } from '../domain/result';
+import type { CellBox, Grid } from '../../src/domain/sheet/grid';
+import type { CellInput } from '../../src/domain/types';
+import { formatValue } from '../../src/xlsx/numberFormat';
+import { serialFromDate } from '../../src/xlsx/serial';
 
 /**
  * A worksheet as the engine reads it: the used range's values as Excel holds them (dates
@@ -112,16 +111,3 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/**
- * Every worksheet of an .xlsx as a Grid: what the pane uses for a picked baseline file
- * (read locally; nothing is uploaded) and the CLI for its inputs.
- *
- * @example
- * const grids = await readGrids(await file.arrayBuffer(), file.name);
- * if (grids.ok) grids.value.map((g) => g.sheetName) // ['Nov-20', ...]
- */
-export async function readGrids(data: ArrayBuffer | Uint8Array, name = 'The file'): Promise<XlsxResult<Grid[]>> {
-  const loaded = await readWorkbook(data, name);
-  if (!loaded.ok) return loaded;
-  return ok(loaded.value.workbook.worksheets.map(gridFromWorksheet));
-}

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { Grid } from '../domain/sheet/grid';
+import type { Grid } from '../../src/domain/sheet/grid';
 
 /**
  * Writes a Grid's values, number formats and merges into a worksheet, as Excel would hold

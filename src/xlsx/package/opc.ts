@@ -1,0 +1,210 @@
+import { InflateBudget, readZip, writeZip, ZipError, type ZipEntry, type ZipLimits, type ZipOut, DEFAULT_LIMITS } from './zip';
+import { attrsText, children, parseXml, Splice, type XNode } from './xml';
+
+/**
+ * An Open Packaging Conventions package (ECMA-376 Part 2) held as its zip entries: parts
+ * are decoded only when read, changed parts are kept as text, and `save()` writes every
+ * other part back as the bytes it came in (same compressed data, CRC and timestamp).
+ */
+
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const REL = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+};
+/** Strict OOXML (ISO/IEC 29500 Strict) uses other namespace URIs for the same relationships. */
+export const STRICT_OFFICE_DOCUMENT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument';
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** The part it points at, resolved against its source (`xl/worksheets/sheet1.xml`). */
+  part: string;
+}
+
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `xl/worksheets/../drawings/d.xml` -> `xl/drawings/d.xml`; absolute targets from the root. */
+export function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The relationships part of a part: `xl/workbook.xml` -> `xl/_rels/workbook.xml.rels`. */
+export function relsPath(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A target relative to the source part's folder, as producers write them. */
+export function relativeTarget(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+export class OpcPackage {
+  private readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Map<string, string>();
+  private readonly added: string[] = [];
+  private readonly budget: InflateBudget;
+
+  private constructor(entries: ZipEntry[], limits: ZipLimits) {
+    this.entries = entries;
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+    this.budget = new InflateBudget(limits);
+  }
+
+  /** Throws ZipError for what is not a readable zip (the reader turns it into a message). */
+  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): OpcPackage {
+    return new OpcPackage(readZip(bytes, limits), limits);
+  }
+
+  has(name: string): boolean {
+    return this.changed.has(name) || this.byName.has(name.toLowerCase());
+  }
+
+  names(): string[] {
+    return [...this.entries.map((e) => e.name), ...this.added];
+  }
+
+  /** A part's text (decoded once, cached); null when the package has no such part. */
+  text(name: string): string | null {
+    const changed = this.changed.get(name);
+    if (changed !== undefined) return changed;
+    const cached = this.texts.get(name);
+    if (cached !== undefined) return cached;
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return null;
+    const text = decode(this.budget.inflate(entry));
+    this.texts.set(name, text);
+    return text;
+  }
+
+  /** Replaces (or adds) a part's text. */
+  set(name: string, text: string): void {
+    if (!this.byName.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
+    this.changed.set(name, text);
+  }
+
+  isChanged(name: string): boolean {
+    return this.changed.has(name);
+  }
+
+  /** A part name not used yet: `xl/worksheets/sheet` + n + `.xml`. */
+  freeName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (!this.has(name)) return name;
+    }
+  }
+
+  rels(part: string): Relationship[] {
+    const text = this.text(relsPath(part));
+    if (text === null) return [];
+    const root = parseXml(text, relsPath(part));
+    return children(root, 'Relationship').map((r) => {
+      const external = r.attrs.TargetMode === 'External';
+      const target = r.attrs.Target ?? '';
+      return { id: r.attrs.Id ?? '', type: r.attrs.Type ?? '', target, external, part: external ? '' : resolvePart(part, target) };
+    });
+  }
+
+  /** Adds a relationship from `part` to `to`; returns its id. Creates the rels part if needed. */
+  addRel(part: string, type: string, to: string): string {
+    const path = relsPath(part);
+    const text = this.text(path);
+    const taken = new Set(this.rels(part).map((r) => r.id));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const rel = `<Relationship${attrsText([['Id', id], ['Type', type], ['Target', relativeTarget(part, to)]])}/>`;
+    if (text === null) {
+      this.set(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rel}</Relationships>`);
+    } else {
+      const root = parseXml(text, path);
+      const splice = new Splice();
+      if (root.selfClosing) splice.replace(root.start, root.end, `${text.slice(root.start, root.openEnd - 2)}>${rel}</${root.name}>`);
+      else splice.insert(root.closeStart, rel);
+      this.set(path, splice.apply(text));
+    }
+    return id;
+  }
+
+  /** Adds a content type override for a new part, or a default for its extension. */
+  addContentType(part: string, contentType: string, byExtension = false): void {
+    const path = '[Content_Types].xml';
+    const text = this.text(path) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`;
+    const root = parseXml(text, path);
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    if (byExtension && children(root, 'Default').some((d) => (d.attrs.Extension ?? '').toLowerCase() === ext)) return;
+    if (!byExtension && children(root, 'Override').some((d) => (d.attrs.PartName ?? '').toLowerCase() === `/${part}`.toLowerCase())) return;
+    const el = byExtension ? `<Default${attrsText([['Extension', ext], ['ContentType', contentType]])}/>` : `<Override${attrsText([['PartName', `/${part}`], ['ContentType', contentType]])}/>`;
+    const splice = new Splice();
+    if (root.selfClosing) splice.replace(root.start, root.end, `${text.slice(root.start, root.openEnd - 2)}>${el}</${root.name}>`);
+    else splice.insert(root.closeStart, el);
+    this.set(path, splice.apply(text));
+  }
+
+  /** The content type a part has, from [Content_Types].xml. */
+  contentType(part: string): string | null {
+    const text = this.text('[Content_Types].xml');
+    if (text === null) return null;
+    const root = parseXml(text, '[Content_Types].xml');
+    const override = children(root, 'Override').find((o) => (o.attrs.PartName ?? '').toLowerCase() === `/${part}`.toLowerCase());
+    if (override) return override.attrs.ContentType ?? null;
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    return children(root, 'Default').find((d) => (d.attrs.Extension ?? '').toLowerCase() === ext)?.attrs.ContentType ?? null;
+  }
+
+  /** The package as zip bytes: untouched parts copied as they came, in their order. */
+  save(): Uint8Array {
+    const encoder = new TextEncoder();
+    const out: ZipOut[] = this.entries.map((entry) => {
+      const changed = this.changed.get(entry.name);
+      if (changed === undefined) return { kind: 'copy', entry };
+      return { kind: 'new', name: entry.name, data: encoder.encode(utf8Declaration(changed)), like: entry };
+    });
+    for (const name of this.added) out.push({ kind: 'new', name, data: encoder.encode(this.changed.get(name)!) });
+    return writeZip(out);
+  }
+}
+
+/** A part decoded from UTF-16 is written back as UTF-8: its declaration must say so. */
+function utf8Declaration(text: string): string {
+  if (!text.startsWith('<?xml')) return text;
+  const end = text.indexOf('?>');
+  const decl = text.slice(0, end);
+  const fixed = decl.replace(/encoding\s*=\s*["']utf-16(le|be)?["']/i, 'encoding="UTF-8"');
+  return fixed === decl ? text : fixed + text.slice(end);
+}
+
+export { ZipError };
+
+/** A part's root element (small parts only: rels, content types, workbook, styles). */
+export function rootOf(pkg: OpcPackage, part: string): { text: string; root: XNode } | null {
+  const text = pkg.text(part);
+  if (text === null) return null;
+  return { text, root: parseXml(text, part) };
+}

@@ -1,0 +1,213 @@
+import { ok } from '../domain/result';
+import type { CellBox, Grid } from '../domain/sheet/grid';
+import type { CellInput } from '../domain/types';
+import { xlsxMessages } from './messages';
+import { formatValue } from './numberFormat';
+import { packageErrorOf, XlsxWorkbook } from './package/workbook';
+import type { CellRec, SheetPart } from './package/sheet';
+import { symbolArrow } from './package/symbols';
+import { xlsxError, type XlsxResult } from './result';
+import { dateFromSerial } from './serial';
+
+/**
+ * The one reader of .xlsx files, for the CLI and the pane alike: opens the package
+ * (src/xlsx/package) and turns a worksheet into the Grid the engine reads, from the cells
+ * the file actually holds.
+ */
+
+/** Opens bytes as a workbook; every failure is a message naming the file. */
+export function openWorkbook(data: ArrayBuffer | Uint8Array, name = 'The file'): XlsxResult<XlsxWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  try {
+    return ok(XlsxWorkbook.open(bytes));
+  } catch (e) {
+    return failure(e, name);
+  }
+}
+
+/** A thrown package or parser error as an error value with the file's name; rethrows bugs. */
+export function failure(e: unknown, name: string): { ok: false; error: { code: import('./result').XlsxErrorCode; message: string } } {
+  const p = packageErrorOf(e);
+  if (!p) throw e;
+  switch (p.code) {
+    case 'notXlsx':
+      return xlsxError('notXlsx', xlsxMessages.notXlsx(name));
+    case 'encrypted':
+      return xlsxError('encrypted', xlsxMessages.encrypted(name));
+    case 'strict':
+      return xlsxError('strict', xlsxMessages.strict(name));
+    case 'tooLarge':
+      return xlsxError('tooLarge', xlsxMessages.tooLarge(name, p.detail));
+    case 'damaged':
+      return xlsxError('damaged', xlsxMessages.damaged(name, p.detail));
+    case 'unsafeXml':
+      return xlsxError('unsafeXml', xlsxMessages.unsafeXml(name, p.detail));
+    default:
+      return xlsxError('unreadable', xlsxMessages.unreadable(name, p.detail));
+  }
+}
+
+/** Figures further apart than this (empty rows or columns between) are not one table's. */
+const ROW_GAP = 500;
+const COL_GAP = 100;
+/** The most cells a Grid may span; a sheet whose figures spread wider is refused. */
+export const MAX_GRID_CELLS = 8_000_000;
+
+/** The cell's value as Excel's `range.values` gives it (formulas as their cached result). */
+export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
+  const t = c.attrs.t;
+  switch (t) {
+    case 's': {
+      const s = c.v === null ? undefined : wb.sharedStrings()[Number(c.v)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'inlineStr':
+      return c.is === null || c.is === '' ? null : c.is;
+    case 'str':
+    case 'e':
+      return c.v === null || c.v === '' ? null : c.v;
+    case 'b':
+      return c.v === null ? null : c.v === '1' || c.v === 'true';
+    case 'd': {
+      if (c.v === null) return null;
+      const ms = Date.parse(c.v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(c.v) ? c.v : `${c.v}Z`);
+      return Number.isNaN(ms) ? c.v : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+    }
+    default: {
+      if (c.v === null || c.v.trim() === '') return c.is !== null && c.is !== '' ? c.is : null;
+      const n = Number(c.v);
+      return Number.isFinite(n) ? n : c.v;
+    }
+  }
+}
+
+/** One-dimensional clusters of used indexes; the one holding most cells is the table's. */
+function densest(counts: Map<number, number>, gap: number): { from: number; to: number } | null {
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  if (keys.length === 0) return null;
+  let best = { from: keys[0]!, to: keys[0]!, n: 0 };
+  let cur = { from: keys[0]!, to: keys[0]!, n: 0 };
+  for (const k of keys) {
+    if (k - cur.to > gap) {
+      if (cur.n > best.n) best = cur;
+      cur = { from: k, to: k, n: 0 };
+    }
+    cur.to = k;
+    cur.n += counts.get(k)!;
+  }
+  if (cur.n > best.n) best = cur;
+  return { from: best.from, to: best.to };
+}
+
+/**
+ * A worksheet as the engine reads it: values as Excel holds them, the text Excel would
+ * display, the number formats and the merges. The grid spans the cells that hold
+ * something (a formatted blank or a far merge does not widen it); a stray figure far from
+ * the rest (hundreds of empty rows or columns away) is left out of it, so a cell written
+ * at XFD1048576 costs one record, not a billion. A DOT arrow typed as a letter in a symbol
+ * font (Wingdings `á`) reads as the arrow the reader of the sheet sees.
+ */
+export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file'): XlsxResult<Grid> {
+  let sheet: SheetPart;
+  try {
+    sheet = wb.sheet(sheetName);
+  } catch (e) {
+    return failure(e, fileName);
+  }
+  const styles = wb.styles;
+  const merges = sheet.merges();
+  const covered = coverage(merges);
+  const found: Array<{ c: CellRec; value: CellInput }> = [];
+  const rowCounts = new Map<number, number>();
+  const colCounts = new Map<number, number>();
+  for (const c of sheet.cells()) {
+    const value = cellInput(wb, c);
+    if (value === null) continue;
+    found.push({ c, value });
+    rowCounts.set(c.row, (rowCounts.get(c.row) ?? 0) + 1);
+    colCounts.set(c.col, (colCounts.get(c.col) ?? 0) + 1);
+  }
+  const rows = densest(rowCounts, ROW_GAP);
+  const cols = densest(colCounts, COL_GAP);
+  if (!rows || !cols) return ok({ sheetName, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: clip(merges, null) });
+  const box: CellBox = { top: rows.from, left: cols.from, bottom: rows.to, right: cols.to };
+  const height = box.bottom - box.top + 1;
+  const width = box.right - box.left + 1;
+  if (height * width > MAX_GRID_CELLS) return xlsxError('tooLarge', xlsxMessages.sheetTooSpread(fileName, sheetName, MAX_GRID_CELLS));
+  const values: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
+  const text: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(''));
+  const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
+  for (const { c, value } of found) {
+    if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
+    if (covered(c.row, c.col)) continue;
+    const xf = Number(c.attrs.s ?? 0);
+    const format = styles.numberFormat(xf);
+    let v = value;
+    if (typeof v === 'string' && v.length <= 2) {
+      const arrow = symbolArrow(v, styles.fontName(xf));
+      if (arrow) v = arrow;
+    }
+    values[c.row - box.top]![c.col - box.left] = v;
+    text[c.row - box.top]![c.col - box.left] = formatValue(v, format);
+    numberFormats[c.row - box.top]![c.col - box.left] = format;
+  }
+  // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a % row).
+  for (const c of sheet.cells()) {
+    if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
+    if (values[c.row - box.top]![c.col - box.left] !== null || c.attrs.s === undefined) continue;
+    numberFormats[c.row - box.top]![c.col - box.left] = styles.numberFormat(Number(c.attrs.s));
+  }
+  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
+}
+
+/**
+ * Whether a cell is covered by a merge and is not its top-left cell (Excel shows such
+ * cells blank). Merges up to 1,000 rows tall are indexed by row; taller ones (a whole
+ * column or sheet merged) are few and checked one by one.
+ */
+function coverage(merges: readonly CellBox[]): (row: number, col: number) => boolean {
+  const byRow = new Map<number, CellBox[]>();
+  const tall: CellBox[] = [];
+  for (const m of merges) {
+    if (m.bottom - m.top > 1000) tall.push(m);
+    else for (let r = m.top; r <= m.bottom; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
+  }
+  const hit = (m: CellBox, row: number, col: number): boolean => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
+  return (row, col) => (byRow.get(row)?.some((m) => hit(m, row, col)) ?? false) || tall.some((m) => hit(m, row, col));
+}
+
+/** Merges that touch the grid, cut to it (a whole-sheet merge becomes the grid's box). */
+function clip(merges: CellBox[], box: CellBox | null): CellBox[] {
+  if (!box) return [];
+  const out: CellBox[] = [];
+  for (const m of merges) {
+    if (m.bottom < box.top || m.top > box.bottom || m.right < box.left || m.left > box.right) continue;
+    // Only the merge's own top-left cell shows a value; a merge starting outside the grid is dropped.
+    if (m.top < box.top || m.left < box.left) continue;
+    out.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, box.bottom), right: Math.min(m.right, box.right) });
+  }
+  return out;
+}
+
+/**
+ * Every worksheet of an .xlsx as a Grid: what the pane uses for a picked baseline file
+ * (read locally; nothing is uploaded) and the CLI for its inputs.
+ *
+ * @example
+ * const grids = await readGrids(await file.arrayBuffer(), file.name);
+ * if (grids.ok) grids.value.map((g) => g.sheetName) // ['Nov-20', ...]
+ */
+export async function readGrids(data: ArrayBuffer | Uint8Array, name = 'The file'): Promise<XlsxResult<Grid[]>> {
+  const opened = openWorkbook(data, name);
+  if (!opened.ok) return opened;
+  const grids: Grid[] = [];
+  for (const s of opened.value.sheets) {
+    const grid = gridOf(opened.value, s.name, name);
+    if (!grid.ok) return grid;
+    grids.push(grid.value);
+  }
+  if (grids.length === 0) return xlsxError('unreadable', xlsxMessages.unreadable(name, xlsxMessages.noSheets()));
+  return ok(grids);
+}
+
+export { dateFromSerial };
