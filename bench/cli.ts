@@ -19,9 +19,9 @@ import ExcelJS from 'exceljs';
 import { planFormat } from '../src/domain/plan/planFormat';
 import { readScorecard } from '../src/domain/sheet/readScorecard';
 import { applyFormatPlan } from '../src/xlsx/applyPlan';
-import { writeGrid } from '../src/xlsx/fromGrid';
-import { gridFromWorksheet } from '../src/xlsx/grid';
-import { readWorkbook, writeWorkbook } from '../src/xlsx/workbook';
+import { writeGrid } from '../test/helpers/fromGrid';
+import { gridOf, openWorkbook } from '../src/xlsx/read';
+import { writeWorkbook } from '../test/helpers/exceljsWorkbook';
 import { syntheticGrid } from '../test/fixtures/seedGrids';
 
 const ROWS = 5000;
@@ -40,20 +40,21 @@ async function buildInput(): Promise<Uint8Array> {
 
 async function stages(bytes: Uint8Array): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const loaded = await readWorkbook(bytes, 'bench.xlsx');
+  const loaded = openWorkbook(bytes, 'bench.xlsx');
   if (!loaded.ok) throw new Error(loaded.error.message);
-  const ws = loaded.value.workbook.worksheets[0]!;
-  const grid = gridFromWorksheet(ws);
+  const read = gridOf(loaded.value, loaded.value.sheets[0]!.name);
+  if (!read.ok) throw new Error(read.error.message);
+  const grid = read.value;
   const t1 = performance.now();
   const tables = readScorecard(grid, { convention: 'performance' });
   if (!tables.ok) throw new Error(tables.error.message);
   const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
   if (!plan.ok) throw new Error(plan.error.message);
   const t2 = performance.now();
-  const applied = applyFormatPlan(ws, plan.value);
+  const applied = applyFormatPlan(loaded.value, plan.value);
   if (!applied.ok) throw new Error(applied.error.message);
   const t3 = performance.now();
-  const out = await writeWorkbook(loaded.value.workbook);
+  const out = loaded.value.save();
   const t4 = performance.now();
   return {
     indicatorRows: tables.value.reduce((n, t) => n + t.indicators.length, 0),

@@ -20,12 +20,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../src/domain/sheet/grid';
-import { writeGrid } from '../src/xlsx/fromGrid';
+import { writeGrid } from '../test/helpers/fromGrid';
 import { applyFormatPlan } from '../src/xlsx/applyPlan';
-import { gridFromWorksheet } from '../src/xlsx/grid';
+import { gridOf, openWorkbook } from '../src/xlsx/read';
 import { planFormat } from '../src/domain/plan/planFormat';
 import { readScorecard } from '../src/domain/sheet/readScorecard';
-import { writeWorkbook } from '../src/xlsx/workbook';
+import { writeWorkbook } from '../test/helpers/exceljsWorkbook';
 import { formatValue } from '../src/xlsx/numberFormat';
 import { seedGrid, seedGridTables, type PlacedTable, type SeedReport } from '../test/fixtures/seedGrids';
 
@@ -133,15 +133,19 @@ function previousGrid(spec: SampleSpec, grid: Grid, placed: PlacedTable[]): { gr
   return { grid: { ...grid, sheetName: spec.previousSheet, values, text, numberFormats }, notes };
 }
 
-/** The published month was formatted by the add-in before it went out: do the same. */
-function formatAsPublished(ws: ExcelJS.Worksheet): void {
-  const grid = gridFromWorksheet(ws);
-  const tables = readScorecard(grid, { convention: 'performance' });
+/** The published month was formatted by the add-in before it went out: do the same, in place. */
+function formatAsPublished(bytes: Uint8Array, sheetName: string): Uint8Array {
+  const opened = openWorkbook(bytes, 'sample');
+  if (!opened.ok) throw new Error(`build-samples: ${opened.error.message}`);
+  const grid = gridOf(opened.value, sheetName);
+  if (!grid.ok) throw new Error(`build-samples: ${grid.error.message}`);
+  const tables = readScorecard(grid.value, { convention: 'performance' });
   if (!tables.ok) throw new Error(`build-samples: ${tables.error.message}`);
-  const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
+  const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid.value);
   if (!plan.ok) throw new Error(`build-samples: ${plan.error.message}`);
-  const applied = applyFormatPlan(ws, plan.value);
+  const applied = applyFormatPlan(opened.value, plan.value);
   if (!applied.ok) throw new Error(`build-samples: ${applied.error.message}`);
+  return opened.value.save();
 }
 
 export async function buildSamples(outDir: string): Promise<string[]> {
@@ -167,8 +171,7 @@ export async function buildSamples(outDir: string): Promise<string[]> {
       const [r, c] = key.split(',').map(Number) as [number, number];
       pws.getCell(r + 1, c + 1).note = note;
     }
-    formatAsPublished(pws);
-    writeFileSync(join(outDir, spec.previous), await writeWorkbook(published));
+    writeFileSync(join(outDir, spec.previous), formatAsPublished(await writeWorkbook(published), pws.name));
     written.push(spec.previous);
   }
   return written;

@@ -14,8 +14,8 @@ import type { Snapshot } from '../../src/domain/revisions/types';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { runCli } from '../../src/cli/main';
 import { cliMessages, EXIT } from '../../src/cli/messages';
-import { gridFromWorksheet } from '../../src/xlsx/grid';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { gridFromWorksheet } from '../helpers/exceljsGrid';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { sample } from './runCli';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {

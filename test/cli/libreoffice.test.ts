@@ -16,9 +16,9 @@ import { HIGHLIGHT_FILL } from '../../src/domain/revisions/highlights';
 import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { EXIT } from '../../src/cli/messages';
-import { gridFromWorksheet } from '../../src/xlsx/grid';
-import { cellFill } from '../../src/xlsx/styles';
-import { readWorkbook } from '../../src/xlsx/workbook';
+import { gridFromWorksheet } from '../helpers/exceljsGrid';
+import { cellFill } from '../helpers/exceljsStyles';
+import { readWorkbook } from '../helpers/exceljsWorkbook';
 import { pdfText } from './pdfText';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
 

@@ -9,8 +9,8 @@ import { DEFAULT_SETTINGS, type Progress } from '../../src/port/api';
 import { fakeWorkbookFromGrids, installFakeOffice, type FakeWorkbook } from '../fakes/fakeExcel';
 import { seedGrid, seedGridTables } from '../fixtures/seedGrids';
 import { findRow, monthColumns, renameSheet, rollMonths, typeCell } from '../domain/revisions/gridEdit';
-import { writeGrid } from '../../src/xlsx/fromGrid';
-import { readGrids } from '../../src/xlsx/grid';
+import { writeGrid } from '../helpers/fromGrid';
+import { readGrids } from '../../src/xlsx/read';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/domain/sheet/grid';
 

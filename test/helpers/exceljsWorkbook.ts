@@ -5,10 +5,14 @@ import ExcelJS from 'exceljs';
  * to look at the tool's output with a library that did not write it. The tool itself
  * never goes through exceljs (src/xlsx/package is its reader and editor).
  */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, _name = 'The file'): Promise<{ ok: true; value: { workbook: ExcelJS.Workbook } } | { ok: false; error: { message: string } }> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((data instanceof Uint8Array ? data : new Uint8Array(data)) as unknown as ExcelJS.Buffer);
-  return workbook;
+  try {
+    await workbook.xlsx.load((data instanceof Uint8Array ? data : new Uint8Array(data)) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { ok: false, error: { message: e instanceof Error ? e.message : String(e) } };
+  }
+  return { ok: true, value: { workbook } };
 }
 
 /** Serialises an exceljs workbook to .xlsx bytes. */

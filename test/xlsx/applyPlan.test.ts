@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { seedGrid } from '../fixtures/seedGrids';
 import { applyFormatPlan, charactersFromPoints } from '../../src/xlsx/applyPlan';
-import { writeGrid } from '../../src/xlsx/fromGrid';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { writeGrid } from '../helpers/fromGrid';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { xlsxMessages } from '../../src/xlsx/messages';
-import { cellFill } from '../../src/xlsx/styles';
+import { cellFill } from '../helpers/exceljsStyles';
 import type { FormatPlan } from '../../src/domain/plan/types';
 
 /** Every cell of a sheet as comparable text: value, formula, note and the whole style. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import webpack from 'webpack';
-import { readGrids } from '../../src/xlsx/grid';
+import { readGrids } from '../../src/xlsx/read';
 
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';

@@ -5,10 +5,10 @@ import type { FormatPlan } from '../../src/domain/plan/types';
 import { boxAddress } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { applyFormatPlan } from '../../src/xlsx/applyPlan';
-import { writeGrid } from '../../src/xlsx/fromGrid';
-import { gridFromWorksheet } from '../../src/xlsx/grid';
-import { argb } from '../../src/xlsx/styles';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { writeGrid } from '../helpers/fromGrid';
+import { gridFromWorksheet } from '../helpers/exceljsGrid';
+import { argb } from '../helpers/exceljsStyles';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { seedGrid } from '../fixtures/seedGrids';
 
 type Cf = ExcelJS.ConditionalFormattingOptions;

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
-import { gridFromWorksheet, readGrids, columnIndex } from '../../src/xlsx/grid';
-import { writeGrid } from '../../src/xlsx/fromGrid';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { readGrids } from '../../src/xlsx/read';
+import { gridFromWorksheet } from '../helpers/exceljsGrid';
+import { columnIndex } from '../../src/xlsx/package/refs';
+import { writeGrid } from '../helpers/fromGrid';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import type { Grid } from '../../src/domain/sheet/grid';
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { planClearHighlights, planHighlights, HIGHLIGHT_FILL, highlightNote } from '../../src/domain/revisions/highlights';
 import type { Revision } from '../../src/domain/revisions/types';
 import { applyHighlights, readFills, restoreFills } from '../../src/xlsx/highlights';
-import { cellFill } from '../../src/xlsx/styles';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { cellFill } from '../helpers/exceljsStyles';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 
 function revision(address: string, month: string, published: string, current: string): Revision {
   return {

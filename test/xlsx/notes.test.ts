@@ -6,10 +6,10 @@ import type { FormatPlan } from '../../src/domain/plan/types';
 import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { applyFormatPlan } from '../../src/xlsx/applyPlan';
-import { writeGrid } from '../../src/xlsx/fromGrid';
-import { gridFromWorksheet } from '../../src/xlsx/grid';
+import { writeGrid } from '../helpers/fromGrid';
+import { gridFromWorksheet } from '../helpers/exceljsGrid';
 import { noteText } from '../../src/xlsx/highlights';
-import { readWorkbook, writeWorkbook } from '../../src/xlsx/workbook';
+import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { seedGrid } from '../fixtures/seedGrids';
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

@@ -132,7 +132,7 @@ export class SheetNotes {
     const xml = added
       .map(
         (a) =>
-          `<${p}comment ref="${refOf(a.row, a.col)}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${escapeText(a.text)}</${p}t></${p}text></${p}comment>`,
+          `<${p}comment ref="${refOf(a.row, a.col)}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeText(a.text)}</${p}t></${p}r></${p}text></${p}comment>`,
       )
       .join('');
     const list = child(root, 'commentList');
