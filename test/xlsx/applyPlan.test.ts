@@ -3,6 +3,8 @@ import { seedGrid } from '../fixtures/seedGrids';
 import { applyFormatPlan, charactersFromPoints } from '../../src/xlsx/applyPlan';
 import { writeGrid } from '../helpers/fromGrid';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
+import { viaPackage } from '../helpers/viaPackage';
+import { XlsxWorkbook } from '../../src/xlsx/package/workbook';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { cellFill } from '../helpers/exceljsStyles';
 import type { FormatPlan } from '../../src/domain/plan/types';
@@ -74,11 +76,9 @@ describe('applyFormatPlan', () => {
     const wb = await seedWorkbook();
     before = snapshot(wb.getWorksheet('Dec-20')!);
     beforeOther = snapshot(wb.getWorksheet('Population')!);
-    const applied = applyFormatPlan(wb.getWorksheet('Dec-20')!, plan());
-    expect(applied).toEqual({ ok: true, value: { cellsWritten: 6, cellsStyled: 2 + 1 + 4 + 8 + 2, notesWritten: 0, notesKeptUsers: 0, conditionalRules: 0 } });
-    const reread = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
-    if (!reread.ok) throw new Error(reread.error.message);
-    saved = reread.value.workbook;
+    const done = await viaPackage(wb, (x) => applyFormatPlan(x, plan()));
+    expect(done.result).toEqual({ ok: true, value: { cellsWritten: 6, cellsStyled: 2 + 1 + 4 + 8 + 2, notesWritten: 0, notesKeptUsers: 0, conditionalRules: 0, warnings: [] } });
+    saved = done.saved;
   });
 
   it('writes the planned values and formulas into the saved file', () => {
@@ -143,10 +143,10 @@ describe('applyFormatPlan refusals change nothing', () => {
     const ws = wb.getWorksheet('Dec-20')!;
     const before = snapshot(ws);
     const viewsBefore = JSON.stringify(ws.views);
-    const result = applyFormatPlan(ws, mutate(plan()));
+    const { result, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, mutate(plan())));
     expect(result).toEqual({ ok: false, error: { code, message } });
-    expect(snapshot(ws)).toEqual(before);
-    expect(JSON.stringify(ws.views)).toBe(viewsBefore);
+    expect(snapshot(saved.getWorksheet('Dec-20')!)).toEqual(before);
+    expect(JSON.stringify(saved.getWorksheet('Dec-20')!.views)).toBe(viewsBefore);
   });
 
   it('refuses a key over a non-empty cell and names it', async () => {
@@ -154,15 +154,16 @@ describe('applyFormatPlan refusals change nothing', () => {
     const ws = wb.getWorksheet('Dec-20')!;
     ws.getCell('AF35').value = 'analyst note';
     const before = snapshot(ws);
-    expect(applyFormatPlan(ws, plan())).toEqual({ ok: false, error: { code: 'keyAreaNotEmpty', message: xlsxMessages.keyAreaNotEmpty('AF35') } });
-    expect(snapshot(ws)).toEqual(before);
+    const { result, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan()));
+    expect(result).toEqual({ ok: false, error: { code: 'keyAreaNotEmpty', message: xlsxMessages.keyAreaNotEmpty('AF35') } });
+    expect(snapshot(saved.getWorksheet('Dec-20')!)).toEqual(before);
   });
 
   it('accepts a key area that already holds the same key (a second run)', async () => {
-    const wb = await seedWorkbook();
-    const ws = wb.getWorksheet('Dec-20')!;
-    expect(applyFormatPlan(ws, plan()).ok).toBe(true);
-    expect(applyFormatPlan(ws, plan()).ok).toBe(true);
+    const first = await viaPackage(await seedWorkbook(), (x) => applyFormatPlan(x, plan()));
+    expect(first.result.ok).toBe(true);
+    const again = XlsxWorkbook.open(first.bytes);
+    expect(applyFormatPlan(again, plan()).ok).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { applyRollForward } from '../../src/xlsx/applyRollForward';
 import { writeGrid } from '../helpers/fromGrid';
 import { gridFromWorksheet } from '../helpers/exceljsGrid';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
+import { viaPackage } from '../helpers/viaPackage';
 import { cellFill } from '../helpers/exceljsStyles';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { planFormat, UNIT_FORMATS } from '../../src/domain/plan/planFormat';
@@ -48,11 +49,9 @@ describe('applyRollForward', () => {
     const plan = planRollForward(tables.value, grid, { existingSheets: ['Dec-19', 'Population'], restoreFills: [{ box: { top: 11, left: 6, bottom: 11, right: 6 }, fill: '#DDEEFF' }] });
     if (!plan.ok) throw new Error(plan.error.message);
 
-    const applied = applyRollForward(wb, plan.value);
-    expect(applied.ok).toBe(true);
-    const saved = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
-    if (!saved.ok) throw new Error(saved.error.message);
-    const out = saved.value.workbook;
+    const done = await viaPackage(wb, (x) => applyRollForward(x, plan.value));
+    expect(done.result.ok).toBe(true);
+    const out = done.saved;
     expect(out.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Jan-20', 'Population']);
     expect(snapshot(out.getWorksheet('Dec-19')!)).toBe(before);
 
@@ -85,19 +84,20 @@ describe('applyRollForward', () => {
     if (!tables.ok) throw new Error(tables.error.message);
     const formatted = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
     if (!formatted.ok) throw new Error(formatted.error.message);
-    expect(applyFormatPlan(source, formatted.value).ok).toBe(true);
+    const formattedFile = await viaPackage(wb, (x) => applyFormatPlan(x, formatted.value));
+    expect(formattedFile.result.ok).toBe(true);
     const t0 = tables.value[0]!;
     const red = t0.indicators.find((r) => r.rag === 'red')!;
-    expect(cellFill(source.getCell(a1(red.row, t0.columns.rag!)))).not.toBeNull();
+    const formattedSheet = formattedFile.saved.getWorksheet('Dec-19')!;
+    expect(cellFill(formattedSheet.getCell(a1(red.row, t0.columns.rag!)))).not.toBeNull();
 
-    const again = gridFromWorksheet(source);
+    const again = gridFromWorksheet(formattedSheet);
     const plan = planRollForward(readScorecardOk(again), again, { existingSheets: ['Dec-19', 'Population'] });
     if (!plan.ok) throw new Error(plan.error.message);
-    expect(applyRollForward(wb, plan.value).ok).toBe(true);
-    const saved = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
-    if (!saved.ok) throw new Error(saved.error.message);
-    const jan = saved.value.workbook.getWorksheet('Jan-20')!;
-    const dec = saved.value.workbook.getWorksheet('Dec-19')!;
+    const rolled = await viaPackage(formattedFile.bytes, (x) => applyRollForward(x, plan.value));
+    expect(rolled.result.ok).toBe(true);
+    const jan = rolled.saved.getWorksheet('Jan-20')!;
+    const dec = rolled.saved.getWorksheet('Dec-19')!;
     for (const table of tables.value) {
       for (const r of table.indicators) {
         for (const col of [table.columns.dot!, table.columns.rag!]) {
@@ -123,7 +123,8 @@ describe('applyRollForward', () => {
     const plan = planRollForward(tables.value, grid);
     if (!plan.ok) throw new Error(plan.error.message);
     wb.addWorksheet('Jan-20');
-    expect(applyRollForward(wb, plan.value)).toEqual({ ok: false, error: { code: 'planMismatch', message: xlsxMessages.sheetExists('Jan-20') } });
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Population', 'Jan-20']);
+    const { result, saved } = await viaPackage(wb, (x) => applyRollForward(x, plan.value));
+    expect(result).toEqual({ ok: false, error: { code: 'planMismatch', message: xlsxMessages.sheetExists('Jan-20') } });
+    expect(saved.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Population', 'Jan-20']);
   });
 });

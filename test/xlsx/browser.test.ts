@@ -20,7 +20,7 @@ function bundle(outDir: string): Promise<string> {
   const entry = join(outDir, 'entry.ts');
   writeFileSync(
     entry,
-    `import { readGrids } from ${JSON.stringify(join(ROOT, 'src', 'xlsx', 'grid'))};
+    `import { readGrids } from ${JSON.stringify(join(ROOT, 'src', 'xlsx', 'read'))};
      (globalThis as unknown as { readGrids: typeof readGrids }).readGrids = readGrids;`,
   );
   return new Promise((resolve, reject) => {

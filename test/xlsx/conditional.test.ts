@@ -4,6 +4,7 @@ import { planFormat } from '../../src/domain/plan/planFormat';
 import type { FormatPlan } from '../../src/domain/plan/types';
 import { boxAddress } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import { viaPackage } from '../helpers/viaPackage';
 import { applyFormatPlan } from '../../src/xlsx/applyPlan';
 import { writeGrid } from '../helpers/fromGrid';
 import { gridFromWorksheet } from '../helpers/exceljsGrid';
@@ -36,9 +37,10 @@ describe('formulas mode colour rules in the saved file', () => {
   it('saves one conditional format per planned box, with each rule’s text and colours', async () => {
     const { wb, plan } = await corporate();
     expect(plan.conditional?.length).toBeGreaterThan(0);
-    const applied = applyFormatPlan(wb.getWorksheet('Dec-19')!, plan);
+    const done = await viaPackage(wb, (x) => applyFormatPlan(x, plan));
+    const applied = done.result;
     if (!applied.ok) throw new Error(applied.error.message);
-    const saved = rulesOf((await reload(wb)).getWorksheet('Dec-19')!);
+    const saved = rulesOf(done.saved.getWorksheet('Dec-19')!);
     const planned = plan.conditional!.flatMap((g) => g.boxes.map((b) => ({ ref: boxAddress(b), rules: g.rules })));
     expect(saved.map((cf) => cf.ref).sort()).toEqual(planned.map((p) => p.ref).sort());
     expect(applied.value.conditionalRules).toBe(planned.reduce((n, p) => n + p.rules.length, 0));
@@ -54,10 +56,12 @@ describe('formulas mode colour rules in the saved file', () => {
     const { wb, plan } = await corporate();
     const ws = wb.getWorksheet('Dec-19')!;
     ws.addConditionalFormatting({ ref: 'H5:H10', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0.9'], priority: 1, style: { font: { bold: true } } }] });
-    expect(applyFormatPlan(ws, plan).ok).toBe(true);
-    const once = rulesOf(ws).length;
-    expect(applyFormatPlan(ws, plan).ok).toBe(true);
-    const saved = rulesOf((await reload(wb)).getWorksheet('Dec-19')!);
+    const first = await viaPackage(wb, (x) => applyFormatPlan(x, plan));
+    expect(first.result.ok).toBe(true);
+    const once = rulesOf(first.saved.getWorksheet('Dec-19')!).length;
+    const second = await viaPackage(first.bytes, (x) => applyFormatPlan(x, plan));
+    expect(second.result.ok).toBe(true);
+    const saved = rulesOf(second.saved.getWorksheet('Dec-19')!);
     expect(saved.length).toBe(once);
     expect(saved.some((cf) => cf.ref === 'H5:H10')).toBe(true);
   });
@@ -70,8 +74,8 @@ describe('formulas mode colour rules in the saved file', () => {
     if (!tables.ok) throw new Error(tables.error.message);
     const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
     if (!plan.ok) throw new Error(plan.error.message);
-    const applied = applyFormatPlan(ws, plan.value);
+    const { result: applied, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan.value));
     expect(applied.ok && applied.value.conditionalRules).toBe(0);
-    expect(rulesOf(ws)).toEqual([]);
+    expect(rulesOf(saved.getWorksheet('Dec-19')!)).toEqual([]);
   });
 });

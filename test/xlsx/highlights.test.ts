@@ -4,6 +4,8 @@ import type { Revision } from '../../src/domain/revisions/types';
 import { applyHighlights, readFills, restoreFills } from '../../src/xlsx/highlights';
 import { cellFill } from '../helpers/exceljsStyles';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
+import { viaPackage } from '../helpers/viaPackage';
+import { XlsxWorkbook } from '../../src/xlsx/package/workbook';
 
 function revision(address: string, month: string, published: string, current: string): Revision {
   return {
@@ -28,41 +30,47 @@ async function sheet(): Promise<ExcelJS.Workbook> {
   return loaded.value.workbook;
 }
 
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return writeWorkbook(wb);
+}
+
 describe('xlsx highlights', () => {
   it('reads fills and notes without creating cells', async () => {
-    const ws = (await sheet()).getWorksheet('Dec-20')!;
-    expect(readFills(ws, ['H14', 'I14', 'Z99'])).toEqual([
+    const x = XlsxWorkbook.open(await bytesOf(await sheet()));
+    expect(readFills(x, 'Dec-20', ['H14', 'I14', 'Z99'])).toEqual([
       { sheet: 'Dec-20', address: 'H14', fill: '#DDEEFF', note: null },
       { sheet: 'Dec-20', address: 'I14', fill: '#DDEEFF', note: 'Checked with the locality team' },
       { sheet: 'Dec-20', address: 'Z99', fill: null, note: null },
     ]);
-    expect(ws.findRow(99)).toBeUndefined();
+    expect(x.sheet('Dec-20').changed).toBe(false);
   });
 
   it('paints the revised cells yellow with the note, keeps a user note, repaints no other cell', async () => {
-    const ws = (await sheet()).getWorksheet('Dec-20')!;
     const revisions = [revision('H14', 'Nov-20', '88.5%', '88.9%'), revision('I14', 'Oct-20', 'TBC', '84.3%')];
-    const plan = planHighlights(revisions, readFills(ws, ['H14', 'I14']));
-    expect(applyHighlights(ws, plan.writes)).toEqual({ highlighted: 2 });
+    const { result, saved } = await viaPackage(await sheet(), (x) => applyHighlights(x, 'Dec-20', planHighlights(revisions, readFills(x, 'Dec-20', ['H14', 'I14'])).writes));
+    expect(result).toEqual({ highlighted: 2 });
+    const ws = saved.getWorksheet('Dec-20')!;
     expect(cellFill(ws.getCell('H14'))).toBe(HIGHLIGHT_FILL);
     expect(ws.getCell('H14').note).toBe(highlightNote(revisions[0]!));
     expect(cellFill(ws.getCell('I14'))).toBe(HIGHLIGHT_FILL);
     expect(ws.getCell('I14').note).toBe('Checked with the locality team');
-    // G14 shared H14's style object when loaded: it must keep the user's blue.
+    // G14 shared H14's cell format: it must keep the user's blue.
     expect(cellFill(ws.getCell('G14'))).toBe('#DDEEFF');
   });
 
   it('clearing restores the user fills exactly, a user yellow included, and removes only the add-in notes', async () => {
-    const wb = await sheet();
-    const ws = wb.getWorksheet('Dec-20')!;
     const revisions = [revision('H14', 'Nov-20', '88.5%', '88.9%'), revision('J14', 'Oct-20', '80%', '81%')];
-    const plan = planHighlights(revisions, readFills(ws, ['H14', 'J14']));
-    applyHighlights(ws, plan.writes);
-    const clear = planClearHighlights(plan.records, readFills(ws, ['H14', 'J14']));
-    expect(restoreFills(ws, clear.restores, clear.deleteNotes)).toEqual({ restored: 2 });
-    const saved = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
-    if (!saved.ok) throw new Error(saved.error.message);
-    const back = saved.value.workbook.getWorksheet('Dec-20')!;
+    const first = await viaPackage(await sheet(), (x) => {
+      const plan = planHighlights(revisions, readFills(x, 'Dec-20', ['H14', 'J14']));
+      applyHighlights(x, 'Dec-20', plan.writes);
+      return plan;
+    });
+    const { result, saved } = await viaPackage(first.bytes, (x) => {
+      const clear = planClearHighlights(first.result.records, readFills(x, 'Dec-20', ['H14', 'J14']));
+      return restoreFills(x, 'Dec-20', clear.restores, clear.deleteNotes);
+    });
+    expect(result).toEqual({ restored: 2 });
+    const back = saved.getWorksheet('Dec-20')!;
     expect(cellFill(back.getCell('H14'))).toBe('#DDEEFF');
     expect(cellFill(back.getCell('J14'))).toBe('#FFFF00');
     expect(back.getCell('H14').note).toBeUndefined();
@@ -74,11 +82,15 @@ describe('xlsx highlights', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Dec-20');
     ws.getCell('B2').value = 5;
-    const plan = planHighlights([revision('B2', 'Nov-20', '4', '5')], readFills(ws, ['B2']));
-    applyHighlights(ws, plan.writes);
-    const clear = planClearHighlights(plan.records, readFills(ws, ['B2']));
-    restoreFills(ws, clear.restores, clear.deleteNotes);
-    expect(cellFill(ws.getCell('B2'))).toBeNull();
-    expect(ws.getCell('B2').style.fill).toBeUndefined();
+    const first = await viaPackage(wb, (x) => {
+      const plan = planHighlights([revision('B2', 'Nov-20', '4', '5')], readFills(x, 'Dec-20', ['B2']));
+      applyHighlights(x, 'Dec-20', plan.writes);
+      return plan;
+    });
+    const { saved } = await viaPackage(first.bytes, (x) => {
+      const clear = planClearHighlights(first.result.records, readFills(x, 'Dec-20', ['B2']));
+      restoreFills(x, 'Dec-20', clear.restores, clear.deleteNotes);
+    });
+    expect(cellFill(saved.getWorksheet('Dec-20')!.getCell('B2'))).toBeNull();
   });
 });

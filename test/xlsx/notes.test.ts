@@ -8,7 +8,13 @@ import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { applyFormatPlan } from '../../src/xlsx/applyPlan';
 import { writeGrid } from '../helpers/fromGrid';
 import { gridFromWorksheet } from '../helpers/exceljsGrid';
-import { noteText } from '../../src/xlsx/highlights';
+import { viaPackage } from '../helpers/viaPackage';
+
+function noteText(cell: ExcelJS.Cell): string | null {
+  const note = cell.note;
+  if (note === undefined || note === null) return null;
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { seedGrid } from '../fixtures/seedGrids';
 
@@ -38,9 +44,9 @@ describe('notes on DOT cells without an arrow', () => {
     const wb = await earlyHelp();
     const plan = staticPlan(wb.getWorksheet('Dec-20')!);
     expect(plan.notes?.length).toBeGreaterThan(0);
-    const applied = applyFormatPlan(wb.getWorksheet('Dec-20')!, plan);
+    const { result: applied, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan));
     expect(applied.ok && applied.value.notesWritten).toBe(plan.notes!.length);
-    const ws = (await reload(wb)).getWorksheet('Dec-20')!;
+    const ws = saved.getWorksheet('Dec-20')!;
     for (const n of plan.notes!) {
       expect(noteText(ws.getCell(a1(n.row, n.col)))).toBe(n.text);
       expect(ws.getCell(a1(n.row, n.col)).value).toBe(NO_ARROW_MARK);
@@ -56,9 +62,9 @@ describe('notes on DOT cells without an arrow', () => {
     const arrowed = plan.writes.find((w) => w.value !== NO_ARROW_MARK && w.col === first!.col && w.row !== first!.row && typeof w.value === 'string' && w.value !== '')!;
     ws.getCell(a1(arrowed.row, arrowed.col)).note = sheetMsg.noArrowNote('Nov-20', 'TBC');
     ws.getCell(a1(first!.row, first!.col)).note = 'Checked with the team: figure due 15 Jan';
-    const applied = applyFormatPlan(ws, plan);
+    const { result: applied, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan));
     expect(applied.ok && applied.value.notesKeptUsers).toBe(1);
-    const out = (await reload(wb)).getWorksheet('Dec-20')!;
+    const out = saved.getWorksheet('Dec-20')!;
     expect(noteText(out.getCell(a1(arrowed.row, arrowed.col)))).toBeNull();
     expect(noteText(out.getCell(a1(first!.row, first!.col)))).toBe('Checked with the team: figure due 15 Jan');
     if (second) expect(noteText(out.getCell(a1(second.row, second.col)))).toBe(second.text);

@@ -77,11 +77,16 @@ export class SheetPart {
     let nextRow = 0;
     let nextCol = 0;
     let field: 'v' | 'f' | 't' | null = null;
+    let inData = false;
     this.root = parseXml(text, part, {
-      keep: (node, depth) => depth < 2,
+      // The cells are kept as compact records, not as tree nodes; everything else is a tree.
+      keep: (_node, depth) => depth < 2 || !inData,
       handlers: {
         open: (node, depth) => {
-          if (depth === 1 && node.local === 'sheetData') this.sheetData = node;
+          if (depth === 1 && node.local === 'sheetData') {
+            this.sheetData = node;
+            inData = true;
+          }
           if (depth === 2 && node.local === 'row' && this.sheetData) {
             const r = node.attrs.r ? Number(node.attrs.r) - 1 : nextRow;
             nextRow = r + 1;
@@ -107,6 +112,7 @@ export class SheetPart {
           }
         },
         close: (node, depth) => {
+          if (depth === 1 && node.local === 'sheetData') inData = false;
           if (depth === 3 && cell && node.local === 'c') {
             cell.end = node.end;
             cell = null;
