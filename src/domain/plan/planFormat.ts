@@ -274,7 +274,8 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
       orientation: 'landscape',
       fitToPagesWide: 1,
       repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom },
-      printArea: extraArea ? union([area, extraArea]) : area,
+      // From the sheet's first row: the title above the table ("As at Month End: …") prints too.
+      printArea: { ...(extraArea ? union([area, extraArea]) : area), top: 0 },
     },
     ...(options.mode === 'formulas' ? { conditional: conditionalGroups(tables, options.convention, st) } : {}),
     notes,
