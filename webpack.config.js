@@ -10,8 +10,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsMetadataFlagsPlugin } = require("./scripts/functions-metadata.cjs");
+const { manifestFor } = require("./scripts/manifest-url.cjs");
 
-const DEV_URL = "https://localhost:3000/";
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
 
 /**
@@ -32,14 +32,6 @@ async function httpsOptions() {
   }
 }
 
-/** The manifest as shipped: dev URLs, or ADDIN_URL's origin and path for a deployment. */
-function manifestFor(content) {
-  const target = process.env.ADDIN_URL;
-  if (!target) return content;
-  const base = target.endsWith("/") ? target : `${target}/`;
-  if (!base.startsWith("https://")) throw new Error(`ADDIN_URL must be https (Office requires it), got ${target}`);
-  return content.toString().split(DEV_URL).join(base);
-}
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
@@ -124,7 +116,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]", globOptions: { ignore: ["**/*.md"] } },
-          { from: "manifest.xml", to: "manifest.xml", transform: manifestFor },
+          // Dev URLs, or ADDIN_URL's origin and path for a deployment (docs/DEPLOY.md).
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content, process.env.ADDIN_URL) },
         ],
       }),
     ],

@@ -9,9 +9,10 @@
 //   - every icon URL on the add-in's own origin names a PNG in assets/ of the stated size;
 //   - office-addin-manifest (the Office tooling's own reader) can read it.
 // With --dist, every same-origin URL (taskpane.html, functions.js, functions.json) must also
-// exist beside the manifest, which is how the build test checks dist/.
+// exist beside the manifest, which is how the build test checks dist/. With --base URL, every
+// URL must point under that base (a hosted build: nothing left on localhost).
 //
-// Usage: node scripts/validate-manifest.mjs [manifest.xml] [--dist] [--online]
+// Usage: node scripts/validate-manifest.mjs [manifest.xml] [--dist] [--base https://host/path/] [--online]
 // Exit code 0 when valid, 1 with one line per problem otherwise.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve, relative } from "node:path";
@@ -58,6 +59,9 @@ function pngSize(file) {
  */
 export async function validateManifest(manifestPath, options = {}) {
   const problems = [];
+  if (options.base !== undefined && !/^https:\/\/[^/]+\/(.*\/)?$/.test(options.base)) {
+    problems.push(`--base ${options.base} must be an https URL ending in /`);
+  }
   if (!existsSync(manifestPath)) return [`cannot read ${manifestPath}: no such file`];
   const xml = readFileSync(manifestPath, "utf8");
   const baseDir = dirname(resolve(manifestPath));
@@ -169,6 +173,7 @@ export async function validateManifest(manifestPath, options = {}) {
   ];
   for (const [what, url] of urls) {
     if (!/^https:\/\//i.test(url)) problems.push(`${what} URL ${url} is not https`);
+    if (options.base && !url.startsWith(options.base)) problems.push(`${what} URL ${url} is not under ${options.base}`);
   }
   for (const e of byName("SourceLocation").filter((e) => e.path.includes("DefaultSettings"))) {
     if (!/^https:\/\//i.test(e.attrs.DefaultValue ?? "")) problems.push(`<DefaultSettings> URL ${e.attrs.DefaultValue} is not https`);
@@ -234,8 +239,10 @@ export async function validateManifest(manifestPath, options = {}) {
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   const args = process.argv.slice(2);
-  const manifestPath = args.find((a) => !a.startsWith("--")) ?? "manifest.xml";
-  const problems = await validateManifest(manifestPath, { dist: args.includes("--dist") });
+  const baseAt = args.indexOf("--base");
+  const base = baseAt >= 0 ? args[baseAt + 1] ?? "" : undefined;
+  const manifestPath = args.find((a, i) => !a.startsWith("--") && !(baseAt >= 0 && i === baseAt + 1)) ?? "manifest.xml";
+  const problems = await validateManifest(manifestPath, { dist: args.includes("--dist"), base });
   for (const p of problems) console.error(`${manifestPath}: ${p}`);
   if (problems.length > 0) {
     console.error(`${manifestPath}: ${problems.length} problem${problems.length === 1 ? "" : "s"}; not valid`);
