@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { cliMessages } from './messages';
 import { EXIT, type ExitCode } from './messages';
@@ -66,19 +67,82 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+const TEMP_SUFFIX = '.scorecard-tmp';
+
+/** `.<output name>.<pid>-<random>.scorecard-tmp`, beside the output. */
+function tempName(output: string): string {
+  return join(dirname(resolve(output)), `.${basename(output)}.${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
 /**
- * Writes the bytes to a temporary file beside the output and renames it into place, so a
- * crash or a full disk never leaves a half-written workbook under the output's name.
+ * Removes temporary files an earlier run left beside this output when it was killed
+ * (`kill -9`, a power cut): ours by name, and only those whose process is gone. A link is
+ * removed as a link, never followed.
+ */
+export function cleanStaleTemps(output: string): number {
+  const dir = dirname(resolve(output));
+  const prefix = `.${basename(output)}.`;
+  let removed = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && alive(pid))) continue;
+    try {
+      const st = lstatSync(join(dir, name));
+      if (st.isFile() || st.isSymbolicLink()) {
+        unlinkSync(join(dir, name));
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Writes the bytes to a new temporary file beside the output (random name, created
+ * exclusively with O_EXCL and O_NOFOLLOW, so neither an existing file nor a planted link
+ * is ever written through), flushes it to disk, and renames it into place: a crash or a
+ * full disk never leaves a half-written workbook under the output's name, and the
+ * temporary file is removed on any failure.
  */
 export function writeOutput(output: string, bytes: Uint8Array): CliResult<void> {
-  const temp = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.tmp`);
+  cleanStaleTemps(output);
+  const temp = tempName(output);
+  let fd: number | null = null;
   try {
-    writeFileSync(temp, bytes);
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    let at = 0;
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
     renameSync(temp, output);
     return { ok: true, value: undefined };
   } catch (e) {
     try {
-      if (existsSync(temp)) unlinkSync(temp);
+      if (fd !== null) closeSync(fd);
+    } catch {
+      // Closing failed too: the removal below still runs.
+    }
+    try {
+      if (lstatSync(temp, { throwIfNoEntry: false })) unlinkSync(temp);
     } catch {
       // The temporary file is ours; if even removing it fails, the write error is the news.
     }

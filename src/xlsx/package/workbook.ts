@@ -51,7 +51,7 @@ export function packageErrorOf(e: unknown): PackageError | null {
         return new PackageError('unreadable', `${p.part ? `part ${p.part}: ` : ''}${p.detail}`);
     }
   }
-  if (e instanceof XmlError) return new PackageError(e.doctype ? 'unsafeXml' : 'unreadable', `${e.part} is not well-formed XML (${e.detail})`);
+  if (e instanceof XmlError) return e.doctype ? new PackageError('unsafeXml', `${e.part}: ${e.detail}`) : new PackageError('unreadable', `${e.part} is not well-formed XML (${e.detail})`);
   return null;
 }
 
