@@ -251,4 +251,4 @@ export const sheetMsg = {
 
 // revised figures (engineer "revisions"): kept in revisions/messages.ts, part of this one catalogue.
 export { revisionMessages } from './revisions/messages';
-export { packMsg, summaryMsg } from './pack/messages';
+export { packMsg, printMsg, summaryMsg } from './pack/messages';

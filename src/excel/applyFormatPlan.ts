@@ -9,7 +9,7 @@ import { excelMessages as m } from './messages';
 import { isPlanNote } from './planNotes';
 import { queueNoteOps, type NoteOp } from './revisionsNotes';
 import { toOutcomeError } from './officeErrors';
-import { queueOp } from './queueOps';
+import { queueOp, queuePageLayout } from './queueOps';
 import { boxOfAddress } from './readGrid';
 import { excelApiSupported } from './run';
 import { validatePlan } from './validatePlan';
@@ -355,11 +355,15 @@ async function cleanUp(
     // A full recalculation is not wanted by a user who calculates by hand.
     if (!state.manualCalculation) context.workbook.application.calculate('Recalculate');
     queueNoteOps(context, 'note', notes, new Map());
+    // Last: paper, margins, header/footer, title columns, page breaks, row heights. They change
+    // no cell; a host that refuses them leaves a formatted sheet and a warning.
+    queuePageLayout(context.workbook.worksheets.getItem(plan.sheetName), plan);
     await context.sync();
     return { ok: true, value: warnings };
   } catch (e) {
     const reason = toOutcomeError(e, plan.sheetName);
     if (notes.length > 0) warnings.push(m.planNotesFailed(reason.message));
+    if (plan.print) warnings.push(m.pageLayoutFailed(reason.message));
     try {
       const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
       backup.load('name');

@@ -61,6 +61,8 @@ export const excelMessages = {
     `The sheet was formatted, but revised figures could not be counted (${detail}). Open Revisions and press Check again.`,
   planNotesSkipped: (count: number): string =>
     `${count === 1 ? 'One DOT cell shows' : `${count} DOT cells show`} no arrow without a note saying why: this version of Excel cannot add cell notes (ExcelApi 1.18). The key beside the table explains the mark; update Excel to get the notes.`,
+  pageLayoutFailed: (detail: string): string =>
+    `The sheet is formatted, but Excel refused part of its page layout (paper, margins, page header and footer, row heights or page breaks): ${detail}. Check Page Layout before printing.`,
   planNotesFailed: (detail: string): string =>
     `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,

@@ -1,7 +1,7 @@
-import type { CellStyle } from '../domain/plan/types';
-import { boxAddress } from '../domain/sheet/grid';
+import type { CellStyle, FormatPlan, PrintSetup } from '../domain/plan/types';
+import { boxAddress, columnLetters } from '../domain/sheet/grid';
 import { queueConditional } from './conditionalFormats';
-import type { WriteOp } from './writeOps';
+import { rowHeightOps, type WriteOp } from './writeOps';
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
@@ -58,13 +58,53 @@ export function queueOp(ws: Excel.Worksheet, op: WriteOp): void {
       queueConditional(ws, op);
       return;
     case 'print': {
-      const { setup } = op;
-      ws.pageLayout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      // verticalFitToPages 0 is Excel's "automatic" height: fit the width only.
-      ws.pageLayout.zoom = { horizontalFitToPages: setup.fitToPagesWide, verticalFitToPages: 0 };
-      ws.pageLayout.setPrintArea(boxAddress(setup.printArea));
-      if (setup.repeatRows) ws.pageLayout.setPrintTitleRows(`$${setup.repeatRows.first + 1}:$${setup.repeatRows.last + 1}`);
+      queuePrint(ws, op.setup);
       return;
     }
   }
+}
+
+/**
+ * The part of the plan's print setup the write batch applies (and a failed write restores):
+ * orientation, scale, print area and title rows. Documented values only (PageLayout,
+ * ExcelApi 1.9): a percentage `zoom.scale` (10-400), never `horizontalFitToPages` (it may not
+ * apply, office-js#1860) nor `verticalFitToPages: 0` (undocumented; the types document null).
+ */
+function queuePrint(ws: Excel.Worksheet, setup: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = { scale: setup.scale };
+  layout.setPrintArea(boxAddress(setup.printArea));
+  if (setup.repeatRows) layout.setPrintTitleRows(`$${setup.repeatRows.first + 1}:$${setup.repeatRows.last + 1}`);
+}
+
+/**
+ * The rest of the page layout, after the write: paper, margins (points), title columns,
+ * header and footer (codes &P, &N, &D as Excel's own dialog writes them), manual page breaks
+ * between tables ("adds a page break before the top-left cell of the range",
+ * PageBreakCollection.add) and the row heights wrapped text needs (RangeFormat.rowHeight).
+ * No cell changes: queued in the round trip that deletes the backup.
+ */
+export function queuePageLayout(ws: Excel.Worksheet, plan: FormatPlan): void {
+  const setup = plan.print;
+  if (setup) {
+    const layout = ws.pageLayout;
+    layout.paperSize = setup.paper;
+    layout.leftMargin = setup.margins.left;
+    layout.rightMargin = setup.margins.right;
+    layout.topMargin = setup.margins.top;
+    layout.bottomMargin = setup.margins.bottom;
+    layout.headerMargin = setup.margins.header;
+    layout.footerMargin = setup.margins.footer;
+    if (setup.repeatColumns) layout.setPrintTitleColumns(`$${columnLetters(setup.repeatColumns.first)}:$${columnLetters(setup.repeatColumns.last)}`);
+    const hf = layout.headersFooters.defaultForAllPages;
+    hf.leftHeader = setup.header.left;
+    hf.centerHeader = setup.header.center;
+    hf.rightHeader = setup.header.right;
+    hf.leftFooter = setup.footer.left;
+    hf.centerFooter = setup.footer.center;
+    hf.rightFooter = setup.footer.right;
+    for (const row of setup.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
+  }
+  for (const op of rowHeightOps(plan)) ws.getRanges(op.address).format.rowHeight = op.height;
 }

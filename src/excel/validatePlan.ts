@@ -61,10 +61,15 @@ export function validatePlan(plan: FormatPlan): string | null {
     if (!Number.isInteger(col) || col < 0 || col > MAX_COL) return `column ${col} is not a column`;
     if (!Number.isFinite(width) || width < 0 || width > 1800) return `column width ${width} is out of range`;
   }
+  for (const { row, height } of plan.rowHeights ?? []) {
+    // Excel's largest row height is 409 points (Excel specifications and limits).
+    if (!Number.isInteger(row) || row < 0 || row > MAX_ROW || !Number.isFinite(height) || height < 0 || height > 409) return `row height ${height} for row ${row + 1} is out of range`;
+  }
   if (plan.freeze && [plan.freeze.rows, plan.freeze.columns].some((n) => !Number.isInteger(n) || n < 0)) return 'freeze panes are not whole numbers';
   if (plan.print) {
     if (!validBox(plan.print.printArea)) return 'the print area is not a valid range';
-    if (!Number.isInteger(plan.print.fitToPagesWide) || plan.print.fitToPagesWide < 0) return 'pages wide is not a whole number';
+    if (!Number.isInteger(plan.print.scale) || plan.print.scale < 10 || plan.print.scale > 400) return 'the print scale is not a whole percentage from 10 to 400';
+    if (plan.print.rowBreaks.some((r) => !Number.isInteger(r) || r < 1 || r > MAX_ROW)) return 'a page break is not on a row';
     const r = plan.print.repeatRows;
     if (r && (!Number.isInteger(r.first) || r.first < 0 || r.last < r.first)) return 'the repeated rows are not a valid range';
   }

@@ -262,3 +262,20 @@ export function batchOps(ops: readonly WriteOp[], payloadBytes: number = DEFAULT
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/**
+ * The plan's row heights as calls: rows of one height in one address (`3:4,7:7`), so calls
+ * grow with distinct heights, not rows.
+ *
+ * @example rowHeightOps({ ...plan, rowHeights: [{ row: 2, height: 60 }, { row: 3, height: 60 }] }) // [{ address: '3:4', height: 60 }]
+ */
+export function rowHeightOps(plan: FormatPlan, limits: WriteLimits = DEFAULT_LIMITS): Array<{ address: string; height: number }> {
+  const byHeight = new Map<number, number[]>();
+  for (const { row, height } of plan.rowHeights ?? []) byHeight.set(height, [...(byHeight.get(height) ?? []), row]);
+  const out: Array<{ address: string; height: number }> = [];
+  for (const [height, rows] of byHeight) {
+    const addresses = coalesceBoxes(rows.map((r) => ({ top: r, bottom: r, left: 0, right: 0 }))).map((b) => `${b.top + 1}:${b.bottom + 1}`);
+    for (const address of chunkAddresses(addresses, limits.addressChars)) out.push({ address, height });
+  }
+  return out;
+}

@@ -403,29 +403,61 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Orientation, fit to pages wide, print area and print titles (workbook defined names). */
+/** SpreadsheetML paper size codes (ECMA-376 Part 1, 18.3.1.64 pageSetup@paperSize): 1 Letter, 8 A3, 9 A4. */
+const PAPER_CODE = { Letter: '1', A3: '8', A4: '9' } as const;
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Puts `xml` in place of the top-level element `local`, or inserts it where the schema orders it. */
+function setTop(sheet: SheetPart, local: string, xml: string): void {
+  const old = sheet.top(local);
+  if (old) sheet.replaceTop(old, xml);
+  else sheet.insertTop(local, xml);
+}
+
+/**
+ * The plan's print setup: paper, orientation and a percentage scale (never fit-to-page: the
+ * plan chose the scale so body text stays >= 8 pt), margins (inches in the file), page header
+ * and footer, manual row breaks before each further table, print area and print titles
+ * (rows, and NO. to INDICATOR columns when the print is more than one page wide).
+ */
 function applyPrint(wb: XlsxWorkbook, sheet: SheetPart, sheetName: string, print: PrintSetup): void {
   const p = sheet.p;
   const setup = sheet.top('pageSetup');
-  const attrs = { ...(setup?.attrs ?? {}), orientation: print.orientation, fitToWidth: String(print.fitToPagesWide), fitToHeight: '0' };
-  const xml = `<${p}pageSetup${attrsText(Object.entries(attrs))}/>`;
-  if (setup) sheet.replaceTop(setup, xml);
-  else sheet.insertTop('pageSetup', xml);
+  const attrs: Record<string, string> = { ...(setup?.attrs ?? {}), paperSize: PAPER_CODE[print.paper], scale: String(print.scale), orientation: print.orientation };
+  delete attrs.fitToWidth;
+  delete attrs.fitToHeight;
+  setTop(sheet, 'pageSetup', `<${p}pageSetup${attrsText(Object.entries(attrs))}/>`);
 
   const pr = sheet.top('sheetPr');
-  const fit = `<${p}pageSetUpPr fitToPage="1"/>`;
-  if (!pr) sheet.insertTop('sheetPr', `<${p}sheetPr>${fit}</${p}sheetPr>`);
-  else {
+  if (pr) {
+    // fitToPage would make the scale ignored: the plan's scale applies.
     const old = child(pr, 'pageSetUpPr');
-    const kids = pr.children.map((c) => (c === old ? `<${c.name}${attrsText(Object.entries({ ...c.attrs, fitToPage: '1' }))}/>` : rawOf(sheet.text, c)));
-    if (!old) {
-      const at = pr.children.findIndex((c) => c.local !== 'tabColor' && c.local !== 'outlinePr');
-      kids.splice(at < 0 ? kids.length : at, 0, fit);
+    if (old) {
+      const kids = pr.children.map((c) => (c === old ? `<${c.name}${attrsText(Object.entries({ ...c.attrs, fitToPage: '0' }))}/>` : rawOf(sheet.text, c)));
+      sheet.replaceTop(pr, `<${pr.name}${attrsText(Object.entries(pr.attrs))}>${kids.join('')}</${pr.name}>`);
     }
-    sheet.replaceTop(pr, `<${pr.name}${attrsText(Object.entries(pr.attrs))}>${kids.join('')}</${pr.name}>`);
+  }
+  const m = print.margins;
+  const inch = (pt: number): string => String(Math.round((pt / 72) * 1000) / 1000);
+  setTop(sheet, 'pageMargins', `<${p}pageMargins left="${inch(m.left)}" right="${inch(m.right)}" top="${inch(m.top)}" bottom="${inch(m.bottom)}" header="${inch(m.header)}" footer="${inch(m.footer)}"/>`);
+  const section = (x: { left: string; center: string; right: string }): string => escapeAttr(`&L${x.left}&C${x.center}&R${x.right}`);
+  setTop(sheet, 'headerFooter', `<${p}headerFooter><${p}oddHeader>${section(print.header)}</${p}oddHeader><${p}oddFooter>${section(print.footer)}</${p}oddFooter></${p}headerFooter>`);
+  if (print.rowBreaks.length > 0) {
+    // A break's id is the row above it (1-based): the last row of the page before.
+    const brks = print.rowBreaks.map((r) => `<${p}brk id="${r}" max="16383" man="1"/>`).join('');
+    setTop(sheet, 'rowBreaks', `<${p}rowBreaks count="${print.rowBreaks.length}" manualBreakCount="${print.rowBreaks.length}">${brks}</${p}rowBreaks>`);
   }
   const index = wb.sheetIndex(sheetName);
   const area = print.printArea;
   wb.setDefinedName('_xlnm.Print_Area', index, `${quoteSheet(sheetName)}!$${refOf(area.top, area.left).replace(/(\d+)$/, '$$$1')}:$${refOf(area.bottom, area.right).replace(/(\d+)$/, '$$$1')}`);
-  if (print.repeatRows) wb.setDefinedName('_xlnm.Print_Titles', index, `${quoteSheet(sheetName)}!$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  const titles: string[] = [];
+  if (print.repeatColumns) {
+    const col = (c: number): string => refOf(0, c).replace(/\d+$/, '');
+    titles.push(`${quoteSheet(sheetName)}!$${col(print.repeatColumns.first)}:$${col(print.repeatColumns.last)}`);
+  }
+  if (print.repeatRows) titles.push(`${quoteSheet(sheetName)}!$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  if (titles.length > 0) wb.setDefinedName('_xlnm.Print_Titles', index, titles.join(','));
 }

@@ -98,8 +98,17 @@ describe('applyFormatPlan on the seed reports', () => {
     for (const { col, width } of plan.columnWidths) expect(sheet.columnWidth(col)).toBe(width);
     expect(sheet.freeze).toEqual(plan.freeze);
     expect(sheet.pageLayout.orientation).toBe('Landscape');
-    expect(sheet.pageLayout.zoom.horizontalFitToPages).toBe(plan.print?.fitToPagesWide);
-    expect(sheet.pageLayout.printTitleRows).toBe(`$${(plan.print?.repeatRows?.first ?? 0) + 1}:$${(plan.print?.repeatRows?.last ?? 0) + 1}`);
+    // Only documented values: a percentage scale, no fit-to-pages (office-js#1860).
+    expect(sheet.pageLayout.zoom).toEqual({ scale: plan.print?.scale });
+    expect(sheet.pageLayout.paperSize).toBe('A4');
+    expect(sheet.pageLayout.headersFooters?.rightFooter).toBe('Page &P of &N');
+    expect(sheet.pageLayout.rowBreaks).toEqual(plan.print?.rowBreaks);
+    expect(plan.print?.rowBreaks.length).toBe(1);
+    for (const { row, height } of plan.rowHeights ?? []) expect(sheet.rowHeights.get(row)).toBe(height);
+    expect(plan.rowHeights?.length).toBeGreaterThan(2);
+    // The early help tables are offset by a column: the first table's header would mislabel the second's.
+    const rows = plan.print?.repeatRows;
+    expect(sheet.pageLayout.printTitleRows).toBe(rows ? `$${rows.first + 1}:$${rows.last + 1}` : null);
     expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName]);
     expect(wb.calculationMode).toBe('Automatic');
     expect(wb.suspendedSyncs).toBeGreaterThan(0);

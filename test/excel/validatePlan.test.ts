@@ -9,7 +9,7 @@ const base: FormatPlan = {
   styles: [{ key: 'g', style: { fill: '#00B050' }, boxes: [{ top: 5, left: 9, bottom: 5, right: 9 }] }],
   columnWidths: [{ col: 9, width: 36 }],
   freeze: { rows: 4, columns: 3 },
-  print: { orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 2, last: 3 }, printArea: { top: 2, left: 0, bottom: 30, right: 10 } },
+  print: { orientation: 'landscape', paper: 'A4', scale: 73, pagesWide: 2, repeatRows: { first: 2, last: 3 }, repeatColumns: { first: 1, last: 2 }, printArea: { top: 2, left: 0, bottom: 30, right: 10 }, rowBreaks: [20], header: { left: 'As at Month End: December 2020', center: '', right: 'Reporting month: December 2020' }, footer: { left: 'Printed &D', center: '', right: 'Page &P of &N' }, margins: { left: 36, right: 36, top: 54, bottom: 54, header: 21.6, footer: 21.6 } },
 };
 
 describe('validatePlan', () => {

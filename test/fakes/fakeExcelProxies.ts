@@ -468,6 +468,19 @@ export class WorksheetProxy extends ClientObject {
     this.layoutProxy ??= new PageLayoutProxy(this.ctx, this);
     return this.layoutProxy;
   }
+  /** Manual page breaks (ExcelApi 1.9): `add` puts one above the range's top-left cell. */
+  get horizontalPageBreaks(): { add: (range: string) => void } {
+    return {
+      add: (range: string) => {
+        this.ctx.enqueue({ obj: this._id, method: 'horizontalPageBreaks.add', args: [range] }, () => {
+          const box = parseBox(range);
+          if (!box) throw invalidArgument(`Bad page break range ${range}.`);
+          const layout = this.sheet().pageLayout;
+          layout.rowBreaks = [...(layout.rowBreaks ?? []), box.top];
+        });
+      },
+    };
+  }
 
   private notesProxy: NoteCollectionProxy | null = null;
   /** Cell notes (ExcelApi 1.18), kept on the fake cells' `note`. */
@@ -735,6 +748,65 @@ export class PageLayoutProxy extends ClientObject {
       const s = this.ws.sheet();
       s.pageLayout.printTitleRows = typeof rows === 'string' ? rows : rows.localAddress();
     });
+  }
+  // Paper, margins, title columns and header/footer of ExcelApi 1.9's PageLayout, as the
+  // adapter sets them; the values Excel would reject are rejected here too.
+  set paperSize(value: string) {
+    this.queueSet('paperSize', value, () => {
+      if (!['Letter', 'A3', 'A4', 'Legal', 'A5', 'Tabloid'].includes(value)) throw invalidArgument(`Bad paper size ${value}.`);
+      this.ws.sheet().pageLayout.paperSize = value;
+    });
+  }
+  private setMargin(name: 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin', value: number): void {
+    this.queueSet(name, value, () => {
+      if (!(value >= 0)) throw invalidArgument(`Bad ${name} ${value}.`);
+      const layout = this.ws.sheet().pageLayout;
+      layout.margins = { ...layout.margins, [name]: value };
+    });
+  }
+  set leftMargin(v: number) {
+    this.setMargin('leftMargin', v);
+  }
+  set rightMargin(v: number) {
+    this.setMargin('rightMargin', v);
+  }
+  set topMargin(v: number) {
+    this.setMargin('topMargin', v);
+  }
+  set bottomMargin(v: number) {
+    this.setMargin('bottomMargin', v);
+  }
+  set headerMargin(v: number) {
+    this.setMargin('headerMargin', v);
+  }
+  set footerMargin(v: number) {
+    this.setMargin('footerMargin', v);
+  }
+  setPrintTitleColumns(cols: string): void {
+    this.queueCall('setPrintTitleColumns', [cols], () => {
+      if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(cols)) throw invalidArgument(`Bad print title columns ${cols}.`);
+      this.ws.sheet().pageLayout.printTitleColumns = cols;
+    });
+  }
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const ctx = this.ctx;
+    const ws = this.ws;
+    const id = this._id;
+    const sections = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
+    const target: Record<string, string> = {};
+    for (const name of sections) {
+      Object.defineProperty(target, name, {
+        set(value: string) {
+          // HeaderFooter sections are strings of at most 255 characters (the file format's limit).
+          ctx.enqueue({ obj: id, set: `headersFooters.${name}`, value }, () => {
+            if (typeof value !== 'string' || value.length > 255) throw invalidArgument(`Bad ${name}.`);
+            const layout = ws.sheet().pageLayout;
+            layout.headersFooters = { ...layout.headersFooters, [name]: value };
+          });
+        },
+      });
+    }
+    return { defaultForAllPages: target };
   }
   getPrintAreaOrNullObject(): RangeAreasProxy {
     this.queueCall('getPrintAreaOrNullObject', [], () => undefined);
@@ -1537,6 +1609,15 @@ export class RangeFormatProxy extends ClientObject {
         if (v === DEFAULT_COLUMN_WIDTH) t.sheet.columnWidths.delete(c);
         else t.sheet.columnWidths.set(c, v);
       }
+    });
+  }
+  set rowHeight(v: number) {
+    this.queueSet('rowHeight', v, () => {
+      const t = this.targetOf();
+      writable(t.sheet);
+      // Excel's row height runs from 0 to 409 points.
+      if (!(v >= 0 && v <= 409)) throw invalidArgument(`Bad row height ${v}.`);
+      for (const b of t.boxes) for (let r = b.top; r <= b.bottom; r++) t.sheet.rowHeights.set(r, v);
     });
   }
   autofitColumns(): void {

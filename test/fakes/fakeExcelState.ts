@@ -78,6 +78,13 @@ export interface PageLayoutState {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printArea: string | null;
   printTitleRows: string | null;
+  /** Set by the adapter's print setup (ExcelApi 1.9 PageLayout); absent until set. */
+  paperSize?: string;
+  printTitleColumns?: string | null;
+  margins?: Partial<Record<'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin', number>>;
+  headersFooters?: Partial<Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>>;
+  /** 0-based rows a manual page break stands above, in the order added. */
+  rowBreaks?: number[];
 }
 
 /** What a conditional format sets on the cells it matches (ExcelApi 1.6 ConditionalRangeFormat, the parts adapters use). */
@@ -114,6 +121,8 @@ export class FakeSheet {
   protected = false;
   readonly cells = new Map<string, FakeCell>();
   readonly columnWidths = new Map<number, number>();
+  /** Row heights set through `format.rowHeight`, in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
   freeze: { rows: number; columns: number } | null = null;
   pageLayout: PageLayoutState = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
   merges: CellBox[] = [];
@@ -274,6 +283,7 @@ export class FakeSheet {
     const copy = new FakeSheet(name);
     for (const [key, cell] of this.cells) copy.cells.set(key, { ...cell });
     for (const [col, w] of this.columnWidths) copy.columnWidths.set(col, w);
+    for (const [row, h] of this.rowHeights) copy.rowHeights.set(row, h);
     copy.freeze = this.freeze ? { ...this.freeze } : null;
     copy.pageLayout = { ...this.pageLayout, zoom: { ...this.pageLayout.zoom } };
     copy.merges = this.merges.map((m) => ({ ...m }));

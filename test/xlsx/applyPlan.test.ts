@@ -61,7 +61,7 @@ function plan(): FormatPlan {
     ],
     columnWidths: [{ col: 2, width: 240 }, { col: 15, width: 30 }],
     freeze: { rows: 4, columns: 3 },
-    print: { orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 2, last: 3 }, printArea: { top: 0, left: 0, bottom: 30, right: 28 } },
+    print: { orientation: 'landscape', paper: 'A4', scale: 73, pagesWide: 2, repeatRows: { first: 2, last: 3 }, repeatColumns: { first: 1, last: 2 }, printArea: { top: 0, left: 0, bottom: 30, right: 28 }, rowBreaks: [20], header: { left: 'As at Month End: December 2020', center: '', right: 'Reporting month: December 2020' }, footer: { left: 'Printed &D', center: '', right: 'Page &P of &N' }, margins: { left: 36, right: 36, top: 54, bottom: 54, header: 21.6, footer: 21.6 } },
   };
 }
 
@@ -128,7 +128,9 @@ describe('applyFormatPlan', () => {
     const ws = saved.getWorksheet('Dec-20')!;
     expect(ws.getColumn(3).width).toBeCloseTo(charactersFromPoints(240), 2);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4, topLeftCell: 'D5' });
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4' });
+    // A4 (paper code 9), a percentage scale rather than fit-to-page, title rows and columns.
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: 73, printTitlesRow: '3:4', printTitlesColumn: 'B:C' });
+    expect(ws.headerFooter.oddFooter).toBe('&LPrinted &D&C&RPage &P of &N');
     expect(ws.pageSetup.printArea).toBe('A1:AC31');
   });
 });

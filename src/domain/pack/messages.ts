@@ -48,3 +48,10 @@ export const summaryMsg = {
   /** The sheet name for a written summary: `Summary Dec-20`, then `Summary Dec-20 (2)`. */
   sheetName: (month: string, n: number): string => (n <= 1 ? `Summary ${month}` : `Summary ${month} (${n})`),
 };
+
+/** Page header and footer of the printed pack (Excel's header/footer codes: &P page, &N pages, &D date). */
+export const printMsg = {
+  reportingMonth: (month: string): string => `Reporting month: ${month}`,
+  printed: 'Printed &D',
+  pageOf: 'Page &P of &N',
+};

@@ -9,7 +9,8 @@ import { dotFormula, judgedLive, ragFormula } from './formulas';
 import { dotMonths } from '../sheet/dotMonths';
 import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
-import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan } from './types';
+import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan, PaperSize } from './types';
+import { DEFAULT_FONT_PT, headerWordWidths, planPrint, planRowHeights } from './print';
 import { validatePlan } from './validate';
 import { yearOnYearWrites } from './yearOnYear';
 
@@ -18,6 +19,10 @@ export interface FormatOptions {
   mode: 'static' | 'formulas';
   convention: DotConvention;
   palette: PaletteName;
+  /** Paper the sheet prints on; A4 (UK councils) when absent. */
+  paper?: PaperSize;
+  /** Body font size of the sheet in points; Excel's default 11 when absent. */
+  fontPt?: number;
 }
 
 /** Number formats by unit: `%` one decimal, counts whole, rates and averages one decimal. */
@@ -29,10 +34,18 @@ export const UNIT_FORMATS: Partial<Record<Unit, string>> = {
 };
 
 const CENTER: CellStyle = { horizontalAlignment: 'center', verticalAlignment: 'center' };
-const WIDTH_ARROW = 36; // points: one glyph or letter, readable when printed
-const WIDTH_FIGURE = 56; // points: `100.0%` or `12,345`
-const WIDTH_INDICATOR = 300; // points: most indicator names of the seeds on one line
-const WIDTH_SUBLABEL = 110; // points: `Number of families`, `Secondary % (Termly)`
+// Widths in points, per column role, so the plan knows the printed width of every column
+// it owns. Headers and names wrap inside them (with row heights set), none is clipped.
+const WIDTH_ARROW = 52; // one glyph or letter; `DOT (Month on Month)` wraps in four lines
+const WIDTH_FIGURE = 56; // `100.0%` or `12,345`
+const WIDTH_INDICATOR = 220; // long indicator names wrap
+const WIDTH_SUBLABEL = 120; // `Number of families`, `Secondary % (Termly)` on one line
+const WIDTH_NOTE = 110; // `Financial Year (Cumulative)` in two lines
+const WIDTH_SECTION = 84; // `LOOKED AFTER CHILDREN` wraps in two lines
+const WIDTH_REF = 34; // `6.10`, `3.1a`
+const WIDTH_TEXT = 70; // GOOD PERF IS, units, data notes, tolerances
+const WIDTH_OTHER = 50; // trend years, benchmarks and unlabelled columns
+const WIDTH_KEY_LABEL = 300; // the key's label column when the key stands right of the tables
 
 function union(boxes: CellBox[]): CellBox {
   return {
@@ -53,6 +66,30 @@ interface Styles {
   label: CellStyle;
   ref: CellStyle;
   bold: CellStyle;
+  wrap: CellStyle;
+}
+
+/** Body columns whose text wraps: section, indicator, sub-label, unit and data note. */
+function wrappedColumns(t: ScorecardTable): number[] {
+  const c = t.columns;
+  return [c.section, c.indicator, c.subLabel, c.unit, c.dataNote].filter((x): x is number => x !== null);
+}
+
+/** The width of every column of a table, by its role. */
+function tableWidths(t: ScorecardTable): Map<number, number> {
+  const c = t.columns;
+  const w = new Map<number, number>();
+  for (let col = t.headerBox.left; col <= t.headerBox.right; col++) w.set(col, WIDTH_OTHER);
+  for (const col of [c.polarity, c.unit, c.red, c.amber, c.green]) if (col !== null) w.set(col, WIDTH_TEXT);
+  if (c.dataNote !== null) w.set(c.dataNote, WIDTH_NOTE);
+  for (const col of [c.dot, c.rag, c.yoyDot, c.yearEndRag]) if (col !== null) w.set(col, WIDTH_ARROW);
+  for (const m of t.months) w.set(m.col, WIDTH_FIGURE);
+  if (c.ytd !== null) w.set(c.ytd, WIDTH_FIGURE);
+  if (c.section !== null) w.set(c.section, WIDTH_SECTION);
+  if (c.ref !== null) w.set(c.ref, WIDTH_REF);
+  if (c.indicator !== null) w.set(c.indicator, WIDTH_INDICATOR);
+  if (c.subLabel !== null) w.set(c.subLabel, WIDTH_SUBLABEL);
+  return w;
 }
 
 function stylesOf(palette: Palette): Styles {
@@ -70,6 +107,7 @@ function stylesOf(palette: Palette): Styles {
     section: { bold: true, fontColor: palette.section.font },
     subRow: { italic: true },
     bold: { bold: true },
+    wrap: { wrapText: true, verticalAlignment: 'top' },
     label: { verticalAlignment: 'top' },
     ref: { horizontalAlignment: 'left', verticalAlignment: 'top' },
   };
@@ -122,9 +160,9 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     verticalAlignment: 'center',
   };
   styles.addBox(header, table.headerBox);
+  // Long text wraps in its column (the plan sets the rows' heights to fit it).
+  for (const col of wrappedColumns(table)) styles.addBox(st.wrap, { top: table.bodyBox.top, bottom: table.bodyBox.bottom, left: col, right: col });
   styles.addBox({ border: 'thin', borderColor: palette.border }, { ...table.headerBox, bottom: table.bodyBox.bottom });
-  // Indicator names are long: their column is widened (not wrapped: a wrapped cell needs
-  // its row height fitted, which neither an xlsx file nor LibreOffice does on opening).
   // NO. is text (`6.10`, `3.1a`), aligned as text whatever the cell holds.
   const body = table.bodyBox;
   for (const col of [c.indicator, c.subLabel]) {
@@ -252,14 +290,14 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     }
   }
 
+  // Tables offset by a column share the sheet's columns: each column takes the widest its
+  // roles need in any table, so no table's column is cut to another's.
   const widths = new Map<number, number>();
-  for (const t of tables) {
-    for (const col of [t.columns.dot, t.columns.rag, t.columns.yoyDot, t.columns.yearEndRag]) if (col !== null) widths.set(col, WIDTH_ARROW);
-    for (const m of t.months) widths.set(m.col, Math.max(widths.get(m.col) ?? 0, WIDTH_FIGURE));
-    if (t.columns.ytd !== null) widths.set(t.columns.ytd, Math.max(widths.get(t.columns.ytd) ?? 0, WIDTH_FIGURE));
-    if (t.columns.indicator !== null) widths.set(t.columns.indicator, Math.max(widths.get(t.columns.indicator) ?? 0, WIDTH_INDICATOR));
-    if (t.columns.subLabel !== null) widths.set(t.columns.subLabel, Math.max(widths.get(t.columns.subLabel) ?? 0, WIDTH_SUBLABEL));
-  }
+  for (const t of tables) for (const [col, w] of tableWidths(t)) widths.set(col, Math.max(widths.get(col) ?? 0, w));
+  if (extraArea && extraArea.left > area.right) widths.set(extraArea.left + 1, WIDTH_KEY_LABEL);
+  const fontPt = options.fontPt ?? DEFAULT_FONT_PT;
+  if (grid) for (const [col, w] of headerWordWidths(tables, grid, fontPt)) widths.set(col, Math.max(widths.get(col) ?? 0, w));
+  const widthOf = (col: number): number => widths.get(col) ?? WIDTH_OTHER;
   const first = tables[0];
   const labelCol = first.columns.subLabel ?? first.columns.indicator ?? first.columns.ref ?? first.columns.polarity - 1;
   const plan: FormatPlan = {
@@ -270,13 +308,8 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     styles: styles.groupsOut(),
     columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
     freeze: { rows: first.headerBox.bottom + 1, columns: labelCol + 1 },
-    print: {
-      orientation: 'landscape',
-      fitToPagesWide: 1,
-      repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom },
-      // From the sheet's first row: the title above the table ("As at Month End: …") prints too.
-      printArea: { ...(extraArea ? union([area, extraArea]) : area), top: 0 },
-    },
+    print: planPrint(tables, grid, area, extraArea, widthOf, { paper: options.paper ?? 'A4', fontPt }),
+    ...(grid ? { rowHeights: planRowHeights(tables, grid, widthOf, wrappedColumns, fontPt) } : {}),
     ...(options.mode === 'formulas' ? { conditional: conditionalGroups(tables, options.convention, st) } : {}),
     notes,
   };

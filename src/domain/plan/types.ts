@@ -22,6 +22,12 @@ export interface FormatPlan {
   freeze: { rows: number; columns: number } | null;
   print: PrintSetup | null;
   /**
+   * Row heights in points the plan sets (header rows and rows whose wrapped text needs more
+   * than one line): wrapped cells are clipped otherwise, since neither an xlsx file nor
+   * LibreOffice fits heights on opening. Optional: absent means none.
+   */
+  rowHeights?: Array<{ row: number; height: number }>;
+  /**
    * Formulas mode only: colour rules that follow the live `=PERF.` results, so a RAG fill
    * or DOT colour never goes stale when a figure changes. Optional: an adapter that does
    * not apply them still leaves the colours of `styles`, right as of the format.
@@ -87,13 +93,33 @@ export interface StyleGroup {
   boxes: CellBox[];
 }
 
+/** Paper sizes the pack prints on: A4 (UK councils, the default), US Letter, A3. */
+export type PaperSize = 'A4' | 'Letter' | 'A3';
+
+/**
+ * How the sheet prints, decided by the plan (see `plan/print.ts`); adapters only set it.
+ * Only documented page layout values: a percentage scale, never fit-to-pages (Excel may
+ * ignore `horizontalFitToPages`, office-js#1860).
+ */
 export interface PrintSetup {
   orientation: 'landscape' | 'portrait';
-  /** Fit to this many pages wide; height unconstrained. */
-  fitToPagesWide: number;
+  paper: PaperSize;
+  /** Print scale in percent (10-400): fits one page wide when that keeps body text >= 8 pt. */
+  scale: number;
+  /** Pages wide the print takes at that scale (1: fits the width). */
+  pagesWide: number;
   /** Rows repeated at the top of each printed page (0-based inclusive). */
   repeatRows: { first: number; last: number } | null;
+  /** Columns repeated at the left of each page (NO. to INDICATOR) when the print is more than one page wide. */
+  repeatColumns: { first: number; last: number } | null;
   printArea: CellBox;
+  /** 0-based rows that start a new page (each table after the first). */
+  rowBreaks: number[];
+  /** Page header and footer sections, in Excel's header/footer codes (`&P`, `&N`, `&D`; `&&` is a literal `&`). */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
+  /** Page margins in points. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 /**

@@ -82,10 +82,10 @@ describe.each(reports)('format plan for the %s seed', (report) => {
     }
   });
 
-  it('freezes below the header and right of the indicator columns, and prints landscape one page wide', () => {
+  it('freezes below the header and right of the indicator columns, and prints landscape on A4', () => {
     const first = tables[0];
     expect(p.freeze).toEqual({ rows: first.headerBox.bottom + 1, columns: (first.columns.subLabel ?? first.columns.indicator!) + 1 });
-    expect(p.print).toMatchObject({ orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: first.headerBox.top, last: first.headerBox.bottom } });
+    expect(p.print).toMatchObject({ orientation: 'landscape', paper: 'A4', rowBreaks: tables.slice(1).map((t) => t.headerBox.top) });
   });
 });
 
@@ -305,12 +305,13 @@ describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => 
 });
 
 describe('print layout of the label columns', () => {
-  it.each(reports)('widens the indicator column and aligns NO. as text on the %s seed', (report) => {
+  it.each(reports)('widens and wraps the indicator column and aligns NO. as text on the %s seed', (report) => {
     const { grid, tables } = seedTables(report);
     const p = plan(tables, STATIC, grid);
     for (const t of tables) {
       const width = p.columnWidths.find((w) => w.col === t.columns.indicator)?.width ?? 0;
-      expect(width).toBeGreaterThanOrEqual(300);
+      expect(width).toBeGreaterThanOrEqual(200);
+      expect(p.styles.some((g) => g.style.wrapText === true && g.boxes.some((b) => b.left === t.columns.indicator && b.top === t.bodyBox.top))).toBe(true);
       const refGroups = p.styles.filter((g) => g.style.horizontalAlignment === 'left' && g.boxes.some((b) => b.left === t.columns.ref && b.right === t.columns.ref));
       expect(refGroups.length).toBe(1);
       const covered = refGroups[0].boxes.some((b) => b.left === t.columns.ref && b.top === t.bodyBox.top && b.bottom === t.bodyBox.bottom);

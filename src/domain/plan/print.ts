@@ -1,0 +1,223 @@
+import { printMsg } from '../messages';
+import type { CellBox, Grid } from '../sheet/grid';
+import { longMonthLabel } from '../sheet/months';
+import type { ScorecardTable } from '../sheet/scorecard';
+import type { PaperSize, PrintSetup } from './types';
+
+/**
+ * The printed pack's layout decisions, made once here so both adapters only apply them.
+ * Sizes are points. Text widths are estimated (no font metrics in the domain): an average
+ * character is taken as 0.55 of the font size (Calibri's is about 0.5; DejaVu Sans, which
+ * LibreOffice falls back to without Calibri, about 0.55), so an estimate errs towards more lines.
+ */
+
+/** Landscape sheet sizes (width × height) in points. */
+const PAPER: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 841.9, height: 595.3 },
+  Letter: { width: 792, height: 612 },
+  A3: { width: 1190.6, height: 841.9 },
+};
+
+/** Margins in points: 0.5 in left and right, 0.75 in top and bottom, headers 0.3 in from the edge. */
+export const PRINT_MARGINS = { left: 36, right: 36, top: 54, bottom: 54, header: 21.6, footer: 21.6 } as const;
+
+/** The smallest body text the printed pack may have (a committee reads it on paper). */
+export const MIN_PRINT_PT = 8;
+/** Excel's default body font size (the Normal style), when the sheet's is not known. */
+export const DEFAULT_FONT_PT = 11;
+const CHAR_EM = 0.55;
+// Headers are bold and mostly capitals (`NAT TOP QTILE THRESHOLD`): wider letters.
+const HEADER_EM = 0.72;
+const LINE = 1.3; // line height as a multiple of the font size
+const PADDING = 4; // points above and below the text of a row
+
+/** Printable width of a landscape page. */
+export function printableWidth(paper: PaperSize): number {
+  return PAPER[paper].width - PRINT_MARGINS.left - PRINT_MARGINS.right;
+}
+
+/**
+ * Lines a text takes in a column of `width` points, wrapped at spaces (a word longer than
+ * the column breaks where it must).
+ * @example wrappedLines('DOT (Month on Month)', 44, 11) // 4
+ */
+export function wrappedLines(text: string, width: number, fontPt: number, em = CHAR_EM): number {
+  const perLine = Math.max(1, Math.floor((width - 2 * PADDING) / (fontPt * em)));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      const len = word.length;
+      if (used === 0) {
+        count += Math.ceil(len / perLine) - 1;
+        used = len % perLine || perLine;
+      } else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        count += Math.ceil(len / perLine);
+        used = len % perLine || perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/** Height of a row holding `lines` lines of text. */
+export function rowHeightFor(lines: number, fontPt: number): number {
+  // Excel's tallest row is 409 points (Excel specifications and limits).
+  return Math.min(409, Math.round((lines * fontPt * LINE + PADDING) * 4) / 4);
+}
+
+function cellText(grid: Grid, row: number, col: number): string {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  const text = grid.text[i]?.[j] ?? '';
+  if (text !== '') return text;
+  const v = grid.values[i]?.[j];
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * Row heights so that wrapped text shows whole: every header row (headers wrap in their
+ * columns; a header merged across columns wraps in their sum, one merged down two rows
+ * shares their height) and every body row whose wrapped columns (section, indicator,
+ * sub-label, unit, data note) need more than one line. Neither an xlsx file nor
+ * LibreOffice fits heights on opening, so the plan sets them.
+ */
+export function planRowHeights(tables: ScorecardTable[], grid: Grid, widthOf: (col: number) => number, wrappedCols: (t: ScorecardTable) => number[], fontPt: number): Array<{ row: number; height: number }> {
+  const heights = new Map<number, number>();
+  const need = (row: number, h: number): void => {
+    heights.set(row, Math.max(heights.get(row) ?? 0, h));
+  };
+  const merges = grid.merges ?? [];
+  for (const t of tables) {
+    const box = t.headerBox;
+    for (let r = box.top; r <= box.bottom; r++) need(r, rowHeightFor(1, fontPt));
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        const text = cellText(grid, r, c).trim();
+        if (text === '') continue;
+        const m = merges.find((b) => b.top === r && b.left === c) ?? { top: r, left: c, bottom: r, right: c };
+        let width = 0;
+        for (let k = m.left; k <= Math.min(m.right, box.right); k++) width += widthOf(k);
+        const h = rowHeightFor(wrappedLines(text, width, fontPt, HEADER_EM), fontPt);
+        const rows = Math.min(m.bottom, box.bottom) - m.top + 1;
+        // A header merged down two rows: the rows above keep their height, the last takes the rest.
+        const above = rows > 1 ? (heights.get(m.top) ?? rowHeightFor(1, fontPt)) * (rows - 1) : 0;
+        need(Math.min(m.bottom, box.bottom), h - above);
+      }
+    }
+    const cols = wrappedCols(t);
+    for (const row of t.indicators) {
+      let lines = 1;
+      for (const c of cols) {
+        const text = cellText(grid, row.row, c).trim();
+        if (text !== '') lines = Math.max(lines, wrappedLines(text, widthOf(c), fontPt));
+      }
+      if (lines > 1) need(row.row, rowHeightFor(lines, fontPt));
+    }
+  }
+  return [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+}
+
+/** The title above the first table (`As at Month End: December 2020`): the first text within six rows above it. */
+function titleAbove(grid: Grid, table: ScorecardTable): { row: number; text: string } | null {
+  for (let r = Math.max(grid.top, table.headerBox.top - 6); r < table.headerBox.top; r++) {
+    for (let c = table.headerBox.left; c <= table.headerBox.right; c++) {
+      const text = cellText(grid, r, c).trim();
+      if (text !== '') return { row: r, text };
+    }
+  }
+  return null;
+}
+
+function sameLayout(a: ScorecardTable, b: ScorecardTable): boolean {
+  const cols = (t: ScorecardTable): string => JSON.stringify([t.columns.ref, t.columns.indicator, t.columns.polarity, t.months.map((m) => m.col), t.columns.dot, t.columns.rag, t.headerBox.left, t.headerBox.right]);
+  return cols(a) === cols(b);
+}
+
+/** Text in a header or footer: `&` is Excel's code character, so a literal one is doubled. */
+function literal(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/**
+ * The print setup of a formatted sheet: landscape on `paper` (A4 by default), one page wide
+ * only while the body text stays at least 8 pt at print size, else printed across pages at
+ * the scale that keeps 8 pt with NO. and INDICATOR repeated as title columns; the header
+ * rows repeated (the first table's, when every table has its columns where it has them);
+ * a page break before each further table, so no header is split from its table; a header
+ * with the report title and month and a footer with the print date and "Page x of y"; the
+ * title row and the key inside the print area. Only documented page layout values are used:
+ * a percentage `scale` (10-400), never fit-to-pages.
+ *
+ * @example planPrint(tables, grid, area, key, widths, { paper: 'A4', fontPt: 11 }).scale // 73 for the early help seed
+ */
+export function planPrint(
+  tables: ScorecardTable[],
+  grid: Grid | undefined,
+  area: CellBox,
+  extraArea: CellBox | null,
+  widthOf: (col: number) => number,
+  options: { paper: PaperSize; fontPt: number },
+): PrintSetup {
+  const first = tables[0];
+  const title = grid ? titleAbove(grid, first) : null;
+  const printArea: CellBox = {
+    top: Math.min(area.top, title?.row ?? area.top, extraArea?.top ?? area.top),
+    left: Math.min(area.left, extraArea?.left ?? area.left),
+    bottom: Math.max(area.bottom, extraArea?.bottom ?? area.bottom),
+    right: Math.max(area.right, extraArea?.right ?? area.right),
+  };
+  let content = 0;
+  for (let c = printArea.left; c <= printArea.right; c++) content += widthOf(c);
+  const available = printableWidth(options.paper);
+  const fit = available / Math.max(content, 1);
+  const minScale = MIN_PRINT_PT / options.fontPt;
+  const fits = fit >= minScale;
+  const scale = Math.max(10, Math.min(100, Math.floor((fits ? fit : minScale) * 100)));
+  // Rounded up: 8 pt is a floor, not a target.
+  const finalScale = fits ? scale : Math.ceil(minScale * 100);
+  const titleCols = first.columns.ref ?? first.columns.indicator;
+  const lastTitleCol = first.columns.subLabel ?? first.columns.indicator ?? first.columns.ref;
+  const pagesWide = Math.max(1, Math.ceil((content * finalScale) / 100 / available - 1e-9));
+  const sameColumns = tables.every((t) => sameLayout(t, first));
+  const month = longMonthLabel(first.reportingMonth);
+  return {
+    orientation: 'landscape',
+    paper: options.paper,
+    scale: finalScale,
+    pagesWide,
+    repeatRows: sameColumns ? { first: first.headerBox.top, last: first.headerBox.bottom } : null,
+    repeatColumns: pagesWide > 1 && titleCols !== null && lastTitleCol !== null ? { first: titleCols, last: lastTitleCol } : null,
+    printArea,
+    rowBreaks: tables.slice(1).map((t) => t.headerBox.top),
+    header: { left: literal(title?.text ?? first.sheetName), center: '', right: literal(printMsg.reportingMonth(month)) },
+    footer: { left: printMsg.printed, center: '', right: printMsg.pageOf },
+    margins: { ...PRINT_MARGINS },
+  };
+}
+
+/**
+ * The narrowest each column may be so that no word of its header is cut: spreadsheets wrap
+ * at spaces only, so a word wider than its column is clipped (`THRESHOLD` in a 50 pt column).
+ * Headers merged across columns share their columns' widths and are left out.
+ *
+ * @example headerWordWidths(tables, grid, 11).get(27) // 61.5 for `NAT TOP QTILE THRESHOLD`
+ */
+export function headerWordWidths(tables: ScorecardTable[], grid: Grid, fontPt: number): Map<number, number> {
+  const merges = grid.merges ?? [];
+  const out = new Map<number, number>();
+  for (const t of tables) {
+    const box = t.headerBox;
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        if (merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && m.right > m.left)) continue;
+        const longest = Math.max(0, ...cellText(grid, r, c).split(/\s+/).map((w) => w.length));
+        if (longest > 0) out.set(c, Math.max(out.get(c) ?? 0, Math.ceil(longest * fontPt * HEADER_EM + 2 * PADDING + 2)));
+      }
+    }
+  }
+  return out;
+}
