@@ -1,0 +1,212 @@
+/**
+ * Workbooks from other producers than the tool (LibreOffice re-saves, openpyxl with the
+ * features the old exceljs path lost, a hand-written minimal package), formatted by the
+ * CLI, then compared part by part with their input: untouched parts byte-identical, the
+ * untouched elements of touched parts as they were, the planned cells as planned; and the
+ * output opened by LibreOffice and printed to PDF.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { planFormat } from '../../src/domain/plan/planFormat';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import { openWorkbook, gridOf, cellInput } from '../../src/xlsx/read';
+import { parseXml, rawOf } from '../../src/xlsx/package/xml';
+import { EXIT } from '../../src/cli/messages';
+import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+
+let cli: string;
+beforeAll(() => {
+  cli = buildCli('producers');
+}, 120_000);
+afterAll(() => removeBuild(cli));
+
+const PYTHON = '/usr/bin/python3';
+
+function soffice(file: string, to: string, outDir: string): string {
+  const profile = join(outDir, 'profile');
+  const result = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, HOME: profile },
+  });
+  const out = join(outDir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${to.split(':')[0]}`));
+  if (!existsSync(out)) throw new Error(`soffice --convert-to ${to} produced nothing: ${result.stderr}`);
+  return out;
+}
+
+const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes ?? new Uint8Array());
+
+/** Top-level elements of a part by local name, as raw text. */
+function topLevel(xml: string): Map<string, string[]> {
+  const root = parseXml(xml, 'part', { keep: (_n, depth) => depth < 2 });
+  const out = new Map<string, string[]>();
+  for (const c of root.children) out.set(c.local, [...(out.get(c.local) ?? []), rawOf(xml, c)]);
+  return out;
+}
+
+/** Parts the format plan may change; every other part must come out byte for byte. */
+const TOUCHED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments[^/]*\.xml|xl\/comments\/[^/]+\.xml|xl\/drawings\/[^/]+\.vml)$/;
+/** Elements of the formatted sheet the plan owns; the rest must be as they were. */
+const OWNED = new Set(['sheetData', 'cols', 'sheetViews', 'pageSetup', 'sheetPr', 'dimension', 'conditionalFormatting', 'legacyDrawing']);
+
+function formatAndCompare(input: string): { out: string; inParts: Record<string, Uint8Array>; outParts: Record<string, Uint8Array> } {
+  const out = join(tempDir(), 'out.xlsx');
+  const before = readFileSync(input);
+  const result = run(cli, ['format', input, '-o', out]);
+  expect(`${result.code} ${result.stderr}`).toMatch(new RegExp(`^(${EXIT.ok}|${EXIT.problems}) `));
+  expect(readFileSync(input).equals(before)).toBe(true);
+  const inParts = unzipSync(new Uint8Array(before));
+  const outParts = unzipSync(new Uint8Array(readFileSync(out)));
+  let same = 0;
+  for (const [name, bytes] of Object.entries(inParts)) {
+    expect(outParts[name]).toBeDefined();
+    if (TOUCHED.test(name)) continue;
+    expect(`${name} ${Buffer.from(outParts[name]!).equals(Buffer.from(bytes))}`).toBe(`${name} true`);
+    same++;
+  }
+  expect(same).toBeGreaterThan(0);
+  // The formatted sheet: everything the plan does not own, exactly as it was.
+  const sheetIn = topLevel(text(inParts['xl/worksheets/sheet1.xml']));
+  const sheetOut = topLevel(text(outParts['xl/worksheets/sheet1.xml']));
+  for (const [local, raws] of sheetIn) {
+    if (OWNED.has(local)) continue;
+    expect(`${local} ${JSON.stringify(sheetOut.get(local))}`).toBe(`${local} ${JSON.stringify(raws)}`);
+  }
+  // The user's conditional formats stay, byte for byte.
+  for (const cf of sheetIn.get('conditionalFormatting') ?? []) expect(sheetOut.get('conditionalFormatting') ?? []).toContain(cf);
+  // The workbook part: everything but the print names, as it was.
+  const wbIn = topLevel(text(inParts['xl/workbook.xml']));
+  const wbOut = topLevel(text(outParts['xl/workbook.xml']));
+  for (const [local, raws] of wbIn) if (local !== 'definedNames') expect(wbOut.get(local)).toEqual(raws);
+  for (const name of (wbIn.get('definedNames') ?? []).join('').match(/<definedName [^>]*>[^<]*<\/definedName>/g) ?? []) {
+    if (name.includes('_xlnm.Print')) continue;
+    expect((wbOut.get('definedNames') ?? []).join('')).toContain(name);
+  }
+  return { out, inParts, outParts };
+}
+
+/** The planned writes, read back from the output with the package reader. */
+function expectPlanned(out: string, input: string): void {
+  const opened = openWorkbook(readFileSync(input), input);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const sheet = opened.value.sheets[0]!.name;
+  const grid = gridOf(opened.value, sheet);
+  if (!grid.ok) throw new Error(grid.error.message);
+  const tables = readScorecard(grid.value);
+  if (!tables.ok) throw new Error(tables.error.message);
+  const plan = planFormat(tables.value, { mode: 'static', convention: 'performance', palette: 'standard' }, grid.value);
+  if (!plan.ok) throw new Error(plan.error.message);
+  const written = openWorkbook(readFileSync(out), out);
+  if (!written.ok) throw new Error(written.error.message);
+  const part = written.value.sheet(sheet);
+  for (const w of plan.value.writes) {
+    const c = part.cell(w.row, w.col);
+    const value = c ? cellInput(written.value, c) : null;
+    expect(`${w.row},${w.col} ${value ?? ''}`).toBe(`${w.row},${w.col} ${w.value}`);
+  }
+}
+
+function printsToPdf(out: string): void {
+  const pdf = soffice(out, 'pdf', tempDir());
+  expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+}
+
+const OPENPYXL = `
+import sys, openpyxl
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.comments import Comment
+from openpyxl.chart import BarChart, Reference
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+names = [DefinedName('Population', attr_text='56970'), DefinedName('FrontDoor', attr_text="SUM('Dec-20'!$G$11:$G$12)")]
+for n in names:
+    try:
+        wb.defined_names[n.name] = n
+    except (TypeError, AttributeError):
+        wb.defined_names.append(n)
+dv = DataValidation(type='list', formula1='"Yes,No"', allow_blank=True)
+ws.add_data_validation(dv)
+dv.add('AB5:AB9')
+ws.conditional_formatting.add('G11:G20', CellIsRule(operator='greaterThan', formula=['1000'], fill=PatternFill('solid', fgColor='FFC7CE')))
+ws['A1'].comment = Comment('Source: the data team', 'Analyst')
+other = wb.create_sheet('Population')
+other['A1'] = 'Population 0-17'
+other['B1'] = 56970
+other['B2'] = 1200
+other['B3'] = 1300
+other.protection.sheet = True
+other.protection.password = 'secret'
+chart = BarChart()
+chart.add_data(Reference(other, min_col=2, min_row=1, max_row=3))
+other.add_chart(chart, 'D3')
+wb.calculation.iterate = True
+wb.calculation.fullPrecision = False
+wb.save(sys.argv[2])
+`;
+
+describe('workbooks from other producers, formatted in place', () => {
+  it('a LibreOffice re-save (empty workbookProtection, custom properties) is formatted, not refused', () => {
+    const resaved = soffice(sample('early-help-2020-12.xlsx'), 'xlsx:Calc MS Excel 2007 XML', tempDir());
+    const { out, outParts } = formatAndCompare(resaved);
+    expect(text(outParts['xl/workbook.xml'])).toMatch(/<workbookProtection\/>|docProps|<workbook/);
+    expectPlanned(out, resaved);
+    printsToPdf(out);
+  }, 400_000);
+
+  it('an openpyxl workbook keeps its defined names, data validation, conditional format, protected sheet, calc settings, note and chart', () => {
+    const dir = tempDir();
+    const input = join(dir, 'openpyxl.xlsx');
+    const py = spawnSync(PYTHON, ['-c', OPENPYXL, sample('early-help-2020-12.xlsx'), input], { encoding: 'utf8', timeout: 120_000 });
+    if (py.status !== 0) throw new Error(py.stderr);
+    const { out, inParts, outParts } = formatAndCompare(input);
+    const sheet = text(outParts['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('<dataValidations');
+    expect(text(outParts['xl/workbook.xml'])).toContain('iterate="1"');
+    // The protected sheet and the chart are untouched parts: byte for byte (checked above), and there.
+    expect(Object.keys(inParts).some((n) => n.startsWith('xl/charts/'))).toBe(true);
+    expect(text(outParts['xl/worksheets/sheet2.xml'])).toMatch(/<sheetProtection[^>]*password=/);
+    // The user's note on A1 is kept beside the add-in's.
+    expect(Object.entries(outParts).some(([n, b]) => /^xl\/comments/.test(n) && text(b).includes('Source: the data team'))).toBe(true);
+    expectPlanned(out, input);
+    printsToPdf(out);
+  }, 400_000);
+
+  it('a hand-written minimal package (inline strings, rich text, a shared formula, no shared strings, theme or properties)', () => {
+    const dir = tempDir();
+    const p = unzipSync(new Uint8Array(readFileSync(sample('early-help-2020-12.xlsx'))));
+    // The sample's sheet, its shared strings turned into inline strings, one rich-text
+    // title and a shared formula; only the parts a package must have.
+    const sst = [...text(p['xl/sharedStrings.xml']).matchAll(/<si>([^]*?)<\/si>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    let sheet = text(p['xl/worksheets/sheet1.xml']).replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, r: string, a: string, b: string, i: string) => `<c r="${r}"${a} t="inlineStr"${b}><is><t>${sst[Number(i)]}</t></is></c>`);
+    sheet = sheet.replace(/<c r="A1"([^>]*) t="inlineStr"([^>]*)><is><t>([^<]*)<\/t><\/is><\/c>/, (_m, a: string, b: string, t: string) => `<c r="A1"${a} t="inlineStr"${b}><is><r><rPr><b/></rPr><t xml:space="preserve">${t.slice(0, 5)}</t></r><r><t>${t.slice(5)}</t></r></is></c>`);
+    sheet = sheet.replace('</sheetData>', '<row r="120"><c r="A120"><f t="shared" ref="A120:C120" si="0">G11*2</f><v>0</v></c><c r="B120"><f t="shared" si="0"/><v>0</v></c><c r="C120"><f t="shared" si="0"/><v>0</v></c></row></sheetData>');
+    const input = join(dir, 'minimal.xlsx');
+    writeFileSync(
+      input,
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        ),
+        '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Dec-20" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'),
+        'xl/styles.xml': p['xl/styles.xml']!,
+        'xl/worksheets/sheet1.xml': strToU8(sheet),
+      }),
+    );
+    const out = join(dir, 'out.xlsx');
+    const result = run(cli, ['format', input, '-o', out]);
+    expect([EXIT.ok, EXIT.problems]).toContain(result.code);
+    const outParts = unzipSync(new Uint8Array(readFileSync(out)));
+    const written = text(outParts['xl/worksheets/sheet1.xml']);
+    expect(written).toContain('<f t="shared" ref="A120:C120" si="0">G11*2</f>');
+    expect(written).toContain('<r><rPr><b/></rPr>');
+    expectPlanned(out, input);
+    printsToPdf(out);
+  }, 400_000);
+});
