@@ -202,6 +202,10 @@ export const sheetMsg = {
     text === ''
       ? `No figure to judge RAG on: ${month} is blank and no earlier month or YTD has a figure.`
       : `No figure to judge RAG on: ${month} is ${quote(text)} and no earlier month or YTD has a figure.`,
+  monthNotReported: (month: string, text: string): string =>
+    text === ''
+      ? `${month} is empty: a monthly measure is judged on its own month, so RAG and DOT stay blank until ${month} is filled in.`
+      : `${month} is ${quote(text)}: a monthly measure is judged on its own month, so RAG and DOT stay blank until ${month} has a figure.`,
   noYtdFigure: (text: string): string =>
     text === ''
       ? 'The RAG cell says YTD, but the YTD cell is blank.'

@@ -57,7 +57,7 @@ export function ragFormula(table: ScorecardTable, row: IndicatorRow): string {
  * @example dotFormula(table, row, 'performance') // '=PERF.DOT(I13,H13,E13,M13)'
  */
 export function dotFormula(table: ScorecardTable, row: IndicatorRow, convention: DotConvention): string | null {
-  const pair = dotMonths(row.months, row.ragBasis);
+  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
   if (!pair || !pair.previous) return null;
   const c = table.columns;
   const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;

@@ -119,7 +119,7 @@ function stylesOf(palette: Palette): Styles {
  * else the engine's reason.
  */
 function noArrowNote(row: IndicatorRow, reason: string): string {
-  const pair = dotMonths(row.months, row.ragBasis);
+  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
   const missing = pair ? [pair.current, pair.previous].find((m) => m !== null && m.value.kind === 'missing') : undefined;
   return missing ? sheetMsg.noArrowNote(missing.label, missing.text) : sheetMsg.noArrowNoteOther(reason);
 }
@@ -169,7 +169,8 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     if (col !== null) styles.addBox(st.label, { top: body.top, bottom: body.bottom, left: col, right: col });
   }
   if (c.ref !== null) styles.addBox(st.ref, { top: body.top, bottom: body.bottom, left: c.ref, right: c.ref });
-  const problemCells = new Set(table.problems.map((p) => p.address));
+  // A missing figure (an empty month) still takes the row's format, so what is typed there later shows right.
+  const problemCells = new Set(table.problems.filter((p) => p.code !== 'missingValue').map((p) => p.address));
   let section = '';
   for (const row of table.indicators) {
     if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);

@@ -1,14 +1,22 @@
+import type { Frequency } from './frequency';
 import type { MonthValue, RagBasis } from './scorecard';
 
 /**
- * The month the DOT compares, and the one before it (same rule as the RAG basis).
+ * The month the DOT compares, and the one before it (same rule as the RAG basis): for a
+ * monthly row the reporting month, for a periodic one the newest month with a figure.
  * @example dotMonths(row.months, row.ragBasis)?.current.label // 'Dec-20'
  */
-export function dotMonths(months: MonthValue[], basis: RagBasis | null): { current: MonthValue; previous: MonthValue | null } | null {
+export function dotMonths(
+  months: MonthValue[],
+  basis: RagBasis | null,
+  frequency: Frequency = 'periodic',
+): { current: MonthValue; previous: MonthValue | null } | null {
   if (months.length === 0) return null;
   let i = months.length - 1;
   if (basis && basis.kind === 'month') i = months.findIndex((m) => m.col === basis.col);
-  else {
+  else if (frequency === 'monthly') {
+    // A monthly row compares the reporting month, even when it is still empty: no arrow then.
+  } else {
     // Info rows and rows without a target: the newest month with a figure, as the seeds do.
     const latest = [...months].reverse().find((m) => m.value.kind === 'number');
     if (latest) i = months.indexOf(latest);

@@ -89,6 +89,12 @@ function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: R
   const usable = (c: ReadCell | null): c is ReadCell => isNumber(c) && !flagged.has(c!.address);
   if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
   const months = row.months;
+  const reporting = months[months.length - 1];
+  // A monthly row is judged on the reporting month alone: right after New month its column
+  // is empty, and last month's figure is not this month's.
+  if (row.frequency === 'monthly' && reporting && reporting.value.kind === 'missing' && !flagged.has(reporting.address)) {
+    return { basis: { kind: 'month', label: reporting.label, col: reporting.col, latest: false }, cell: reporting };
+  }
   for (let i = months.length - 1; i >= 0; i--) {
     const m: ReadCell & { label: string } = months[i];
     if (isNumber(m) && !flagged.has(m.address)) return { basis: { kind: 'month', label: m.label, col: m.col, latest: i !== months.length - 1 }, cell: m };
@@ -173,7 +179,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
           if (blamed) named = blamed.message;
           report(sink, blamed ? (raw[blamed.rag]?.address ?? toleranceBox(raw)) : found.cell.address, judged.error.code, judged.error.message);
         }
-      }
+      } else if (value.kind === 'missing') report(sink, found.cell.address, 'missingValue', sheetMsg.monthNotReported(found.basis.kind === 'month' ? found.basis.label : '', found.cell.text.trim()));
     }
   }
   if (tol) reportWarnings(sink, tol, named);
@@ -193,6 +199,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     unitText: raw.unitText,
     months: raw.months,
     ytd: raw.ytd,
+    frequency: raw.frequency,
     ragBasis: basis,
     tolerances: { ...written, parsed: tol },
     rag,

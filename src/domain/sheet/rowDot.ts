@@ -22,7 +22,7 @@ export function rowDot(
   flagged: Set<string>,
   range: { lower: number; upper: number } | null = null,
 ): RowDot | null {
-  const pair = dotMonths(row.months, basis);
+  const pair = dotMonths(row.months, basis, row.frequency);
   if (!pair) return null;
   const { current, previous } = pair;
   if (!previous) return { state: null, reason: msg.dotMissing('previous', '') };

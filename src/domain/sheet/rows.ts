@@ -3,6 +3,7 @@ import type { Polarity } from '../types';
 import { parseValue, type ParsedValue } from '../value';
 import { cellText, type DetectedHeader } from './detect';
 import { a1, type Grid } from './grid';
+import { reportingFrequency, type Frequency } from './frequency';
 import type { IndicatorRow, ReadCell, Unit } from './scorecard';
 
 /** An indicator row as written, before the engine judges it: the fields it shares with IndicatorRow, as read. */
@@ -14,6 +15,8 @@ export interface RawRow
   /** The row whose GOOD PERF IS cell holds the polarity (this row, or the one a sub-row inherits from); null when none does. */
   polarityRow: number | null;
   ragText: string;
+  /** Monthly rows are judged on the reporting month only; periodic ones on the newest reported. */
+  frequency: Frequency;
   red: ReadCell | null;
   amber: ReadCell | null;
   green: ReadCell | null;
@@ -161,6 +164,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
       months,
       ytd: optionalCell(grid, r, cols.ytd),
       ragText: text(grid, r, cols.rag),
+      frequency: reportingFrequency(text(grid, r, cols.dataNote), unitText, months),
       red: optionalCell(grid, r, cols.red),
       amber: optionalCell(grid, r, cols.amber),
       green: optionalCell(grid, r, cols.green),

@@ -3,6 +3,7 @@ import type { Tolerances } from '../tolerance';
 import type { CellInput, DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
 import type { ParsedValue } from '../value';
 import type { CellBox } from './grid';
+import type { Frequency } from './frequency';
 import type { YearMonth } from './months';
 
 /**
@@ -123,6 +124,11 @@ export interface IndicatorRow {
   unitText: string;
   months: MonthValue[];
   ytd: ReadCell | null;
+  /**
+   * `monthly`: judged on the reporting month only (an empty one is not replaced by last
+   * month's figure); `periodic`: on the newest month reported. Absent: periodic.
+   */
+  frequency?: Frequency;
   /** What RAG is judged on, or null (Info, no target, nothing reported). */
   ragBasis: RagBasis | null;
   tolerances: RowTolerances;

@@ -59,7 +59,7 @@ function figures(row: IndicatorRow): { current: { text: string; value: number; w
     if (!ytd || ytd.value.kind !== 'number') return null;
     return { current: { text: ytd.text.trim(), value: ytd.value.value, when: summaryMsg.yearToDate }, previous: null };
   }
-  const pair = dotMonths(row.months, row.ragBasis);
+  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
   if (!pair || pair.current.value.kind !== 'number') return null;
   const previous = pair.previous && pair.previous.value.kind === 'number' ? pair.previous : null;
   return { current: { text: pair.current.text.trim(), value: pair.current.value.value, when: summaryMsg.inMonth(monthName(pair.current)) }, previous };
@@ -100,7 +100,7 @@ function sentence(row: IndicatorRow): SummaryBullet | null {
 function placeOf(row: IndicatorRow): 'working' | 'focus' | null {
   const dot = row.dot && row.dot.state !== null ? row.dot : null;
   if (row.polarity === 'info') {
-    const pair = dotMonths(row.months, row.ragBasis);
+    const pair = dotMonths(row.months, row.ragBasis, row.frequency);
     const cur = pair?.current.value;
     const prev = pair?.previous?.value;
     if (cur?.kind !== 'number' || prev?.kind !== 'number' || prev.value === 0) return null;
