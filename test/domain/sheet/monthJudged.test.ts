@@ -50,7 +50,7 @@ describe('which month is judged', () => {
     // The DOT cell's note names the empty month, not November's figure.
     const p = planFormat(tables, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
     if (!p.ok) throw new Error(p.error.message);
-    const note = p.value.notes.find((n) => n.row === row.row);
+    const note = (p.value.notes ?? []).find((n) => n.row === row.row);
     expect(note?.text).toBe(sheetMsg.noArrowNote(month.label, ''));
   });
 
