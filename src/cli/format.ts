@@ -47,10 +47,10 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   if (!found.ok) return report(io, found.error);
   const { sheetName, tables } = found.value;
 
-  const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard' });
+  const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard', paper: args.paper });
   if (!plan.ok) return report(io, plan.error);
   // Formula cells carry the static plan's letters and arrows as cached results.
-  const fixed = args.formulas ? planSheet(tables, found.value.grid, { mode: 'static', convention: args.convention, palette: 'standard' }) : null;
+  const fixed = args.formulas ? planSheet(tables, found.value.grid, { mode: 'static', convention: args.convention, palette: 'standard', paper: args.paper }) : null;
   const results = fixed?.ok ? new Map(fixed.value.writes.map((w) => [`${w.row},${w.col}`, w.value])) : undefined;
   const applied = applyFormatPlan(wb, plan.value, { results });
   if (!applied.ok) {

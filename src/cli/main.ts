@@ -14,6 +14,7 @@ const OPTIONS = {
   sheet: { type: 'string' },
   previous: { type: 'string' },
   convention: { type: 'string' },
+  paper: { type: 'string' },
   formulas: { type: 'boolean' },
   force: { type: 'boolean' },
   csv: { type: 'boolean' },
@@ -24,7 +25,7 @@ const OPTIONS = {
 
 /** Options each command accepts; anything else is a usage error, not silently ignored. */
 const ALLOWED: Record<string, readonly string[]> = {
-  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force'],
+  format: ['output', 'sheet', 'previous', 'convention', 'formulas', 'force', 'paper'],
   revisions: ['sheet', 'csv', 'json'],
   'new-month': ['output', 'sheet', 'force'],
   summary: ['sheet', 'convention'],
@@ -73,6 +74,8 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
   }
   const convention = values.convention ?? 'performance';
   if (convention !== 'performance' && convention !== 'numeric') return fail(EXIT.usage, cliMessages.badConvention(convention));
+  const paper = values.paper ?? 'A4';
+  if (paper !== 'A4' && paper !== 'Letter' && paper !== 'A3') return fail(EXIT.usage, cliMessages.badPaper(paper));
   return {
     ok: true,
     value: {
@@ -85,6 +88,7 @@ export function parseCommandLine(argv: readonly string[]): CliResult<Parsed> {
         convention,
         formulas: values.formulas ?? false,
         force: values.force ?? false,
+        paper,
       },
     },
   };

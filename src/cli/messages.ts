@@ -31,7 +31,7 @@ with the same engine as the Excel add-in.
 
 Usage:
   scorecard format <in.xlsx> -o <out.xlsx> [--sheet NAME] [--previous <published.xlsx>]
-                   [--convention performance|numeric] [--formulas] [--force]
+                   [--convention performance|numeric] [--formulas] [--paper A4|Letter|A3] [--force]
       Lays out and formats the month's scorecard sheet as the add-in's Format button does
       (DOT arrows, RAG letters and fills, number formats, freeze panes, print setup, key),
       highlights figures revised since <published.xlsx> in yellow with a note, and prints
@@ -39,6 +39,7 @@ Usage:
       --sheet NAME      the sheet to format (default: the sheet with the newest month)
       --previous FILE   last month's published workbook: revised figures are highlighted
       --convention C    DOT arrows show performance (default) or the numbers' direction
+      --paper P         paper the sheet prints on: A4 (default, landscape), Letter or A3
       --formulas        write live =PERF.RAG/=PERF.DOT formulas instead of fixed values,
                         coloured by conditional formats that follow their results
                         (they need the add-in to calculate; the fixed values are kept
@@ -91,6 +92,7 @@ export const cliMessages = {
   badOption: (detail: string): string => `${detail}. See scorecard --help.`,
   missingInput: (command: string, what: string): string => `scorecard ${command} needs ${what}. See scorecard --help.`,
   missingOutput: (command: string): string => `scorecard ${command} needs an output file: -o <out.xlsx>. See scorecard --help.`,
+  badPaper: (value: string): string => `--paper must be A4, Letter or A3, not "${value}".`,
   badConvention: (value: string): string => `--convention must be "performance" or "numeric", not "${value}".`,
   csvAndJson: (): string => 'Choose one of --csv and --json.',
   fileNotFound: (path: string): string => `File not found: ${path}`,

@@ -1,3 +1,4 @@
+import type { PaperSize } from '../domain/plan/types';
 import type { DotConvention } from '../domain/types';
 
 /** Where a command prints: injected so tests can run commands in-process too. */
@@ -14,6 +15,8 @@ export interface FormatArgs {
   convention: DotConvention;
   formulas: boolean;
   force: boolean;
+  /** Paper the sheet prints on (A4 unless --paper says otherwise). */
+  paper: PaperSize;
 }
 
 export interface RevisionsArgs {

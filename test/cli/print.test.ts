@@ -126,3 +126,18 @@ suite.each([
     expect(text).toContain('Yellow: revised since the last published report');
   });
 });
+
+suite('scorecard format --paper', () => {
+  it('prints on US Letter when asked, and refuses a paper it does not know', () => {
+    const out = join(dir, 'letter.xlsx');
+    const result = run(cli, ['format', sample('corporate-parenting-2019-12.xlsx'), '--paper', 'Letter', '-o', out]);
+    expect([EXIT.ok, EXIT.problems]).toContain(result.code);
+    tool('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, out]);
+    const info = tool('pdfinfo', [join(dir, 'letter.pdf')]);
+    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([792, 612]);
+    const bad = run(cli, ['format', sample('corporate-parenting-2019-12.xlsx'), '--paper', 'B5', '-o', join(dir, 'b5.xlsx')]);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain('--paper must be A4, Letter or A3');
+  }, 240_000);
+});
