@@ -8,6 +8,7 @@ import { runBundleBench } from './bundle';
 import { runCliBench } from './cli';
 import { runEngineBench } from './engine';
 import { runFormatBench } from './format';
+import { runPaneBench } from './pane';
 
 type Figures = Record<string, number | string>;
 
@@ -50,7 +51,10 @@ async function main(): Promise<void> {
   const bundle = await runBundleBench();
   printFigures('Task pane bundle', bundle);
 
-  writeFileSync('bench-results.json', JSON.stringify({ engine, format, cli, bundle }, null, 2) + '\n');
+  const pane = await runPaneBench();
+  printFigures('Task pane load in headless Chromium, fake host (ms from navigation, median)', pane);
+
+  writeFileSync('bench-results.json', JSON.stringify({ engine, format, cli, bundle, pane }, null, 2) + '\n');
   console.log('\nWritten to bench-results.json');
 }
 

@@ -11,12 +11,18 @@ import { revisionCount } from './formatRevisions';
 import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 import { readGrid } from './readGrid';
-import * as revisions from './revisions';
-import { compareWithFile as compareFile } from './revisionsFile';
-import { rollForward } from './rollForward';
 import { excelApiSupported, excelAvailable, runExcel, type ExcelRunner } from './run';
 import { selectCell } from './selectCell';
 import { loadSettings, saveSettings } from './settings';
+
+/**
+ * The revisions and roll-forward adapters load on first use, in their own chunks: the
+ * Format view, which the pane shows first, needs neither (what the pane downloads before
+ * its first paint stays small).
+ */
+const revisionsAdapter = () => import(/* webpackChunkName: "excel-revisions" */ './revisions');
+const revisionsFileAdapter = () => import(/* webpackChunkName: "excel-revisions-file" */ './revisionsFile');
+const rollForwardAdapter = () => import(/* webpackChunkName: "excel-roll-forward" */ './rollForward');
 
 export interface ExcelAddinApiOptions {
   /** Runs a batch against a workbook; `Excel.run` by default (tests pass a fake workbook's `run`). */
@@ -70,6 +76,17 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     } catch (e) {
       return { ok: false, error: toOutcomeError(e) };
     }
+  }
+
+  /** As `call`, with an adapter module loaded first (a failed chunk load is an Outcome too). */
+  async function callWith<M, T>(load: () => Promise<M>, batch: (adapter: M, context: Excel.RequestContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    let adapter: M;
+    try {
+      adapter = await load();
+    } catch (e) {
+      return { ok: false, error: toOutcomeError(e) };
+    }
+    return call((context) => batch(adapter, context));
   }
 
   return {
@@ -138,7 +155,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
       }),
 
     rollForward: () =>
-      call(async (context) => {
+      callWith(rollForwardAdapter, async ({ rollForward }, context) => {
         const rolled = await rollForward(context);
         return rolled.ok ? { ok: true, value: withWarnings({ sheetName: rolled.value.sheetName }, rolled.value.warnings) } : rolled;
       }),
@@ -146,13 +163,13 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     selectCell: (address) => call((context) => selectCell(context, address)),
 
     loadRevisions: () =>
-      call(async (context) => {
+      callWith(revisionsAdapter, async (revisions, context) => {
         picked = undefined;
         return revisions.loadRevisions(context, revisionOptions());
       }),
 
     compareWithFile: (fileName, data) =>
-      call(async (context) => {
+      callWith(revisionsFileAdapter, async ({ compareWithFile: compareFile }, context) => {
         if (!options.readFile) return { ok: false, error: { message: m.notAvailableYet('Comparing with a file') } };
         const compared = await compareFile(context, fileName, data, options.readFile, revisionOptions());
         if (compared.ok && compared.value.snapshot) picked = { fileName, snapshot: compared.value.snapshot };
@@ -160,25 +177,25 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
       }),
 
     highlightRevisions: () =>
-      call(async (context) => {
+      callWith(revisionsAdapter, async (revisions, context) => {
         const done = await revisions.highlightRevisions(context, revisionOptions());
         return done.ok ? { ok: true, value: withWarnings({ highlighted: done.value.highlighted }, done.value.warnings) } : done;
       }),
 
     clearHighlights: () =>
-      call(async (context) => {
+      callWith(revisionsAdapter, async (revisions, context) => {
         const done = await revisions.clearHighlights(context);
         return done.ok ? { ok: true, value: withWarnings({ cleared: done.value.cleared }, done.value.warnings) } : done;
       }),
 
     markRevision: (id: string, status: ReviewStatus, comment: string, reviewer?: string) =>
-      call(async (context) => {
+      callWith(revisionsAdapter, async (revisions, context) => {
         // The workbook records decisions only; a revision nobody decided on is simply unrecorded.
         if (status === 'pending') return { ok: false, error: { message: m.notAvailableYet('Marking a revision as pending again') } };
         return revisions.markRevision(context, id, status, comment, revisionOptions(reviewer));
       }),
 
-    publish: (reviewer?: string) => call((context) => revisions.publish(context, revisionOptions(reviewer))),
+    publish: (reviewer?: string) => callWith(revisionsAdapter, (revisions, context) => revisions.publish(context, revisionOptions(reviewer))),
 
     loadSettings: () => call((context) => loadSettings(context)),
 
