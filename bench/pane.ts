@@ -20,7 +20,7 @@ const PROBE = `
   (function watch() {
     var t = window.__paneTimes;
     if (t.firstContentMs === undefined && document.querySelector('[role=tablist]') && !document.getElementById('app-skeleton')) t.firstContentMs = performance.now();
-    if (t.detectedMs === undefined && document.querySelector('[role=region] dl')) t.detectedMs = performance.now();
+    if (t.detectedMs === undefined && document.querySelector('section[aria-label] dl')) t.detectedMs = performance.now();
     if (t.detectedMs === undefined || t.firstContentMs === undefined) requestAnimationFrame(watch);
   })();
 `;

@@ -139,6 +139,11 @@ export function displayed(value: number, decimals: number | null, percent: boole
   const scaled = shown * f;
   // Too large to scale (1e300 at 15 decimals): the number has no fraction left to round.
   if (!Number.isFinite(scaled)) return shown;
+  // Far from a half (and small enough that 15 significant digits reach below 1e-6), float
+  // artefacts cannot move the rounding: no string round trip on the hot path.
+  if (scaled === 0) return 0;
+  const fraction = Math.abs(scaled - Math.trunc(scaled));
+  if (Math.abs(scaled) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / f;
   // toPrecision(15) removes float artefacts (1.005 * 100 = 100.49999999999999) before rounding.
   return Math.round(Number(scaled.toPrecision(15))) / f;
 }
