@@ -357,7 +357,7 @@ async function cleanUp(
     queueNoteOps(context, 'note', notes, new Map());
     // Last: paper, margins, header/footer, title columns, page breaks, row heights. They change
     // no cell; a host that refuses them leaves a formatted sheet and a warning.
-    queuePageLayout(context.workbook.worksheets.getItem(plan.sheetName), plan);
+    queuePageLayout(context.workbook.worksheets.getItem(state.sheetId), plan);
     await context.sync();
     return { ok: true, value: warnings };
   } catch (e) {
