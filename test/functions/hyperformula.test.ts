@@ -6,7 +6,7 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { DOT_GLYPHS } from '../../src/domain/dot';
 import { msg } from '../../src/domain/messages';
-import { registerPerf, unregisterPerf, type Excel } from './perfPlugin';
+import { registerPerf, setBlankArrival, unregisterPerf, type Excel } from './perfPlugin';
 
 beforeAll(registerPerf);
 afterAll(unregisterPerf);
@@ -157,5 +157,40 @@ describe('PERF.RATEPER10K in cells', () => {
 
   it('gives "" for a missing count, never 0', () => {
     expect(value(sheet([['TBC', 56970, '=PERF.RATEPER10K(A1,B1)']]), 'C1')).toBe('');
+  });
+});
+
+/**
+ * Desktop Excel passes blank cells inside a range as 0 (OfficeDev/office-js#5262, #1951;
+ * #4702 for single cells), Excel on the web as null. PERF.ROLLING12 cannot tell a blank
+ * future month from a real 0 when it is given 0, so the README's documented form guards the
+ * range: `IF(ISBLANK(range),"",range)` turns blanks into "" on every host, and "" at the end
+ * is a future month. These run both ways.
+ */
+describe.each(['null', 'zero'] as const)('PERF.ROLLING12 with blank cells arriving as %s', (blanks) => {
+  beforeAll(() => setBlankArrival(blanks));
+  afterAll(() => setBlankArrival('null'));
+  // Corporate Parenting 6.3, admissions Jan-19 to Dec-19, then Jan-20 to Mar-20 not yet reported.
+  const admissions = [20, 30, 14, 16, 37, 15, 19, 22, 13, 16, 13, 19];
+
+  function arrayAware(rows: Array<Array<Excel | string>>): HyperFormula {
+    // Excel evaluates IF over a range element by element (dynamic arrays); HyperFormula does so with array arithmetic.
+    return HyperFormula.buildFromArray(rows as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  }
+
+  it('sums the latest 12 reported months with the guarded range, whatever a blank arrives as', () => {
+    const hf = arrayAware([[...admissions, null, null, null, '=PERF.ROLLING12(IF(ISBLANK(A1:O1),"",A1:O1))']]);
+    expect(value(hf, 'P1')).toBe(234);
+  });
+
+  it('keeps a real 0 month in the guarded range as 0', () => {
+    const hf = arrayAware([[...admissions.slice(1), 0, null, '=PERF.ROLLING12(IF(ISBLANK(A1:M1),"",A1:M1))']]);
+    expect(value(hf, 'N1')).toBe(admissions.slice(1).reduce((a, b) => a + b, 0));
+  });
+
+  it('on a host that passes blanks as 0, the unguarded range counts future months as zeros (the documented limit)', () => {
+    const hf = sheet([[...admissions, null, null, null, '=PERF.ROLLING12(A1:O1)']]);
+    // Web: 234. Desktop: the window slides onto the three empty months and loses Jan-19 to Mar-19.
+    expect(value(hf, 'P1')).toBe(blanks === 'null' ? 234 : 234 - 20 - 30 - 14);
   });
 });

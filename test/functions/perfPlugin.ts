@@ -29,10 +29,24 @@ const ERROR_TYPES: Record<ExcelErrorValue, ErrorType> = {
   '#NULL!': ErrorType.ERROR, // HyperFormula has no #NULL!
 };
 
-/** A HyperFormula scalar as Excel would pass it: blank -> null. */
+/**
+ * How a blank cell reaches a custom function: `null` in Excel on the web, `0` in desktop
+ * Excel, as a scalar argument and inside ranges (OfficeDev/office-js#4702, #5262, #1951).
+ * Tests run the functions and the formulas the plan writes both ways.
+ */
+export type BlankArrival = 'null' | 'zero';
+let blankArrival: BlankArrival = 'null';
+
+/** Sets how blank cells arrive until set again (default `null`, Excel on the web). */
+export function setBlankArrival(mode: BlankArrival): void {
+  blankArrival = mode;
+}
+
+/** A HyperFormula scalar as Excel would pass it: a blank cell -> null or 0 (see BlankArrival). */
 function toExcel(v: unknown): Excel | CellError {
   if (v instanceof CellError) return v;
-  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (v === EmptyValue) return blankArrival === 'zero' ? 0 : null;
+  if (v === undefined || v === null) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }

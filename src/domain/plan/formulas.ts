@@ -3,8 +3,21 @@ import type { IndicatorRow, ScorecardTable } from '../sheet/scorecard';
 import type { DotConvention, Polarity } from '../types';
 import { dotMonths } from '../sheet/dotMonths';
 
-function ref(row: number, col: number | null): string {
-  return col === null ? '""' : a1(row, col);
+/**
+ * A cell reference as a PERF argument: `IF(ISBLANK(H12),"",H12)`. Desktop Excel passes a
+ * blank cell to a custom function as 0, Excel on the web as null (OfficeDev/office-js#4702,
+ * #5262, #1951), so a bare `H12` would rate an empty month as 0 (and read an empty Red cell
+ * as a tolerance of 0) on desktop. ISBLANK is true only for an empty cell, so a real 0 still
+ * arrives as 0 and an empty cell as "" on every host.
+ *
+ * @example cellArg('H12') // 'IF(ISBLANK(H12),"",H12)'
+ */
+export function cellArg(address: string): string {
+  return `IF(ISBLANK(${address}),"",${address})`;
+}
+
+export function ref(row: number, col: number | null): string {
+  return col === null ? '""' : cellArg(a1(row, col));
 }
 
 /** GOOD PERF IS as PERF.RAG/PERF.DOT read it, for a polarity no cell holds. */
@@ -16,8 +29,8 @@ const POLARITY_TEXT: Record<Polarity, string> = { high: 'High', low: 'Low', with
  * referencing the blank cell would make a bare target like 0.025 a #VALUE!.
  */
 export function polarityArg(table: ScorecardTable, row: IndicatorRow): string {
-  if (row.polarityRow !== undefined && row.polarityRow !== null) return a1(row.polarityRow, table.columns.polarity);
-  if (row.polarityRow === undefined) return a1(row.row, table.columns.polarity);
+  if (row.polarityRow !== undefined && row.polarityRow !== null) return ref(row.polarityRow, table.columns.polarity);
+  if (row.polarityRow === undefined) return ref(row.row, table.columns.polarity);
   return row.polarity ? `"${POLARITY_TEXT[row.polarity]}"` : '""';
 }
 
@@ -39,12 +52,14 @@ export function judgedLive(row: IndicatorRow): boolean {
  * polarity lives in. A row whose RAG cell carries the `YTD` marker keeps it in front of
  * the letter (`YTD` alone when there is no letter, as static mode writes).
  *
- * @example ragFormula(table, row) // '=PERF.RAG(I13,N13,O13,P13,E13)'
+ * Every reference is guarded with `cellArg`, so a blank is never rated as 0.
+ *
+ * @example ragFormula(table, row) // '=PERF.RAG(IF(ISBLANK(I13),"",I13),IF(ISBLANK(N13),"",N13),…)'
  */
 export function ragFormula(table: ScorecardTable, row: IndicatorRow): string {
   const c = table.columns;
   const valueCol = row.ragBasis?.col ?? table.reportingMonth.col;
-  const call = `PERF.RAG(${a1(row.row, valueCol)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${polarityArg(table, row)})`;
+  const call = `PERF.RAG(${ref(row.row, valueCol)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${polarityArg(table, row)})`;
   return row.ragBasis?.kind === 'ytd' && row.ragBasis.marked ? `=TRIM("YTD "&${call})` : `=${call}`;
 }
 
@@ -54,16 +69,17 @@ export function ragFormula(table: ScorecardTable, row: IndicatorRow): string {
  * Green cell as the target range (moving towards `14-20` is an improvement).
  * Null when the row has no previous month to compare with.
  *
- * @example dotFormula(table, row, 'performance') // '=PERF.DOT(I13,H13,E13,M13)'
+ * @example dotFormula(table, row, 'performance') // '=PERF.DOT(IF(ISBLANK(I13),"",I13),IF(ISBLANK(H13),"",H13),…)'
  */
 export function dotFormula(table: ScorecardTable, row: IndicatorRow, convention: DotConvention): string | null {
   const pair = dotMonths(row.months, row.ragBasis, row.frequency);
   if (!pair || !pair.previous) return null;
   const c = table.columns;
   const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;
-  const status = c.rag === null ? '""' : marked ? `TRIM(SUBSTITUTE(${a1(row.row, c.rag)},"YTD",""))` : a1(row.row, c.rag);
-  const range = row.polarity === 'withinLimits' && c.green !== null ? a1(row.row, c.green) : null;
+  const status = c.rag === null ? '""' : marked ? `TRIM(SUBSTITUTE(${a1(row.row, c.rag)},"YTD",""))` : ref(row.row, c.rag);
+  const range = row.polarity === 'withinLimits' && c.green !== null ? ref(row.row, c.green) : null;
   const conv = convention === 'numeric' ? '"numeric"' : '';
-  const tail = range !== null ? `,${conv},${range}` : conv !== '' ? `,${conv}` : '';
-  return `=PERF.DOT(${pair.current.address},${pair.previous.address},${polarityArg(table, row)},${status}${tail})`;
+  // Never an empty argument (`,,`): desktop Excel may pass an omitted one as 0, like a blank.
+  const tail = range !== null ? `,${conv || '"performance"'},${range}` : conv !== '' ? `,${conv}` : '';
+  return `=PERF.DOT(${cellArg(pair.current.address)},${cellArg(pair.previous.address)},${polarityArg(table, row)},${status}${tail})`;
 }

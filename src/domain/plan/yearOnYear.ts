@@ -1,14 +1,11 @@
 import { a1 } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable } from '../sheet/scorecard';
 import type { DotConvention } from '../types';
-import { judgedLive, polarityArg } from './formulas';
+import { cellArg, judgedLive, polarityArg, ref } from './formulas';
 import { NO_ARROW_MARK } from './key';
 import { RAG_LETTER } from './palette';
 import type { CellNote, CellWrite } from './types';
 
-function ref(row: number, col: number | null): string {
-  return col === null ? '""' : a1(row, col);
-}
 
 /**
  * Whether the functions see what the engine saw: PERF.DOT cannot see number formats, so a
@@ -22,12 +19,12 @@ function comparableLive(row: IndicatorRow): boolean {
 
 /**
  * The live year-end RAG: `PERF.RAG` on the outturn / YTD cell with the row's tolerances.
- * @example yearEndRagFormula(table, row) // '=PERF.RAG(I13,N13,O13,P13,E13)'
+ * @example yearEndRagFormula(table, row) // '=PERF.RAG(IF(ISBLANK(I13),"",I13),…)' (every reference guarded, see cellArg)
  */
 export function yearEndRagFormula(table: ScorecardTable, row: IndicatorRow): string | null {
   const c = table.columns;
   if (c.ytd === null) return null;
-  return `=PERF.RAG(${a1(row.row, c.ytd)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${polarityArg(table, row)})`;
+  return `=PERF.RAG(${ref(row.row, c.ytd)},${ref(row.row, c.red)},${ref(row.row, c.amber)},${ref(row.row, c.green)},${polarityArg(table, row)})`;
 }
 
 /**
@@ -35,16 +32,17 @@ export function yearEndRagFormula(table: ScorecardTable, row: IndicatorRow): str
  * the year-end RAG cell (when the table has one) as status and, for Within Limits rows, the
  * Green range. Null when the table has no YTD or no trend column for last year.
  *
- * @example yoyDotFormula(table, row, 'performance') // '=PERF.DOT(I13,T13,E13,L13)'
+ * @example yoyDotFormula(table, row, 'performance') // '=PERF.DOT(IF(ISBLANK(I13),"",I13),…)'
  */
 export function yoyDotFormula(table: ScorecardTable, row: IndicatorRow, convention: DotConvention): string | null {
   const c = table.columns;
   if (c.ytd === null || c.previousYear === null) return null;
-  const status = c.yearEndRag === null ? '""' : a1(row.row, c.yearEndRag);
-  const range = row.polarity === 'withinLimits' && c.green !== null ? a1(row.row, c.green) : null;
+  const status = c.yearEndRag === null ? '""' : ref(row.row, c.yearEndRag);
+  const range = row.polarity === 'withinLimits' && c.green !== null ? ref(row.row, c.green) : null;
   const conv = convention === 'numeric' ? '"numeric"' : '';
-  const tail = range !== null ? `,${conv},${range}` : conv !== '' ? `,${conv}` : '';
-  return `=PERF.DOT(${a1(row.row, c.ytd)},${a1(row.row, c.previousYear.col)},${polarityArg(table, row)},${status}${tail})`;
+  // Never an empty argument (`,,`): desktop Excel may pass an omitted one as 0, like a blank.
+  const tail = range !== null ? `,${conv || '"performance"'},${range}` : conv !== '' ? `,${conv}` : '';
+  return `=PERF.DOT(${ref(row.row, c.ytd)},${cellArg(a1(row.row, c.previousYear.col))},${polarityArg(table, row)},${status}${tail})`;
 }
 
 /**

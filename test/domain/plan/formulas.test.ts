@@ -12,7 +12,7 @@ import { planFormat, type FormatOptions } from '../../../src/domain/plan/planFor
 import type { FormatPlan } from '../../../src/domain/plan/types';
 import type { Grid } from '../../../src/domain/sheet/grid';
 import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
-import { registerPerf, unregisterPerf } from '../../functions/perfPlugin';
+import { registerPerf, setBlankArrival, unregisterPerf, type BlankArrival } from '../../functions/perfPlugin';
 import { readScorecard } from '../../../src/domain/sheet/readScorecard';
 import { seedGrid } from '../../fixtures/seedGrids';
 import { byKey, seedTables } from '../sheet/helpers';
@@ -49,7 +49,11 @@ function shown(hf: HyperFormula, row: number, col: number): string {
 
 const reports = ['earlyHelp', 'corporateParenting'] as const;
 
-describe.each(reports)('formulas mode on the %s seed', (report) => {
+// Blank cells arrive as null (Excel on the web) or 0 (desktop Excel): the formulas must give
+// the same answer either way, so every blank reference is guarded (cellArg).
+describe.each(reports.flatMap((r) => (['null', 'zero'] as BlankArrival[]).map((b) => [r, b] as const)))('formulas mode on the %s seed, blanks arriving as %s', (report, blanks) => {
+  beforeAll(() => setBlankArrival(blanks));
+  afterAll(() => setBlankArrival('null'));
   it.each(['performance', 'numeric'] as const)('computes on every indicator row the DOT and RAG static mode writes (%s convention)', (convention) => {
     const grid = seedGrid(report);
     const read = readScorecard(grid, { convention });

@@ -106,20 +106,20 @@ describe('format plan details', () => {
     const row = byKey(tables, '6.8'); // row 12 on the sheet
     const rag = p.writes.find((x) => x.row === row.row && x.col === 11)!;
     const dot = p.writes.find((x) => x.row === row.row && x.col === 10)!;
-    expect(rag.value).toBe('=PERF.RAG(H12,M12,N12,O12,D12)');
-    expect(dot.value).toBe('=PERF.DOT(H12,G12,D12,L12)');
+    expect(rag.value).toBe('=PERF.RAG(IF(ISBLANK(H12),"",H12),IF(ISBLANK(M12),"",M12),IF(ISBLANK(N12),"",N12),IF(ISBLANK(O12),"",O12),IF(ISBLANK(D12),"",D12))');
+    expect(dot.value).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12))');
   });
 
   it('keeps the YTD marker in front of the live RAG of 6.9', () => {
     const p = plan(tables, FORMULAS, grid);
     const row = byKey(tables, '6.9');
-    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('=TRIM("YTD "&PERF.RAG(I13,M13,N13,O13,D13))');
+    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('=TRIM("YTD "&PERF.RAG(IF(ISBLANK(I13),"",I13),IF(ISBLANK(M13),"",M13),IF(ISBLANK(N13),"",N13),IF(ISBLANK(O13),"",O13),IF(ISBLANK(D13),"",D13)))');
   });
 
   it('passes the numeric convention to PERF.DOT', () => {
     const p = plan(tables, { ...FORMULAS, convention: 'numeric' }, grid);
     const row = byKey(tables, '6.8');
-    expect(p.writes.find((x) => x.row === row.row && x.col === 10)!.value).toBe('=PERF.DOT(H12,G12,D12,L12,"numeric")');
+    expect(p.writes.find((x) => x.row === row.row && x.col === 10)!.value).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12),"numeric")');
   });
 
   it('formats figures by unit and leaves a cell with a problem alone', () => {

@@ -76,8 +76,8 @@ describe('formulas mode', () => {
     const { tables, plan } = setup(CORPORATE_ORDER, [PACK_ROWS['6.8']], { ...STATIC, mode: 'formulas' });
     const r = tables[0].indicators[0].row;
     const cell = (f: Parameters<typeof colOf>[1]) => a1(r, colOf(CORPORATE_ORDER, f));
-    expect(written(plan, r, colOf(CORPORATE_ORDER, 'yoyDot'))).toBe(`=PERF.DOT(${cell('ytd')},${cell('y1819')},${cell('polarity')},${cell('yearEndRag')})`);
-    expect(written(plan, r, colOf(CORPORATE_ORDER, 'yearEndRag'))).toBe(`=PERF.RAG(${cell('ytd')},${cell('red')},${cell('amber')},${cell('green')},${cell('polarity')})`);
+    expect(written(plan, r, colOf(CORPORATE_ORDER, 'yoyDot'))).toBe(`=PERF.DOT(IF(ISBLANK(${cell('ytd')}),"",${cell('ytd')}),IF(ISBLANK(${cell('y1819')}),"",${cell('y1819')}),IF(ISBLANK(${cell('polarity')}),"",${cell('polarity')}),IF(ISBLANK(${cell('yearEndRag')}),"",${cell('yearEndRag')}))`);
+    expect(written(plan, r, colOf(CORPORATE_ORDER, 'yearEndRag'))).toBe(`=PERF.RAG(IF(ISBLANK(${cell('ytd')}),"",${cell('ytd')}),IF(ISBLANK(${cell('red')}),"",${cell('red')}),IF(ISBLANK(${cell('amber')}),"",${cell('amber')}),IF(ISBLANK(${cell('green')}),"",${cell('green')}),IF(ISBLANK(${cell('polarity')}),"",${cell('polarity')}))`);
   });
 
   it('keeps a static dash, not a formula, where the functions cannot see that a percentage meets a count', () => {
