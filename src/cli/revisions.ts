@@ -1,6 +1,7 @@
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { loadWorkbook, findScorecard } from './load';
-import { EXIT, type ExitCode } from './messages';
+import { indicatorLabel } from '../domain/revisions/figures';
+import { cliMessages, EXIT, type ExitCode } from './messages';
 import { report } from './files';
 import type { CliIO, RevisionsArgs } from './types';
 import { revisionsCsv, revisionsJson, revisionsTable } from './report';
@@ -34,6 +35,13 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
       }),
     );
   } else {
+    // Same NO. and same indicator name: two unrelated reports share NO.s but not names.
+    const keys = new Set(baseline.value.snapshot.figures.map((f) => `${f.key}|${f.indicator}`));
+    const matched = found.value.tables.some((t) => t.indicators.some((r) => keys.has(`${r.key}|${indicatorLabel(r)}`)));
+    if (!matched) {
+      io.err(cliMessages.noIndicatorMatched(args.published, args.current));
+      return EXIT.noTable;
+    }
     io.out(`${revisions.length} revised figure${revisions.length === 1 ? '' : 's'} in '${found.value.sheetName}' of ${args.current} since ${args.published} ('${baseline.value.snapshot.sheetName}', ${baseline.value.source}):\n`);
     if (revisions.length > 0) io.out(revisionsTable(revisions) + '\n');
   }

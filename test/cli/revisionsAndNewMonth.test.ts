@@ -138,3 +138,22 @@ describe('scorecard new-month', () => {
     expect(existsSync(join(dir, 'again.xlsx'))).toBe(false);
   });
 });
+
+describe('scorecard revisions says what is wrong with the files it was given', () => {
+  it('files in the wrong order: names the published file and the order expected (exit 4)', () => {
+    const published = sample('early-help-published-2020-11.xlsx');
+    const current = sample('early-help-2020-12.xlsx');
+    const result = run(cli, ['revisions', current, published]);
+    expect(result.code).toBe(EXIT.noTable);
+    expect(result.stderr).toBe(`${cliMessages.noPreviousTable(current, 'Nov-20')}\n`);
+  });
+
+  it('two unrelated reports: says no indicator matched instead of "0 revised figures" (exit 4)', () => {
+    const published = sample('corporate-parenting-published-2019-11.xlsx');
+    const current = sample('early-help-2020-12.xlsx');
+    const result = run(cli, ['revisions', published, current]);
+    expect(result.code).toBe(EXIT.noTable);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${cliMessages.noIndicatorMatched(published, current)}\n`);
+  });
+});
