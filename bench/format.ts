@@ -62,7 +62,7 @@ function stylesByCell(plan: FormatPlan): Map<string, CellStyle> {
 async function naiveApply(context: Excel.RequestContext, plan: FormatPlan): Promise<void> {
   const ws = context.workbook.worksheets.getItem(plan.sheetName);
   const styles = stylesByCell(plan);
-  const writes = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
+  const writes = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.kind === 'formula' ? w.formula : w.value]));
   const byRow = new Map<number, Array<[number, number]>>();
   for (const key of new Set([...styles.keys(), ...writes.keys()])) {
     const [r, c] = key.split(',').map(Number);

@@ -49,10 +49,8 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
 
   const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard', paper: args.paper });
   if (!plan.ok) return report(io, plan.error);
-  // Formula cells carry the static plan's letters and arrows as cached results.
-  const fixed = args.formulas ? planSheet(tables, found.value.grid, { mode: 'static', convention: args.convention, palette: 'standard', paper: args.paper }) : null;
-  const results = fixed?.ok ? new Map(fixed.value.writes.map((w) => [`${w.row},${w.col}`, w.value])) : undefined;
-  const applied = applyFormatPlan(wb, plan.value, { results });
+  // Planned once: formula writes carry the letters and arrows they show as cached results.
+  const applied = applyFormatPlan(wb, plan.value);
   if (!applied.ok) {
     const failure = xlsxFailure(applied.error);
     return report(io, { exit: failure.exit, message: applied.error.code === 'protected' ? applied.error.message : cliMessages.planFailed(applied.error.message) });

@@ -243,6 +243,23 @@ export const sheetMsg = {
   styleOutsideArea: (address: string): string =>
     `The plan would format ${address}, outside the table and its key: nothing was changed.`,
   keyAreaNotEmpty: (address: string): string => `The key's place ${address} is not empty: the key was left out.`,
+  // The plan's own shape (what validatePlan checks before any adapter writes).
+  planNoSheet: (): string => 'the plan names no sheet',
+  planBadBox: (what: 'table area' | 'key area' | 'print area'): string => `the ${what} is not a valid range`,
+  planWriteOutside: (where: string): string => `write to ${where} is outside the table`,
+  planBadValue: (address: string): string => `the value for ${address} is not a number or text`,
+  planWrittenTwice: (address: string): string => `${address} is written twice`,
+  planStyleProblem: (key: string, problem: string): string => `style '${key}': ${problem}`,
+  planStyleOutside: (key: string): string => `style '${key}' reaches outside the table`,
+  planBadColour: (property: string, colour: string): string => `${property} '${colour}' is not a #RRGGBB colour`,
+  planBadNumberFormat: (format: string): string => `number format '${format}' is not valid`,
+  planBadColumn: (col: number): string => `column ${col} is not a column`,
+  planBadWidth: (width: number): string => `column width ${width} is out of range`,
+  planBadFreeze: (): string => 'freeze panes are not whole numbers',
+  planBadRowHeight: (height: number, row: number): string => `row height ${height} for row ${row + 1} is out of range`,
+  planBadScale: (): string => 'the print scale is not a whole percentage from 10 to 400',
+  planBadRowBreak: (): string => 'a page break is not on a row',
+  planBadRepeatRows: (): string => 'the repeated rows are not a valid range',
   tablesOnOtherSheets: (): string => 'A format plan covers one sheet: the tables come from different sheets.',
   noTables: (): string => 'There is no scorecard table to format.',
 

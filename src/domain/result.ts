@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'gapInWindow' // rolling 12 months with a missing month inside the window
   | 'divideByZero'
   | 'outOfRange' // a result beyond the largest number Excel holds (#NUM!)
+  | 'planInvalid' // a format plan that writes or styles outside what it owns, or is malformed
   | 'badArgument'; // an argument of the wrong shape (e.g. ranges of different sizes)
 
 export function ok<T>(value: T): { ok: true; value: T } {

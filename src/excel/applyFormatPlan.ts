@@ -1,18 +1,18 @@
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified } from '../domain/sheet/grid';
 import type { FormatPlan } from '../domain/plan/types';
-import { isKeyText } from '../domain/plan/key';
+import { isOwnNote, keyCellFree } from '../domain/plan/ownership';
+import { validatePlan } from '../domain/plan/validate';
+import type { CellInput } from '../domain/types';
 import type { Outcome } from '../port/api';
-import { isOurs, ownedMarkCells } from './conditionalFormats';
+import { isOurs } from './conditionalFormats';
 import { queueFormatState, type FormatState } from './formatState';
 import { excelMessages as m } from './messages';
-import { isPlanNote } from './planNotes';
 import { queueNoteOps, type NoteOp } from './revisionsNotes';
 import { toOutcomeError } from './officeErrors';
 import { queueOp, queuePageLayout } from './queueOps';
 import { boxOfAddress } from './readGrid';
 import { excelApiSupported } from './run';
-import { validatePlan } from './validatePlan';
 import { DEFAULT_LIMITS, batchOps, buildWriteOps, numberFormatBox, valueRuns } from './writeOps';
 import type { WriteLimits, WriteOp } from './writeOps';
 
@@ -99,17 +99,11 @@ function firstChange(box: CellBox, now: unknown[][], read: CellsRead): string | 
 function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | null {
   const box = plan.extraArea;
   if (!box) return null;
-  const owned = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
   for (let r = box.top; r <= box.bottom; r++) {
     for (let c = box.left; c <= box.right; c++) {
-      const value = read.value(r, c);
-      const formula = read.formula(r, c);
-      if ((value === null || value === '') && (formula === undefined || formula === null || formula === '')) continue;
-      const planned = owned.get(`${r},${c}`);
-      // A key cell already holding what the plan writes is the add-in's own key from a previous run...
-      if (planned !== undefined && (sameValue(formula, planned) || sameValue(value, planned))) continue;
-      // ...or a line of the key an earlier Format wrote in another convention, which this one replaces.
-      if (planned !== undefined && isKeyText(value)) continue;
+      const formula: unknown = read.formula(r, c);
+      // Empty, the add-in's own key from a previous run, or an earlier key's line (domain/plan/ownership.ts).
+      if (keyCellFree(plan, r, c, { value: read.value(r, c) as CellInput, formula: typeof formula === 'string' ? formula : null })) continue;
       return fail(m.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)), m.keyAreaTakenAction());
     }
   }
@@ -141,8 +135,8 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  * if (!outcome.ok) showError(outcome.error.message, outcome.error.action);
  */
 export async function applyFormatPlan(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions = {}): Promise<Outcome<ApplyReport>> {
-  const problem = validatePlan(plan);
-  if (problem) return fail(m.badPlan(problem), m.badPlanAction());
+  const checked = validatePlan(plan);
+  if (!checked.ok) return fail(m.badPlan(checked.error.message), m.badPlanAction());
   // getRanges, page layout and suspendScreenUpdatingUntilNextSync need ExcelApi 1.9.
   if (!excelApiSupported(9)) return fail(m.notSupported(), m.notSupportedAction());
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -311,7 +305,7 @@ function noteOps(plan: FormatPlan, located: Written['notes']): NoteOp[] {
   const { area } = plan;
   const ops: NoteOp[] = [];
   for (const [address, text] of onSheet) {
-    if (!isPlanNote(text) || wanted.has(address)) continue;
+    if (!isOwnNote(plan.owns, text) || wanted.has(address)) continue;
     const box = boxOfAddress(address);
     // An add-in note the plan no longer has (the cell has an arrow now, or is no longer a DOT cell).
     if (box && box.top >= area.top && box.top <= area.bottom && box.left >= area.left && box.left <= area.right) ops.push({ kind: 'delete', sheet, address });
@@ -319,7 +313,7 @@ function noteOps(plan: FormatPlan, located: Written['notes']): NoteOp[] {
   for (const [address, text] of wanted) {
     const now = onSheet.get(address) ?? null;
     if (now === null) ops.push({ kind: 'add', sheet, address, text });
-    else if (isPlanNote(now) && now !== text) ops.push({ kind: 'replace', sheet, address, text });
+    else if (isOwnNote(plan.owns, now) && now !== text) ops.push({ kind: 'replace', sheet, address, text });
     // A user's note (or ours, unchanged) stays as it is.
   }
   return ops;
@@ -341,7 +335,7 @@ async function cleanUp(
   afterWrite?: AfterWrite,
 ): Promise<Outcome<string[]>> {
   const warnings: string[] = [];
-  const owns = ownedMarkCells(plan);
+  const owns = plan.owns;
   const own = written.rules.filter(({ cf, rule, ranges }) =>
     isOurs({ type: cf.type, stopIfTrue: null, rule: rule.rule as Record<string, string>, address: ranges.address }, owns),
   );
@@ -381,7 +375,11 @@ async function cleanUp(
   }
 }
 
-/** Whether a cell still holds what the add-in wrote there (formula as typed, or the value). */
+/**
+ * Whether a cell still holds what the add-in wrote there (formula as typed, or the value).
+ * `wrote` is what valueRuns entered: a formula write's formula, or a value (text that starts
+ * with `=`, `+` or `-` entered with Excel's apostrophe), so a leading `=` here is a formula.
+ */
 function holdsWritten(wrote: string | number, value: unknown, formula: unknown): boolean {
   if (typeof wrote === 'string' && wrote.startsWith('=')) return formula === wrote;
   // Excel's apostrophe prefix is not part of the value.

@@ -1,33 +1,21 @@
-import { DOT_GLYPHS } from '../domain/dot';
-import { RAG_LETTER } from '../domain/plan/palette';
-import type { ConditionalRule, FormatPlan } from '../domain/plan/types';
-import { boxAddress } from '../domain/sheet/grid';
+import { isOwnRule, type ReadRule } from '../domain/plan/ownership';
+import type { ConditionalRule, FormatPlan, PlanOwnership } from '../domain/plan/types';
+import { boxAddress, type CellBox } from '../domain/sheet/grid';
 import { boxOfAddress } from './readGrid';
 
 /**
  * Formulas mode's colour rules as Excel conditional formats, and how the add-in finds its
- * own again. Excel keeps no tag or name on a conditional format, so "ours" is recognised
- * by what only the add-in writes, all three together:
- *  - a rule of a shape the add-in writes: a text rule (`containsText`, Contains), a
- *    cell-value rule (`cellValue`, EqualTo a literal `="…"`), or the command-line tool's
- *    `=ISNUMBER(FIND("…",L5))` expression (src/xlsx/conditional.ts), so a workbook formatted
- *    by either is cleaned up by the other;
- *  - whose text is one of the marks the add-in colours by (a RAG letter, a DOT arrow, blank);
- *  - on cells that are all DOT or RAG cells of the table (cells the add-in owns and writes).
- * A user's rule anywhere else, of another shape or text, or reaching one cell further is kept.
+ * own again. Excel keeps no tag or name on a conditional format: which are ours is decided
+ * in src/domain/plan/ownership.ts (isOwnRule), for this adapter and the file adapter alike;
+ * here a rule read back is only put into that shape. The add-in's shapes: a text rule
+ * (`containsText`, Contains), a cell-value rule (`cellValue`, EqualTo a literal `="…"`), or
+ * the command-line tool's `=ISNUMBER(FIND("…",L5))` expression, so a workbook formatted by
+ * either is cleaned up by the other.
  */
-
-/** The texts the add-in's rules compare with. */
-const MARKS: ReadonlySet<string> = new Set(['', ...Object.values(RAG_LETTER), ...Object.values(DOT_GLYPHS)]);
 
 /** Excel's text rules have no "equals"; a cell-value rule does, with the text as a formula. */
 export function equalsFormula(text: string): string {
   return `="${text.replace(/"/g, '""')}"`;
-}
-
-function literal(formula: string | undefined): string | null {
-  const m = /^="((?:[^"]|"")*)"$/.exec(formula ?? '');
-  return m ? m[1].replace(/""/g, '"') : null;
 }
 
 /** A conditional format as read back: its type, stop-if-true, rule and the address it covers. */
@@ -39,61 +27,36 @@ export interface ReadConditional {
   address: string;
 }
 
-/** The text of the command-line tool's contains rule, `=ISNUMBER(FIND("G",L5))`, else null. */
-function findText(formula: string | undefined): string | null {
-  const m = /^=?ISNUMBER\(FIND\("((?:[^"]|"")*)",\$?[A-Z]{1,3}\$?\d+\)\)$/i.exec(formula ?? '');
-  return m ? m[1].replace(/""/g, '"') : null;
-}
-
-/** Whether the add-in owns a cell (0-based row, col). */
-export type Owns = (row: number, col: number) => boolean;
-
-/**
- * The DOT and RAG cells of the table: its rows, in the columns the plan writes inside the
- * table (the only cells inside it the add-in writes; static mode skips some of them, so
- * whole columns count, as a formulas-mode Format before covered them all).
- */
-export function ownedMarkCells(plan: FormatPlan): Owns {
-  const { area } = plan;
-  const inside = (row: number, col: number): boolean => row >= area.top && row <= area.bottom && col >= area.left && col <= area.right;
-  const cols = new Set<number>();
-  for (const w of plan.writes) if (inside(w.row, w.col)) cols.add(w.col);
-  for (const g of plan.conditional ?? []) for (const b of g.boxes) for (let c = b.left; c <= b.right; c++) cols.add(c);
-  return (row, col) => inside(row, col) && cols.has(col);
-}
-
 /** Whether a format's type could be the add-in's (decided before reading its rule). */
 export function mayBeOurs(type: string): boolean {
   return type === 'ContainsText' || type === 'CellValue' || type === 'Custom';
 }
 
-/** The mark a rule compares with, if it has one of the add-in's shapes. */
-function ruleText(cf: ReadConditional): string | null {
+/** A rule read back from Excel, in the shape the domain's ownership rule reads. */
+function readRule(cf: ReadConditional): ReadRule {
   const rule = cf.rule;
-  if (!rule) return null;
-  if (cf.type === 'ContainsText') return rule.operator === 'Contains' && typeof rule.text === 'string' ? rule.text : null;
-  if (cf.type === 'CellValue') return rule.operator === 'EqualTo' ? literal(rule.formula1) : null;
-  if (cf.type === 'Custom') return findText(rule.formula);
-  return null;
+  if (!rule) return { shape: 'other' };
+  if (cf.type === 'ContainsText' && rule.operator === 'Contains' && typeof rule.text === 'string') return { shape: 'contains', text: rule.text };
+  if (cf.type === 'CellValue' && rule.operator === 'EqualTo' && typeof rule.formula1 === 'string') return { shape: 'equals', formula: rule.formula1 };
+  if (cf.type === 'Custom' && typeof rule.formula === 'string') return { shape: 'expression', formula: rule.formula };
+  return { shape: 'other' };
 }
 
 /**
- * Whether a conditional format read back is one the add-in added (see the module comment).
+ * Whether a conditional format read back is one the add-in added (domain/plan/ownership.ts).
  *
  * @example
- * isOurs({ type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'R' }, address: "'Dec-20'!N12:N20" }, owned) // true when N12:N20 are RAG cells
+ * isOurs({ type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'R' }, address: "'Dec-20'!N12:N20" }, plan.owns) // true when N12:N20 are RAG cells
  */
-export function isOurs(cf: ReadConditional, owns: Owns): boolean {
+export function isOurs(cf: ReadConditional, owns: PlanOwnership): boolean {
   if (!mayBeOurs(cf.type)) return false;
-  const text = ruleText(cf);
-  if (text === null || !MARKS.has(text)) return false;
-  const parts = cf.address.split(',');
-  for (const part of parts) {
+  const boxes: CellBox[] = [];
+  for (const part of cf.address.split(',')) {
     const box = boxOfAddress(part);
     if (!box) return false;
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (!owns(r, c)) return false;
+    boxes.push(box);
   }
-  return parts.length > 0;
+  return isOwnRule(owns, readRule(cf), boxes);
 }
 
 /** One rule of one group, on an address chunk: what `queueConditional` adds. */

@@ -1,4 +1,4 @@
-import type { CellBox, Grid } from '../domain/sheet/grid';
+import { boxOfAddress, type CellBox, type Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 import { isOfficeError } from './officeErrors';
 import { excelApiSupported } from './run';
@@ -15,16 +15,8 @@ function worksheetOf(context: Excel.RequestContext, sheet: SheetRef): Excel.Work
   return sheet.kind === 'active' ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet.name);
 }
 
-/** Parses `Sheet1!B5:H9` (as range.address returns it) into a 0-based box. */
-export function boxOfAddress(address: string): CellBox | null {
-  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(local);
-  if (!m) return null;
-  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
-}
+/** The A1 parser is the domain's (one for both adapters); re-exported for this adapter's callers. */
+export { boxOfAddress };
 
 /** Excel gives '' for a blank cell; the Grid contract says null. */
 function cellInput(v: unknown): CellInput {

@@ -108,8 +108,9 @@ function staticValue(value: string | number): string | number {
   return typeof value === 'string' && /^[+\-=]/.test(value) ? `'${value}` : value;
 }
 
-function isFormula(value: string | number): boolean {
-  return typeof value === 'string' && value.startsWith('=');
+/** What goes into the cell through `range.formulas` / `range.values`: the formula, or the value kept as a value. */
+function entered(w: CellWrite): string | number {
+  return w.kind === 'formula' ? w.formula : staticValue(w.value);
 }
 
 /**
@@ -119,22 +120,21 @@ function isFormula(value: string | number): boolean {
 export function valueRuns(writes: readonly CellWrite[]): Array<Extract<WriteOp, { kind: 'values' }>> {
   const sorted = [...writes].sort((x, y) => x.col - y.col || x.row - y.row);
   const runs: Array<Extract<WriteOp, { kind: 'values' }>> = [];
-  let run: { col: number; top: number; values: Array<string | number> } | null = null;
+  let run: { col: number; top: number; writes: CellWrite[] } | null = null;
   const flush = (): void => {
     if (!run) return;
-    const formulas = run.values.some(isFormula);
     runs.push({
       kind: 'values',
-      box: { top: run.top, left: run.col, bottom: run.top + run.values.length - 1, right: run.col },
-      values: run.values.map((v) => [isFormula(v) ? v : staticValue(v)]),
-      formulas,
+      box: { top: run.top, left: run.col, bottom: run.top + run.writes.length - 1, right: run.col },
+      values: run.writes.map((w) => [entered(w)]),
+      formulas: run.writes.some((w) => w.kind === 'formula'),
     });
   };
   for (const w of sorted) {
-    if (run && run.col === w.col && run.top + run.values.length === w.row) run.values.push(w.value);
+    if (run && run.col === w.col && run.top + run.writes.length === w.row) run.writes.push(w);
     else {
       flush();
-      run = { col: w.col, top: w.row, values: [w.value] };
+      run = { col: w.col, top: w.row, writes: [w] };
     }
   }
   flush();

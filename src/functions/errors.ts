@@ -43,6 +43,8 @@ export const EXCEL_ERRORS: Readonly<Record<ErrorCode, ExcelErrorValue>> = Object
   gapInWindow: '#N/A',
   divideByZero: '#DIV/0!',
   outOfRange: '#NUM!',
+  // Never from a custom function (plans are the pane's and the CLI's); listed for completeness.
+  planInvalid: '#VALUE!',
   badArgument: '#VALUE!',
 });
 

@@ -1,8 +1,8 @@
 import { ok } from '../domain/result';
-import type { CellStyle, FormatPlan, PrintSetup } from '../domain/plan/types';
-import { isKeyText } from '../domain/plan/key';
-import { sheetMsg } from '../domain/messages';
-import { a1, boxAddress, type CellBox } from '../domain/sheet/grid';
+import type { CellStyle, CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
+import { isOwnNote, isOwnRule, keyCellFree, type ReadRule } from '../domain/plan/ownership';
+import { validatePlan } from '../domain/plan/validate';
+import { a1, type CellBox } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 import { xlsxMessages } from './messages';
 import { formatValue } from './numberFormat';
@@ -11,17 +11,7 @@ import { xlsxError, type XlsxResult } from './result';
 import { boxRef, parseBox, refOf, type CellContent, type SheetPart } from './package/sheet';
 import { SYMBOL_FONTS } from './package/styles';
 import type { XlsxWorkbook } from './package/workbook';
-import { attrsText, child, rawOf } from './package/xml';
-
-export interface ApplyOptions {
-  /**
-   * Cached results for formula writes, keyed `row,col` (0-based): the static plan's
-   * letters and arrows. A file's formula cells carry their last result; without one, a
-   * =PERF. formula shows nothing until Excel with the add-in recalculates it, and other
-   * readers (LibreOffice, a PDF export, a viewer) never show it.
-   */
-  results?: ReadonlyMap<string, string | number>;
-}
+import { attrsText, child, rawOf, type XNode } from './package/xml';
 
 export interface ApplySummary {
   cellsWritten: number;
@@ -35,16 +25,19 @@ export interface ApplySummary {
   warnings: string[];
 }
 
-/** Whether a note is one the add-in wrote: they all start with the catalogue's fixed prefix. */
-export function isOwnNote(text: string | null): boolean {
-  return text !== null && text.startsWith(sheetMsg.noArrowNotePrefix);
+/** What a value becomes in the file: a number, text (even text starting with `=`), or nothing. */
+export function valueContent(value: string | number): CellContent | null {
+  if (typeof value === 'number') return { kind: 'number', value };
+  return value === '' ? null : { kind: 'string', value };
 }
 
-/** What a plan's write becomes in the file. */
-export function contentOf(value: string | number, result: string | number | undefined): CellContent | null {
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (value.startsWith('=')) return { kind: 'formula', formula: value.slice(1), result: result ?? '' };
-  return value === '' ? null : { kind: 'string', value };
+/**
+ * What a plan's write becomes in the file. A formula keeps the plan's result as its cached
+ * value: without one, a =PERF. formula shows nothing until Excel with the add-in
+ * recalculates it, and other readers (LibreOffice, a PDF export, a viewer) never show it.
+ */
+export function contentOf(write: CellWrite): CellContent | null {
+  return write.kind === 'formula' ? { kind: 'formula', formula: write.formula.slice(1), result: write.result } : valueContent(write.value);
 }
 
 /** A cell's content as the key check compares it: its value, or `=formula`. */
@@ -73,7 +66,7 @@ function currentText(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: numbe
  * @example
  * const applied = applyFormatPlan(wb, plan.value);
  */
-export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan, options: ApplyOptions = {}): XlsxResult<ApplySummary> {
+export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<ApplySummary> {
   const info = wb.sheets.find((s) => s.name === plan.sheetName);
   if (!info) return xlsxError('planMismatch', xlsxMessages.planSheetMismatch(plan.sheetName, wb.sheets[0]?.name ?? ''));
   const sheet = wb.sheet(plan.sheetName);
@@ -83,7 +76,7 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan, options: App
   const warnings: string[] = [];
 
   for (const write of plan.writes) {
-    sheet.setContent(write.row, write.col, contentOf(write.value, options.results?.get(`${write.row},${write.col}`)));
+    sheet.setContent(write.row, write.col, contentOf(write));
   }
 
   let cellsStyled = 0;
@@ -112,7 +105,7 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan, options: App
   const textFont = SYMBOL_FONTS.has(styles.defaultFontName().toLowerCase()) ? 'Calibri' : styles.defaultFontName();
   for (const write of plan.writes) {
     const xf = sheet.styleOf(write.row, write.col);
-    if (typeof write.value === 'string' && SYMBOL_FONTS.has(styles.fontName(xf))) {
+    if ((write.kind === 'formula' || typeof write.value === 'string') && SYMBOL_FONTS.has(styles.fontName(xf))) {
       sheet.setStyle(write.row, write.col, styles.derive(xf, `font:${textFont}`, { fontName: textFont }));
     }
   }
@@ -205,28 +198,17 @@ function keepDecimals(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: numb
 }
 
 function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxResult<void> {
-  const owned = (row: number, col: number): boolean => inside(plan.area, row, col) || (plan.extraArea !== null && inside(plan.extraArea, row, col));
-  for (const write of plan.writes) {
-    if (!owned(write.row, write.col)) return xlsxError('planMismatch', xlsxMessages.writeOutsidePlan(a1(write.row, write.col)));
-  }
-  for (const group of plan.styles) {
-    for (const box of group.boxes) {
-      if (!boxInside(box, plan.area) && !(plan.extraArea && boxInside(box, plan.extraArea))) {
-        return xlsxError('planMismatch', xlsxMessages.writeOutsidePlan(boxAddress(box)));
-      }
-    }
-  }
+  const valid = validatePlan(plan);
+  if (!valid.ok) return xlsxError('planMismatch', xlsxMessages.planInvalid(valid.error.message));
   if (sheet.protected) return xlsxError('protected', xlsxMessages.protectedSheet(plan.sheetName));
   if (plan.extraArea) {
-    // The key may only land on empty cells, or on the key a previous run wrote there.
-    const planned = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w.value]));
+    // The key may only land on empty cells, or on the key a previous run wrote there (domain/plan/ownership.ts).
     const { top, left, bottom, right } = plan.extraArea;
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        const current = currentText(wb, sheet, r, c);
-        const wanted = planned.get(`${r},${c}`);
-        const earlierKey = wanted !== undefined && isKeyText(current);
-        if (current !== null && current !== '' && current !== wanted && !earlierKey) {
+        const f = sheet.cell(r, c)?.f;
+        const formula = f !== undefined && f !== null && f !== '' ? `=${f}` : null;
+        if (!keyCellFree(plan, r, c, { value: formula === null ? currentText(wb, sheet, r, c) : null, formula })) {
           return xlsxError('keyAreaNotEmpty', xlsxMessages.keyAreaNotEmpty(a1(r, c)));
         }
       }
@@ -251,7 +233,7 @@ function applyNotes(wb: XlsxWorkbook, plan: FormatPlan, warnings: string[]): { w
   const notes = wb.notes(plan.sheetName);
   const wanted = new Map((plan.notes ?? []).map((n) => [`${n.row},${n.col}`, n.text]));
   const out = { written: 0, keptUsers: 0 };
-  const stale = notes.all().filter((n) => isOwnNote(n.text) && !wanted.has(`${n.row},${n.col}`) && (inside(plan.area, n.row, n.col) || (plan.extraArea !== null && inside(plan.extraArea, n.row, n.col))));
+  const stale = notes.all().filter((n) => isOwnNote(plan.owns, n.text) && !wanted.has(`${n.row},${n.col}`) && (inside(plan.area, n.row, n.col) || (plan.extraArea !== null && inside(plan.extraArea, n.row, n.col))));
   if (!notes.writable) {
     if (wanted.size > 0 || stale.length > 0) warnings.push(xlsxMessages.notesUnreadable(plan.sheetName));
     return out;
@@ -260,7 +242,7 @@ function applyNotes(wb: XlsxWorkbook, plan: FormatPlan, warnings: string[]): { w
   for (const [key, text] of wanted) {
     const [r, c] = key.split(',').map(Number) as [number, number];
     const current = notes.text(r, c);
-    if (current !== null && current !== '' && !isOwnNote(current)) {
+    if (current !== null && current !== '' && !isOwnNote(plan.owns, current)) {
       out.keptUsers++;
       continue;
     }
@@ -268,6 +250,16 @@ function applyNotes(wb: XlsxWorkbook, plan: FormatPlan, warnings: string[]): { w
     out.written++;
   }
   return out;
+}
+
+/** A rule as the file stores it (`<cfRule>`), in the shape the domain's ownership rule reads. */
+function readRule(rule: XNode): ReadRule {
+  const formula = child(rule, 'formula')?.text;
+  const type = rule.attrs.type;
+  if (type === 'cellIs' && rule.attrs.operator === 'equal' && formula !== undefined) return { shape: 'equals', formula };
+  if (type === 'expression' && formula !== undefined) return { shape: 'expression', formula };
+  if (type === 'containsText' && rule.attrs.operator === 'containsText' && rule.attrs.text !== undefined) return { shape: 'contains', text: rule.attrs.text };
+  return { shape: 'other' };
 }
 
 /** Excel text literal: quotes doubled. */
@@ -284,21 +276,17 @@ function escapeXml(text: string): string {
  * colour follows the live `=PERF.` result. `equals` becomes a cellIs-equal rule;
  * `contains` an expression rule `ISNUMBER(FIND("G",L5))` (FIND is case-sensitive, as the
  * plan's rules are), relative to its box's top-left cell. Conditional formats whose
- * ranges lie wholly on the cells the plan writes (the add-in's own) are replaced; the
- * user's are left byte for byte.
+ * rules are the add-in's (domain/plan/ownership.ts) are replaced; the user's are left byte
+ * for byte.
  */
 function applyConditional(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): number {
-  const owned = new Set(plan.writes.filter((w) => inside(plan.area, w.row, w.col)).map((w) => `${w.row},${w.col}`));
-  const ownedBox = (b: CellBox): boolean => {
-    if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > owned.size) return false;
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!owned.has(`${r},${c}`)) return false;
-    return true;
-  };
   const existing = sheet.topAll('conditionalFormatting');
   let priority = 0;
   for (const cf of existing) {
     const boxes = (cf.attrs.sqref ?? '').trim().split(/\s+/).map(parseBox);
-    const mine = boxes.length > 0 && boxes.every((b) => b !== null && ownedBox(b));
+    // Ours (domain/plan/ownership.ts): every rule one of the add-in's shapes and marks, on DOT/RAG cells only.
+    const valid = boxes.filter((b): b is CellBox => b !== null);
+    const mine = valid.length === boxes.length && cf.children.length > 0 && cf.children.every((rule) => isOwnRule(plan.owns, readRule(rule), valid));
     if (mine) {
       sheet.replaceTop(cf, '');
     } else for (const rule of cf.children) priority = Math.max(priority, Number(rule.attrs.priority ?? 0));

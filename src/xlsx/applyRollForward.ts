@@ -1,7 +1,8 @@
 import { ok } from '../domain/result';
 import type { RollForwardPlan } from '../domain/plan/types';
 import { a1 } from '../domain/sheet/grid';
-import { isOwnNote, contentOf } from './applyPlan';
+import { ADDIN_NOTES, isOwnNote } from '../domain/plan/ownership';
+import { valueContent } from './applyPlan';
 import { restoreFills } from './highlights';
 import { xlsxMessages } from './messages';
 import type { SheetPart } from './package/sheet';
@@ -136,7 +137,7 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
       for (let c = box.left; c <= box.right; c++) {
         sheet.setContent(r, c, null);
         // Last month's "No arrow: …" note explained a cell that is now empty.
-        if (isOwnNote(notes.text(r, c))) notes.set(r, c, null);
+        if (isOwnNote(ADDIN_NOTES, notes.text(r, c))) notes.set(r, c, null);
       }
     }
   }
@@ -149,7 +150,7 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
     }
   }
   for (const write of plan.writes) {
-    sheet.setContent(write.row, write.col, contentOf(write.value, undefined));
+    sheet.setContent(write.row, write.col, valueContent(write.value));
     if (write.numberFormat && styles.numberFormat(sheet.styleOf(write.row, write.col)) !== write.numberFormat) {
       sheet.setStyle(write.row, write.col, styles.derive(sheet.styleOf(write.row, write.col), `numFmt:${write.numberFormat}`, { numberFormat: write.numberFormat }));
     }

@@ -26,8 +26,7 @@ export const xlsxMessages = {
   noSheets: (): string => 'The workbook has no worksheets.',
   planSheetMismatch: (planSheet: string, sheet: string): string =>
     `The format plan is for sheet "${planSheet}" but was given sheet "${sheet}"; nothing was changed.`,
-  writeOutsidePlan: (address: string): string =>
-    `The format plan writes ${address}, outside the table and key it owns; nothing was changed.`,
+  planInvalid: (problem: string): string => `The format plan is not one the add-in can apply (${problem}); nothing was changed.`,
   keyAreaNotEmpty: (address: string): string =>
     `The key would overwrite ${address}, which is not empty; nothing was changed. Clear or move that content and try again.`,
   notesUnreadable: (sheet: string): string =>

@@ -20,6 +20,7 @@ import { cliMessages, EXIT, HELP } from '../../src/cli/messages';
 import { ragTally } from '../../src/cli/report';
 import { UNREADABLE_TOLERANCES } from '../../src/cli/format';
 import { buildCli, removeBuild, ROOT, run, sample, STACK_LINE, tempDir } from './runCli';
+import { entered } from '../fixtures/writes';
 
 let cli: string;
 beforeAll(() => {
@@ -93,7 +94,7 @@ describe('scorecard format', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     for (const w of plan.value.writes) {
       const value = ws.getCell(a1(w.row, w.col)).value;
-      expect(`${a1(w.row, w.col)} ${String(value ?? '')}`).toBe(`${a1(w.row, w.col)} ${String(w.value)}`);
+      expect(`${a1(w.row, w.col)} ${String(value ?? '')}`).toBe(`${a1(w.row, w.col)} ${String(entered(w))}`);
     }
     expect(ws.views[0]).toMatchObject({ state: 'frozen' });
     expect(ws.pageSetup.orientation).toBe('landscape');

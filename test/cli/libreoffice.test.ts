@@ -21,6 +21,7 @@ import { cellFill } from '../helpers/exceljsStyles';
 import { readWorkbook } from '../helpers/exceljsWorkbook';
 import { pdfText } from './pdfText';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+import { entered } from '../fixtures/writes';
 
 function sofficeVersion(): string | null {
   const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
@@ -90,7 +91,7 @@ if (!version && onCi) {
       const text = pdfText(bytes);
       expect(text).toContain('As at Month End: December 2020');
       const { plan } = await expected();
-      const written = plan.writes.map((w) => String(w.value)).filter((v) => v !== '' && !v.startsWith('='));
+      const written = plan.writes.map((w) => String(entered(w))).filter((v) => v !== '' && !v.startsWith('='));
       const lines = text.split('\n').map((l) => l.trim());
       for (const mark of ['R', 'A', 'G', '↑', '↓', '↘', '→']) {
         const want = written.filter((v) => v === mark).length;
@@ -126,7 +127,7 @@ if (!version && onCi) {
       for (const address of highlighted) expect(`${address} ${cellFill(ws.getCell(address))}`).toBe(`${address} ${HIGHLIGHT_FILL}`);
       for (const w of plan.writes) {
         const value = ws.getCell(a1(w.row, w.col)).value;
-        expect(`${a1(w.row, w.col)} ${String(value ?? '')}`).toBe(`${a1(w.row, w.col)} ${String(w.value)}`);
+        expect(`${a1(w.row, w.col)} ${String(value ?? '')}`).toBe(`${a1(w.row, w.col)} ${String(entered(w))}`);
       }
     }, 240_000);
 

@@ -26,6 +26,7 @@ function january(): Grid {
   return typeCell(g, row, nov, '89.4%');
 }
 import { planFor } from './planHelpers';
+import { entered } from '../fixtures/writes';
 
 function apiOn(wb: FakeWorkbook) {
   return createExcelAddinApi({ run: (batch) => wb.run(batch), readFile: readGrids });
@@ -54,7 +55,7 @@ describe('createExcelAddinApi', () => {
     const outcome = await apiOn(wb).format(DEFAULT_SETTINGS, (p) => stages.push(p), new AbortController().signal);
     expect(outcome.ok).toBe(true);
     const plan = planFor(grid);
-    for (const w of plan.writes) expect(wb.sheet('Dec-19').cellAt(w.row, w.col).value).toEqual(w.value);
+    for (const w of plan.writes) expect(wb.sheet('Dec-19').cellAt(w.row, w.col).value).toEqual(entered(w));
     expect(stages[0].stage).toBe('reading');
     expect(stages[stages.length - 1]).toEqual({ stage: 'done', fraction: 1 });
     const fractions = stages.map((s) => s.fraction);
@@ -67,9 +68,9 @@ describe('createExcelAddinApi', () => {
     const settings = { ...DEFAULT_SETTINGS, mode: 'formulas' as const };
     await apiOn(wb).format(settings, () => undefined, new AbortController().signal);
     const plan = planFor(grid, { mode: 'formulas', convention: 'performance', palette: 'standard' });
-    const formulas = plan.writes.filter((w) => typeof w.value === 'string' && w.value.startsWith('='));
+    const formulas = plan.writes.filter((w) => w.kind === 'formula');
     expect(formulas.length).toBeGreaterThan(0);
-    for (const w of formulas) expect(wb.sheet('Dec-20').cellAt(w.row, w.col).formula).toBe(w.value);
+    for (const w of formulas) expect(wb.sheet('Dec-20').cellAt(w.row, w.col).formula).toBe(entered(w));
   });
 
   it('does not write when cancelled before the write', async () => {

@@ -5,6 +5,7 @@ import { a1, qualified } from '../../src/domain/sheet/grid';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 import { inBox, planFor, rc } from './planHelpers';
+import { entered, ownsWrites } from '../fixtures/writes';
 
 async function apply(wb: FakeWorkbook, plan: FormatPlan, options: Parameters<typeof applyFormatPlan>[2] = {}) {
   return wb.run((ctx) => applyFormatPlan(ctx, plan, { backupName: 'PERF backup test', ...options }));
@@ -28,7 +29,7 @@ describe('applyFormatPlan on the seed reports', () => {
     const sheet = wb.sheet(grid.sheetName);
     expect(plan.writes.length).toBeGreaterThan(0);
     for (const w of plan.writes) {
-      expect(sheet.cellAt(w.row, w.col).value).toEqual(w.value);
+      expect(sheet.cellAt(w.row, w.col).value).toEqual(entered(w));
       const fill = styleAt(plan, w.row, w.col, 'fill');
       if (fill !== undefined) expect(sheet.cellAt(w.row, w.col).fill).toBe(fill.toUpperCase());
     }
@@ -206,7 +207,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
     const plan = planFor(grid);
-    const bad: FormatPlan = { ...plan, writes: [...plan.writes, { row: plan.area.bottom + 500, col: 0, value: 'R' }] };
+    const bad: FormatPlan = { ...plan, writes: [...plan.writes, { kind: 'value', row: plan.area.bottom + 500, col: 0, value: 'R' }] };
     const outcome = await apply(wb, bad);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.action).toBe(m.badPlanAction());
@@ -334,6 +335,7 @@ describe('applyFormatPlan cost', () => {
       area: { top: 0, left: 0, bottom: rows - 1, right: 1 },
       extraArea: null,
       writes: [],
+      owns: ownsWrites([], null),
       styles: fills.map((fill, i) => ({
         key: fill,
         style: { fill, bold: true },
@@ -386,6 +388,6 @@ describe('applyFormatPlan cost', () => {
     expect(outcome.ok).toBe(true);
     if (outcome.ok) expect(outcome.value.writeSyncs).toBeGreaterThan(1);
     expect(wb.stats.maxPayloadBytes).toBeLessThanOrEqual(400_000);
-    for (const w of plan.writes) expect(wb.sheet(grid.sheetName).cellAt(w.row, w.col).value).toEqual(w.value);
+    for (const w of plan.writes) expect(wb.sheet(grid.sheetName).cellAt(w.row, w.col).value).toEqual(entered(w));
   });
 });

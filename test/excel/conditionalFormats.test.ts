@@ -1,3 +1,6 @@
+import { sheetMsg } from '../../src/domain/messages';
+import { RULE_MARKS } from '../../src/domain/plan/ownership';
+import type { PlanOwnership } from '../../src/domain/plan/types';
 import { applyFormatPlan } from '../../src/excel/applyFormatPlan';
 import { equalsFormula, isOurs, type ReadConditional } from '../../src/excel/conditionalFormats';
 import type { FormatPlan } from '../../src/domain/plan/types';
@@ -149,8 +152,8 @@ describe('applyFormatPlan: formulas-mode colour rules', () => {
 });
 
 describe('isOurs', () => {
-  const owned = new Set(['11,13', '12,13', '13,13']);
-  const owns = (row: number, col: number) => owned.has(`${row},${col}`);
+  // N12:N14 are the plan's RAG cells.
+  const owns: PlanOwnership = { marks: [{ top: 11, left: 13, bottom: 13, right: 13 }], key: null, notePrefix: sheetMsg.noArrowNotePrefix, ruleMarks: [...RULE_MARKS] };
   const ours: ReadConditional = { type: 'ContainsText', stopIfTrue: true, rule: { operator: 'Contains', text: 'R' }, address: "'Dec-20'!N12:N14" };
   it.each<[string, boolean, Partial<ReadConditional>]>([
     ['a text rule on a RAG letter over owned cells', true, {}],

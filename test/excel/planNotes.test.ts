@@ -6,6 +6,7 @@ import type { Grid } from '../../src/domain/sheet/grid';
 import { fakeWorkbookFromGrids, installFakeOffice, type FakeWorkbook } from '../fakes/fakeExcel';
 import { seedGrid } from '../fixtures/seedGrids';
 import { planFor } from './planHelpers';
+import { entered } from '../fixtures/writes';
 
 /** Runs with the fake host installed as Office, so the adapter can ask which API sets it has. */
 async function apply(wb: FakeWorkbook, plan: FormatPlan) {
@@ -92,7 +93,7 @@ describe('applyFormatPlan: the plan\'s notes (why a DOT cell has no arrow)', () 
       ...(plan.print ? [m.pageLayoutFailed(m.officeError('GeneralException', 'notes refused'))] : []),
     ]);
     const sheet = wb.sheet(grid.sheetName);
-    for (const w of plan.writes) expect(sheet.cellAt(w.row, w.col).value).toEqual(w.value);
+    for (const w of plan.writes) expect(sheet.cellAt(w.row, w.col).value).toEqual(entered(w));
     expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName]);
   });
 

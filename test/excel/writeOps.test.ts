@@ -1,5 +1,6 @@
 import type { FormatPlan } from '../../src/domain/plan/types';
 import { batchOps, buildWriteOps, chunkAddresses, coalesceBoxes, estimateBytes, valueRuns, type WriteOp } from '../../src/excel/writeOps';
+import { ownsWrites } from '../fixtures/writes';
 
 const cell = (row: number, col: number) => ({ top: row, left: col, bottom: row, right: col });
 
@@ -44,27 +45,37 @@ describe('chunkAddresses', () => {
 describe('valueRuns', () => {
   it('groups a column of consecutive writes into one run', () => {
     const runs = valueRuns([
-      { row: 5, col: 12, value: 'G' },
-      { row: 6, col: 12, value: 'R' },
-      { row: 7, col: 12, value: 'A' },
+      { kind: 'value', row: 5, col: 12, value: 'G' },
+      { kind: 'value', row: 6, col: 12, value: 'R' },
+      { kind: 'value', row: 7, col: 12, value: 'A' },
     ]);
     expect(runs).toEqual([{ kind: 'values', box: { top: 5, left: 12, bottom: 7, right: 12 }, values: [['G'], ['R'], ['A']], formulas: false }]);
   });
 
   it('breaks a run at a gap and between columns', () => {
     const runs = valueRuns([
-      { row: 5, col: 12, value: 'G' },
-      { row: 7, col: 12, value: 'R' },
-      { row: 5, col: 11, value: '↑' },
+      { kind: 'value', row: 5, col: 12, value: 'G' },
+      { kind: 'value', row: 7, col: 12, value: 'R' },
+      { kind: 'value', row: 5, col: 11, value: '↑' },
     ]);
     expect(runs.map((r) => r.box)).toEqual([cell(5, 11), cell(5, 12), cell(7, 12)]);
   });
 
   it('writes formulas through formulas, and keeps a static text starting with - as text', () => {
-    const [formula] = valueRuns([{ row: 0, col: 0, value: '=PERF.RAG(H5,"<90%","90%>","95%+")' }]);
+    const [formula] = valueRuns([{ kind: 'formula', row: 0, col: 0, formula: '=PERF.RAG(H5,"<90%","90%>","95%+")', result: '' }]);
     expect(formula.formulas).toBe(true);
-    const [text] = valueRuns([{ row: 0, col: 1, value: '-' }]);
+    const [text] = valueRuns([{ kind: 'value', row: 0, col: 1, value: '-' }]);
     expect(text).toMatchObject({ formulas: false, values: [["'-"]] });
+  });
+
+  it('writes a value that is text starting with = as text, never as a formula: only the write\'s kind decides', () => {
+    const [text] = valueRuns([{ kind: 'value', row: 0, col: 0, value: '=not a formula' }]);
+    expect(text).toMatchObject({ formulas: false, values: [["'=not a formula"]] });
+    const [mixed] = valueRuns([
+      { kind: 'formula', row: 0, col: 0, formula: '=PERF.DOT(H5,G5,D5,L5)', result: '↑' },
+      { kind: 'value', row: 1, col: 0, value: '=x' },
+    ]);
+    expect(mixed).toMatchObject({ formulas: true, values: [['=PERF.DOT(H5,G5,D5,L5)'], ["'=x"]] });
   });
 });
 
@@ -74,6 +85,7 @@ describe('buildWriteOps and batchOps', () => {
     area: { top: 0, left: 0, bottom: 9, right: 3 },
     extraArea: null,
     writes: [],
+    owns: ownsWrites([], null),
     styles: [
       { key: 'pct', style: { numberFormat: '0.0%' }, boxes: [cell(2, 1), cell(3, 1)] },
       { key: 'red', style: { fill: '#FF0000', numberFormat: '0' }, boxes: [cell(4, 2)] },

@@ -7,7 +7,9 @@ import { viaPackage } from '../helpers/viaPackage';
 import { XlsxWorkbook } from '../../src/xlsx/package/workbook';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { cellFill } from '../helpers/exceljsStyles';
-import type { FormatPlan } from '../../src/domain/plan/types';
+import type { CellWrite, FormatPlan } from '../../src/domain/plan/types';
+import { sheetMsg } from '../../src/domain/messages';
+import { ownsWrites } from '../fixtures/writes';
 
 /** Every cell of a sheet as comparable text: value, formula, note and the whole style. */
 function snapshot(ws: ExcelJS.Worksheet): Map<string, string> {
@@ -39,19 +41,22 @@ async function seedWorkbook(): Promise<ExcelJS.Workbook> {
 
 // Rows/cols are 0-based. The early-help grid has its first table header on rows 2-3 and
 // body from row 4; DOT is column P (15) and RAG column Q (16) in that layout.
+const WRITES: CellWrite[] = [
+      { kind: 'value', row: 13, col: 16, value: 'G' },
+      { kind: 'value', row: 13, col: 15, value: '↘' },
+      { kind: 'formula', row: 14, col: 16, formula: '=PERF.RAG(I15,R15,S15,T15,F15)', result: '' },
+      { kind: 'value', row: 32, col: 30, value: 'Key' },
+      { kind: 'value', row: 33, col: 30, value: '↑' },
+      { kind: 'value', row: 33, col: 31, value: 'Improvement' },
+    ];
+
 function plan(): FormatPlan {
   return {
     sheetName: 'Dec-20',
     area: { top: 2, left: 0, bottom: 30, right: 28 },
     extraArea: { top: 32, left: 30, bottom: 34, right: 31 },
-    writes: [
-      { row: 13, col: 16, value: 'G' },
-      { row: 13, col: 15, value: '↘' },
-      { row: 14, col: 16, value: '=PERF.RAG(I15,R15,S15,T15,F15)' },
-      { row: 32, col: 30, value: 'Key' },
-      { row: 33, col: 30, value: '↑' },
-      { row: 33, col: 31, value: 'Improvement' },
-    ],
+    writes: WRITES,
+    owns: ownsWrites(WRITES, { top: 32, left: 30, bottom: 34, right: 31 }),
     styles: [
       { key: 'rag-green', style: { fill: '#C6EFCE', fontColor: '#006100', bold: true, horizontalAlignment: 'center' }, boxes: [{ top: 13, left: 16, bottom: 14, right: 16 }] },
       { key: 'dot-amber', style: { fontColor: '#9C5700', horizontalAlignment: 'center', verticalAlignment: 'center' }, boxes: [{ top: 13, left: 15, bottom: 13, right: 15 }] },
@@ -138,8 +143,8 @@ describe('applyFormatPlan', () => {
 describe('applyFormatPlan refusals change nothing', () => {
   it.each([
     ['a plan for another sheet', (p: FormatPlan) => ({ ...p, sheetName: 'Nov-20' }), 'planMismatch', xlsxMessages.planSheetMismatch('Nov-20', 'Dec-20')],
-    ['a write outside the table and key', (p: FormatPlan) => ({ ...p, writes: [...p.writes, { row: 50, col: 0, value: 'x' }] }), 'planMismatch', xlsxMessages.writeOutsidePlan('A51')],
-    ['a style box outside the table', (p: FormatPlan) => ({ ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 40, left: 0, bottom: 41, right: 1 }] }] }), 'planMismatch', xlsxMessages.writeOutsidePlan('A41:B42')],
+    ['a write outside the table and key', (p: FormatPlan) => ({ ...p, writes: [...p.writes, { kind: 'value' as const, row: 50, col: 0, value: 'x' }] }), 'planMismatch', xlsxMessages.planInvalid(sheetMsg.planWriteOutside('A51'))],
+    ['a style box outside the table', (p: FormatPlan) => ({ ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 40, left: 0, bottom: 41, right: 1 }] }] }), 'planMismatch', xlsxMessages.planInvalid(sheetMsg.planStyleOutside('x'))],
   ])('refuses %s', async (_name, mutate, code, message) => {
     const wb = await seedWorkbook();
     const ws = wb.getWorksheet('Dec-20')!;

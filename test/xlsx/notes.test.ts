@@ -17,6 +17,7 @@ function noteText(cell: ExcelJS.Cell): string | null {
 }
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { seedGrid } from '../fixtures/seedGrids';
+import { entered } from '../fixtures/writes';
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const loaded = await readWorkbook(await writeWorkbook(wb), 'out.xlsx');
@@ -59,7 +60,7 @@ describe('notes on DOT cells without an arrow', () => {
     const plan = staticPlan(ws);
     const [first, second] = plan.notes!;
     // An old note of the add-in where there is now an arrow, and a user's note on a noted cell.
-    const arrowed = plan.writes.find((w) => w.value !== NO_ARROW_MARK && w.col === first!.col && w.row !== first!.row && typeof w.value === 'string' && w.value !== '')!;
+    const arrowed = plan.writes.find((w) => entered(w) !== NO_ARROW_MARK && w.col === first!.col && w.row !== first!.row && typeof entered(w) === 'string' && entered(w) !== '')!;
     ws.getCell(a1(arrowed.row, arrowed.col)).note = sheetMsg.noArrowNote('Nov-20', 'TBC');
     ws.getCell(a1(first!.row, first!.col)).note = 'Checked with the team: figure due 15 Jan';
     const { result: applied, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan));

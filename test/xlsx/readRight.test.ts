@@ -6,6 +6,7 @@ import { symbolArrow } from '../../src/xlsx/package/symbols';
 import { gridOf } from '../../src/xlsx/read';
 import { writeWorkbook } from '../helpers/exceljsWorkbook';
 import { viaPackage } from '../helpers/viaPackage';
+import { ownsWrites } from '../fixtures/writes';
 
 function sheet(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -24,7 +25,8 @@ function plan(): FormatPlan {
     sheetName: 'Dec-20',
     area: { top: 0, left: 0, bottom: 5, right: 5 },
     extraArea: null,
-    writes: [{ row: 1, col: 1, value: '↓' }],
+    writes: [{ kind: 'value', row: 1, col: 1, value: '↓' }],
+    owns: ownsWrites([{ kind: 'value', row: 1, col: 1, value: '↓' }], null),
     styles: [
       { key: 'count', style: { numberFormat: '#,##0' }, boxes: [{ top: 1, left: 2, bottom: 1, right: 3 }] },
       { key: 'red', style: { fontColor: '#9C0006', bold: true }, boxes: [{ top: 1, left: 4, bottom: 1, right: 4 }] },

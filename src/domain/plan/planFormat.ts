@@ -11,6 +11,7 @@ import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
 import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan, PaperSize } from './types';
 import { DEFAULT_FONT_PT, headerWordWidths, planPrint, planRowHeights } from './print';
+import { ownershipOf } from './ownership';
 import { validatePlan } from './validate';
 import { yearOnYearWrites } from './yearOnYear';
 
@@ -124,26 +125,30 @@ function noArrowNote(row: IndicatorRow, reason: string): string {
   return missing ? sheetMsg.noArrowNote(missing.label, missing.text) : sheetMsg.noArrowNoteOther(reason);
 }
 
+/** A DOT or RAG cell's write: the live formula (with what it shows now as its cached result), or the static mark. */
+function markWrite(row: number, col: number, formula: string | null, shown: string): CellWrite {
+  return formula !== null ? { kind: 'formula', row, col, formula, result: shown } : { kind: 'value', row, col, value: shown };
+}
+
 function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions, notes: CellNote[]): CellWrite[] {
   const c = table.columns;
   const writes: CellWrite[] = [];
   const live = options.mode === 'formulas' && judgedLive(row);
   if (c.dot !== null) {
-    let value: string;
-    if (live) value = dotFormula(table, row, options.convention) ?? '';
-    else if (row.dot && row.dot.state !== null) value = row.dot.glyph;
-    else if (row.dot) {
-      // SPEC: no arrow, and the reason is visible.
-      value = NO_ARROW_MARK;
-      notes.push({ row: row.row, col: c.dot, text: noArrowNote(row, row.dot.reason) });
-    } else value = '';
-    writes.push({ row: row.row, col: c.dot, value });
+    let shown = '';
+    if (row.dot && row.dot.state !== null) shown = row.dot.glyph;
+    else if (row.dot) shown = NO_ARROW_MARK;
+    // A live DOT with no month before it is left blank (no formula to show a reason).
+    const formula = live ? (dotFormula(table, row, options.convention) ?? null) : null;
+    if (live && formula === null) writes.push({ kind: 'value', row: row.row, col: c.dot, value: '' });
+    else writes.push(markWrite(row.row, c.dot, formula, shown));
+    // No arrow, and the reason is visible (static mode: the live formula shows its own).
+    if (!live && row.dot && row.dot.state === null) notes.push({ row: row.row, col: c.dot, text: noArrowNote(row, row.dot.reason) });
   }
   if (c.rag !== null) {
     const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;
     const letter = row.rag ? RAG_LETTER[row.rag] : '';
-    const value = live ? ragFormula(table, row) : marked ? `YTD ${letter}`.trim() : letter;
-    writes.push({ row: row.row, col: c.rag, value });
+    writes.push(markWrite(row.row, c.rag, live ? ragFormula(table, row) : null, marked ? `YTD ${letter}`.trim() : letter));
   }
   writes.push(...yearOnYearWrites(table, row, options, notes));
   return writes;
@@ -279,7 +284,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   if (extraArea) {
     lines.forEach((line, i) => {
       const row = extraArea.top + i;
-      writes.push({ row, col: extraArea.left, value: line.symbol }, { row, col: extraArea.left + 1, value: line.label });
+      writes.push({ kind: 'value', row, col: extraArea.left, value: line.symbol }, { kind: 'value', row, col: extraArea.left + 1, value: line.label });
       if (line.title) styles.add(st.bold, row, extraArea.left);
       if (line.tone) styles.add(st.dot[line.tone], row, extraArea.left);
       if (line.rag) styles.add(st.rag[line.rag], row, extraArea.left);
@@ -287,7 +292,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     });
     // Lines of an earlier, longer key (another convention) are emptied.
     for (let row = extraArea.top + lines.length; row <= extraArea.bottom; row++) {
-      writes.push({ row, col: extraArea.left, value: '' }, { row, col: extraArea.left + 1, value: '' });
+      writes.push({ kind: 'value', row, col: extraArea.left, value: '' }, { kind: 'value', row, col: extraArea.left + 1, value: '' });
     }
   }
 
@@ -306,6 +311,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     area,
     extraArea,
     writes,
+    owns: ownershipOf(tables, extraArea),
     styles: styles.groupsOut(),
     columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
     freeze: { rows: first.headerBox.bottom + 1, columns: labelCol + 1 },
@@ -314,5 +320,5 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
     ...(options.mode === 'formulas' ? { conditional: conditionalGroups(tables, options.convention, st) } : {}),
     notes,
   };
-  return validatePlan(plan, tables);
+  return validatePlan(plan);
 }

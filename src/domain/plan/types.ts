@@ -15,6 +15,8 @@ export interface FormatPlan {
   extraArea: CellBox | null;
   /** Values (or formulas) to write: only DOT, RAG and key cells. */
   writes: CellWrite[];
+  /** What the plan owns: its mark cells, key area, notes and colour rules. */
+  owns: PlanOwnership;
   /** Formats, grouped by identical style so adapters make one call per style. */
   styles: StyleGroup[];
   columnWidths: Array<{ col: number; width: number /* points */ }>;
@@ -62,11 +64,44 @@ export interface ConditionalRule {
   style: CellStyle;
 }
 
-export interface CellWrite {
+/**
+ * One cell the plan writes: a value, or a formula with the result it shows until the host
+ * recalculates (a file's formula cell keeps a cached result; LibreOffice, a PDF export or a
+ * viewer show only that). Tagged, so no adapter ever guesses "formula" from a leading `=`:
+ * a value is written as a value even if it is text starting with `=`.
+ */
+export type CellWrite = ValueWrite | FormulaWrite;
+
+export interface ValueWrite {
+  kind: 'value';
   row: number;
   col: number;
-  /** A static value, or a formula starting with `=` (e.g. `=PERF.RAG(H12,"<90%",...)`). */
   value: string | number;
+}
+
+export interface FormulaWrite {
+  kind: 'formula';
+  row: number;
+  col: number;
+  /** With its `=`, in Excel's (en-US) syntax, e.g. `=PERF.RAG(H12,"<90%",...)`. */
+  formula: string;
+  /** What the formula shows as of the plan (the static letter or arrow): the cell's cached result. */
+  result: string | number;
+}
+
+/**
+ * What the plan owns on its sheet, named once so both adapters recognise their own work
+ * the same way (src/domain/plan/ownership.ts answers the questions).
+ */
+export interface PlanOwnership {
+  /** The DOT and RAG cells of every indicator row (the only cells inside the table the add-in writes). */
+  marks: CellBox[];
+  /** The key's cells (empty, or the add-in's earlier key) outside the table; null: no key. */
+  key: CellBox | null;
+  /** Notes whose text starts with this are the add-in's (any other note is the user's). */
+  notePrefix: string;
+  /** The texts the add-in's colour rules compare with (RAG letters, DOT arrows, blank). */
+  ruleMarks: string[];
 }
 
 /** A style; every property optional: what is absent is left as the user had it. */
@@ -144,7 +179,7 @@ export interface RollForwardPlan {
    * before the value so Excel keeps `Jan-21` as typed), the `As at Month End` title and, at
    * April, year labels.
    */
-  writes: Array<CellWrite & { numberFormat?: string }>;
+  writes: RollForwardWrite[];
   /** Fills to put back (last month's revision highlights), passed in by the revisions feature. */
   restoreFills: RestoreFill[];
   /**
@@ -155,6 +190,9 @@ export interface RollForwardPlan {
    */
   resetStyles?: CellBox[];
 }
+
+/** A roll-forward write: always a value (month headers, titles, year labels), never a formula. */
+export type RollForwardWrite = Omit<ValueWrite, 'kind'> & { numberFormat?: string };
 
 /** A fill the add-in replaced and must restore: `null` means no fill. */
 export interface RestoreFill {

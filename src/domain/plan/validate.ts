@@ -1,8 +1,17 @@
 import { sheetMsg } from '../messages';
 import { err, ok, type Result } from '../result';
 import { a1, boxAddress, qualified, type CellBox } from '../sheet/grid';
-import type { ScorecardTable } from '../sheet/scorecard';
-import type { FormatPlan } from './types';
+import { ownsCell, ownsMark } from './ownership';
+import type { CellStyle, FormatPlan } from './types';
+
+const COLOUR = /^#[0-9A-Fa-f]{6}$/;
+/** Excel's grid: 1,048,576 rows by 16,384 columns (0-based here). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+function validBox(b: CellBox): boolean {
+  return [b.top, b.left, b.bottom, b.right].every((n) => Number.isInteger(n) && n >= 0) && b.top <= b.bottom && b.left <= b.right && b.bottom <= MAX_ROW && b.right <= MAX_COL;
+}
 
 function inside(box: CellBox, outer: CellBox | null): boolean {
   return outer !== null && box.top >= outer.top && box.bottom <= outer.bottom && box.left >= outer.left && box.right <= outer.right;
@@ -12,45 +21,82 @@ function overlaps(a: CellBox, b: CellBox): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
-/**
- * Checks a whole plan before anything is written: values only in the DOT and RAG cells of
- * indicator rows or in the key area, notes only on DOT and RAG cells, formats only inside
- * the table or the key area, and
- * a key area that does not overlap the table. An error names the first offending cell.
- *
- * @example validatePlan(plan, tables) // ok(plan), or err naming e.g. 'Dec-20'!B5
- */
-export function validatePlan(plan: FormatPlan, tables: ScorecardTable[]): Result<FormatPlan> {
-  const owned = new Set<string>();
-  for (const t of tables) {
-    for (const row of t.indicators) {
-      for (const col of [t.columns.dot, t.columns.rag, t.columns.yoyDot, t.columns.yearEndRag]) if (col !== null) owned.add(`${row.row},${col}`);
-    }
+function styleProblem(style: CellStyle): string | null {
+  for (const key of ['fill', 'fontColor', 'borderColor'] as const) {
+    const colour = style[key];
+    if (colour !== undefined && !COLOUR.test(colour)) return sheetMsg.planBadColour(key, colour);
   }
-  if (plan.extraArea && overlaps(plan.extraArea, plan.area)) {
-    return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(plan.extraArea))));
+  if (style.numberFormat !== undefined && (typeof style.numberFormat !== 'string' || style.numberFormat.length === 0 || style.numberFormat.length > 255)) {
+    return sheetMsg.planBadNumberFormat(String(style.numberFormat));
   }
+  return null;
+}
+
+/** The plan's shape: ranges, values, colours, widths, panes and print setup well formed, writes inside its areas. */
+function shapeProblem(plan: FormatPlan): string | null {
+  if (typeof plan.sheetName !== 'string' || plan.sheetName.length === 0) return sheetMsg.planNoSheet();
+  if (!validBox(plan.area)) return sheetMsg.planBadBox('table area');
+  if (plan.extraArea && !validBox(plan.extraArea)) return sheetMsg.planBadBox('key area');
+  const inAreas = (b: CellBox): boolean => inside(b, plan.area) || inside(b, plan.extraArea);
+  const seen = new Set<string>();
   for (const w of plan.writes) {
-    const cell: CellBox = { top: w.row, bottom: w.row, left: w.col, right: w.col };
-    if (!owned.has(`${w.row},${w.col}`) && !inside(cell, plan.extraArea)) {
-      return err('badArgument', sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(w.row, w.col))));
-    }
+    const cell = { top: w.row, left: w.col, bottom: w.row, right: w.col };
+    if (!validBox(cell) || !inAreas(cell)) return sheetMsg.planWriteOutside(validBox(cell) ? a1(w.row, w.col) : `(${w.row}, ${w.col})`);
+    const shown = w.kind === 'formula' ? w.result : w.value;
+    const wellFormed = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string');
+    if (!wellFormed(shown) || (w.kind === 'formula' && !(typeof w.formula === 'string' && w.formula.startsWith('=')))) return sheetMsg.planBadValue(a1(w.row, w.col));
+    const key = `${w.row},${w.col}`;
+    if (seen.has(key)) return sheetMsg.planWrittenTwice(a1(w.row, w.col));
+    seen.add(key);
   }
-  for (const g of plan.styles) {
-    for (const b of g.boxes) {
-      if (!inside(b, plan.area) && !inside(b, plan.extraArea)) {
-        return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(b))));
-      }
-    }
+  for (const group of plan.styles) {
+    const problem = styleProblem(group.style);
+    if (problem) return sheetMsg.planStyleProblem(group.key, problem);
+    for (const b of group.boxes) if (!validBox(b) || !inAreas(b)) return sheetMsg.planStyleOutside(group.key);
+  }
+  for (const { col, width } of plan.columnWidths) {
+    if (!Number.isInteger(col) || col < 0 || col > MAX_COL) return sheetMsg.planBadColumn(col);
+    if (!Number.isFinite(width) || width < 0 || width > 1800) return sheetMsg.planBadWidth(width);
+  }
+  for (const { row, height } of plan.rowHeights ?? []) {
+    // Excel's largest row height is 409 points (Excel specifications and limits).
+    if (!Number.isInteger(row) || row < 0 || row > MAX_ROW || !Number.isFinite(height) || height < 0 || height > 409) return sheetMsg.planBadRowHeight(height, row);
+  }
+  if (plan.freeze && [plan.freeze.rows, plan.freeze.columns].some((n) => !Number.isInteger(n) || n < 0)) return sheetMsg.planBadFreeze();
+  if (plan.print) {
+    if (!validBox(plan.print.printArea)) return sheetMsg.planBadBox('print area');
+    if (!Number.isInteger(plan.print.scale) || plan.print.scale < 10 || plan.print.scale > 400) return sheetMsg.planBadScale();
+    if (plan.print.rowBreaks.some((r) => !Number.isInteger(r) || r < 1 || r > MAX_ROW)) return sheetMsg.planBadRowBreak();
+    const r = plan.print.repeatRows;
+    if (r && (!Number.isInteger(r.first) || r.first < 0 || r.last < r.first)) return sheetMsg.planBadRepeatRows();
+  }
+  return null;
+}
+
+/**
+ * The one check of a format plan, made by the planner before it returns one and by both
+ * adapters before they write anything (so a bad plan never leaves a half-formatted sheet):
+ * its shape (ranges, values, colours, widths), then what it owns (`plan.owns`): values only
+ * in its DOT and RAG cells or its key area, notes only on DOT and RAG cells, formats and
+ * colour rules only inside the table or the key, a key that does not overlap the table.
+ * The error (code `planInvalid`) names the first problem.
+ *
+ * @example validatePlan(plan) // ok(plan), or err('planInvalid', "The plan would write to 'Dec-20'!B5, which is not a DOT, RAG or key cell: …")
+ */
+export function validatePlan(plan: FormatPlan): Result<FormatPlan> {
+  const shape = shapeProblem(plan);
+  if (shape) return err('planInvalid', shape);
+  const at = (address: string): string => qualified(plan.sheetName, address);
+  if (plan.extraArea && overlaps(plan.extraArea, plan.area)) return err('planInvalid', sheetMsg.styleOutsideArea(at(boxAddress(plan.extraArea))));
+  for (const w of plan.writes) {
+    if (!ownsCell(plan.owns, w.row, w.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(w.row, w.col))));
   }
   // Notes only on cells the add-in writes: a note elsewhere would sit on the user's data.
   for (const n of plan.notes ?? []) {
-    if (!owned.has(`${n.row},${n.col}`)) return err('badArgument', sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(n.row, n.col))));
+    if (!ownsMark(plan.owns, n.row, n.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(n.row, n.col))));
   }
   for (const g of plan.conditional ?? []) {
-    for (const b of g.boxes) {
-      if (!inside(b, plan.area)) return err('badArgument', sheetMsg.styleOutsideArea(qualified(plan.sheetName, boxAddress(b))));
-    }
+    for (const b of g.boxes) if (!inside(b, plan.area)) return err('planInvalid', sheetMsg.styleOutsideArea(at(boxAddress(b))));
   }
   return ok(plan);
 }

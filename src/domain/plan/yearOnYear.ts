@@ -74,11 +74,14 @@ export function yearOnYearWrites(
       value = NO_ARROW_MARK;
       notes.push({ row: row.row, col: c.yoyDot, text: dot.reason });
     }
-    writes.push({ row: row.row, col: c.yoyDot, value });
+    // A live cell shows, until recalculated, what static mode writes (its cached result).
+    const shown = dot && dot.state !== null ? dot.glyph : dot ? NO_ARROW_MARK : '';
+    writes.push(formula !== null ? { kind: 'formula', row: row.row, col: c.yoyDot, formula, result: shown } : { kind: 'value', row: row.row, col: c.yoyDot, value });
   }
   if (c.yearEndRag !== null) {
     const formula = live ? yearEndRagFormula(table, row) : null;
-    writes.push({ row: row.row, col: c.yearEndRag, value: formula ?? (yoy?.rag ? RAG_LETTER[yoy.rag] : '') });
+    const letter = yoy?.rag ? RAG_LETTER[yoy.rag] : '';
+    writes.push(formula !== null ? { kind: 'formula', row: row.row, col: c.yearEndRag, formula, result: letter } : { kind: 'value', row: row.row, col: c.yearEndRag, value: letter });
   }
   return writes;
 }

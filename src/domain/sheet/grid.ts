@@ -42,6 +42,31 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/**
+ * The 0-based column of column letters (either case): the inverse of `columnLetters`.
+ * @example columnIndex('AA') // 26
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * A 0-based box from an A1 address, sheet name and `$` allowed (`Sheet1!$B$5:H9`, as
+ * Office.js and the file formats write them); null for anything else (whole rows or columns,
+ * names, several areas).
+ * @example boxOfAddress("'Dec-20'!B5:H9") // { top: 4, left: 1, bottom: 8, right: 7 }
+ */
+export function boxOfAddress(address: string): CellBox | null {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(local);
+  if (!m) return null;
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
+}
+
 /** A1 address for a 0-based absolute row and column: (4, 7) -> "H5". */
 export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;

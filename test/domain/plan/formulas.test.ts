@@ -16,6 +16,7 @@ import { registerPerf, setBlankArrival, unregisterPerf, type BlankArrival } from
 import { readScorecard } from '../../../src/domain/sheet/readScorecard';
 import { seedGrid } from '../../fixtures/seedGrids';
 import { byKey, seedTables } from '../sheet/helpers';
+import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
 
@@ -63,7 +64,7 @@ describe.each(reports.flatMap((r) => (['null', 'zero'] as BlankArrival[]).map((b
     const expected = plan(tables, options, grid);
     const live = plan(tables, { ...options, mode: 'formulas' }, grid);
     const hf = sheetOf(grid);
-    for (const w of live.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, w.value === '' ? null : w.value);
+    for (const w of live.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, entered(w) === '' ? null : entered(w));
     const mismatches: string[] = [];
     let compared = 0;
     for (const t of tables) {
@@ -74,7 +75,7 @@ describe.each(reports.flatMap((r) => (['null', 'zero'] as BlankArrival[]).map((b
           // dash with a note saying why; a live PERF.DOT shows a blank cell (a note would go
           // stale when the figure arrives). Both mean "no arrow".
           const noArrow = (v: string): string => (col === t.columns.dot && v === NO_ARROW_MARK ? '' : v);
-          const want = noArrow(String(expected.writes.find((w) => w.row === r.row && w.col === col)?.value ?? ''));
+          const want = noArrow(String(entered(expected.writes.find((w) => w.row === r.row && w.col === col)) ?? ''));
           const got = noArrow(shown(hf, r.row, col));
           compared++;
           if (got !== want) mismatches.push(`${r.key} ${col === t.columns.dot ? 'DOT' : 'RAG'}: formula ${JSON.stringify(got)}, static ${JSON.stringify(want)}`);
@@ -93,7 +94,7 @@ describe('formulas of rows that inherit or cannot be judged live', () => {
     const subRows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r }))).filter(({ r }) => r.subRow && r.polarity !== null);
     expect(subRows.length).toBeGreaterThan(0);
     for (const { t, r } of subRows) {
-      const rag = String(live.writes.find((w) => w.row === r.row && w.col === t.columns.rag)?.value ?? '');
+      const rag = String(entered(live.writes.find((w) => w.row === r.row && w.col === t.columns.rag)) ?? '');
       if (!rag.startsWith('=')) continue;
       const polarityRef = /,([A-Z]+\d+|"[^"]*")\)$/.exec(rag)?.[1] ?? '';
       const ownCell = `${String.fromCharCode(65 + t.columns.polarity)}${r.row + 1}`;
@@ -108,7 +109,7 @@ describe('formulas of rows that inherit or cannot be judged live', () => {
     const rows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r }))).filter(({ r }) => r.polarity === 'withinLimits');
     expect(rows.length).toBeGreaterThan(0);
     for (const { t, r } of rows) {
-      const dot = String(live.writes.find((w) => w.row === r.row && w.col === t.columns.dot)?.value ?? '');
+      const dot = String(entered(live.writes.find((w) => w.row === r.row && w.col === t.columns.dot)) ?? '');
       if (dot.startsWith('=')) expect(dot).toContain(`${String.fromCharCode(65 + t.columns.green!)}${r.row + 1})`);
     }
   });
@@ -119,6 +120,6 @@ describe('formulas of rows that inherit or cannot be judged live', () => {
     const row = byKey(tables, '11.5');
     expect(row.problems.length).toBeGreaterThan(0);
     const t = tables.find((x) => x.indicators.includes(row))!;
-    expect(live.writes.find((w) => w.row === row.row && w.col === t.columns.rag)?.value).toBe('');
+    expect(entered(live.writes.find((w) => w.row === row.row && w.col === t.columns.rag))).toBe('');
   });
 });

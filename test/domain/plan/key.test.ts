@@ -7,6 +7,8 @@ import { seedGrid } from '../../fixtures/seedGrids';
 import { planFormat, type FormatOptions } from '../../../src/domain/plan/planFormat';
 import type { DotState } from '../../../src/domain/types';
 import { seedTables } from '../sheet/helpers';
+import type { CellWrite } from '../../../src/domain/plan/types';
+import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
 
@@ -31,13 +33,13 @@ describe('the key and the sheet show one glyph per DOT state', () => {
     expect(declines.length).toBeGreaterThan(0);
     for (const r of declines) {
       const table = tables.find((x) => x.indicators.includes(r))!;
-      expect(p.value.writes.find((w) => w.row === r.row && w.col === table.columns.dot)?.value).toBe(DOT_GLYPHS.declineWithinLimits);
+      expect(entered(p.value.writes.find((w) => w.row === r.row && w.col === table.columns.dot))).toBe(DOT_GLYPHS.declineWithinLimits);
     }
     const key = p.value.extraArea!;
-    const labelRow = p.value.writes.find((w) => w.col === key.left + 1 && w.value === msg.dotLabels.declineWithinLimits)!;
+    const labelRow = p.value.writes.find((w) => w.col === key.left + 1 && entered(w) === msg.dotLabels.declineWithinLimits)!;
     const symbol = p.value.writes.find((w) => w.row === labelRow.row && w.col === key.left)!;
-    expect(symbol.value).toBe(DOT_GLYPHS.declineWithinLimits);
-    expect(symbol.value).not.toBe(DOT_GLYPHS.declineNotOnTarget);
+    expect(entered(symbol)).toBe(DOT_GLYPHS.declineWithinLimits);
+    expect(entered(symbol)).not.toBe(DOT_GLYPHS.declineNotOnTarget);
   });
 });
 
@@ -50,7 +52,7 @@ describe('formatting again replaces the key, never adds a second one', () => {
     return plan.value;
   }
   /** The grid as it is after the plan's writes land. */
-  function written(grid: Grid, writes: Array<{ row: number; col: number; value: string | number }>): Grid {
+  function written(grid: Grid, writes: readonly CellWrite[]): Grid {
     const next: Grid = { ...grid, values: grid.values.map((r) => [...r]), text: grid.text.map((r) => [...r]), numberFormats: grid.numberFormats.map((r) => [...r]) };
     for (const w of writes) {
       const i = w.row - next.top;
@@ -60,8 +62,8 @@ describe('formatting again replaces the key, never adds a second one', () => {
         next.text.push([]);
         next.numberFormats.push([]);
       }
-      next.values[i][j] = w.value;
-      next.text[i][j] = String(w.value);
+      next.values[i][j] = entered(w);
+      next.text[i][j] = String(entered(w));
     }
     return next;
   }
@@ -75,7 +77,7 @@ describe('formatting again replaces the key, never adds a second one', () => {
     expect(box.bottom - box.top + 1).toBe(keyLines('performance').length);
     const cleared = second.writes.filter((w) => w.row >= box.top + lines && w.row <= box.bottom);
     expect(cleared.length).toBe(2 * (box.bottom - box.top + 1 - lines));
-    expect(cleared.every((w) => w.value === '')).toBe(true);
+    expect(cleared.every((w) => entered(w) === '')).toBe(true);
   });
 
   it('keeps RAG lines on the same rows in both conventions, so no fill is left behind', () => {
@@ -88,7 +90,7 @@ describe('formatting again replaces the key, never adds a second one', () => {
     const first = planned(grid, 'performance');
     const box = first.extraArea!;
     // The user typed a lone R where the key would go (no key title above it): not a key.
-    const withUserText = written(grid, [{ row: box.top + 1, col: box.left, value: 'R' }]);
+    const withUserText = written(grid, [{ kind: 'value', row: box.top + 1, col: box.left, value: 'R' }]);
     const again = planned(withUserText, 'performance');
     expect(again.extraArea).not.toEqual(box);
     expect(isKeyText('R')).toBe(true);

@@ -10,6 +10,7 @@ import type { Grid } from '../../../src/domain/sheet/grid';
 import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
 import { syntheticGrid } from '../../fixtures/seedGrids';
 import { byKey, seedTables, tablesOf, withCell } from '../sheet/helpers';
+import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
 const FORMULAS: FormatOptions = { ...STATIC, mode: 'formulas' };
@@ -48,7 +49,7 @@ describe.each(reports)('format plan for the %s seed', (report) => {
         const w = p.writes.find((x) => x.row === r.row && x.col === t.columns.rag)!;
         const letter = r.rag ? RAG_LETTER[r.rag] : '';
         const marked = r.ragBasis?.kind === 'ytd' && r.ragBasis.marked;
-        expect(w.value).toBe(marked ? `YTD ${letter}`.trim() : letter);
+        expect(entered(w)).toBe(marked ? `YTD ${letter}`.trim() : letter);
       }
     }
   });
@@ -64,7 +65,7 @@ describe.each(reports)('format plan for the %s seed', (report) => {
   });
 
   it('keeps every format inside the table or the key', () => {
-    expect(validatePlan(p, tables).ok).toBe(true);
+    expect(validatePlan(p).ok).toBe(true);
     for (const g of p.styles) {
       for (const b of g.boxes) {
         const inArea = b.top >= p.area.top && b.bottom <= p.area.bottom && b.left >= p.area.left && b.right <= p.area.right;
@@ -96,7 +97,7 @@ describe('format plan details', () => {
     const p = plan(tables, STATIC, grid);
     const row = byKey(tables, '6.2');
     const w = p.writes.find((x) => x.row === row.row && x.col === tables[0].columns.dot)!;
-    expect(w.value).toBe(DOT_GLYPHS.improvement);
+    expect(entered(w)).toBe(DOT_GLYPHS.improvement);
     const g = p.styles.find((s) => s.boxes.some((b) => b.left === tables[0].columns.dot && b.top <= row.row && b.bottom >= row.row))!;
     expect(g.style.fontColor).toBe(PALETTES.standard.dot.good);
   });
@@ -106,20 +107,20 @@ describe('format plan details', () => {
     const row = byKey(tables, '6.8'); // row 12 on the sheet
     const rag = p.writes.find((x) => x.row === row.row && x.col === 11)!;
     const dot = p.writes.find((x) => x.row === row.row && x.col === 10)!;
-    expect(rag.value).toBe('=PERF.RAG(IF(ISBLANK(H12),"",H12),IF(ISBLANK(M12),"",M12),IF(ISBLANK(N12),"",N12),IF(ISBLANK(O12),"",O12),IF(ISBLANK(D12),"",D12))');
-    expect(dot.value).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12))');
+    expect(entered(rag)).toBe('=PERF.RAG(IF(ISBLANK(H12),"",H12),IF(ISBLANK(M12),"",M12),IF(ISBLANK(N12),"",N12),IF(ISBLANK(O12),"",O12),IF(ISBLANK(D12),"",D12))');
+    expect(entered(dot)).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12))');
   });
 
   it('keeps the YTD marker in front of the live RAG of 6.9', () => {
     const p = plan(tables, FORMULAS, grid);
     const row = byKey(tables, '6.9');
-    expect(p.writes.find((x) => x.row === row.row && x.col === 11)!.value).toBe('=TRIM("YTD "&PERF.RAG(IF(ISBLANK(I13),"",I13),IF(ISBLANK(M13),"",M13),IF(ISBLANK(N13),"",N13),IF(ISBLANK(O13),"",O13),IF(ISBLANK(D13),"",D13)))');
+    expect(entered(p.writes.find((x) => x.row === row.row && x.col === 11))).toBe('=TRIM("YTD "&PERF.RAG(IF(ISBLANK(I13),"",I13),IF(ISBLANK(M13),"",M13),IF(ISBLANK(N13),"",N13),IF(ISBLANK(O13),"",O13),IF(ISBLANK(D13),"",D13)))');
   });
 
   it('passes the numeric convention to PERF.DOT', () => {
     const p = plan(tables, { ...FORMULAS, convention: 'numeric' }, grid);
     const row = byKey(tables, '6.8');
-    expect(p.writes.find((x) => x.row === row.row && x.col === 10)!.value).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12),"numeric")');
+    expect(entered(p.writes.find((x) => x.row === row.row && x.col === 10))).toBe('=PERF.DOT(IF(ISBLANK(H12),"",H12),IF(ISBLANK(G12),"",G12),IF(ISBLANK(D12),"",D12),IF(ISBLANK(L12),"",L12),"numeric")');
   });
 
   it('formats figures by unit and leaves a cell with a problem alone', () => {
@@ -152,14 +153,14 @@ describe('format plan details', () => {
 
   it('rejects a plan that writes outside the DOT, RAG and key cells', () => {
     const p = plan(tables, STATIC, grid);
-    const bad = { ...p, writes: [...p.writes, { row: 4, col: 5, value: 1 }] };
-    expect(validatePlan(bad, tables)).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.writeOutsideOwned("'Dec-19'!F5") } });
+    const bad = { ...p, writes: [...p.writes, { kind: 'value' as const, row: 4, col: 5, value: 1 }] };
+    expect(validatePlan(bad)).toEqual({ ok: false, error: { code: 'planInvalid', message: sheetMsg.writeOutsideOwned("'Dec-19'!F5") } });
   });
 
   it('rejects a plan that formats outside the table', () => {
     const p = plan(tables, STATIC, grid);
     const bad = { ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 0, left: 0, bottom: 0, right: 0 }] }] };
-    expect(validatePlan(bad, tables).ok).toBe(false);
+    expect(validatePlan(bad).ok).toBe(false);
   });
 
   it('returns an error for no tables', () => {
@@ -259,7 +260,7 @@ describe('number formats of month cells', () => {
   });
 });
 
-describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => {
+describe('DOT cells with no arrow say why (the reason is visible)', () => {
   const { grid, tables } = seedTables('earlyHelp');
   const p = plan(tables, STATIC, grid);
   const rows = tables.flatMap((t) => t.indicators.map((r) => ({ t, r })));
@@ -268,7 +269,7 @@ describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => 
   it('writes an en dash and a note in each DOT cell without an arrow', () => {
     expect(noArrow.length).toBeGreaterThan(0);
     for (const { t, r } of noArrow) {
-      expect(p.writes.find((w) => w.row === r.row && w.col === t.columns.dot)?.value).toBe(NO_ARROW_MARK);
+      expect(entered(p.writes.find((w) => w.row === r.row && w.col === t.columns.dot))).toBe(NO_ARROW_MARK);
       const note = (p.notes ?? []).find((n) => n.row === r.row && n.col === t.columns.dot);
       expect(note?.text.startsWith(sheetMsg.noArrowNotePrefix)).toBe(true);
     }
@@ -290,16 +291,16 @@ describe('DOT cells with no arrow say why (SPEC: the reason is visible)', () => 
 
   it('explains the dash in the key', () => {
     const key = p.extraArea!;
-    const dash = p.writes.find((w) => w.col === key.left && w.value === NO_ARROW_MARK && w.row >= key.top && w.row <= key.bottom);
+    const dash = p.writes.find((w) => w.col === key.left && entered(w) === NO_ARROW_MARK && w.row >= key.top && w.row <= key.bottom);
     expect(dash).toBeDefined();
-    expect(p.writes.find((w) => w.row === dash!.row && w.col === key.left + 1)?.value).toBe(sheetMsg.keyNoArrowMark);
+    expect(entered(p.writes.find((w) => w.row === dash!.row && w.col === key.left + 1))).toBe(sheetMsg.keyNoArrowMark);
   });
 
   it('leaves live DOT formulas without a note (a note would go stale when the figure arrives)', () => {
     const live = plan(tables, FORMULAS, grid);
     for (const n of live.notes ?? []) {
       const w = live.writes.find((x) => x.row === n.row && x.col === n.col);
-      expect(String(w?.value).startsWith('=')).toBe(false);
+      expect(String(entered(w)).startsWith('=')).toBe(false);
     }
   });
 });

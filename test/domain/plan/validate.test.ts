@@ -12,13 +12,13 @@ describe('validatePlan and notes', () => {
 
   it('accepts the notes a plan puts on DOT cells', () => {
     expect(plan.notes?.length).toBeGreaterThan(0);
-    expect(validatePlan(plan, tables).ok).toBe(true);
+    expect(validatePlan(plan).ok).toBe(true);
   });
 
   it('refuses a note on a cell the add-in does not write (a month figure), naming it', () => {
     const row = tables[0].indicators[0];
     const col = tables[0].reportingMonth.col;
     const bad = { ...plan, notes: [...plan.notes!, { row: row.row, col, text: sheetMsg.noArrowNote('Dec-20', 'TBC') }] };
-    expect(validatePlan(bad, tables)).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(row.row, col))) } });
+    expect(validatePlan(bad)).toEqual({ ok: false, error: { code: 'planInvalid', message: sheetMsg.writeOutsideOwned(qualified(plan.sheetName, a1(row.row, col))) } });
   });
 });

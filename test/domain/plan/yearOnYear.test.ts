@@ -14,6 +14,7 @@ import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
 import { HIGHLIGHT_FILL } from '../../../src/domain/revisions/highlights';
 import { registerPerf, unregisterPerf } from '../../functions/perfPlugin';
 import { CORPORATE_ORDER, OTHER_ORDER, PACK_ROWS, colOf, packGrid, type PackColumn, type PackRow } from '../../fixtures/packGrids';
+import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
 
@@ -30,7 +31,7 @@ function setup(columns: PackColumn[], rows: PackRow[], options: FormatOptions): 
 }
 
 function written(plan: FormatPlan, row: number, col: number): string | number | undefined {
-  return plan.writes.find((w) => w.row === row && w.col === col)?.value;
+  return entered(plan.writes.find((w) => w.row === row && w.col === col));
 }
 
 const ALL = Object.values(PACK_ROWS);
@@ -64,7 +65,7 @@ describe.each([
   });
 
   it('explains the columns and the revised fill in the key', () => {
-    const labels = plan.writes.filter((w) => plan.extraArea && w.row >= plan.extraArea.top && w.col === plan.extraArea.left + 1).map((w) => w.value);
+    const labels = plan.writes.filter((w) => plan.extraArea && w.row >= plan.extraArea.top && w.col === plan.extraArea.left + 1).map((w) => entered(w));
     expect(labels).toEqual(expect.arrayContaining([packMsg.keyYoy, packMsg.keyYearEnd, packMsg.keyRevised]));
     const revisedRow = plan.extraArea!.top + keyLines('performance', 'static', { yearOnYear: true, yearEnd: true }).findIndex((l) => l.fill);
     expect(plan.styles.some((g) => g.style.fill === HIGHLIGHT_FILL && g.boxes.some((b) => b.top === revisedRow && b.left === plan.extraArea!.left))).toBe(true);
@@ -100,7 +101,7 @@ describe('formulas mode', () => {
     const expected = setup(columns, ALL, options);
     const live = setup(columns, ALL, { ...options, mode: 'formulas' });
     const hf = sheetOf(expected.grid);
-    for (const w of live.plan.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, w.value === '' ? null : w.value);
+    for (const w of live.plan.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, entered(w) === '' ? null : entered(w));
     const mismatches: string[] = [];
     let formulas = 0;
     for (const r of expected.tables[0].indicators) {

@@ -1,0 +1,137 @@
+import { DOT_GLYPHS } from '../dot';
+import { sheetMsg } from '../messages';
+import type { CellBox } from '../sheet/grid';
+import type { ScorecardTable } from '../sheet/scorecard';
+import type { CellInput } from '../types';
+import { isKeyText } from './key';
+import { RAG_LETTER } from './palette';
+import type { FormatPlan, PlanOwnership } from './types';
+
+/**
+ * What is the add-in's on a sheet, decided once for both adapters. A workbook keeps no tag
+ * on a note, a conditional format or a key, so "ours" is recognised by what only the
+ * add-in writes: notes starting with the catalogue's prefix, colour rules comparing a mark
+ * (a RAG letter, a DOT arrow, blank) on cells that are all DOT or RAG cells, a key area that
+ * is empty or holds the add-in's key. Adapters read what is there and ask here; they never
+ * decide it themselves.
+ */
+
+/** The texts the add-in's colour rules compare with. */
+export const RULE_MARKS: readonly string[] = Object.freeze(['', ...Object.values(RAG_LETTER), ...Object.values(DOT_GLYPHS)]);
+
+/**
+ * What a plan for these tables owns: the DOT and RAG cells (monthly and year-on-year) of
+ * every indicator row, the key area, the notes and rules the add-in writes.
+ *
+ * @example ownershipOf(tables, key).marks // [{ top: 5, left: 11, bottom: 40, right: 11 }, …] one box per run of rows
+ */
+export function ownershipOf(tables: readonly ScorecardTable[], key: CellBox | null): PlanOwnership {
+  const marks: CellBox[] = [];
+  for (const t of tables) {
+    const c = t.columns;
+    for (const col of [c.dot, c.rag, c.yoyDot, c.yearEndRag]) {
+      if (col === null) continue;
+      let run: CellBox | null = null;
+      for (const row of [...t.indicators].sort((a, b) => a.row - b.row)) {
+        if (run && run.bottom + 1 === row.row) run.bottom = row.row;
+        else {
+          if (run) marks.push(run);
+          run = { top: row.row, left: col, bottom: row.row, right: col };
+        }
+      }
+      if (run) marks.push(run);
+    }
+  }
+  return { marks, key, notePrefix: sheetMsg.noArrowNotePrefix, ruleMarks: [...RULE_MARKS] };
+}
+
+function inBox(b: CellBox, row: number, col: number): boolean {
+  return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
+}
+
+/**
+ * Whether a cell is one of the plan's mark cells (a DOT or RAG cell of an indicator row).
+ * @example ownsMark(plan.owns, 12, 11) // true for L13 when L is the RAG column
+ */
+export function ownsMark(owns: PlanOwnership, row: number, col: number): boolean {
+  return owns.marks.some((b) => inBox(b, row, col));
+}
+
+/** Whether a cell is the plan's: a mark cell or a cell of the key. */
+export function ownsCell(owns: PlanOwnership, row: number, col: number): boolean {
+  return ownsMark(owns, row, col) || (owns.key !== null && inBox(owns.key, row, col));
+}
+
+/** How the add-in's notes are recognised where there is no format plan (New month clears last month's). */
+export const ADDIN_NOTES: Pick<PlanOwnership, 'notePrefix'> = Object.freeze({ notePrefix: sheetMsg.noArrowNotePrefix });
+
+/**
+ * Whether a note is the add-in's (it may replace or remove it); any other note is the user's.
+ * @example isOwnNote(plan.owns, 'No arrow: the Dec-20 figure is "TBC".') // true
+ */
+export function isOwnNote(owns: Pick<PlanOwnership, 'notePrefix'>, text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.startsWith(owns.notePrefix);
+}
+
+/**
+ * A conditional format as an adapter reads it back, by shape: a text rule (Contains), a
+ * cell-value rule equal to a formula (`="G"`, or `"G"` as a file stores it), an expression
+ * (the file adapter's `ISNUMBER(FIND("G",L5))`), or another shape (never the add-in's).
+ */
+export type ReadRule =
+  | { shape: 'contains'; text: string }
+  | { shape: 'equals'; formula: string }
+  | { shape: 'expression'; formula: string }
+  | { shape: 'other' };
+
+/** The text a rule of one of the add-in's shapes compares with, else null. */
+export function ruleMark(rule: ReadRule): string | null {
+  if (rule.shape === 'contains') return rule.text;
+  if (rule.shape === 'equals') {
+    const m = /^=?"((?:[^"]|"")*)"$/.exec(rule.formula.trim());
+    return m ? m[1].replace(/""/g, '"') : null;
+  }
+  if (rule.shape === 'expression') {
+    const m = /^=?ISNUMBER\(FIND\("((?:[^"]|"")*)",\$?[A-Z]{1,3}\$?\d+\)\)$/i.exec(rule.formula.trim());
+    return m ? m[1].replace(/""/g, '"') : null;
+  }
+  return null;
+}
+
+/**
+ * Whether a conditional format is the add-in's: one of its shapes, comparing one of its
+ * marks, on cells that are all mark cells. A user's rule anywhere else, of another shape or
+ * text, or reaching one cell further is kept.
+ *
+ * @example isOwnRule(plan.owns, { shape: 'contains', text: 'R' }, [{ top: 11, left: 13, bottom: 19, right: 13 }]) // true when N12:N20 are RAG cells
+ */
+export function isOwnRule(owns: PlanOwnership, rule: ReadRule, boxes: readonly CellBox[]): boolean {
+  const text = ruleMark(rule);
+  if (text === null || !owns.ruleMarks.includes(text) || boxes.length === 0) return false;
+  for (const b of boxes) {
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!ownsMark(owns, r, c)) return false;
+  }
+  return true;
+}
+
+function blank(v: CellInput | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/**
+ * Whether the plan may write over a cell of its key area: it is empty, already holds what
+ * the plan writes there (the add-in's key from a previous run), or holds a line of a key an
+ * earlier Format wrote in another convention, which this one replaces. `formula` is the
+ * cell's formula when it has one (with its `=`).
+ *
+ * @example keyCellFree(plan, 52, 0, { value: 'Key' }) // true: the add-in's own key title
+ */
+export function keyCellFree(plan: Pick<FormatPlan, 'writes'>, row: number, col: number, current: { value: CellInput | undefined; formula?: string | null }): boolean {
+  if (blank(current.value) && blank(current.formula)) return true;
+  const planned = plan.writes.find((w) => w.row === row && w.col === col);
+  if (!planned) return false;
+  const wanted = planned.kind === 'formula' ? planned.formula : planned.value;
+  if (current.formula !== undefined && current.formula !== null && current.formula !== '' && current.formula === wanted) return true;
+  if (current.value === wanted) return true;
+  return isKeyText(current.value);
+}
