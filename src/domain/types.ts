@@ -6,7 +6,7 @@ export type Polarity = 'high' | 'low' | 'withinLimits' | 'info';
 /** A RAG status. Blank (no status) is represented as `null` by callers, not as a member. */
 export type Rag = 'red' | 'amber' | 'green';
 
-/** The two DOT conventions of SPEC.md. */
+/** The two DOT conventions (docs/DOMAIN.md). */
 export type DotConvention = 'performance' | 'numeric';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Reading a fake sheet's state in assertions: addresses, what changed, record tables, and
- * the arrow shapes SPEC.md describes (matched by shape, so ⬆ and ↑ both read as up).
+ * the arrow shapes docs/DOMAIN.md describes (matched by shape, so ⬆ and ↑ both read as up).
  */
 import type { SheetSnapshot } from '../fakes/fakeExcel';
 import { tableBoxes } from './scenarios';

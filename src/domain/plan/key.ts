@@ -45,7 +45,7 @@ const NUMERIC: Array<[DotState, DotTone]> = [
 /**
  * The key explaining arrows and colours, for the convention in use (and, in static mode,
  * the dash written where there is no arrow). Info measures show
- * increase/decrease in the neutral colour (SPEC: no good or bad).
+ * increase/decrease in the neutral colour (docs/DOMAIN.md: no good or bad).
  *
  * @example keyLines('performance')[1] // { symbol: '↑', label: 'Improvement', tone: 'good' }
  */

@@ -26,7 +26,7 @@ export function RagLetter({ rag, palette = 'standard' }: RagLetterProps): React.
 }
 
 
-/** Colour meaning of each state under the performance convention (SPEC.md, DOT). */
+/** Colour meaning of each state under the performance convention (docs/DOMAIN.md, DOT). */
 const TONES: Record<DotState, DotTone> = {
   improvement: 'good',
   stable: 'neutral',
