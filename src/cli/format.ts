@@ -1,4 +1,4 @@
-import { planClearHighlights, planHighlights } from '../domain/revisions/highlights';
+import { planClearHighlights, planHighlights, splitRecords } from '../domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../domain/revisions/highlightRows';
 import type { HighlightRecord, Revision } from '../domain/revisions/types';
 import type { FormatPlan } from '../domain/plan/types';
@@ -107,7 +107,7 @@ function highlight(wb: XlsxWorkbook, sheetName: string, revisions: Revision[]): 
     }
     existing = parsed.value;
   }
-  const mine = existing.filter((r) => r.sheet === sheetName);
+  const { mine, others } = splitRecords(existing, sheetName);
   const plan = planHighlights(revisions, readFills(wb, sheetName, revisions.map(cellOf)), mine);
   const { highlighted } = applyHighlights(wb, sheetName, plan.writes);
   if (plan.release.length > 0) {
@@ -115,7 +115,7 @@ function highlight(wb: XlsxWorkbook, sheetName: string, revisions: Revision[]): 
     restoreFills(wb, sheetName, clear.restores, clear.deleteNotes);
     warnings.push(...clear.warnings);
   }
-  const records = [...existing.filter((r) => r.sheet !== sheetName), ...plan.records];
+  const records = [...others, ...plan.records];
   if (records.length > 0 || recordSheet) {
     if (!recordSheet && wb.structureLocked) return fail(EXIT.refused, xlsxMessages.protectedStructure('The workbook'));
     writeRecordSheet(wb, HIGHLIGHT_TABLE.sheetName, highlightsToRows(records));

@@ -1,6 +1,6 @@
 import { planRollForward } from '../domain/plan/rollForward';
 import type { RestoreFill } from '../domain/plan/types';
-import { planClearHighlights } from '../domain/revisions/highlights';
+import { planClearHighlights, splitRecords } from '../domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlightRows';
 import { applyRollForward } from '../xlsx/applyRollForward';
 import { readFills, restoreFills } from '../xlsx/highlights';
@@ -63,7 +63,7 @@ function lastMonthHighlights(
   const parsed = parseHighlightRows(grid.value.values);
   // Records we cannot trust: restoring a wrong fill would damage the user's formatting.
   if (!parsed.ok) return fail(EXIT.refused, cliMessages.rollFailed(parsed.error.message));
-  const mine = parsed.value.filter((r) => r.sheet === sheetName);
+  const mine = splitRecords(parsed.value, sheetName).mine;
   const clear = planClearHighlights(mine, readFills(workbook, sheetName, mine.map((r) => r.address)));
   const restores: RestoreFill[] = clear.restores.map((r) => {
     const { row, col } = parseRef(r.address)!;

@@ -32,6 +32,7 @@ import {
   type RecordSheet,
   type WorkbookState,
 } from './revisionsState';
+import { sameSheetName } from '../domain/sheet/grid';
 
 /** Who and when, supplied by the caller (the pane knows the reviewer; tests fix the time). */
 export interface RevisionsOptions {
@@ -185,7 +186,7 @@ export async function publish(context: Excel.RequestContext, options: RevisionsO
     if (!stored.ok) return stored;
     const snapshot = snapshotFromTables(state.tables, { publishedAt: nowOf(options), ...(options.user ? { publishedBy: options.user } : {}) });
     if (snapshot.figures.length === 0) return fail({ message: xm.nothingToPublish(state.active.sheetName), action: xm.noTableAction() });
-    const republished = stored.value.some((s) => s.sheetName === snapshot.sheetName && s.reportingMonth === snapshot.reportingMonth);
+    const republished = stored.value.some((s) => sameSheetName(s.sheetName, snapshot.sheetName) && s.reportingMonth === snapshot.reportingMonth);
     if (state.snapshots.state === 'ours' && state.snapshots.grid.values.length > 0 && !republished) {
       // The usual case appends this month's rows only: the request stays small however many
       // months the workbook has published (Excel on the web refuses requests over 5 MB).

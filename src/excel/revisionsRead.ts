@@ -1,4 +1,4 @@
-import type { Grid } from '../domain/sheet/grid';
+import { sameSheetName, type Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 
 /**
@@ -87,7 +87,7 @@ export async function readSheets(context: Excel.RequestContext, names: readonly 
 
 /** Whether a sheet of that name is in the list (Excel matches sheet names case-insensitively). */
 export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | undefined {
-  return sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return sheets.find((s) => sameSheetName(s.name, name));
 }
 
 /** The values of a record sheet from A1, as the domain parsers want them. */

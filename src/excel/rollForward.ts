@@ -13,6 +13,7 @@ import { toOutcomeError } from './officeErrors';
 import { boxOfAddress, readGridAndFormulas } from './readGrid';
 import { cellKey, noteKind, readNotes } from './revisionsNotes';
 import { chunkAddresses, coalesceBoxes } from './writeOps';
+import { splitRecords } from '../domain/revisions/highlights';
 
 export interface RolledForward {
   sheetName: string;
@@ -64,7 +65,7 @@ async function highlightRestores(context: Excel.RequestContext, sourceSheet: str
   const parsed = parseHighlightRows(used.values);
   // Records we cannot trust are left alone: restoring a wrong fill would damage the user's formatting.
   if (!parsed.ok) return { restores: [], deleteNotes: [], warnings: [parsed.error.message] };
-  const mine = parsed.value.filter((r) => r.sheet === sourceSheet);
+  const mine = splitRecords(parsed.value, sourceSheet).mine;
   if (mine.length === 0) return { restores: [], deleteNotes: [], warnings: [] };
   const ws = context.workbook.worksheets.getItem(sourceSheet);
   const cells = mine.map((r) => {

@@ -3,6 +3,7 @@ import type { CellFill } from '../domain/revisions/types';
 import { parseRef } from './package/refs';
 import { refOf } from './package/sheet';
 import type { XlsxWorkbook } from './package/workbook';
+import { sameSheetName } from '../domain/sheet/grid';
 
 /**
  * The fills and notes of the given cells, as the revisions planner wants them
@@ -33,7 +34,7 @@ export function applyHighlights(wb: XlsxWorkbook, sheetName: string, writes: rea
   const notes = wb.notes(sheetName);
   let highlighted = 0;
   for (const write of writes) {
-    if (write.sheet !== sheetName) continue;
+    if (!sameSheetName(write.sheet, sheetName)) continue;
     const ref = parseRef(write.address);
     if (!ref) continue;
     sheet.setStyle(ref.row, ref.col, wb.styles.derive(sheet.styleOf(ref.row, ref.col), `fill:${write.fill}`, { fill: write.fill }));
@@ -56,7 +57,7 @@ export function restoreFills(
   const sheet = wb.sheet(sheetName);
   let restored = 0;
   for (const r of restores) {
-    if (r.sheet !== sheetName) continue;
+    if (!sameSheetName(r.sheet, sheetName)) continue;
     const ref = parseRef(r.address);
     if (!ref) continue;
     const old = sheet.styleOf(ref.row, ref.col);
@@ -65,7 +66,7 @@ export function restoreFills(
   }
   const notes = wb.notes(sheetName);
   for (const n of deleteNotes) {
-    if (n.sheet !== sheetName) continue;
+    if (!sameSheetName(n.sheet, sheetName)) continue;
     const ref = parseRef(n.address);
     if (ref && notes.writable) notes.set(ref.row, ref.col, null);
   }

@@ -1,6 +1,6 @@
 import { sheetMsg } from '../messages';
 import { err, ok, type Result } from '../result';
-import type { CellBox, Grid } from '../sheet/grid';
+import { sameSheetName, type CellBox, type Grid } from '../sheet/grid';
 import { addMonths, compareMonths, financialYear, longMonthLabel, monthLabel, monthSerial, type YearMonth } from '../sheet/months';
 import type { ScorecardTable } from '../sheet/scorecard';
 import type { RestoreFill, RollForwardPlan } from './types';
@@ -50,7 +50,7 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
   const step = compareMonths(target, first.reportingMonth);
   if (step < 1) return err('badArgument', sheetMsg.rollNotNext(monthLabel(target), monthLabel(expected)));
   const newSheetName = monthLabel(target);
-  if ((options.existingSheets ?? []).some((s) => s.toLowerCase() === newSheetName.toLowerCase())) {
+  if ((options.existingSheets ?? []).some((s) => sameSheetName(s, newSheetName))) {
     return err('badArgument', sheetMsg.sheetExists(newSheetName));
   }
 

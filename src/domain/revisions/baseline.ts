@@ -2,6 +2,7 @@ import type { ScorecardTable } from '../sheet/scorecard';
 import { newestMonth, snapshotFromTables, type PublishMeta } from './figures';
 import { monthIndex } from './months';
 import type { Snapshot } from './types';
+import { sameSheetName } from '../sheet/grid';
 
 /** Where the published figures of a comparison came from. */
 export type BaselineKind =
@@ -74,7 +75,7 @@ export function previousSheetSnapshot(
 ): Snapshot | null {
   let best: { sheet: ReadSheet; month: number } | null = null;
   for (const sheet of sheets) {
-    if (sheet.sheetName === currentSheet || sheet.tables.length === 0) continue;
+    if (sameSheetName(sheet.sheetName, currentSheet) || sheet.tables.length === 0) continue;
     const label = newestMonth(sheet.tables);
     if (label === null || !before(label, currentMonth)) continue;
     const month = monthIndex(label) ?? 0;

@@ -1,4 +1,4 @@
-import { qualified } from '../sheet/grid';
+import { qualified, sameSheetName } from '../sheet/grid';
 import { revisionMessages as msg } from './messages';
 import type { CellFill, HighlightRecord, Revision } from './types';
 
@@ -170,10 +170,9 @@ export function planClearHighlights(records: readonly HighlightRecord[], fills: 
  * @example splitRecords(records, 'Jan-21').mine.every((r) => r.sheet === 'Jan-21') // true
  */
 export function splitRecords(records: readonly HighlightRecord[], sheet: string): { mine: HighlightRecord[]; others: HighlightRecord[] } {
-  const lower = sheet.toLowerCase();
   return {
-    mine: records.filter((r) => r.sheet.toLowerCase() === lower),
-    others: records.filter((r) => r.sheet.toLowerCase() !== lower),
+    mine: records.filter((r) => sameSheetName(r.sheet, sheet)),
+    others: records.filter((r) => !sameSheetName(r.sheet, sheet)),
   };
 }
 

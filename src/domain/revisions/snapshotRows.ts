@@ -4,6 +4,7 @@ import { revisionMessages as msg } from './messages';
 import { monthIndex } from './months';
 import { parseRecordRows, recordRows, type RecordRow, type RecordTableSpec } from './recordTable';
 import type { Snapshot, SnapshotFigure } from './types';
+import { sameSheetName } from '../sheet/grid';
 
 /*
  * Where published figures live: a HIDDEN WORKSHEET (state `hidden`, not `veryHidden`).
@@ -161,5 +162,5 @@ function parseFigure(row: RecordRow<SnapshotColumn>): Result<SnapshotFigure> {
  * @example withSnapshot([dec20], dec20again).length // 1
  */
 export function withSnapshot(stored: readonly Snapshot[], snapshot: Snapshot): Snapshot[] {
-  return [...stored.filter((s) => !(s.sheetName === snapshot.sheetName && s.reportingMonth === snapshot.reportingMonth)), snapshot];
+  return [...stored.filter((s) => !(sameSheetName(s.sheetName, snapshot.sheetName) && s.reportingMonth === snapshot.reportingMonth)), snapshot];
 }

@@ -79,6 +79,16 @@ export function boxAddress(box: CellBox): string {
   return start === end ? start : `${start}:${end}`;
 }
 
+/**
+ * Whether two names name the same sheet. Excel compares sheet names without regard to case
+ * (a workbook cannot hold both `Dec-20` and `DEC-20`), so every lookup of a sheet or of
+ * records kept per sheet uses this, never `===`.
+ * @example sameSheetName('Dec-20', 'DEC-20') // true
+ */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /** Sheet-qualified address for messages: `'Dec-20'!H12`. Quotes are doubled as Excel does. */
 export function qualified(sheetName: string, address: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${address}`;
