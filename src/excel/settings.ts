@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../port/api';
-import type { Outcome, Settings } from '../port/api';
+import type { LoadedSettings, Outcome, Settings } from '../port/api';
+import { excelMessages as m } from './messages';
 import { toOutcomeError } from './officeErrors';
 
 /** The one workbook setting the add-in keeps (JSON, travels with the file). */
@@ -35,16 +36,18 @@ export function settingsFrom(stored: unknown): { settings: Settings; damaged: bo
 
 /**
  * Reads the add-in's settings from `workbook.settings` in one round trip; defaults when
- * none were saved.
+ * none were saved. A damaged stored value is not dropped silently: `damaged` says so, with
+ * what to do, and the pane shows it.
  *
- * @example const s = await loadSettings(context); if (s.ok) s.value.mode // 'static'
+ * @example const s = await loadSettings(context); if (s.ok) s.value.settings.mode // 'static'
  */
-export async function loadSettings(context: Excel.RequestContext): Promise<Outcome<Settings>> {
+export async function loadSettings(context: Excel.RequestContext): Promise<Outcome<LoadedSettings>> {
   try {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load('value');
     await context.sync();
-    return { ok: true, value: settingsFrom(item.isNullObject ? undefined : item.value).settings };
+    const { settings, damaged } = settingsFrom(item.isNullObject ? undefined : item.value);
+    return { ok: true, value: damaged ? { settings, damaged: { message: m.settingsDamaged(), action: m.settingsDamagedAction() } } : { settings } };
   } catch (e) {
     return { ok: false, error: toOutcomeError(e) };
   }

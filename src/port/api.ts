@@ -35,6 +35,13 @@ export interface Settings {
   palette: 'standard' | 'highContrast';
 }
 
+/** The workbook's settings as loaded: a stored value that could not be read is replaced by its default, and said. */
+export interface LoadedSettings {
+  settings: Settings;
+  /** Present when some stored setting was damaged (the pane shows it; the defaults stand in until saved again). */
+  damaged?: OutcomeError;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   convention: 'performance',
   mode: 'static',
@@ -155,7 +162,7 @@ export interface AddinApi {
   markRevision(id: string, status: ReviewStatus, comment: string, /** Who decided (the pane's "Your name"); blank: not recorded. */ reviewer?: string): Promise<Outcome<RevisionView>>;
   /** Store this month's figures as the published baseline for next month. */
   publish(/** Who published (the pane's "Your name"); blank: not recorded. */ reviewer?: string): Promise<Outcome<{ figures: number; month: string }>>;
-  loadSettings(): Promise<Outcome<Settings>>;
+  loadSettings(): Promise<Outcome<LoadedSettings>>;
   saveSettings(settings: Settings): Promise<Outcome<void>>;
 }
 

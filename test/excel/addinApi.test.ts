@@ -121,7 +121,7 @@ describe('createExcelAddinApi', () => {
     expect(await api.rollForward()).toEqual({ ok: true, value: { sheetName: 'Jan-21' } });
     const chosen = { ...DEFAULT_SETTINGS, convention: 'numeric' as const };
     expect(await api.saveSettings(chosen)).toEqual({ ok: true, value: undefined });
-    expect(await api.loadSettings()).toEqual({ ok: true, value: chosen });
+    expect(await api.loadSettings()).toEqual({ ok: true, value: { settings: chosen } });
   });
 
   it('publishes figures and finds no revisions against them', async () => {

@@ -1,3 +1,4 @@
+import { excelMessages } from '../../src/excel/messages';
 import { OfficeMockObject } from 'office-addin-mock';
 
 // office-addin-mock loads office-addin-manifest only for its OfficeApp enum, and that
@@ -15,13 +16,13 @@ describe('settings', () => {
     wb.addSheet('Dec-20');
     expect((await wb.run((ctx) => saveSettings(ctx, CHOSEN))).ok).toBe(true);
     expect(wb.setting(SETTINGS_KEY)).toEqual(CHOSEN);
-    expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({ ok: true, value: CHOSEN });
+    expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({ ok: true, value: { settings: CHOSEN } });
   });
 
   it('gives the defaults when nothing was saved, in one round trip', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('Dec-20');
-    expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
     expect(wb.stats.syncs).toBe(1);
   });
 
@@ -32,6 +33,19 @@ describe('settings', () => {
     ['a string mode', { mode: 'live' }, { ...DEFAULT_SETTINGS }],
   ])('replaces %s with the default for that field only', (_name, stored, expected) => {
     expect(settingsFrom(stored)).toEqual({ settings: expected, damaged: true });
+  });
+
+  it('says when a stored setting was damaged, keeping the readable ones', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Dec-20');
+    await wb.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, { mode: 'formulas', palette: 'neon' });
+      await ctx.sync();
+    });
+    expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({
+      ok: true,
+      value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: { message: excelMessages.settingsDamaged(), action: excelMessages.settingsDamagedAction() } },
+    });
   });
 
   it('keeps fields missing from an older save at their defaults without calling it damaged', () => {
@@ -61,6 +75,6 @@ describe('settings', () => {
       },
     });
     const outcome = await loadSettings(mock as unknown as Excel.RequestContext);
-    expect(outcome).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(outcome).toEqual({ ok: true, value: { settings: DEFAULT_SETTINGS } });
   });
 });

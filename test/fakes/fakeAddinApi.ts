@@ -2,6 +2,7 @@ import type {
   AddinApi,
   FormatPreview,
   FormatSummary,
+  LoadedSettings,
   Outcome,
   OutcomeError,
   Progress,
@@ -33,7 +34,7 @@ export function gate(): Gate {
 }
 
 export interface FakeAddinApiConfig {
-  settings: Outcome<Settings>;
+  settings: Outcome<LoadedSettings>;
   saveSettings: Outcome<void>;
   preview: Outcome<FormatPreview>;
   /** Progress reported before the write starts (reading, planning). */
@@ -135,7 +136,7 @@ export const sampleRevisions: RevisionView[] = [
 
 function defaults(): FakeAddinApiConfig {
   return {
-    settings: { ok: true, value: DEFAULT_SETTINGS },
+    settings: { ok: true, value: { settings: DEFAULT_SETTINGS } },
     saveSettings: { ok: true, value: undefined },
     preview: { ok: true, value: samplePreview },
     progressBeforeWrite: [

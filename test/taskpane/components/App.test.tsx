@@ -39,7 +39,7 @@ describe('App', () => {
 
   it('detects with the settings stored in the workbook', async () => {
     const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'standard' };
-    const { api } = renderApp({ settings: { ok: true, value: stored } });
+    const { api } = renderApp({ settings: { ok: true, value: { settings: stored } } });
     await screen.findByRole('region', { name: paneText.detectedHeading });
     expect(api.callsTo('loadSettings')).toHaveLength(1);
     expect(api.callsTo('detect')).toEqual([[stored]]);
@@ -53,6 +53,13 @@ describe('App', () => {
     expect(await screen.findByText('Settings are damaged.')).toBeInTheDocument();
     expect(screen.getByText(paneText.settingsLoadFailed)).toBeInTheDocument();
     await waitFor(() => expect(api.callsTo('detect')).toEqual([[DEFAULT_SETTINGS]]));
+  });
+
+  it('shows a damaged setting and keeps the readable ones', async () => {
+    const damaged = { message: 'Some settings could not be read.', action: 'Save them again in Settings.' };
+    const { api } = renderApp({ settings: { ok: true, value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged } } });
+    expect(await screen.findByText(damaged.message)).toBeInTheDocument();
+    await waitFor(() => expect(api.callsTo('detect')).toEqual([[{ ...DEFAULT_SETTINGS, mode: 'formulas' }]]));
   });
 
   it('switches views from the keyboard and loads Revisions and Settings on demand', async () => {

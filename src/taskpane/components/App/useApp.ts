@@ -17,7 +17,9 @@ export function useApp({ api, initialView = 'format' }: AppProps): AppState {
       if (!live) return;
       if (outcome.ok) {
         // A workbook saved by an older version may lack newer fields: defaults fill them.
-        setSettings({ ...DEFAULT_SETTINGS, ...outcome.value });
+        setSettings({ ...DEFAULT_SETTINGS, ...outcome.value.settings });
+        // A damaged stored setting is shown, not silently replaced.
+        if (outcome.value.damaged) setLoadError(outcome.value.damaged);
       } else {
         setLoadError(outcome.error);
       }
