@@ -221,9 +221,6 @@ function inside(box: CellBox, row: number, col: number): boolean {
   return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
 }
 
-function boxInside(inner: CellBox, outer: CellBox): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
-}
 
 /**
  * The plan's notes, replacing only notes the add-in wrote: its old notes in the plan's
