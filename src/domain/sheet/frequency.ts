@@ -1,7 +1,6 @@
-import type { ReadCell } from './scorecard';
+import type { Frequency, ReadCell } from './scorecard';
 
-/** How often a row is reported: every month, or less often (quarterly, termly, annually, by claim). */
-export type Frequency = 'monthly' | 'periodic';
+export type { Frequency };
 
 // DATA NOTE wordings of the seeds and their likes: `Quarterly`, `Academic Year`, `As at term
 // end`, `Annual (Dec Jan, Feb Average)`, `Claims subject to ...`, `Primary % (Termly)`.

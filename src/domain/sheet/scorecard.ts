@@ -3,7 +3,6 @@ import type { Tolerances } from '../tolerance';
 import type { CellInput, DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
 import type { ParsedValue } from '../value';
 import type { CellBox } from './grid';
-import type { Frequency } from './frequency';
 import type { YearMonth } from './months';
 
 /**
@@ -175,3 +174,6 @@ export interface Problem {
 export interface ReadOptions {
   convention: DotConvention;
 }
+
+/** How often a row is reported: every month, or less often (quarterly, termly, annually, by claim). */
+export type Frequency = 'monthly' | 'periodic';
