@@ -27,7 +27,12 @@ export function toOutcomeError(e: unknown, sheetName?: string): OutcomeError {
     return { message: m.unexpected(detail), action: m.officeErrorAction() };
   }
   switch (e.code) {
+    // Excel.ErrorCodes.invalidOperationInCellEditMode, and the Office common API's code for the
+    // same refusal (ooe 5004, "Invalid API call in the current context"), which office.js
+    // itself maps to cell-edit mode (RequestContext._processOfficeJsErrorResponse in
+    // node_modules/@microsoft/office-js/dist/excel-win32-16.01.debug.js).
     case 'InvalidOperationInCellEditMode':
+    case 'InvalidApiCallInContext':
       return { message: m.editMode(), action: m.editModeAction() };
     case 'AccessDenied':
       return sheetName

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as proxies from '../fakes/fakeExcelProxies';
 import { EXCEL_API_MINOR } from '../fakes/fakeExcelApiSets';
-import { fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
+import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid } from '../fixtures/seedGrids';
 import { readGrid } from '../../src/excel/readGrid';
 
@@ -45,7 +45,7 @@ function declaredApiSets(): Map<string, number> {
 }
 
 /** The fake's own helpers (not Office API members), per class prototype. */
-const INTERNAL = new Set(['constructor', 'scalars', 'read', 'child', 'isNull', 'box', 'target', 'localAddress', 'write', 'cf', 'entry', 'field', 'cellOf', 'setPart', 'byKey', 'sheet', 'where', 'items', 'load', 'apiTypeName']);
+const INTERNAL = new Set(['constructor', 'scalars', 'read', 'child', 'isNull', 'box', 'target', 'localAddress', 'write', 'cf', 'entry', 'field', 'cellOf', 'setPart', 'byKey', 'sheet', 'where', 'items', 'load', 'apiTypeName', 'setMargin']);
 
 type ProxyClass = { apiType?: string; prototype: object; name: string };
 
@@ -134,5 +134,25 @@ describe('fake Excel: calls above the host\'s ExcelApi version fail as in office
     } finally {
       again();
     }
+  });
+});
+
+describe('fake Excel: merged-area reads fail above 512 areas, as documented', () => {
+  it.each([
+    [512, 'reads'],
+    [513, 'fails'],
+  ])('%i merged areas: the read %s', async (count, outcome) => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('S');
+    sheet.merges = Array.from({ length: count }, (_, i) => ({ top: i * 2, left: 0, bottom: i * 2, right: 1 }));
+    sheet.setValue(`A${count * 2}`, 'x');
+    const read = wb.run(async (ctx) => {
+      const merged = ctx.workbook.worksheets.getItem('S').getRange('A1:B2000').getMergedAreasOrNullObject();
+      merged.load('areaCount');
+      await ctx.sync();
+      return merged.areaCount;
+    });
+    if (outcome === 'reads') await expect(read).resolves.toBe(count);
+    else await expect(read).rejects.toMatchObject({ code: 'GeneralException' });
   });
 });

@@ -5,6 +5,7 @@ import { FakeOfficeError } from '../fakes/fakeExcel';
 describe('toOutcomeError', () => {
   it.each([
     ['InvalidOperationInCellEditMode', { message: m.editMode(), action: m.editModeAction() }],
+    ['InvalidApiCallInContext', { message: m.editMode(), action: m.editModeAction() }],
     ['RequestPayloadSizeLimitExceeded', { message: m.tooLarge(), action: m.tooLargeAction() }],
     ['ActivityLimitReached', { message: m.busy(), action: m.busyAction() }],
     ['ApiNotFound', { message: m.notSupported(), action: m.notSupportedAction() }],

@@ -627,6 +627,9 @@ export class WorksheetProxy extends ClientObject {
   }
 }
 
+/** Range.getMergedAreasOrNullObject fails above this many merged areas (its documentation in @types/office-js). */
+export const MAX_MERGED_AREAS = 512;
+
 function checkAddress(address: string): void {
   // Excel rejects addresses over 8,192 characters; adapters must chunk RangeAreas under it.
   if (address.length > MAX_ADDRESS_LENGTH) {
@@ -1355,6 +1358,9 @@ export class RangeProxy extends ClientObject {
     return new RangeAreasProxy(this.ctx, this.ws, (s) => {
       const b = this.box();
       const hits = s.merges.filter((m) => boxesIntersect(m, b));
+      // "If the merged areas count in this range is more than 512, then this method will fail
+      // to return the result" (Range.getMergedAreasOrNullObject, @types/office-js).
+      if (hits.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `The range has ${hits.length} merged areas; more than ${MAX_MERGED_AREAS} cannot be returned.`);
       return hits.length > 0 ? hits : null;
     }, true);
   }
