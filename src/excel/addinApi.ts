@@ -34,7 +34,12 @@ export interface ExcelAddinApiOptions {
 }
 
 function problemView(p: Problem): ProblemView {
-  return { address: p.qualifiedAddress, message: p.message, ...(p.ref ? { indicator: p.ref } : {}) };
+  return {
+    address: p.qualifiedAddress,
+    message: p.message,
+    ...(p.ref ? { indicator: p.ref } : {}),
+    ...(p.severity ? { severity: p.severity } : {}),
+  };
 }
 
 /** Plan the format of a grid read from the active sheet: shared by detect (preview) and format. */

@@ -56,6 +56,12 @@ export interface ProblemView {
   /** Indicator reference and label, when the problem belongs to an indicator row. */
   indicator?: string;
   message: string;
+  /**
+   * `'warning'`: a flaw that did not stop the row being evaluated (e.g. a gap in the tolerances
+   * the figure is not in); the row's DOT and RAG were written. Absent: the row could not be
+   * evaluated and needs fixing.
+   */
+  severity?: 'warning';
 }
 
 export interface DetectedTable {

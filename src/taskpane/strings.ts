@@ -52,12 +52,17 @@ export const paneText = {
   formatSucceeded: (s: FormatSummary): string =>
     `Formatted ${s.rows} rows on ${s.sheetName}: ${s.ragCounts.red} red, ${s.ragCounts.amber} amber, ` +
     `${s.ragCounts.green} green, ${s.ragCounts.blank} without RAG.`,
-  formatNext: (s: FormatSummary): string =>
-    s.problems.length > 0
-      ? `Fix the ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed below, then format again.`
-      : s.revisions > 0
-        ? `${s.revisions} revised figure${s.revisions === 1 ? '' : 's'}: check them in the Revisions view.`
-        : 'Nothing else to do: check the sheet and publish when ready.',
+  formatNext: (s: FormatSummary): string => {
+    const errors = s.problems.filter((p) => p.severity !== 'warning').length;
+    const warnings = s.problems.length - errors;
+    if (errors > 0) return `Fix the ${errors} problem${errors === 1 ? '' : 's'} listed below, then format again.`;
+    if (warnings > 0) {
+      return `Check the ${warnings} warning${warnings === 1 ? '' : 's'} listed below: those rows were formatted; each warning says what to correct.`;
+    }
+    return s.revisions > 0
+      ? `${s.revisions} revised figure${s.revisions === 1 ? '' : 's'}: check them in the Revisions view.`
+      : 'Nothing else to do: check the sheet and publish when ready.';
+  },
   formatFailedTitle: 'Format did not complete',
   cancelledTitle: 'Format cancelled',
   cancelled: 'Nothing on the sheet was changed.',
@@ -71,8 +76,8 @@ export const paneText = {
     `Created ${sheetName}. Enter the new month's figures there, then format it.`,
   problemsHeading: (n: number): string => `Problems (${n})`,
   noProblems: 'No problems: every indicator row could be evaluated.',
-  problemButton: (address: string, message: string, indicator?: string): string =>
-    `${address}${indicator ? ` (${indicator})` : ''}: ${message}`,
+  problemButton: (address: string, message: string, indicator?: string, severity?: 'warning'): string =>
+    `${severity === 'warning' ? 'Warning: ' : ''}${address}${indicator ? ` (${indicator})` : ''}: ${message}`,
 
   // Revisions view
   revisionsHeading: 'Revised figures',

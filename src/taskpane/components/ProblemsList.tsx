@@ -31,7 +31,7 @@ export function ProblemsList({ problems, onSelect }: ProblemsListProps): React.J
           {problems.map((p, i) => (
             <li key={`${p.address}-${i}`}>
               <Link as="button" className={styles.problem} onClick={() => onSelect(p.address)}>
-                {paneText.problemButton(p.address, p.message, p.indicator)}
+                {paneText.problemButton(p.address, p.message, p.indicator, p.severity)}
               </Link>
             </li>
           ))}

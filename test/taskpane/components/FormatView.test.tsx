@@ -199,6 +199,31 @@ describe('FormatView', () => {
     expect(screen.getByRole('heading', { name: paneText.problemsHeading(1) })).toBeInTheDocument();
   });
 
+  it('marks a warning as a warning and asks to check it, not to fix problems, when nothing else went wrong', async () => {
+    const warning = {
+      address: "'Dec-20'!P14",
+      message: 'Red "<65%" and Amber ">65% <75%" leave 65% in neither band.',
+      severity: 'warning' as const,
+    };
+    const summary = { ...sampleSummary, problems: [warning] };
+    const api = createFakeAddinApi({ formatResult: { ok: true, value: summary } });
+    const user = userEvent.setup();
+    renderWithApi(<FormatView settings={settings} />, api);
+    await screen.findByRole('region', { name: paneText.detectedHeading });
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+
+    const button = await screen.findByRole('button', {
+      name: paneText.problemButton(warning.address, warning.message, undefined, 'warning'),
+    });
+    expect(button).toHaveTextContent(/^Warning: /);
+    const next = paneText.formatNext(summary);
+    expect(next).toMatch(/^Check the 1 warning listed below/);
+    expect(screen.getByText(paneText.nextStep(next))).toBeInTheDocument();
+    expect(paneText.formatNext({ ...summary, problems: [warning, { address: "'Dec-20'!K30", message: 'x' }] })).toMatch(
+      /^Fix the 1 problem listed below/,
+    );
+  });
+
   it('creates the next month, says where, and detects the new sheet', async () => {
     const api = createFakeAddinApi();
     const user = userEvent.setup();
