@@ -1,4 +1,4 @@
-import type { CellBox } from '../../domain/sheet/grid';
+import { a1, type CellBox } from '../../domain/sheet/grid';
 import { columnIndex, parseRef } from './refs';
 import { attrsText, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
 
@@ -446,16 +446,8 @@ function numberText(n: number): string {
   return Number.isFinite(n) ? String(n) : '0';
 }
 
-export function refOf(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
+/** A1 reference of a 0-based cell (`B12`): the domain's one A1 rule. */
+export const refOf = a1;
 
 export function boxRef(box: CellBox): string {
   const a = refOf(box.top, box.left);
