@@ -49,7 +49,12 @@ function topLevel(xml: string): Map<string, string[]> {
 /** Parts the format plan may change; every other part must come out byte for byte. */
 const TOUCHED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments[^/]*\.xml|xl\/comments\/[^/]+\.xml|xl\/drawings\/[^/]+\.vml)$/;
 /** Elements of the formatted sheet the plan owns; the rest must be as they were. */
-const OWNED = new Set(['sheetData', 'cols', 'sheetViews', 'pageSetup', 'sheetPr', 'dimension', 'conditionalFormatting', 'legacyDrawing']);
+// What Format owns on the sheet it formats: its cells, widths, frozen panes, its own rules and
+// notes, and the print layout (paper and scale, margins, page header/footer, page breaks between tables).
+const OWNED = new Set([
+  'sheetData', 'cols', 'sheetViews', 'pageSetup', 'sheetPr', 'dimension', 'conditionalFormatting', 'legacyDrawing',
+  'pageMargins', 'headerFooter', 'rowBreaks',
+]);
 
 function formatAndCompare(input: string): { out: string; inParts: Record<string, Uint8Array>; outParts: Record<string, Uint8Array> } {
   const out = join(tempDir(), 'out.xlsx');
