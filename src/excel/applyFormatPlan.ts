@@ -208,9 +208,13 @@ async function readForPlan(context: Excel.RequestContext, plan: FormatPlan): Pro
   const ws = context.workbook.worksheets.getItem(plan.sheetName);
   const state = queueFormatState(context, ws);
   const boxes = [plan.area, plan.extraArea, numberFormatBox(plan)].filter((b): b is CellBox => b !== null);
+  // Formulas only for the key area (an earlier key's lines are recognised by them), as the
+  // grid read gives none: a re-formatted 5,000-row sheet in formulas mode would otherwise
+  // return its DOT/RAG formulas twice over and pass Excel on the web's 5 MB response cap.
   const ranges = boxes.map((box) => {
     const range = ws.getRange(boxAddress(box));
-    range.load('values,formulas,text,numberFormat');
+    if (box === plan.extraArea) range.load('values,formulas,text,numberFormat');
+    else range.load('values,text,numberFormat');
     return { box, range };
   });
   await context.sync();
@@ -221,7 +225,11 @@ async function readForPlan(context: Excel.RequestContext, plan: FormatPlan): Pro
   };
   const cells: CellsRead = {
     value: (row, col) => at(row, col, (r) => r.values) ?? null,
-    formula: (row, col) => at(row, col, (r) => r.formulas),
+    formula: (row, col) => {
+      const key = plan.extraArea;
+      if (!key || row < key.top || row > key.bottom || col < key.left || col > key.right) return undefined;
+      return ranges.find((x) => x.box === key)?.range.formulas[row - key.top]?.[col - key.left];
+    },
     text: (row, col) => String(at(row, col, (r) => r.text) ?? ''),
     numberFormat: (row, col) => String(at(row, col, (r) => r.numberFormat) ?? 'General'),
   };
