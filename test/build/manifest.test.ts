@@ -12,9 +12,16 @@ function validate(manifestPath: string, ...flags: string[]): { status: number | 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** The directories mutatedCopy made: removed after the tests. */
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A copy of the manifest and its icons in a fresh directory, with `edit` applied to the XML. */
 function mutatedCopy(edit: (xml: string) => string, editAssets?: (assetsDir: string) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
+  copies.push(dir);
   fs.cpSync(path.join(ROOT, 'assets'), path.join(dir, 'assets'), { recursive: true });
   editAssets?.(path.join(dir, 'assets'));
   const file = path.join(dir, 'manifest.xml');

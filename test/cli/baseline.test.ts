@@ -4,8 +4,7 @@
  * damaged snapshot is reported, never silently ignored. Run in-process (runCli with
  * captured output): the child-process tests cover the executable itself.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotFromTables } from '../../src/domain/revisions/figures';
 import { SNAPSHOT_TABLE, snapshotsToRows } from '../../src/domain/revisions/snapshotRows';
@@ -16,7 +15,7 @@ import { runCli } from '../../src/cli/main';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { gridFromWorksheet } from '../helpers/exceljsGrid';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
-import { sample } from './runCli';
+import { sample, tempDir } from './runCli';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -36,7 +35,7 @@ async function withStoredSnapshot(rows: string[][]): Promise<string> {
     cell.numFmt = '@';
     cell.value = v === '' ? null : v;
   }));
-  const out = join(mkdtempSync(join(tmpdir(), 'scorecard-baseline-')), 'published-with-snapshot.xlsx');
+  const out = join(tempDir(), 'published-with-snapshot.xlsx');
   writeFileSync(out, await writeWorkbook(loaded.value.workbook));
   return out;
 }

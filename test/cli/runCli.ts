@@ -39,8 +39,16 @@ export function run(binJs: string, args: string[], cwd = ROOT): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Every directory tempDir made in this test file: removed when the file's tests end. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'scorecard-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-cli-'));
+  made.push(dir);
+  return dir;
 }
 
 /** A stack trace line as Node prints them. */
