@@ -9,7 +9,6 @@ import type {
   RevisionView,
   RevisionsResult,
   ReviewStatus,
-  Settings,
 } from '../../src/port/api';
 import { DEFAULT_SETTINGS } from '../../src/port/api';
 
