@@ -68,6 +68,31 @@ describe('fake Excel: load/sync rules', () => {
     expect(wb.sheet('Dec-20').fill('A1')).toBeNull();
   });
 
+  it('rejects a getRanges address over 8,192 characters whatever its area count (office-js#5198)', async () => {
+    const wb = workbookWithValues();
+    // The failing list of #5198: 513 areas, 8,207 characters.
+    const address = Array.from({ length: 513 }, (_, i) => `AA${10_000 + i}:AB${10_000 + i}`).join(',');
+    expect(address.length).toBe(8207);
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Dec-20').getRanges(address).format.fill.color = '#FFFF00';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringContaining('513-area address of 8207 characters') });
+  });
+
+  it('accepts a getRanges address of many more than 512 areas within 8,192 characters', async () => {
+    const wb = workbookWithValues();
+    const address = Array.from({ length: 1000 }, (_, i) => `Z${2 * i + 1}`).join(',');
+    expect(address.length).toBeLessThanOrEqual(8192);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Dec-20').getRanges(address).format.fill.color = '#FFFF00';
+      await ctx.sync();
+    });
+    expect(wb.sheet('Dec-20').fill('Z1999')).toBe('#FFFF00');
+    expect(wb.sheet('Dec-20').fill('Z2000')).toBeNull();
+  });
+
   it('rejects a payload over the limit without applying any of it', async () => {
     const wb = new FakeWorkbook({ payloadLimitBytes: 1000 });
     const sheet = wb.addSheet('S');

@@ -531,7 +531,7 @@ export class WorksheetProxy extends ClientObject {
   }
 
   getRanges(address: string): RangeAreasProxy {
-    this.queueCall('getRanges', [address], () => checkAddress(address));
+    this.queueCall('getRanges', [address], () => checkRangesAddress(address));
     return new RangeAreasProxy(this.ctx, this, () => {
       const parsed = parseBoxList(address);
       if (!parsed) throw invalidArgument(`'${address.slice(0, 40)}…' is not a valid address list.`);
@@ -631,9 +631,27 @@ export class WorksheetProxy extends ClientObject {
 export const MAX_MERGED_AREAS = 512;
 
 function checkAddress(address: string): void {
-  // Excel rejects addresses over 8,192 characters; adapters must chunk RangeAreas under it.
+  // Worksheet.getRange: "The `address` has a limit of 8192 characters. If the address exceeds
+  // the character limit, this method returns an `InvalidArgument` error" (@types/office-js).
   if (address.length > MAX_ADDRESS_LENGTH) {
     throw invalidArgument(`The address is ${address.length} characters long; the limit is ${MAX_ADDRESS_LENGTH}.`);
+  }
+}
+
+/**
+ * Worksheet.getRanges documents no limit, but fails with InvalidArgument ("The argument is
+ * invalid or missing or has an incorrect format.") on a long multi-area address: in
+ * OfficeDev/office-js#5198 a 513-area list of 8,207 characters fails while another 513-area
+ * list works, and a 649-area list of 9,085 characters fails on desktop and on the web. So the
+ * limit is the length, getRange's 8,192 characters, not the number of areas (the same
+ * reports in office-js-docs-pr#2255 and office-js#4263, where the address came from
+ * getVisibleView). Adapters chunk their RangeAreas addresses under it; any number of areas
+ * within it is accepted here.
+ */
+function checkRangesAddress(address: string): void {
+  if (address.length > MAX_ADDRESS_LENGTH) {
+    const areas = address.split(/[,;]/).length;
+    throw invalidArgument(`The argument is invalid or missing or has an incorrect format: a ${areas}-area address of ${address.length} characters (getRanges fails above ${MAX_ADDRESS_LENGTH}, office-js#5198).`);
   }
 }
 
