@@ -132,13 +132,13 @@ function summary(args: FormatArgs, o: FormatOutcome): string {
   const rag = ragTally(o.tables);
   const lines = [
     `Formatted '${o.sheetName}' of ${args.input} -> ${args.output}`,
-    `  Tables: ${o.tables.length}   Indicator rows: ${rows}   Reporting month: ${o.tables[0]!.reportingMonth.label}   Mode: ${args.formulas ? 'live formulas' : 'fixed values'}   DOT: ${args.convention}`,
-    `  RAG: ${rag.red} red (R), ${rag.amber} amber (A), ${rag.green} green (G), ${rag.blank} blank`,
+    cliMessages.formatTotals(o.tables.length, rows, o.tables[0]!.reportingMonth.label, args.formulas ? 'live formulas' : 'fixed values', args.convention),
+    cliMessages.ragTotals(rag.red, rag.amber, rag.green, rag.blank),
   ];
-  lines.push(o.problems.length === 0 ? '  Problems: none' : `  Problems (${o.problems.length}):`, ...problemLines(o.problems));
+  lines.push(cliMessages.problemsTitle(o.problems.length), ...problemLines(o.problems));
   if (o.noArrow.length > 0) lines.push(`  ${cliMessages.noArrowTitle(o.noArrow.length)}`, ...o.noArrow);
   if (o.revisions !== null) {
-    lines.push(`  Revisions since ${args.previous}: ${o.revisions.length} (${o.highlighted} cell${o.highlighted === 1 ? '' : 's'} highlighted yellow, with a note)`);
+    lines.push(cliMessages.revisionsSince(args.previous ?? '', o.revisions.length, o.highlighted));
     if (o.revisions.length > 0) lines.push(indent(revisionsTable(o.revisions)));
   }
   for (const w of o.warnings) lines.push(`  Note: ${w}`);

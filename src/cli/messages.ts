@@ -1,3 +1,5 @@
+import { agree, count, grouped } from './wording';
+
 /**
  * Every message the `scorecard` command prints, and its exit codes. One catalogue, as the
  * engine's messages.ts: the end-to-end tests compare output with these functions.
@@ -49,6 +51,9 @@ Usage:
   scorecard revisions <published.xlsx> <current.xlsx> [--sheet NAME] [--csv | --json]
       Lists the figures of <current.xlsx> that differ from what <published.xlsx> showed,
       matched by indicator and month (not by cell): as a table (default), CSV or JSON.
+      The CSV opens in a spreadsheet as plain values (the change as a number and a unit,
+      months as 2020-10); text from the workbook that would run as a formula (starting
+      with = + - @) gets a leading apostrophe.
 
   scorecard new-month <in.xlsx> -o <out.xlsx> [--sheet NAME] [--force]
       Adds next month's sheet (e.g. Jan-21 after Dec-20): months shift one column left,
@@ -109,15 +114,14 @@ export const cliMessages = {
   planFailed: (reason: string): string => `Cannot format the sheet: ${reason}`,
   written: (path: string): string => `Wrote ${path}`,
   internal: (reason: string): string => `Internal error in scorecard: ${reason}. Nothing was written. Please report this (set SCORECARD_DEBUG=1 for details).`,
-  problemsExit: (count: number): string =>
-    `${count} tolerance${count === 1 ? '' : 's'} cannot be read (listed above with ${count === 1 ? 'its cell' : 'their cells'}): no RAG for ${count === 1 ? 'that row' : 'those rows'}. The file was written; fix those cells and run again.`,
+  problemsExit: (n: number): string =>
+    `${count(n, 'tolerance')} cannot be read (listed above with ${agree(n, 'its cell', 'their cells')}): no RAG for ${agree(n, 'that row', 'those rows')}. The file was written; fix those cells and run again.`,
   storedSnapshotDamaged: (sheet: string, reason: string): string =>
     `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
-  noArrowTitle: (count: number): string => `No arrow (${count} DOT cell${count === 1 ? ' shows' : 's show'} – with a note saying why):`,
-  notesKept: (count: number): string =>
-    `${count} DOT cell${count === 1 ? ' has' : 's have'} a note of your own: kept, so the reason for no arrow is only in this summary.`,
+  noArrowTitle: (n: number): string => `No arrow (${count(n, 'DOT cell shows', 'DOT cells show')} – with a note saying why):`,
+  notesKept: (n: number): string => `${count(n, 'DOT cell has', 'DOT cells have')} a note of your own: kept, so the reason for no arrow is only in this summary.`,
   rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
   macroOutput: (input: string, output: string): string =>
@@ -128,6 +132,17 @@ export const cliMessages = {
     before === null
       ? `No scorecard table found in the published workbook ${path} (the first file: last month's published report).`
       : `No scorecard sheet before ${before} found in the published workbook ${path} (the first file: last month's published report, older than the current one). Check the order: scorecard revisions <published.xlsx> <current.xlsx>.`,
+  revisedTitle: (n: number, sheet: string, current: string, published: string, publishedSheet: string, source: string): string =>
+    `${count(n, 'revised figure')} in '${sheet}' of ${current} since ${published} ('${publishedSheet}', ${source}):`,
+  formatTotals: (tables: number, rows: number, month: string, mode: string, convention: string): string =>
+    `  Tables: ${grouped(tables)}   Indicator rows: ${grouped(rows)}   Reporting month: ${month}   Mode: ${mode}   DOT: ${convention}`,
+  ragTotals: (red: number, amber: number, green: number, blank: number): string =>
+    `  RAG: ${grouped(red)} red (R), ${grouped(amber)} amber (A), ${grouped(green)} green (G), ${grouped(blank)} blank`,
+  problemsTitle: (n: number): string => (n === 0 ? '  Problems: none' : `  Problems (${grouped(n)}):`),
+  revisionsSince: (previous: string, revisions: number, highlighted: number): string =>
+    `  Revisions since ${previous}: ${grouped(revisions)} (${count(highlighted, 'cell')} highlighted yellow, with a note)`,
+  rolledOn: (cells: number, highlights: number): string =>
+    `  Cleared last month's DOT and RAG; ${count(cells, 'header and title cell')} updated; ${count(highlights, 'revision highlight')} removed`,
   noIndicatorMatched: (published: string, current: string): string =>
     `No indicator of ${current} matched one in ${published} (compared by reference number and indicator name): are these two months of the same report?`,
 };

@@ -43,7 +43,7 @@ export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCo
     [
       `Added sheet '${plan.value.newSheetName}' after '${sheetName}' in ${args.output}`,
       `  Months: ${shown.join(', ')} (the ${plan.value.newMonth.label} column is empty, ready for data; ${months[0]} dropped)`,
-      `  Cleared last month's DOT and RAG; ${plan.value.writes.length} header and title cells updated; ${highlights.value.restores.length} revision highlight${highlights.value.restores.length === 1 ? '' : 's'} removed`,
+      cliMessages.rolledOn(plan.value.writes.length, highlights.value.restores.length),
       ...highlights.value.warnings.map((w) => `  Note: ${w}`),
       ...rolled.value.notCopied.map((what) => `  Note: ${cliMessages.notCopied(what)}`),
     ].join('\n') + '\n',

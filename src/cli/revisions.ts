@@ -20,6 +20,14 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
   if (!baseline.ok) return report(io, baseline.error);
   for (const w of baseline.value.warnings) io.err(w);
   const revisions = revisionsAgainst(baseline.value, found.value.tables);
+  // Same NO. and same indicator name: two unrelated reports share NO.s but not names. Said
+  // in every output form, so a scheduled job never takes an empty CSV for "nothing revised".
+  const keys = new Set(baseline.value.snapshot.figures.map((f) => `${f.key}|${f.indicator}`));
+  const matched = found.value.tables.some((t) => t.indicators.some((r) => keys.has(`${r.key}|${indicatorLabel(r)}`)));
+  if (!matched) {
+    io.err(cliMessages.noIndicatorMatched(args.published, args.current));
+    return EXIT.noTable;
+  }
 
   if (args.as === 'csv') {
     io.out(revisionsCsv(revisions));
@@ -35,14 +43,7 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
       }),
     );
   } else {
-    // Same NO. and same indicator name: two unrelated reports share NO.s but not names.
-    const keys = new Set(baseline.value.snapshot.figures.map((f) => `${f.key}|${f.indicator}`));
-    const matched = found.value.tables.some((t) => t.indicators.some((r) => keys.has(`${r.key}|${indicatorLabel(r)}`)));
-    if (!matched) {
-      io.err(cliMessages.noIndicatorMatched(args.published, args.current));
-      return EXIT.noTable;
-    }
-    io.out(`${revisions.length} revised figure${revisions.length === 1 ? '' : 's'} in '${found.value.sheetName}' of ${args.current} since ${args.published} ('${baseline.value.snapshot.sheetName}', ${baseline.value.source}):\n`);
+    io.out(`${cliMessages.revisedTitle(revisions.length, found.value.sheetName, args.current, args.published, baseline.value.snapshot.sheetName, baseline.value.source)}\n`);
     if (revisions.length > 0) io.out(revisionsTable(revisions) + '\n');
   }
   return EXIT.ok;

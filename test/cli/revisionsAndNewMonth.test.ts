@@ -8,7 +8,8 @@ import { readWorkbook } from '../helpers/exceljsWorkbook';
 import { cellFill } from '../helpers/exceljsStyles';
 import { HIGHLIGHT_FILL } from '../../src/domain/revisions/highlights';
 import { cliMessages, EXIT } from '../../src/cli/messages';
-import { csvField } from '../../src/cli/report';
+import { CSV_HEADER, csvField } from '../../src/cli/report';
+import { sameGrouping } from '../../src/cli/wording';
 import { sheetMsg } from '../../src/domain/messages';
 import { buildCli, removeBuild, run, sample, STACK_LINE, tempDir } from './runCli';
 
@@ -50,16 +51,21 @@ describe.each([
     expect(json.publishedSheet).not.toBe(json.currentSheet);
   });
 
-  it('prints the revisions as CSV: a header and one row each, quoted as RFC 4180', async () => {
+  it('prints the revisions as CSV: a header and one row each, quoted as RFC 4180, the change as a number and unit', async () => {
     const result = run(cli, ['revisions', published, current, '--csv']);
     expect(result.code).toBe(EXIT.ok);
     const lines = result.stdout.trimEnd().split('\r\n');
     const expected = await expectedRevisions(published, current);
-    expect(lines[0]).toBe('id,ref,indicator,month,address,published,published_value,current,current_value,change');
+    expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines).toHaveLength(expected.length + 1);
+    // No apostrophe before any field but the sheet-qualified address (`'Dec-20'!G11`).
+    expect(result.stdout).not.toMatch(/(^|,)'(?![^,']+'![A-Z]+\d+(,|$))/m);
     expected.forEach((r, i) => {
       expect(lines[i + 1]).toContain(csvField(r.address));
-      expect(lines[i + 1]!.endsWith(csvField(r.change))).toBe(true);
+      // `+0.4 pts` is written 0.4,pts; `+3` as 3; a text change (TBC → 15) leaves both empty.
+      const numeric = /^([+-]?[\d.]+)( pts)?$/.exec(r.change);
+      const tail = numeric ? `,${numeric[1]!.replace(/^\+/, '')},${numeric[2] ? 'pts' : ''}` : ',,';
+      expect(`${r.change} ${lines[i + 1]!.endsWith(tail)}`).toBe(`${r.change} true`);
     });
   });
 
@@ -68,7 +74,11 @@ describe.each([
     expect(result.code).toBe(EXIT.ok);
     const expected = await expectedRevisions(published, current);
     expect(result.stdout).toContain(`${expected.length} revised figure${expected.length === 1 ? '' : 's'}`);
-    for (const r of expected) expect(result.stdout).toMatch(new RegExp(`${r.month}\\s+${escape(r.published.display)}\\s+${escape(r.current.display)}\\s+${escape(r.change)}\\s+${escape(r.address)}`));
+    for (const r of expected) {
+      // One line, one grouping: `1,335` beside `1,339`, never `1339` (see sameGrouping).
+      const [published, now, change] = sameGrouping([r.published.display, r.current.display, r.change]).map((t) => escape(t));
+      expect(result.stdout).toMatch(new RegExp(`${r.month}\\s+${published}\\s+${now}\\s+${change}\\s+${escape(r.address)}`));
+    }
   });
 });
 
@@ -81,10 +91,21 @@ describe('csvField', () => {
     ['plain', 'plain'],
     ['a, b', '"a, b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['+0.4 pts', "'+0.4 pts"],
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+cmd|/c calc!A0', "'+cmd|/c calc!A0"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
     ['-3', '-3'],
+    ['+0.4', '+0.4'],
+    ['-1,335', '"-1,335"'],
+    ['-0.4%', '-0.4%'],
+    ['-', '-'],
+    ['TBC → 15', 'TBC → 15'],
+    ["'Dec-20'!G11", "'Dec-20'!G11"],
     [0.885, '0.885'],
+    [-3, '-3'],
     [null, ''],
   ])('writes %p as %p', (value, expected) => {
     expect(csvField(value)).toBe(expected);
@@ -155,5 +176,19 @@ describe('scorecard revisions says what is wrong with the files it was given', (
     expect(result.code).toBe(EXIT.noTable);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`${cliMessages.noIndicatorMatched(published, current)}\n`);
+  });
+
+  it.each(['--csv', '--json'])('two unrelated reports with %s: the same message, no empty output (exit 4)', (as) => {
+    const published = sample('corporate-parenting-published-2019-11.xlsx');
+    const current = sample('early-help-2020-12.xlsx');
+    const result = run(cli, ['revisions', published, current, as]);
+    expect(result).toEqual({ code: EXIT.noTable, stdout: '', stderr: `${cliMessages.noIndicatorMatched(published, current)}\n` });
+  });
+
+  it('files in the wrong order with --csv: the same message naming the order (exit 4)', () => {
+    const published = sample('corporate-parenting-published-2019-11.xlsx');
+    const current = sample('corporate-parenting-2019-12.xlsx');
+    const result = run(cli, ['revisions', current, published, '--csv']);
+    expect(result).toEqual({ code: EXIT.noTable, stdout: '', stderr: `${cliMessages.noPreviousTable(current, 'Nov-19')}\n` });
   });
 });

@@ -42,6 +42,24 @@ export function formatChange(published: RevisionSide, current: RevisionSide): st
   return a.percent ? msg.points(text) : text;
 }
 
+/**
+ * The change as a number in the units the figures are shown in (percentage points for two
+ * percentages), at the coarser of the two shown precisions: the figure `formatChange`
+ * writes, for output that wants a value rather than a text (CSV). Null when either side is
+ * not a number, or one is a percentage and the other not.
+ *
+ * @example
+ * changeAmount({ display: '88.5%', value: 0.885 }, { display: '88.9%', value: 0.889 }) // { amount: '0.4', unit: 'points' }
+ * changeAmount({ display: '45', value: 45 }, { display: '42', value: 42 })             // { amount: '-3', unit: null }
+ */
+export function changeAmount(published: RevisionSide, current: RevisionSide): { amount: string; unit: 'points' | null } | null {
+  const a = shownNumber(published.display, published.value);
+  const b = shownNumber(current.display, current.value);
+  if (a === null || b === null || a.percent !== b.percent) return null;
+  // Written as decimal text, never through a float: `0.4`, not 0.40000000000000036.
+  return { amount: signedDifference(a, b).replace(/^\+/, ''), unit: a.percent ? 'points' : null };
+}
+
 function shownText(display: string): string {
   return display.trim() === '' ? msg.blank() : display.trim();
 }

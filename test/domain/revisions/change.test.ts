@@ -1,4 +1,4 @@
-import { formatChange, isRevised } from '../../../src/domain/revisions/change';
+import { changeAmount, formatChange, isRevised } from '../../../src/domain/revisions/change';
 import { revisionMessages as msg } from '../../../src/domain/revisions/messages';
 import { sameAtShownPrecision, shownNumber } from '../../../src/domain/revisions/precision';
 
@@ -79,5 +79,28 @@ describe('formatChange', () => {
     ['90.2', '90.2%', msg.changeArrow('90.2', '90.2%'), 90.2, 0.902],
   ])('published %p, now %p: the change is an arrow between the texts', (pd, cd, expected, pv, cv) => {
     expect(formatChange(side(pd, pv), side(cd, cv))).toBe(expected);
+  });
+});
+
+describe('changeAmount', () => {
+  it.each([
+    ['88.5%', '88.9%', { amount: '0.4', unit: 'points' }, 0.885, 0.889],
+    ['94.0%', '92.9%', { amount: '-1.1', unit: 'points' }, 0.94, 0.929],
+    ['45', '42', { amount: '-3', unit: null }, 45, 42],
+    ['1,335', '1339', { amount: '4', unit: null }, 1335, 1339],
+    ['106.9', '108.0', { amount: '1.1', unit: null }, 106.9, 108],
+    ['TBC', '15', null, null, 15],
+    ['90.2', '90.2%', null, 90.2, 0.902],
+  ])('published %p, now %p: the change is %p', (pd, cd, expected, pv, cv) => {
+    expect(changeAmount(side(pd, pv), side(cd, cv))).toEqual(expected);
+  });
+
+  it.each([
+    ['88.9%', '89.4%', 0.889, 0.894],
+    ['1,339', '1,330', 1339, 1330],
+    ['0.16 (Oct19 - Sep20)', '0.15 (Oct19 - Sep20)', 0.16, 0.15],
+  ])('is the number formatChange writes (%p -> %p)', (pd, cd, pv, cv) => {
+    const amount = changeAmount(side(pd, pv), side(cd, cv))!;
+    expect(formatChange(side(pd, pv), side(cd, cv)).replace(/^\+/, '').replace(/ pts$/, '')).toBe(amount.amount);
   });
 });
