@@ -5,24 +5,24 @@ import { readScorecard } from '../domain/sheet/readScorecard';
 import type { Problem } from '../domain/sheet/scorecard';
 import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Progress, ReviewStatus, Settings, WorkbookFileReader } from '../port/api';
 import type { Grid } from '../domain/sheet/grid';
-import { applyFormatPlan } from './applyFormatPlan';
-import { readForFormat } from './formatRead';
-import { revisionCount } from './formatRevisions';
+import { applyFormatPlan } from './format/applyFormatPlan';
+import { readForFormat } from './format/formatRead';
+import { revisionCount } from './format/formatRevisions';
 import { excelMessages as m } from './messages';
-import { toOutcomeError } from './officeErrors';
-import { readGrid } from './readGrid';
-import { excelApiSupported, excelAvailable, runExcel, type ExcelRunner } from './run';
-import { selectCell } from './selectCell';
-import { loadSettings, saveSettings } from './settings';
+import { toOutcomeError } from './io/officeErrors';
+import { readGrid } from './io/readGrid';
+import { excelApiSupported, excelAvailable, runExcel, type ExcelRunner } from './io/run';
+import { selectCell } from './io/selectCell';
+import { loadSettings, saveSettings } from './io/settings';
 
 /**
  * The revisions and roll-forward adapters load on first use, in their own chunks: the
  * Format view, which the pane shows first, needs neither (what the pane downloads before
  * its first paint stays small).
  */
-const revisionsAdapter = () => import(/* webpackChunkName: "excel-revisions" */ './revisions');
-const revisionsFileAdapter = () => import(/* webpackChunkName: "excel-revisions-file" */ './revisionsFile');
-const rollForwardAdapter = () => import(/* webpackChunkName: "excel-roll-forward" */ './rollForward');
+const revisionsAdapter = () => import(/* webpackChunkName: "excel-revisions" */ './revisions/revisions');
+const revisionsFileAdapter = () => import(/* webpackChunkName: "excel-revisions-file" */ './revisions/revisionsFile');
+const rollForwardAdapter = () => import(/* webpackChunkName: "excel-roll-forward" */ './newMonth/rollForward');
 
 export interface ExcelAddinApiOptions {
   /** Runs a batch against a workbook; `Excel.run` by default (tests pass a fake workbook's `run`). */
@@ -55,7 +55,7 @@ function planGrid(grid: Grid, settings: Settings) {
 
 /**
  * The pane's AddinApi implemented with Office.js: every call runs in one `Excel.run` (via
- * src/excel/run.ts), reads, plans with the pure domain and applies. Every failure comes
+ * src/excel/io/run.ts), reads, plans with the pure domain and applies. Every failure comes
  * back as an Outcome with what to do next; nothing is thrown at the pane.
  *
  * @example

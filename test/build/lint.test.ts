@@ -51,7 +51,7 @@ const CASES: [string, string, string | null][] = [
   ['src/excel/x.ts', "import ExcelJS from 'exceljs';\nexport const b = ExcelJS;", 'no-restricted-imports'],
   ['src/excel/x.ts', "import { runCli } from '../cli/main';\nexport const b = runCli;", 'no-restricted-imports'],
   ['src/excel/x.ts', 'export const b = () => Excel.run(async () => 1);', 'no-restricted-syntax'],
-  ['src/excel/run.ts', 'export const b = () => Excel.run(async () => 1);', null],
+  ['src/excel/io/run.ts', 'export const b = () => Excel.run(async () => 1);', null],
   ['src/excel/x.ts', "import type { Outcome } from '../port/api';\nexport type B = Outcome<void>;", null],
   // The file adapter and the CLI.
   ['src/xlsx/x.ts', "import { a } from '../excel/addinApi';\nexport const b = a;", 'no-restricted-imports'],

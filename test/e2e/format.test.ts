@@ -6,7 +6,7 @@ import { NO_ARROW_MARK } from '../../src/domain/plan/key';
 import { PALETTES, ragColours } from '../../src/domain/plan/palette';
 import { a1 } from '../../src/domain/sheet/grid';
 import type { DotState } from '../../src/domain/types';
-import { SETTINGS_KEY } from '../../src/excel/settings';
+import { SETTINGS_KEY } from '../../src/excel/io/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { paneText } from '../../src/taskpane/strings';
 import type { Page } from 'playwright-core';

@@ -3,7 +3,7 @@
  * with the file across a reload, the shared runtime's custom functions, and cell text shown
  * only as text.
  */
-import { SETTINGS_KEY } from '../../src/excel/settings';
+import { SETTINGS_KEY } from '../../src/excel/io/settings';
 import { DEFAULT_SETTINGS } from '../../src/port/api';
 import { paneText } from '../../src/taskpane/strings';
 import { seedGridTables } from '../fixtures/seedGrids';

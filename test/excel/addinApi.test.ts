@@ -1,6 +1,6 @@
 import { createExcelAddinApi } from '../../src/excel/addinApi';
 import { excelMessages as m } from '../../src/excel/messages';
-import { revisionsExcelMessages as xm } from '../../src/excel/revisionsMessages';
+import { revisionsExcelMessages as xm } from '../../src/excel/revisions/revisionsMessages';
 import { HIGHLIGHT_TABLE, highlightsToRows } from '../../src/domain/revisions/highlightRows';
 import { a1 } from '../../src/domain/sheet/grid';
 import { sheetMsg } from '../../src/domain/messages';

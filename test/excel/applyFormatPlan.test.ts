@@ -1,4 +1,4 @@
-import { applyFormatPlan } from '../../src/excel/applyFormatPlan';
+import { applyFormatPlan } from '../../src/excel/format/applyFormatPlan';
 import { excelMessages as m } from '../../src/excel/messages';
 import type { FormatPlan } from '../../src/domain/plan/types';
 import { a1, qualified } from '../../src/domain/sheet/grid';

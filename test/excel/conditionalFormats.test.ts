@@ -1,8 +1,8 @@
 import { sheetMsg } from '../../src/domain/messages';
 import { RULE_MARKS } from '../../src/domain/plan/ownership';
 import type { PlanOwnership } from '../../src/domain/plan/types';
-import { applyFormatPlan } from '../../src/excel/applyFormatPlan';
-import { equalsFormula, isOurs, type ReadConditional } from '../../src/excel/conditionalFormats';
+import { applyFormatPlan } from '../../src/excel/format/applyFormatPlan';
+import { equalsFormula, isOurs, type ReadConditional } from '../../src/excel/format/conditionalFormats';
 import type { FormatPlan } from '../../src/domain/plan/types';
 import type { Grid } from '../../src/domain/sheet/grid';
 import { fakeWorkbookFromGrids, type FakeWorkbook } from '../fakes/fakeExcel';

@@ -4,7 +4,7 @@ import * as proxies from '../fakes/fakeExcelProxies';
 import { EXCEL_API_MINOR } from '../fakes/fakeExcelApiSets';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid } from '../fixtures/seedGrids';
-import { readGrid } from '../../src/excel/readGrid';
+import { readGrid } from '../../src/excel/io/readGrid';
 
 /**
  * `[Api set: ExcelApi 1.x]` of every member of every class in `declare namespace Excel`,

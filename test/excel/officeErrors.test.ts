@@ -1,5 +1,5 @@
 import { excelMessages as m } from '../../src/excel/messages';
-import { isOfficeError, toOutcomeError } from '../../src/excel/officeErrors';
+import { isOfficeError, toOutcomeError } from '../../src/excel/io/officeErrors';
 import { FakeOfficeError } from '../fakes/fakeExcel';
 
 describe('toOutcomeError', () => {

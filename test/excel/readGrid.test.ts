@@ -1,4 +1,4 @@
-import { boxOfAddress, readGrid, readGridAndFormulas } from '../../src/excel/readGrid';
+import { boxOfAddress, readGrid, readGridAndFormulas } from '../../src/excel/io/readGrid';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 

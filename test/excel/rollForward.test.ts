@@ -4,7 +4,7 @@ import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../src/domain/sheet/scorecard';
 import { excelMessages } from '../../src/excel/messages';
-import { rollForward } from '../../src/excel/rollForward';
+import { rollForward } from '../../src/excel/newMonth/rollForward';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
 import { seedGrid, syntheticGrid } from '../fixtures/seedGrids';
 

@@ -1,4 +1,4 @@
-import { selectCell, splitQualified } from '../../src/excel/selectCell';
+import { selectCell, splitQualified } from '../../src/excel/io/selectCell';
 import { excelMessages as m } from '../../src/excel/messages';
 import { FakeWorkbook } from '../fakes/fakeExcel';
 

@@ -4,7 +4,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 // office-addin-mock loads office-addin-manifest only for its OfficeApp enum, and that
 // package pulls in an ES-module-only dependency Jest (CommonJS here) cannot require.
 jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', Outlook: 'outlook' } }));
-import { loadSettings, saveSettings, settingsFrom, SETTINGS_KEY } from '../../src/excel/settings';
+import { loadSettings, saveSettings, settingsFrom, SETTINGS_KEY } from '../../src/excel/io/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { FakeWorkbook } from '../fakes/fakeExcel';
 

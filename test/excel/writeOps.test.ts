@@ -1,5 +1,5 @@
 import type { FormatPlan } from '../../src/domain/plan/types';
-import { batchOps, buildWriteOps, chunkAddresses, coalesceBoxes, estimateBytes, valueRuns, type WriteOp } from '../../src/excel/writeOps';
+import { batchOps, buildWriteOps, chunkAddresses, coalesceBoxes, estimateBytes, valueRuns, type WriteOp } from '../../src/excel/format/writeOps';
 import { ownsWrites } from '../fixtures/writes';
 
 const cell = (row: number, col: number) => ({ top: row, left: col, bottom: row, right: col });

@@ -1,6 +1,6 @@
-import type { Grid } from '../domain/sheet/grid';
+import type { Grid } from '../../domain/sheet/grid';
 import { queueFormatState, type FormatState } from './formatState';
-import { isResponseTooLarge, queueGridRead, readInBands } from './readGrid';
+import { isResponseTooLarge, queueGridRead, readInBands } from '../io/readGrid';
 
 /** Everything Format reads: the active sheet's cells and its state. */
 export interface FormatRead {

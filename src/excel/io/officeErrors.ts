@@ -1,5 +1,5 @@
-import type { OutcomeError } from '../port/api';
-import { excelMessages as m } from './messages';
+import type { OutcomeError } from '../../port/api';
+import { excelMessages as m } from '../messages';
 
 /** The parts of an OfficeExtension.Error the adapter reads (codes are not localised; messages are). */
 export interface OfficeErrorLike {

@@ -4,15 +4,15 @@
  * passes in (src/xlsx behind a dynamic `import()`, so its code is a lazy chunk fetched only
  * when someone picks a file); this adapter never imports src/xlsx itself.
  */
-import { previousSheetSnapshot, type ReadSheet } from '../domain/revisions/baseline';
-import { findRevisions } from '../domain/revisions/figures';
-import { revisionMessages as rm } from '../domain/revisions/messages';
-import { withReviews } from '../domain/revisions/reviews';
-import type { Snapshot } from '../domain/revisions/types';
-import type { Grid } from '../domain/sheet/grid';
-import { readScorecard } from '../domain/sheet/readScorecard';
-import type { Outcome, WorkbookFileReader } from '../port/api';
-import { toOutcomeError } from './officeErrors';
+import { previousSheetSnapshot, type ReadSheet } from '../../domain/revisions/baseline';
+import { findRevisions } from '../../domain/revisions/figures';
+import { revisionMessages as rm } from '../../domain/revisions/messages';
+import { withReviews } from '../../domain/revisions/reviews';
+import type { Snapshot } from '../../domain/revisions/types';
+import type { Grid } from '../../domain/sheet/grid';
+import { readScorecard } from '../../domain/sheet/readScorecard';
+import type { Outcome, WorkbookFileReader } from '../../port/api';
+import { toOutcomeError } from '../io/officeErrors';
 import { toView, type LoadedRevisions, type RevisionsOptions } from './revisions';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
 import { readState, storedReviews } from './revisionsState';

@@ -1,7 +1,7 @@
-import { isOwnRule, type ReadRule } from '../domain/plan/ownership';
-import type { ConditionalRule, FormatPlan, PlanOwnership } from '../domain/plan/types';
-import { boxAddress, type CellBox } from '../domain/sheet/grid';
-import { boxOfAddress } from './readGrid';
+import { isOwnRule, type ReadRule } from '../../domain/plan/ownership';
+import type { ConditionalRule, FormatPlan, PlanOwnership } from '../../domain/plan/types';
+import { boxAddress, type CellBox } from '../../domain/sheet/grid';
+import { boxOfAddress } from '../io/readGrid';
 
 /**
  * Formulas mode's colour rules as Excel conditional formats, and how the add-in finds its

@@ -1,13 +1,13 @@
-import { latestSnapshotBefore } from '../domain/revisions/baseline';
-import { findRevisions, newestMonth } from '../domain/revisions/figures';
-import { hasRecordHeader } from '../domain/revisions/recordTable';
-import { SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
-import type { Snapshot } from '../domain/revisions/types';
-import type { ScorecardTable } from '../domain/sheet/scorecard';
-import type { Outcome } from '../port/api';
+import { latestSnapshotBefore } from '../../domain/revisions/baseline';
+import { findRevisions, newestMonth } from '../../domain/revisions/figures';
+import { hasRecordHeader } from '../../domain/revisions/recordTable';
+import { SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
+import type { Snapshot } from '../../domain/revisions/types';
+import type { ScorecardTable } from '../../domain/sheet/scorecard';
+import type { Outcome } from '../../port/api';
 import type { AfterWrite } from './applyFormatPlan';
-import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from './revisionsRead';
-import { baselineCandidates, recordSheet, sheetBaseline, storedSnapshots } from './revisionsState';
+import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from '../revisions/revisionsRead';
+import { baselineCandidates, recordSheet, sheetBaseline, storedSnapshots } from '../revisions/revisionsState';
 
 /** Format's count of revised figures: loads ride in Format's clean-up trip, the result comes after it. */
 export interface RevisionCount extends AfterWrite {

@@ -1,5 +1,5 @@
-import { sameSheetName, type Grid } from '../domain/sheet/grid';
-import type { CellInput } from '../domain/types';
+import { sameSheetName, type Grid } from '../../domain/sheet/grid';
+import type { CellInput } from '../../domain/types';
 
 /**
  * Batched reads for the revisions adapter. Each `queue…` function only queues loads and

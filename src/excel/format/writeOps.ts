@@ -1,6 +1,6 @@
-import type { CellBox } from '../domain/sheet/grid';
-import { boxAddress, columnLetters } from '../domain/sheet/grid';
-import type { CellStyle, CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
+import type { CellBox } from '../../domain/sheet/grid';
+import { boxAddress, columnLetters } from '../../domain/sheet/grid';
+import type { CellStyle, CellWrite, FormatPlan, PrintSetup } from '../../domain/plan/types';
 import { conditionalOps, type ConditionalOp } from './conditionalFormats';
 
 /**

@@ -1,5 +1,5 @@
-import type { CellStyle, FormatPlan, PrintSetup } from '../domain/plan/types';
-import { boxAddress, columnLetters } from '../domain/sheet/grid';
+import type { CellStyle, FormatPlan, PrintSetup } from '../../domain/plan/types';
+import { boxAddress, columnLetters } from '../../domain/sheet/grid';
 import { queueConditional } from './conditionalFormats';
 import { rowHeightOps, type WriteOp } from './writeOps';
 

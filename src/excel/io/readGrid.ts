@@ -1,5 +1,5 @@
-import { boxOfAddress, type CellBox, type Grid } from '../domain/sheet/grid';
-import type { CellInput } from '../domain/types';
+import { boxOfAddress, type CellBox, type Grid } from '../../domain/sheet/grid';
+import type { CellInput } from '../../domain/types';
 import { isOfficeError } from './officeErrors';
 import { excelApiSupported } from './run';
 

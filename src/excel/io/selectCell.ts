@@ -1,5 +1,5 @@
-import type { Outcome } from '../port/api';
-import { excelMessages as m } from './messages';
+import type { Outcome } from '../../port/api';
+import { excelMessages as m } from '../messages';
 import { toOutcomeError } from './officeErrors';
 
 /** Splits `'Dec-20'!M14` (quotes doubled as Excel does) into sheet and cell; null if it is not one. */

@@ -1,8 +1,8 @@
-import type { CellBox } from '../domain/sheet/grid';
+import type { CellBox } from '../../domain/sheet/grid';
 import { mayBeOurs } from './conditionalFormats';
-import { boxOfAddress } from './readGrid';
-import { noteKind, type NoteKind } from './revisionsNotes';
-import type { SheetInfo } from './revisionsRead';
+import { boxOfAddress } from '../io/readGrid';
+import { noteKind, type NoteKind } from '../revisions/revisionsNotes';
+import type { SheetInfo } from '../revisions/revisionsRead';
 
 /**
  * What Format needs to know about a sheet besides its cells, none of it depending on the

@@ -1,15 +1,15 @@
-import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, type Baseline, type ReadSheet } from '../domain/revisions/baseline';
-import { newestMonth } from '../domain/revisions/figures';
-import { monthIndex } from '../domain/revisions/months';
-import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlightRows';
-import { hasRecordHeader } from '../domain/revisions/recordTable';
-import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../domain/revisions/reviews';
-import { parseSnapshotRows, SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
-import type { HighlightRecord, ReviewRecord, Snapshot } from '../domain/revisions/types';
-import type { Grid } from '../domain/sheet/grid';
-import { readScorecard } from '../domain/sheet/readScorecard';
-import type { ScorecardTable } from '../domain/sheet/scorecard';
-import type { Outcome } from '../port/api';
+import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, type Baseline, type ReadSheet } from '../../domain/revisions/baseline';
+import { newestMonth } from '../../domain/revisions/figures';
+import { monthIndex } from '../../domain/revisions/months';
+import { HIGHLIGHT_TABLE, parseHighlightRows } from '../../domain/revisions/highlightRows';
+import { hasRecordHeader } from '../../domain/revisions/recordTable';
+import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../../domain/revisions/reviews';
+import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
+import type { HighlightRecord, ReviewRecord, Snapshot } from '../../domain/revisions/types';
+import type { Grid } from '../../domain/sheet/grid';
+import { readScorecard } from '../../domain/sheet/readScorecard';
+import type { ScorecardTable } from '../../domain/sheet/scorecard';
+import type { Outcome } from '../../port/api';
 import { findSheet, readActive, readSheets, valuesFromA1, type SheetInfo } from './revisionsRead';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
 

@@ -1,19 +1,19 @@
-import { planRollForward } from '../domain/plan/rollForward';
-import type { RestoreFill, RollForwardPlan } from '../domain/plan/types';
-import { parseHighlightRows, HIGHLIGHT_TABLE } from '../domain/revisions/highlightRows';
-import { planClearHighlights } from '../domain/revisions/highlights';
-import type { CellFill } from '../domain/revisions/types';
-import type { CellBox, Grid } from '../domain/sheet/grid';
-import { boxAddress } from '../domain/sheet/grid';
-import { readScorecard } from '../domain/sheet/readScorecard';
-import type { YearMonth } from '../domain/sheet/months';
-import type { Outcome } from '../port/api';
-import { excelMessages as m } from './messages';
-import { toOutcomeError } from './officeErrors';
-import { boxOfAddress, readGridAndFormulas } from './readGrid';
-import { cellKey, noteKind, readNotes } from './revisionsNotes';
-import { chunkAddresses, coalesceBoxes } from './writeOps';
-import { splitRecords } from '../domain/revisions/highlights';
+import { planRollForward } from '../../domain/plan/rollForward';
+import type { RestoreFill, RollForwardPlan } from '../../domain/plan/types';
+import { parseHighlightRows, HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
+import { planClearHighlights } from '../../domain/revisions/highlights';
+import type { CellFill } from '../../domain/revisions/types';
+import type { CellBox, Grid } from '../../domain/sheet/grid';
+import { boxAddress } from '../../domain/sheet/grid';
+import { readScorecard } from '../../domain/sheet/readScorecard';
+import type { YearMonth } from '../../domain/sheet/months';
+import type { Outcome } from '../../port/api';
+import { excelMessages as m } from '../messages';
+import { toOutcomeError } from '../io/officeErrors';
+import { boxOfAddress, readGridAndFormulas } from '../io/readGrid';
+import { cellKey, noteKind, readNotes } from '../revisions/revisionsNotes';
+import { chunkAddresses, coalesceBoxes } from '../format/writeOps';
+import { splitRecords } from '../../domain/revisions/highlights';
 
 export interface RolledForward {
   sheetName: string;

@@ -1,22 +1,22 @@
 /**
  * The revisions adapter: publish this month's figures, find revisions against the best
  * baseline, highlight them (yellow fill + note) and clear them again, and record reviewers'
- * decisions. Every operation takes the `Excel.RequestContext` it is given (src/excel/run.ts
+ * decisions. Every operation takes the `Excel.RequestContext` it is given (src/excel/io/run.ts
  * owns `Excel.run`) and makes a CONSTANT number of round trips whatever the number of
  * revisions: it reads in batches, plans with the pure engine, and writes in one batch.
  * Office errors are never swallowed: they come back as an Outcome with what to do next.
  */
-import { findRevisions, snapshotFromTables } from '../domain/revisions/figures';
-import { highlightsToRows, HIGHLIGHT_TABLE } from '../domain/revisions/highlightRows';
-import { planClearHighlights, planHighlights, splitRecords, type ClearPlan, type HighlightPlan } from '../domain/revisions/highlights';
-import { revisionMessages as rm } from '../domain/revisions/messages';
-import { LOG_HEADER, LOG_SHEET, logRow, reviewRecord, reviewsToRows, REVIEW_TABLE, withReviews, type ReviewedRevision } from '../domain/revisions/reviews';
-import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../domain/revisions/snapshotRows';
-import type { CellFill, HighlightRecord, Revision, Snapshot } from '../domain/revisions/types';
-import { hasRecordHeader } from '../domain/revisions/recordTable';
-import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../port/api';
-import { excelMessages } from './messages';
-import { toOutcomeError } from './officeErrors';
+import { findRevisions, snapshotFromTables } from '../../domain/revisions/figures';
+import { highlightsToRows, HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
+import { planClearHighlights, planHighlights, splitRecords, type ClearPlan, type HighlightPlan } from '../../domain/revisions/highlights';
+import { revisionMessages as rm } from '../../domain/revisions/messages';
+import { LOG_HEADER, LOG_SHEET, logRow, reviewRecord, reviewsToRows, REVIEW_TABLE, withReviews, type ReviewedRevision } from '../../domain/revisions/reviews';
+import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../../domain/revisions/snapshotRows';
+import type { CellFill, HighlightRecord, Revision, Snapshot } from '../../domain/revisions/types';
+import { hasRecordHeader } from '../../domain/revisions/recordTable';
+import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../../port/api';
+import { excelMessages } from '../messages';
+import { toOutcomeError } from '../io/officeErrors';
 import { cellKey, noteKind, queueNoteOps, readNotes, type NoteOp, type NoteState } from './revisionsNotes';
 import { revisionsExcelMessages as xm } from './revisionsMessages';
 import { findSheet, readActive, readSheets, valuesFromA1 } from './revisionsRead';
@@ -32,7 +32,7 @@ import {
   type RecordSheet,
   type WorkbookState,
 } from './revisionsState';
-import { sameSheetName } from '../domain/sheet/grid';
+import { sameSheetName } from '../../domain/sheet/grid';
 
 /** Who and when, supplied by the caller (the pane knows the reviewer; tests fix the time). */
 export interface RevisionsOptions {

@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS } from '../port/api';
-import type { LoadedSettings, Outcome, Settings } from '../port/api';
-import { excelMessages as m } from './messages';
+import { DEFAULT_SETTINGS } from '../../port/api';
+import type { LoadedSettings, Outcome, Settings } from '../../port/api';
+import { excelMessages as m } from '../messages';
 import { toOutcomeError } from './officeErrors';
 
 /** The one workbook setting the add-in keeps (JSON, travels with the file). */
