@@ -3,18 +3,23 @@
  * features the old exceljs path lost, a hand-written minimal package), formatted by the
  * CLI, then compared part by part with their input: untouched parts byte-identical, the
  * untouched elements of touched parts as they were, the planned cells as planned; and the
- * output opened by LibreOffice and printed to PDF.
+ * output opened by LibreOffice and printed to PDF. Then the shapes Google Sheets and Excel
+ * write and an .xlsm (test/cli/producerShapes.ts), and what must be refused: Strict Open
+ * XML, a password to open, a protected sheet the plan would change, a locked structure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { planFormat } from '../../src/domain/plan/planFormat';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { openWorkbook, gridOf, cellInput } from '../../src/xlsx/read';
 import { parseXml, rawOf } from '../../src/xlsx/package/xml';
-import { EXIT } from '../../src/cli/messages';
+import { cliMessages, EXIT } from '../../src/cli/messages';
+import { xlsxMessages } from '../../src/xlsx/messages';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+import { EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
 
 let cli: string;
 beforeAll(() => {
@@ -56,8 +61,8 @@ const OWNED = new Set([
   'pageMargins', 'headerFooter', 'rowBreaks',
 ]);
 
-function formatAndCompare(input: string): { out: string; inParts: Record<string, Uint8Array>; outParts: Record<string, Uint8Array> } {
-  const out = join(tempDir(), 'out.xlsx');
+function formatAndCompare(input: string, outName = 'out.xlsx'): { out: string; inParts: Record<string, Uint8Array>; outParts: Record<string, Uint8Array> } {
+  const out = join(tempDir(), outName);
   const before = readFileSync(input);
   const result = run(cli, ['format', input, '-o', out]);
   expect(`${result.code} ${result.stderr}`).toMatch(new RegExp(`^(${EXIT.ok}|${EXIT.problems}) `));
@@ -215,4 +220,105 @@ describe('workbooks from other producers, formatted in place', () => {
     expectPlanned(out, input);
     printsToPdf(out);
   }, 400_000);
+});
+
+describe('the shapes Google Sheets and Excel write, and macro-enabled workbooks', () => {
+  it('a Google Sheets export (no docProps, empty workbookPr/definedNames/calcPr, a format per cell, a drawing part) is formatted in place', () => {
+    const input = googleSheetsExport(tempDir());
+    const { out, inParts, outParts } = formatAndCompare(input);
+    expect(Object.keys(inParts).some((n) => n.startsWith('docProps/'))).toBe(false);
+    expect(Object.keys(outParts).some((n) => n.startsWith('docProps/'))).toBe(false);
+    expect(text(outParts['xl/workbook.xml'])).toContain('<workbookPr/>');
+    expect(text(outParts['xl/worksheets/sheet1.xml'])).toContain('<drawing r:id="rId1"/>');
+    // The cell formats Google wrote are kept as they were; the plan's are appended after them.
+    const xfs = (bytes: Uint8Array | undefined): string[] => [...text(bytes).matchAll(/<xf [^]*?(?:\/>|<\/xf>)/g)].map((m) => m[0]);
+    const before = xfs(inParts['xl/styles.xml']);
+    expect(xfs(outParts['xl/styles.xml']).slice(0, before.length)).toEqual(before);
+    expectPlanned(out, input);
+    printsToPdf(out);
+  }, 400_000);
+
+  it('an Excel save (calcChain, theme, x14ac/xr namespaces, mc:Ignorable, extLst, a data bar) keeps every part it does not own', () => {
+    const input = excelSaved(tempDir());
+    const { out, outParts } = formatAndCompare(input);
+    // calcChain and docProps are untouched parts (compared byte for byte above).
+    expect(outParts['xl/calcChain.xml']).toBeDefined();
+    const sheet = text(outParts['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('mc:Ignorable="x14ac xr xr2 xr3"');
+    expect(sheet).toContain(EXCEL_DATA_BAR);
+    expect(sheet).toContain('<f>SUM(G11:G12)</f><v>729</v>');
+    expect(text(outParts['xl/workbook.xml'])).toContain('<xcalcf:calcFeatures>');
+    expectPlanned(out, input);
+    printsToPdf(out);
+  }, 400_000);
+
+  it('an .xlsm stays an .xlsm: vbaProject.bin byte for byte, the macro-enabled content type kept', () => {
+    const dir = tempDir();
+    const input = excelMacroEnabled(dir);
+    const { out, outParts } = formatAndCompare(input, 'out.xlsm');
+    expect(Buffer.from(outParts['xl/vbaProject.bin']!).equals(Buffer.from(VBA_PROJECT))).toBe(true);
+    expect(text(outParts['[Content_Types].xml'])).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    expect(text(outParts['xl/_rels/workbook.xml.rels'])).toContain('Target="vbaProject.bin"');
+    expectPlanned(out, input);
+    printsToPdf(out);
+    // Written under an .xlsx name it would be a file Excel refuses to open: refused, nothing written.
+    const wrongName = join(dir, 'out.xlsx');
+    const result = run(cli, ['format', input, '-o', wrongName]);
+    expect(result).toEqual({ code: EXIT.refused, stdout: '', stderr: `${cliMessages.macroOutput(input, wrongName)}\n` });
+    expect(existsSync(wrongName)).toBe(false);
+  }, 400_000);
+});
+
+describe('what cannot be edited safely is refused: a clear message, its exit code, nothing written, input unchanged', () => {
+  const hash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  function refuses(input: string, exit: number, message: string, args: string[] = ['format']): void {
+    const dir = tempDir();
+    const before = hash(input);
+    const out = join(dir, input.endsWith('.xlsm') ? 'out.xlsm' : 'out.xlsx');
+    const result = run(cli, [...args, input, '-o', out]);
+    expect(result).toEqual({ code: exit, stdout: '', stderr: `${message}\n` });
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(hash(input)).toBe(before);
+  }
+
+  it('Strict Open XML (exit 3)', () => {
+    const input = strictOoxml(tempDir());
+    refuses(input, EXIT.input, xlsxMessages.strict(input));
+  });
+
+  it('a password-protected scorecard sheet Format would have to change (exit 5)', () => {
+    const input = protectedScorecardSheet(tempDir());
+    refuses(input, EXIT.refused, xlsxMessages.protectedSheet('Dec-20'));
+  });
+
+  it('an encrypted workbook (password to open: an OLE compound file with EncryptionInfo) (exit 3)', () => {
+    const input = join(tempDir(), 'encrypted.xlsx');
+    // The compound file Excel writes for "Encrypt with Password": header, then the
+    // EncryptionInfo and EncryptedPackage streams (their names in the directory, UTF-16).
+    const header = Buffer.alloc(512);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+    header.writeUInt16LE(0x003e, 24);
+    header.writeUInt16LE(0x0003, 26);
+    header.writeUInt16LE(0xfffe, 28);
+    header.writeUInt16LE(9, 30);
+    const directory = Buffer.concat(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'].map((n) => {
+      const entry = Buffer.alloc(128);
+      Buffer.from(n, 'utf16le').copy(entry);
+      entry.writeUInt16LE((n.length + 1) * 2, 64);
+      return entry;
+    }));
+    writeFileSync(input, Buffer.concat([header, directory, Buffer.alloc(4096 - directory.length)]));
+    refuses(input, EXIT.input, xlsxMessages.encrypted(input));
+  });
+
+  it('new month in a workbook whose structure is locked (exit 5)', () => {
+    const dir = tempDir();
+    const p = unzipSync(new Uint8Array(readFileSync(excelSaved(dir))));
+    p['xl/workbook.xml'] = strToU8(text(p['xl/workbook.xml']).replace('<bookViews>', '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/><bookViews>'));
+    const input = join(dir, 'locked-structure.xlsx');
+    writeFileSync(input, zipSync(p));
+    refuses(input, EXIT.refused, cliMessages.rollFailed(xlsxMessages.protectedStructure('The workbook')), ['new-month']);
+  });
 });
