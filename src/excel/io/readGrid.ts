@@ -35,11 +35,73 @@ function mergesOf(merged: Excel.RangeAreas | null): CellBox[] {
 }
 
 /**
+ * Range.getMergedAreasOrNullObject "will fail to return the result" when the range holds
+ * more than 512 merged areas (@types/office-js). A range of at most this many cells cannot.
+ */
+const MERGED_AREAS_LIMIT = 512;
+
+function cellsOf(b: CellBox): number {
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+}
+
+/** Two halves of a box: by rows while it has more than one, else by columns. */
+function halves(b: CellBox): CellBox[] {
+  if (b.bottom > b.top) {
+    const mid = Math.floor((b.top + b.bottom) / 2);
+    return [{ ...b, bottom: mid }, { ...b, top: mid + 1 }];
+  }
+  const mid = Math.floor((b.left + b.right) / 2);
+  return [{ ...b, right: mid }, { ...b, left: mid + 1 }];
+}
+
+/**
+ * The merged areas of `box`, for a sheet whose one-call read failed (more than 512 merged
+ * areas, e.g. an indicator name merged across columns on every row). Every piece is asked in
+ * one sync; if that fails, the pieces larger than 512 cells are halved and all asked again,
+ * so the round trips grow with log2(cells / 512), never with the number of merges. An area
+ * spanning two pieces is returned by both and kept once. When no piece can be halved any
+ * more, the failure was not about merged areas and is passed on.
+ */
+async function readMergesInPieces(context: Excel.RequestContext, ws: Excel.Worksheet, box: CellBox): Promise<CellBox[]> {
+  let pieces = [box];
+  for (;;) {
+    const queued = pieces.map((p) => {
+      const merged = ws.getRangeByIndexes(p.top, p.left, p.bottom - p.top + 1, p.right - p.left + 1).getMergedAreasOrNullObject();
+      merged.load('address');
+      return merged;
+    });
+    try {
+      // One round trip per halving: bounded by the sheet's size (see above).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (pieces.every((p) => cellsOf(p) <= MERGED_AREAS_LIMIT)) throw e;
+      pieces = pieces.flatMap((p) => (cellsOf(p) > MERGED_AREAS_LIMIT ? halves(p) : [p]));
+      continue;
+    }
+    const seen = new Map<string, CellBox>();
+    for (const merged of queued) for (const m of mergesOf(merged)) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+    return [...seen.values()];
+  }
+}
+
+/** The used range's box from a read grid (after the sync). */
+function gridBox(grid: Grid): CellBox | null {
+  const rows = grid.values.length;
+  const cols = rows > 0 ? grid.values[0].length : 0;
+  return rows > 0 && cols > 0 ? { top: grid.top, left: grid.left, bottom: grid.top + rows - 1, right: grid.left + cols - 1 } : null;
+}
+
+/**
  * Queues the read of a sheet's used range (values, displayed text, number formats, merged
  * areas where supported, and formulas when asked); the returned function builds the Grid
  * after the caller's sync. Lets a caller fold the read into a round trip it makes anyway.
  */
-export function queueGridRead(context: Excel.RequestContext, sheet: SheetRef, options: { formulas?: boolean } = {}): () => { grid: Grid; formulas: unknown[][] | null } {
+export function queueGridRead(
+  context: Excel.RequestContext,
+  sheet: SheetRef,
+  options: { formulas?: boolean; merges?: boolean } = {},
+): () => { grid: Grid; formulas: unknown[][] | null } {
   const ws = worksheetOf(context, sheet);
   ws.load('name');
   // valuesOnly: cells that only carry formatting do not stretch the grid.
@@ -47,7 +109,7 @@ export function queueGridRead(context: Excel.RequestContext, sheet: SheetRef, op
   used.load('values,text,numberFormat,rowIndex,columnIndex');
   if (options.formulas) used.load('formulas');
   let merged: Excel.RangeAreas | null = null;
-  if (mergesSupported()) {
+  if (options.merges !== false && mergesSupported()) {
     merged = used.getMergedAreasOrNullObject();
     merged.load('address');
   }
@@ -89,14 +151,12 @@ export async function readInBands(context: Excel.RequestContext, sheet: SheetRef
   ws.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
-  let merged: Excel.RangeAreas | null = null;
-  if (mergesSupported()) {
-    merged = used.getMergedAreasOrNullObject();
-    merged.load('address');
-  }
   await context.sync();
   if (used.isNullObject) return { grid: { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] }, formulas: [] };
-  const grid: Grid = { sheetName: ws.name, top: used.rowIndex, left: used.columnIndex, values: [], text: [], numberFormats: [], merges: mergesOf(merged) };
+  const box = { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
+  // Usually one round trip for the whole used range; halved only above 512 merged areas.
+  const merges = mergesSupported() ? await readMergesInPieces(context, ws, box) : [];
+  const grid: Grid = { sheetName: ws.name, top: used.rowIndex, left: used.columnIndex, values: [], text: [], numberFormats: [], merges };
   const allFormulas: unknown[][] = [];
   let band = Math.max(1, Math.floor(BAND_BYTES / (BYTES_PER_CELL * used.columnCount)));
   for (let start = 0; start < used.rowCount; ) {
@@ -123,10 +183,36 @@ export async function readInBands(context: Excel.RequestContext, sheet: SheetRef
 }
 
 /**
+ * The read again after its one-sync attempt failed with `error`: in row bands when Excel
+ * refused the response as too large; else, where merged areas are read, without them and
+ * then with them in pieces, because Excel fails the whole batch when the used range holds
+ * more than 512 merged areas (Range.getMergedAreasOrNullObject, @types/office-js) and its
+ * error does not say so. If the read without them fails too, the failure was something else
+ * (a sheet deleted, cell-edit mode) and that error is thrown, as is `error` on a host that
+ * reads no merged areas. Costs round trips only on that failure, never on an ordinary sheet.
+ */
+export async function readAfterFailure(context: Excel.RequestContext, sheet: SheetRef, formulas: boolean, error: unknown): Promise<{ grid: Grid; formulas: unknown[][] }> {
+  if (isResponseTooLarge(error)) return readInBands(context, sheet, formulas);
+  if (!mergesSupported()) throw error;
+  const build = queueGridRead(context, sheet, { formulas, merges: false });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isResponseTooLarge(e)) return readInBands(context, sheet, formulas);
+    throw e;
+  }
+  const read = build();
+  const box = gridBox(read.grid);
+  const merges = box ? await readMergesInPieces(context, worksheetOf(context, sheet), box) : [];
+  return { grid: { ...read.grid, merges }, formulas: read.formulas ?? [] };
+}
+
+/**
  * Reads a sheet's used range into a Grid: values, displayed text and number formats (and
  * merged areas where supported) in ONE round trip. An empty sheet gives an empty grid. A
  * sheet too large for one response (Excel on the web caps responses at 5 MB) is read in
- * row bands instead.
+ * row bands instead, and one with more than 512 merged areas reads them in pieces
+ * (readAfterFailure).
  *
  * @example
  * const grid = await readGrid(context); // the active sheet
@@ -137,8 +223,7 @@ export async function readGrid(context: Excel.RequestContext, sheet: SheetRef = 
   try {
     await context.sync();
   } catch (e) {
-    if (!isResponseTooLarge(e)) throw e;
-    return (await readInBands(context, sheet, false)).grid;
+    return (await readAfterFailure(context, sheet, false, e)).grid;
   }
   return build().grid;
 }
@@ -149,8 +234,7 @@ export async function readGridAndFormulas(context: Excel.RequestContext, sheet: 
   try {
     await context.sync();
   } catch (e) {
-    if (!isResponseTooLarge(e)) throw e;
-    return readInBands(context, sheet, true);
+    return readAfterFailure(context, sheet, true, e);
   }
   const read = build();
   return { grid: read.grid, formulas: read.formulas ?? [] };
