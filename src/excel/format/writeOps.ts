@@ -18,7 +18,7 @@ export type WriteOp =
   | ConditionalOp;
 
 export interface WriteLimits {
-  /** Longest address list per call; Excel rejects over 8,192 characters. */
+  /** Longest address list per call: Worksheet.getRanges fails above 8,192 characters, whatever the number of areas (office-js#5198). */
   addressChars: number;
   /** Largest request payload per sync; Excel on the web rejects over 5 MB. */
   payloadBytes: number;

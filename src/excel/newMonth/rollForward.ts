@@ -12,7 +12,7 @@ import { excelMessages as m } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
 import { boxOfAddress, readGridAndFormulas } from '../io/readGrid';
 import { cellKey, noteKind, readNotes } from '../revisions/revisionsNotes';
-import { chunkAddresses, coalesceBoxes } from '../format/writeOps';
+import { chunkAddresses, coalesceBoxes, DEFAULT_LIMITS } from '../format/writeOps';
 import { splitRecords } from '../../domain/revisions/highlights';
 
 export interface RolledForward {
@@ -100,7 +100,7 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
   // Last month's DOT/RAG colours: no fill, and black text (Office.js cannot set Excel's
   // "Automatic" font colour; black is what it shows on the default theme). Bold, borders
   // and alignment stay. One call per address chunk, whatever the number of rows.
-  for (const address of chunkAddresses(coalesceBoxes(plan.resetStyles ?? []).map(boxAddress), 8_000)) {
+  for (const address of chunkAddresses(coalesceBoxes(plan.resetStyles ?? []).map(boxAddress), DEFAULT_LIMITS.addressChars)) {
     const format = copy.getRanges(address).format;
     format.fill.clear();
     format.font.color = '#000000';
@@ -113,7 +113,7 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
   const byFill = new Map<string | null, CellBox[]>();
   for (const r of plan.restoreFills) byFill.set(r.fill, [...(byFill.get(r.fill) ?? []), r.box]);
   for (const [fill, boxes] of byFill) {
-    for (const address of chunkAddresses(coalesceBoxes(boxes).map(boxAddress), 8_000)) {
+    for (const address of chunkAddresses(coalesceBoxes(boxes).map(boxAddress), DEFAULT_LIMITS.addressChars)) {
       const format = copy.getRanges(address).format;
       if (fill === null) format.fill.clear();
       else format.fill.color = fill;
