@@ -53,10 +53,10 @@ function currentText(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: numbe
  * own: the writes (values, or formulas with their cached results), each style group on
  * its boxes (a new cell format per distinct old format and change; fonts merged, so name
  * and size stay), the notes (only the add-in's own are replaced; a user's note is kept),
- * the formulas-mode colour rules as conditional formats, column widths, freeze panes and
- * print setup. The whole plan is checked first (right sheet, every write and style inside
- * the table or key it owns, key cells empty or already holding the key, sheet not
- * protected), so a refused plan changes nothing.
+ * the formulas-mode colour rules as conditional formats, column widths, row heights (for
+ * the wrapped headers and names), freeze panes and print setup. The whole plan is checked
+ * first (right sheet, every write and style inside the table or key it owns, key cells
+ * empty or already holding the key, sheet not protected), so a refused plan changes nothing.
  *
  * Two guards keep what the reader sees: a number format never shows fewer decimals than
  * the figure was shown with (`316.3` on a count row keeps `0.0`), and a written cell whose
@@ -114,6 +114,9 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
   const conditionalRules = applyConditional(wb, sheet, plan);
   if (plan.columnWidths.length > 0) setColumnWidths(wb, sheet, plan.columnWidths.map(({ col, width }) => ({ col, width: charactersFromPoints(width) })));
   if (plan.freeze) freezePanes(sheet, plan.freeze.rows, plan.freeze.columns);
+  // Neither Excel nor LibreOffice fits a row to wrapped text when it opens a file: a row
+  // without its height shows one line of a wrapped header. customHeight keeps the plan's.
+  for (const { row, height } of plan.rowHeights ?? []) sheet.setRowAttrs(row, { ht: String(height), customHeight: '1' });
   if (plan.print) applyPrint(wb, sheet, plan.sheetName, plan.print);
   return ok({ cellsWritten: plan.writes.length, cellsStyled, notesWritten: notes.written, notesKeptUsers: notes.keptUsers, conditionalRules, warnings });
 }

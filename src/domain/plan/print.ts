@@ -6,9 +6,15 @@ import type { PaperSize, PrintSetup } from './types';
 
 /**
  * The printed pack's layout decisions, made once here so both adapters only apply them.
- * Sizes are points. Text widths are estimated (no font metrics in the domain): an average
- * character is taken as 0.55 of the font size (Calibri's is about 0.5; DejaVu Sans, which
- * LibreOffice falls back to without Calibri, about 0.55), so an estimate errs towards more lines.
+ * Sizes are points. Text widths are estimated (no font metrics in the domain). A column's
+ * width is kept in units of the default font's digit (Excel and LibreOffice both store and
+ * draw it so), so what decides the lines is a text's width against the digit's: Calibri's
+ * digit is 0.507 of the font size and its running text about 0.45 with the spaces; DejaVu
+ * Sans, which LibreOffice draws without Calibri, has a 0.636 digit and 0.52 text, so its
+ * columns hold more. An average character is taken as 0.48 of the font size against
+ * Excel's column in points (a little wider than Calibri's text, so an estimate errs
+ * towards one more line rather than a clipped one); text in capitals (section labels,
+ * headers) as 0.72.
  */
 
 /** Landscape sheet sizes (width × height) in points. */
@@ -25,11 +31,20 @@ export const PRINT_MARGINS = { left: 36, right: 36, top: 54, bottom: 54, header:
 export const MIN_PRINT_PT = 8;
 /** Excel's default body font size (the Normal style), when the sheet's is not known. */
 export const DEFAULT_FONT_PT = 11;
-const CHAR_EM = 0.55;
+const CHAR_EM = 0.48;
 // Headers are bold and mostly capitals (`NAT TOP QTILE THRESHOLD`): wider letters.
 const HEADER_EM = 0.72;
 const LINE = 1.3; // line height as a multiple of the font size
 const PADDING = 4; // points above and below the text of a row
+// Points of a column's width that hold no text: Excel's cell margin, about 2 px each side.
+const SIDE_MARGIN = 3;
+
+/** The width per character a text needs: capitals (`LOOKED AFTER CHILDREN`) are wider. */
+function emOf(text: string): number {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  const capitals = letters.replace(/[^A-Z]/g, '').length;
+  return letters.length > 0 && capitals / letters.length > 0.6 ? HEADER_EM : CHAR_EM;
+}
 
 /** Printable width of a landscape page. */
 export function printableWidth(paper: PaperSize): number {
@@ -38,11 +53,12 @@ export function printableWidth(paper: PaperSize): number {
 
 /**
  * Lines a text takes in a column of `width` points, wrapped at spaces (a word longer than
- * the column breaks where it must).
- * @example wrappedLines('DOT (Month on Month)', 44, 11) // 4
+ * the column breaks where it must); `em` is the width per character as a share of the font
+ * size, by default that of running text, or of capitals when most letters are capitals.
+ * @example wrappedLines('DOT (Month on Month)', 44, 11) // 3
  */
-export function wrappedLines(text: string, width: number, fontPt: number, em = CHAR_EM): number {
-  const perLine = Math.max(1, Math.floor((width - 2 * PADDING) / (fontPt * em)));
+export function wrappedLines(text: string, width: number, fontPt: number, em = emOf(text)): number {
+  const perLine = Math.max(1, Math.floor((width - SIDE_MARGIN) / (fontPt * em)));
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
@@ -137,6 +153,29 @@ function sameLayout(a: ScorecardTable, b: ScorecardTable): boolean {
   return cols(a) === cols(b);
 }
 
+/**
+ * Pages the print area takes across at `scale`: a page breaks between columns, never inside
+ * one, and each page after the first starts with the repeated title columns.
+ */
+function pagesAcross(area: CellBox, widthOf: (col: number) => number, scale: number, available: number, titles: { first: number; last: number } | null): number {
+  let repeated = 0;
+  if (titles) for (let c = titles.first; c <= titles.last; c++) repeated += widthOf(c) * scale;
+  let pages = 1;
+  let used = 0;
+  let onPage = 0;
+  for (let c = area.left; c <= area.right; c++) {
+    const w = widthOf(c) * scale;
+    if (onPage > 0 && used + w > available + 1e-9) {
+      pages++;
+      used = titles && repeated < available ? repeated : 0;
+      onPage = 0;
+    }
+    used += w;
+    onPage++;
+  }
+  return pages;
+}
+
 /** Text in a header or footer: `&` is Excel's code character, so a literal one is doubled. */
 function literal(text: string): string {
   return text.replace(/&/g, '&&');
@@ -181,7 +220,7 @@ export function planPrint(
   const finalScale = fits ? scale : Math.ceil(minScale * 100);
   const titleCols = first.columns.ref ?? first.columns.indicator;
   const lastTitleCol = first.columns.subLabel ?? first.columns.indicator ?? first.columns.ref;
-  const pagesWide = Math.max(1, Math.ceil((content * finalScale) / 100 / available - 1e-9));
+  const pagesWide = pagesAcross(printArea, widthOf, finalScale / 100, available, titleCols !== null && lastTitleCol !== null ? { first: titleCols, last: lastTitleCol } : null);
   const sameColumns = tables.every((t) => sameLayout(t, first));
   const month = longMonthLabel(first.reportingMonth);
   return {

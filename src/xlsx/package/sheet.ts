@@ -62,6 +62,8 @@ export class SheetPart {
   readonly rows = new Map<number, RowRec>();
   private readonly cellIndex = new Map<number, Map<number, CellRec>>();
   private readonly edits = new Map<number, Map<number, CellEdit>>();
+  /** Attributes set on `<row>` elements (`ht`, `customHeight`), by 0-based row. */
+  private readonly rowEdits = new Map<number, Record<string, string>>();
   private readonly topEdits = new Splice();
   sheetData: XNode | undefined;
 
@@ -225,6 +227,14 @@ export class SheetPart {
     this.edit(row, col).style = style;
   }
 
+  /**
+   * Sets attributes of a row's `<row>` element (`ht` and `customHeight`, §18.3.1.73), the
+   * rest of the element kept; a row the file does not have is written with them.
+   */
+  setRowAttrs(row: number, attrs: Record<string, string>): void {
+    this.rowEdits.set(row, { ...this.rowEdits.get(row), ...attrs });
+  }
+
   /** The content a cell will have, as an edit would write it (for moves and checks). */
   contentOf(row: number, col: number): CellContent | null {
     const edit = this.edits.get(row)?.get(col);
@@ -291,7 +301,7 @@ export class SheetPart {
   }
 
   get changed(): boolean {
-    return this.edits.size > 0 || this.topEdits.size > 0;
+    return this.edits.size > 0 || this.rowEdits.size > 0 || this.topEdits.size > 0;
   }
 
   serialize(): string {
@@ -302,12 +312,16 @@ export class SheetPart {
     let maxRow = -1;
     let minCol = Infinity;
     let maxCol = -1;
-    for (const [row, byCol] of this.edits) {
+    // Rows whose cells or whose `<row>` attributes were edited (serialize leaves the edits as they are).
+    const edited = new Map(this.edits);
+    for (const row of this.rowEdits.keys()) if (!edited.has(row)) edited.set(row, new Map<number, CellEdit>());
+    for (const [row, byCol] of edited) {
       const existing = this.rows.get(row);
       const cols = [...byCol.keys()].sort((a, b) => a - b);
+      const rowAttrs = this.rowEdits.get(row);
       if (!existing) {
         const cells = cols.map((c) => this.cellXml(row, c, undefined, byCol.get(c)!)).join('');
-        newRows.push({ row, xml: `<${p}row r="${row + 1}">${cells}</${p}row>` });
+        newRows.push({ row, xml: `<${p}row${attrsText(Object.entries({ r: String(row + 1), ...rowAttrs }))}>${cells}</${p}row>` });
       } else {
         const byColExisting = this.cellIndex.get(row)!;
         const added: Array<{ at: number; xml: string }> = [];
@@ -328,20 +342,21 @@ export class SheetPart {
           minCol = Math.min(minCol, c);
           maxCol = Math.max(maxCol, c);
         }
-        if (added.length > 0) {
+        if (added.length > 0 || rowAttrs) {
           const node = existing.node;
+          const attrs = { ...node.attrs, ...rowAttrs };
           // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
-          const attrs = { ...node.attrs };
-          delete attrs.spans;
+          if (added.length > 0) delete attrs.spans;
           const open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
           if (node.selfClosing) {
-            splice.replace(node.start, node.end, `${open}${added.map((a) => a.xml).join('')}</${node.name}>`);
+            splice.replace(node.start, node.end, added.length > 0 ? `${open}${added.map((a) => a.xml).join('')}</${node.name}>` : `${open.slice(0, -1)}/>`);
           } else {
             splice.replace(node.start, node.openEnd, open);
             for (const a of added) splice.insert(a.at, a.xml);
           }
         }
       }
+      if (cols.length === 0) continue;
       minRow = Math.min(minRow, row);
       maxRow = Math.max(maxRow, row);
       for (const c of cols) {
