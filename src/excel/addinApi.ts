@@ -48,7 +48,7 @@ function planGrid(grid: Grid, settings: Settings) {
   if (!tables.ok || tables.value.length === 0) {
     return { ok: false as const, error: { message: tables.ok ? m.noTable(grid.sheetName) : tables.error.message, action: m.noTableAction() } };
   }
-  const plan = planFormat(tables.value, { mode: settings.mode, convention: settings.convention, palette: settings.palette }, grid);
+  const plan = planFormat(tables.value, { mode: settings.mode, convention: settings.convention, palette: settings.palette, paper: settings.paper }, grid);
   if (!plan.ok) return { ok: false as const, error: { message: plan.error.message, action: m.noTableAction() } };
   return { ok: true as const, grid, tables: tables.value, plan: plan.value, summary: summarizePlan(plan.value, tables.value) };
 }

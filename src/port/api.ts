@@ -1,3 +1,4 @@
+import type { PaperSize } from '../domain/plan/types';
 import type { Result } from '../domain/result';
 import type { Grid } from '../domain/sheet/grid';
 import type { DotConvention } from '../domain/types';
@@ -33,6 +34,8 @@ export interface Settings {
   population: number | null;
   /** Colour scheme for RAG fills and DOT arrows. */
   palette: 'standard' | 'highContrast';
+  /** Paper the formatted sheet prints on (landscape): A4 for UK councils unless set. */
+  paper: PaperSize;
 }
 
 /** The workbook's settings as loaded: a stored value that could not be read is replaced by its default, and said. */
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mode: 'static',
   population: null,
   palette: 'standard',
+  paper: 'A4',
 };
 
 /** A cell the engine could not evaluate, named so the analyst can find it. */

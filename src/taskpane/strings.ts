@@ -142,6 +142,9 @@ export const paneText = {
   populationInvalid: 'Enter a whole number greater than 0 (for example 56,310), or leave it blank.',
   paletteLabel: 'Colours',
   paletteOption: (p: Settings['palette']): string => (p === 'standard' ? 'Standard' : 'High contrast'),
+  paperLabel: 'Paper',
+  paperHint: 'Format sets the sheet to print landscape on this paper.',
+  paperOption: (p: Settings['paper']): string => (p === 'A4' ? 'A4' : p === 'Letter' ? 'US Letter' : 'A3'),
   keyHeading: 'Key',
   /** Under the numeric convention the arrow is only the direction; the colour carries the judgement. */
   keyNumericColour: 'The arrow shows the direction of the change; its colour says whether that is good or bad for the measure.',

@@ -75,6 +75,15 @@ describe('createExcelAddinApi', () => {
     for (const w of formulas) expect(wb.sheet('Dec-20').cellAt(w.row, w.col).formula).toBe(entered(w));
   });
 
+  it.each(['A4', 'Letter', 'A3'] as const)('sets the paper chosen in the settings (%s) on the formatted sheet', async (paper) => {
+    const grid = seedGrid('corporateParenting');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const outcome = await apiOn(wb).format({ ...DEFAULT_SETTINGS, paper }, () => undefined, new AbortController().signal);
+    expect(outcome.ok).toBe(true);
+    expect(wb.sheet('Dec-19').pageLayout.paperSize).toBe(paper);
+    expect(wb.sheet('Dec-19').pageLayout.orientation).toBe('Landscape');
+  });
+
   it('does not write when cancelled before the write', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);

@@ -330,6 +330,24 @@ describe('fake Excel: load/sync rules', () => {
     expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$4' });
   });
 
+  it.each([['A3', true], ['Letter', true], ['A4Small', true], ['a4', false], ['B5 (JIS)', false], ['', false]])(
+    'accepts paper size %j only when Excel.PaperType has it (%s)',
+    async (paper, accepted) => {
+      const wb = workbookWithValues();
+      const set = wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Dec-20').pageLayout.paperSize = paper as Excel.PaperType;
+        await ctx.sync();
+      });
+      if (accepted) {
+        await set;
+        expect(wb.sheet('Dec-20').pageLayout.paperSize).toBe(paper);
+      } else {
+        await expect(set).rejects.toMatchObject({ code: 'InvalidArgument' });
+        expect(wb.sheet('Dec-20').pageLayout.paperSize).toBeUndefined();
+      }
+    },
+  );
+
   it('keeps threaded comments by id: add, list with locations, edit, delete', async () => {
     const wb = workbookWithValues();
     await wb.run(async (ctx) => {

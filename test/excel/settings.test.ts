@@ -8,7 +8,7 @@ import { loadSettings, saveSettings, settingsFrom, SETTINGS_KEY } from '../../sr
 import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { FakeWorkbook } from '../fakes/fakeExcel';
 
-const CHOSEN: Settings = { convention: 'numeric', mode: 'formulas', population: 56_800, palette: 'highContrast' };
+const CHOSEN: Settings = { convention: 'numeric', mode: 'formulas', population: 56_800, palette: 'highContrast', paper: 'Letter' };
 
 describe('settings', () => {
   it('round-trips through workbook.settings as JSON', async () => {
@@ -31,6 +31,7 @@ describe('settings', () => {
     ['a negative population', { population: -5, mode: 'formulas' }, { ...DEFAULT_SETTINGS, mode: 'formulas' }],
     ['a population of zero', { population: 0 }, { ...DEFAULT_SETTINGS }],
     ['a string mode', { mode: 'live' }, { ...DEFAULT_SETTINGS }],
+    ['a paper Format does not offer', { paper: 'B5', palette: 'highContrast' }, { ...DEFAULT_SETTINGS, palette: 'highContrast' }],
   ])('replaces %s with the default for that field only', (_name, stored, expected) => {
     expect(settingsFrom(stored)).toEqual({ settings: expected, damaged: true });
   });

@@ -158,6 +158,18 @@ abstract class ClientObject {
 }
 
 /** A collection: `items` is readable only after `load` + sync. */
+
+/**
+ * The paper sizes PageLayout.paperSize accepts: the values of Excel.PaperType (ExcelApi 1.9),
+ * as @types/office-js lists them. Anything else (`'a4'`, `'B5 (JIS)'`) is an InvalidArgument.
+ */
+const PAPER_TYPES: ReadonlySet<string> = new Set([
+  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro',
+  'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet', 'Esheet',
+  'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6',
+  'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman',
+]);
+
 class CollectionProxy<T extends ClientObject> extends ClientObject {
   static readonly apiType: string = 'RangeCollection';
   private readonly makeItems: () => T[];
@@ -774,7 +786,7 @@ export class PageLayoutProxy extends ClientObject {
   // adapter sets them; the values Excel would reject are rejected here too.
   set paperSize(value: string) {
     this.queueSet('paperSize', value, () => {
-      if (!['Letter', 'A3', 'A4', 'Legal', 'A5', 'Tabloid'].includes(value)) throw invalidArgument(`Bad paper size ${value}.`);
+      if (!PAPER_TYPES.has(value)) throw invalidArgument(`Bad paper size ${value}.`);
       this.ws.sheet().pageLayout.paperSize = value;
     });
   }

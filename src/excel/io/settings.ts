@@ -30,6 +30,7 @@ export function settingsFrom(stored: unknown): { settings: Settings; damaged: bo
     mode: pick('mode', (v): v is Settings['mode'] => v === 'static' || v === 'formulas', DEFAULT_SETTINGS.mode),
     population: pick('population', (v): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v > 0), DEFAULT_SETTINGS.population),
     palette: pick('palette', (v): v is Settings['palette'] => v === 'standard' || v === 'highContrast', DEFAULT_SETTINGS.palette),
+    paper: pick('paper', (v): v is Settings['paper'] => v === 'A4' || v === 'Letter' || v === 'A3', DEFAULT_SETTINGS.paper),
   };
   return { settings, damaged };
 }

@@ -38,7 +38,7 @@ describe('App', () => {
   });
 
   it('detects with the settings stored in the workbook', async () => {
-    const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'standard' };
+    const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'standard', paper: 'A4' };
     const { api } = renderApp({ settings: { ok: true, value: { settings: stored } } });
     await screen.findByRole('region', { name: paneText.detectedHeading });
     expect(api.callsTo('loadSettings')).toHaveLength(1);

@@ -10,7 +10,7 @@ import { paneText } from '../../../src/taskpane/strings';
 import { createFakeAddinApi } from '../../fakes/fakeAddinApi';
 import { renderWithApi } from '../renderWithApi';
 
-const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'highContrast' };
+const stored: Settings = { convention: 'numeric', mode: 'formulas', population: 56310, palette: 'highContrast', paper: 'A3' };
 
 function setup(settings: Settings = stored, api = createFakeAddinApi()) {
   const onSaved = jest.fn<void, [Settings]>();
@@ -64,11 +64,13 @@ describe('SettingsView', () => {
     await user.click(screen.getByRole('radio', { name: paneText.conventionOption('performance') }));
     await user.click(screen.getByRole('radio', { name: paneText.modeOption('static') }));
     await user.click(screen.getByRole('radio', { name: paneText.paletteOption('standard') }));
+    expect(screen.getByRole('radio', { name: paneText.paperOption('A3') })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: paneText.paperOption('Letter') }));
     await user.clear(population);
     await user.type(population, '41,250');
     await user.click(screen.getByRole('button', { name: paneText.saveButton }));
 
-    const expected: Settings = { convention: 'performance', mode: 'static', palette: 'standard', population: 41250 };
+    const expected: Settings = { convention: 'performance', mode: 'static', palette: 'standard', paper: 'Letter', population: 41250 };
     expect(api.callsTo('saveSettings')).toEqual([[expected]]);
     expect(await screen.findByText(paneText.saved)).toBeInTheDocument();
     expect(onSaved).toHaveBeenCalledWith(expected);

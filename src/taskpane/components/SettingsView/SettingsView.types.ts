@@ -13,6 +13,7 @@ export interface SettingsViewState {
   convention: DotConvention;
   mode: WriteMode;
   palette: Settings['palette'];
+  paper: Settings['paper'];
   /** The population as typed; parsed on save. */
   populationText: string;
   /** Shown under the population field once the text has been judged invalid. */
@@ -22,6 +23,7 @@ export interface SettingsViewState {
   setConvention: (c: DotConvention) => void;
   setMode: (m: WriteMode) => void;
   setPalette: (p: Settings['palette']) => void;
+  setPaper: (p: Settings['paper']) => void;
   setPopulationText: (text: string) => void;
   /** Judges the population text (on blur), without saving. */
   validatePopulation: () => void;

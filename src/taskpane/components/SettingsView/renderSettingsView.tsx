@@ -10,6 +10,7 @@ import { useSettingsViewStyles } from './useSettingsViewStyles.styles';
 const CONVENTIONS: DotConvention[] = ['performance', 'numeric'];
 const MODES: WriteMode[] = ['static', 'formulas'];
 const PALETTES: Array<Settings['palette']> = ['standard', 'highContrast'];
+const PAPERS: Array<Settings['paper']> = ['A4', 'Letter', 'A3'];
 const RAGS: Rag[] = ['red', 'amber', 'green'];
 /**
  * The key's arrows follow the convention selected, not the one saved, in the order and
@@ -76,6 +77,13 @@ export function renderSettingsView(
         <RadioGroup value={state.palette} onChange={(_, d) => state.setPalette(d.value as Settings['palette'])}>
           {PALETTES.map((p) => (
             <Radio key={p} value={p} label={paneText.paletteOption(p)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={paneText.paperLabel} hint={paneText.paperHint}>
+        <RadioGroup value={state.paper} onChange={(_, d) => state.setPaper(d.value as Settings['paper'])}>
+          {PAPERS.map((p) => (
+            <Radio key={p} value={p} label={paneText.paperOption(p)} />
           ))}
         </RadioGroup>
       </Field>

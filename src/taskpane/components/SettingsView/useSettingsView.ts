@@ -14,6 +14,7 @@ export function useSettingsView({ settings, onSaved }: SettingsViewProps): Setti
   const [convention, setConvention] = useState<DotConvention>(settings.convention);
   const [mode, setMode] = useState<WriteMode>(settings.mode);
   const [palette, setPalette] = useState<Settings['palette']>(settings.palette);
+  const [paper, setPaper] = useState<Settings['paper']>(settings.paper);
   const [populationText, setPopulationTextState] = useState(
     settings.population === null ? '' : String(settings.population),
   );
@@ -38,7 +39,7 @@ export function useSettingsView({ settings, onSaved }: SettingsViewProps): Setti
       setMessage(null);
       return;
     }
-    const next: Settings = { convention, mode, palette, population: population.value };
+    const next: Settings = { convention, mode, palette, paper, population: population.value };
     setSaving(true);
     setMessage(null);
     void settle(() => api.saveSettings(next)).then((outcome) => {
@@ -50,12 +51,13 @@ export function useSettingsView({ settings, onSaved }: SettingsViewProps): Setti
         setMessage(errorMessage(outcome.error));
       }
     });
-  }, [api, convention, mode, palette, populationText, onSaved]);
+  }, [api, convention, mode, palette, paper, populationText, onSaved]);
 
   return {
     convention,
     mode,
     palette,
+    paper,
     populationText,
     populationError,
     saving,
@@ -63,6 +65,7 @@ export function useSettingsView({ settings, onSaved }: SettingsViewProps): Setti
     setConvention,
     setMode,
     setPalette,
+    setPaper,
     setPopulationText,
     validatePopulation,
     save,
