@@ -25,6 +25,11 @@ function belowUpper(value: number, upper: Bound | null): boolean {
   return c < 0 || (c === 0 && upper.inclusive);
 }
 
+// The answers are shared, frozen results: evaluating a row allocates nothing.
+const NO_STATUS: Result<Rag | null> = Object.freeze(ok(null));
+const status = (rag: Rag): Result<Rag | null> => Object.freeze(ok(rag));
+const STATUS: Readonly<Record<Rag, Result<Rag | null>>> = Object.freeze({ red: status('red'), amber: status('amber'), green: status('green') });
+
 /**
  * The RAG status of a value: `null` when there are no tolerances (Info, n/a, blank);
  * an error naming the value and the bands around it when it falls in a gap.
@@ -35,12 +40,12 @@ function belowUpper(value: number, upper: Bound | null): boolean {
  * // err valueInGap: "20.5 falls between Amber (20<) and Red (21+) ..."
  */
 export function evaluateRag(value: number, tol: Tolerances): Result<Rag | null> {
-  if (tol.kind === 'none') return ok(null);
+  if (tol.kind === 'none') return NO_STATUS;
   if (!Number.isFinite(value)) return err('badValue', msg.nonFiniteValue());
   const bands = tol.bands;
   for (let i = 0; i < bands.length; i += 1) {
     const band = bands[i];
-    if (aboveLower(value, band.lower) && belowUpper(value, band.upper)) return ok(band.rag);
+    if (aboveLower(value, band.lower) && belowUpper(value, band.upper)) return STATUS[band.rag];
   }
   const shown = formatValue(value, tol.percent);
   const conflict = tol.conflicts.find((c) => aboveLower(value, c.lower) && belowUpper(value, c.upper));

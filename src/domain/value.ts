@@ -71,7 +71,66 @@ function parseNumberCell(value: number, hint?: ValueHint): ParsedValue {
   return { kind: 'number', value, percent: false, decimals: null, annotation: null };
 }
 
+// Powers of ten held exactly by a double (10^0 .. 10^22).
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+// 15 significant digits always fit a double's 53-bit integer exactly.
+const FAST_DIGITS = 15;
+
+/**
+ * `609`, `84.3%`, `-2.5`: the plain figures most cells hold, read without a regular
+ * expression or a string. The digits form an integer held exactly and 10^k is exact, so
+ * one division rounds once, to the same double `Number('84.3e-2')` gives; anything else
+ * (spaces, separators, annotations, longer numbers) returns null for the general reader.
+ */
+function parsePlainNumber(text: string): NumberValue | null {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  let c = text.charCodeAt(0);
+  if (c === 45 /* - */ || c === 43 /* + */) {
+    negative = c === 45;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let intDigits = 0;
+  for (; i < n; i += 1) {
+    c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    mantissa = mantissa * 10 + (c - 48);
+    intDigits += 1;
+  }
+  digits = intDigits;
+  let decimals = 0;
+  if (i < n && c === 46 /* . */) {
+    i += 1;
+    for (; i < n; i += 1) {
+      c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      mantissa = mantissa * 10 + (c - 48);
+      decimals += 1;
+    }
+    // `5.` is not a number to the general reader either; let it say so.
+    if (decimals === 0) return null;
+    digits += decimals;
+  }
+  if (digits === 0 || digits > FAST_DIGITS) return null;
+  let percent = false;
+  if (i < n && c === 37 /* % */) {
+    percent = true;
+    i += 1;
+  }
+  if (i !== n) return null;
+  const scale = decimals + (percent ? 2 : 0);
+  const magnitude = scale === 0 ? mantissa : mantissa / POW10[scale];
+  // -0 is shown and compared as 0.
+  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  return { kind: 'number', value, percent, decimals, annotation: null };
+}
+
 function parseText(raw: string): ParsedValue {
+  const plain = parsePlainNumber(raw);
+  if (plain !== null) return plain;
   const written = raw.trim();
   if (written === '') return { kind: 'missing', reason: 'blank', text: '' };
   // `９５％` and `٩٥` are 95; digits of other scripts are not guessed at, and are never a placeholder.

@@ -139,3 +139,42 @@ describe('parseValue: properties', () => {
     );
   });
 });
+
+describe('parseValue: plain figures read on the fast path', () => {
+  // A leading space sends the same figure through the general reader (it trims first), so
+  // the two readings can be compared for every plain figure a sheet holds.
+  const digits = (min: number, max: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+  const plain = fc
+    .tuple(fc.constantFrom('', '-', '+'), digits(0, 9), fc.option(digits(1, 8), { nil: undefined }), fc.constantFrom('', '%'))
+    .map(([sign, int, frac, pc]) => `${sign}${int}${frac === undefined ? '' : `.${frac}`}${pc}`);
+
+  it('reads every plain figure exactly as the general reader does', () => {
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseValue(text)).toEqual(parseValue(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['84.3%', 0.843, true, 1],
+    ['0.1', 0.1, false, 1],
+    ['-0', 0, false, 0],
+    ['-0.0%', 0, true, 1],
+    ['+12', 12, false, 0],
+    ['007', 7, false, 0],
+    ['.5', 0.5, false, 1],
+    ['99.99%', 0.9999, true, 2],
+    ['123456789012345', 123456789012345, false, 0],
+    ['1234567890123456', 1234567890123456, false, 0],
+  ])('reads %p as %p', (text, value, percent, decimals) => {
+    const v = parseValue(text);
+    expect(v).toEqual({ kind: 'number', value, percent, decimals, annotation: null });
+    expect(Object.is(v.kind === 'number' && v.value, -0)).toBe(false);
+  });
+
+  it.each(['5.', '-', '+', '%', '.', '1.2.3', '5%%', '12abc', '2019/20'])('leaves %p to the general reader, which does not call it a number', (text) => {
+    expect(parseValue(text).kind).not.toBe('number');
+  });
+});

@@ -1,29 +1,36 @@
 /**
  * The parse cache: a sheet has thousands of rows but few distinct tolerance triples.
- * Looked up through nested Maps keyed by the cell values themselves, so a hit builds no
- * key string (Map keeps the number 0.95 and the text "0.95" apart by itself), and bounded
- * by size with least-recently-used eviction.
+ * Looked up through nested Maps keyed by the cell values themselves (polarity, then Red,
+ * Amber, Green), so a hit builds no key string (Map keeps the number 0.95 and the text
+ * "0.95" apart by itself). Bounded by size with least-recently-used eviction; the use
+ * order is a linked list through the entries, so a hit moves its entry with a few pointer
+ * writes, not a delete and re-insert in a hashed Map.
  */
 import type { CellInput } from '../types';
 
 interface Entry<V> {
   value: V;
   path: [unknown, unknown, unknown, unknown];
+  /** Towards the least recently used entry. */
+  older: Entry<V> | null;
+  /** Towards the most recently used entry. */
+  newer: Entry<V> | null;
 }
 
 type Level = Map<unknown, unknown>;
 
 export class TripleCache<V> {
   private readonly root: Level = new Map();
-  /** Entries in use order, oldest first (a Map keeps insertion order; identity keys hash cheaply). */
-  private readonly order = new Map<Entry<V>, true>();
+  private newest: Entry<V> | null = null;
+  private oldest: Entry<V> | null = null;
+  private count = 0;
   hits = 0;
   misses = 0;
 
   constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.order.size;
+    return this.count;
   }
 
   get(polarity: string | null, red: CellInput, amber: CellInput, green: CellInput): V | undefined {
@@ -36,8 +43,10 @@ export class TripleCache<V> {
       return undefined;
     }
     this.hits += 1;
-    this.order.delete(entry);
-    this.order.set(entry, true);
+    if (entry !== this.newest) {
+      this.unlink(entry);
+      this.pushNewest(entry);
+    }
     return entry.value;
   }
 
@@ -53,15 +62,44 @@ export class TripleCache<V> {
       level = next;
     }
     const old = level.get(path[3]) as Entry<V> | undefined;
-    if (old) this.order.delete(old);
-    const entry: Entry<V> = { value, path };
+    if (old) {
+      this.unlink(old);
+      this.count -= 1;
+    }
+    const entry: Entry<V> = { value, path, older: null, newer: null };
     level.set(path[3], entry);
-    this.order.set(entry, true);
-    if (this.order.size > this.limit) this.evict(this.order.keys().next().value!);
+    this.pushNewest(entry);
+    this.count += 1;
+    if (this.count > this.limit) this.evict(this.oldest!);
+  }
+
+  /** The triples held, least recently used first (for tests of the eviction order). */
+  keys(): Array<[unknown, unknown, unknown, unknown]> {
+    const out: Array<[unknown, unknown, unknown, unknown]> = [];
+    for (let e = this.oldest; e !== null; e = e.newer) out.push([...e.path]);
+    return out;
+  }
+
+  private unlink(entry: Entry<V>): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = null;
+    entry.newer = null;
+  }
+
+  private pushNewest(entry: Entry<V>): void {
+    entry.older = this.newest;
+    entry.newer = null;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
   }
 
   private evict(entry: Entry<V>): void {
-    this.order.delete(entry);
+    this.unlink(entry);
+    this.count -= 1;
     const levels: Level[] = [this.root];
     for (let i = 0; i < 3; i += 1) levels.push(levels[i].get(entry.path[i]) as Level);
     levels[3].delete(entry.path[3]);
@@ -71,7 +109,9 @@ export class TripleCache<V> {
 
   clear(): void {
     this.root.clear();
-    this.order.clear();
+    this.newest = null;
+    this.oldest = null;
+    this.count = 0;
     this.hits = 0;
     this.misses = 0;
   }
