@@ -1,5 +1,6 @@
 import { msg } from './messages';
 import { err, ok, type Result } from './result';
+import type { Lean } from './polarity';
 import type { DotConvention, DotState, DotTone, Polarity, Rag } from './types';
 import { comparePrecision, equalAtDisplay, type ParsedValue } from './value';
 
@@ -33,28 +34,54 @@ export interface DotInput {
   decimals: number | null;
   /** Within Limits only: the target range (e.g. 14-20). Without it the arrow shows the numbers. */
   range?: { lower: number; upper: number } | null;
+  /** Within Limits only: which way is better inside the range (`Within limits (lower is better)`). */
+  lean?: Lean | null;
 }
+
+// Every arrow is one of a few shared, frozen answers: evaluating a row allocates none for it.
+function answer(state: DotState, tone: DotTone): Result<DotResult> {
+  return Object.freeze(ok(Object.freeze({ state, glyph: DOT_GLYPHS[state], tone, label: msg.dotLabels[state] })));
+}
+
+const STABLE = answer('stable', 'neutral');
+const IMPROVEMENT = answer('improvement', 'good');
+const DECLINE_WITHIN_LIMITS = answer('declineWithinLimits', 'warning');
+const DECLINE_NOT_ON_TARGET = answer('declineNotOnTarget', 'bad');
+/** The numbers' own direction, by verdict (-1 worse, 0 neither, +1 better): its tone. */
+const MOVED: Readonly<Record<'up' | 'down', readonly [Result<DotResult>, Result<DotResult>, Result<DotResult>]>> = {
+  up: [answer('increase', 'bad'), answer('increase', 'neutral'), answer('increase', 'good')],
+  down: [answer('decrease', 'bad'), answer('decrease', 'neutral'), answer('decrease', 'good')],
+};
 
 function numberOf(v: ParsedValue | number): ParsedValue {
   return typeof v === 'number' ? { kind: 'number', value: v, percent: false, decimals: null, annotation: null } : v;
 }
 
-function result(state: DotState, tone: DotTone): DotResult {
-  return { state, glyph: DOT_GLYPHS[state], tone, label: msg.dotLabels[state] };
+/** Why an operand gives no arrow (or an error), or null when it is a finite number. */
+function unusable(which: 'current' | 'previous', v: ParsedValue): Result<DotResult> | null {
+  if (v.kind === 'invalid') return err('badValue', msg.badValue(v.text));
+  if (v.kind === 'missing') return ok({ state: null, reason: msg.dotMissing(which, v.text) });
+  if (!Number.isFinite(v.value)) return err('badValue', msg.nonFiniteValue());
+  return null;
 }
 
-/** +1 when `current` is better than `previous`, -1 when worse, 0 when neither can be said. */
-function better(cur: number, prev: number, polarity: Polarity | null, range: DotInput['range']): -1 | 0 | 1 {
+/**
+ * +1 when `current` is better than `previous`, -1 when worse, 0 when neither can be said.
+ * Within Limits: nearer the range is better; equally near (both months inside it) the
+ * bracketed direction decides, as it does when the range is not known.
+ */
+function better(cur: number, prev: number, polarity: Polarity | null, range: DotInput['range'], lean: Lean | null): -1 | 0 | 1 {
   if (polarity === 'high') return cur > prev ? 1 : -1;
   if (polarity === 'low') return cur < prev ? 1 : -1;
-  if (polarity === 'withinLimits' && range) {
-    const distance = (v: number): number => Math.max(range.lower - v, v - range.upper, 0);
-    const dc = distance(cur);
-    const dp = distance(prev);
-    // Inside the range both months are on target: the arrow just shows the numbers.
-    if (dc === dp) return 0;
-    return dc < dp ? 1 : -1;
+  if (polarity !== 'withinLimits') return 0;
+  if (range) {
+    const dc = Math.max(range.lower - cur, cur - range.upper, 0);
+    const dp = Math.max(range.lower - prev, prev - range.upper, 0);
+    if (dc !== dp) return dc < dp ? 1 : -1;
   }
+  // Without a direction, inside the range both months are on target: the arrow just shows the numbers.
+  if (lean === 'high') return cur > prev ? 1 : -1;
+  if (lean === 'low') return cur < prev ? 1 : -1;
   return 0;
 }
 
@@ -65,40 +92,35 @@ function better(cur: number, prev: number, polarity: Polarity | null, range: Dot
  * (status Green or Amber), decline not on target ↓ (status Red or unknown); Info shows
  * increase ↑ / stable → / decrease ↓ in a neutral tone. Numeric convention: the arrow
  * follows the number, the tone says whether that was good. Stable means equal as shown.
+ * Within Limits: a move towards the range improves, away from it declines; inside it the
+ * bracketed direction (`lean`) says which way is better, else the arrow shows the numbers.
  *
  * @example
  * evaluateDot({ current: 1.069, previous: 1.08, polarity: 'low', status: 'red', convention: 'performance', decimals: null })
  * // ok({ state: 'improvement', glyph: '↑', tone: 'good', label: 'Improvement' })
+ * evaluateDot({ current: 15, previous: 17, polarity: 'withinLimits', lean: 'low', range: { lower: 14, upper: 20 }, status: 'green', convention: 'performance', decimals: null })
+ * // ok({ state: 'improvement', ... }): both inside 14-20, and lower is better
  * evaluateDot({ current: parseValue('Data to be reported January'), previous: 26, ... })
  * // ok({ state: null, reason: 'No arrow: the current month is "Data to be reported January", not a number.' })
  */
 export function evaluateDot(input: DotInput): Result<DotResult> {
   const cur = numberOf(input.current);
   const prev = numberOf(input.previous);
-  for (const [which, v] of [
-    ['current', cur],
-    ['previous', prev],
-  ] as const) {
-    if (v.kind === 'invalid') return err('badValue', msg.badValue(v.text));
-    if (v.kind === 'missing') return ok({ state: null, reason: msg.dotMissing(which, v.text) });
-    if (!Number.isFinite(v.value)) return err('badValue', msg.nonFiniteValue());
-  }
+  const stop = unusable('current', cur) ?? unusable('previous', prev);
+  if (stop) return stop;
   if (cur.kind !== 'number' || prev.kind !== 'number') return ok({ state: null, reason: msg.dotMissing('current', '') });
 
   const decimals = input.decimals ?? comparePrecision(cur, prev);
   const percent = cur.percent || prev.percent;
-  if (equalAtDisplay(cur.value, prev.value, decimals, percent)) return ok(result('stable', 'neutral'));
+  if (equalAtDisplay(cur.value, prev.value, decimals, percent)) return STABLE;
 
-  const up = cur.value > prev.value;
-  const verdict = better(cur.value, prev.value, input.polarity, input.range ?? null);
-  if (input.convention === 'numeric') {
-    const tone: DotTone = verdict === 0 ? 'neutral' : verdict > 0 ? 'good' : 'bad';
-    return ok(result(up ? 'increase' : 'decrease', tone));
-  }
-  if (verdict === 0) return ok(result(up ? 'increase' : 'decrease', 'neutral'));
-  if (verdict > 0) return ok(result('improvement', 'good'));
+  const moved = MOVED[cur.value > prev.value ? 'up' : 'down'];
+  const verdict = better(cur.value, prev.value, input.polarity, input.range ?? null, input.lean ?? null);
+  if (input.convention === 'numeric') return moved[verdict + 1];
+  if (verdict === 0) return moved[1];
+  if (verdict > 0) return IMPROVEMENT;
   const withinLimits = input.status === 'green' || input.status === 'amber';
-  return ok(withinLimits ? result('declineWithinLimits', 'warning') : result('declineNotOnTarget', 'bad'));
+  return withinLimits ? DECLINE_WITHIN_LIMITS : DECLINE_NOT_ON_TARGET;
 }
 
 /**

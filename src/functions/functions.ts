@@ -12,7 +12,7 @@
  */
 import { evaluateDot, parseConvention } from '../domain/dot';
 import { msg } from '../domain/messages';
-import { parsePolarity } from '../domain/polarity';
+import { parsePolarity, readPolarity } from '../domain/polarity';
 import { checkUnits, evaluateRag, parseRag, ragLetter } from '../domain/rag';
 import { ratePer } from '../domain/rate';
 import { rolling12 } from '../domain/rolling';
@@ -67,7 +67,7 @@ function ragResult(value: Arg, red: Arg, amber: Arg, green: Arg, polarity?: Arg)
  * @customfunction DOT
  * @param current The reporting month's figure.
  * @param previous The previous month's figure.
- * @param [polarity] GOOD PERF IS: High, Low, Info or Within Limits (Info if blank).
+ * @param [polarity] GOOD PERF IS: High, Low, Info or Within Limits (Info if blank); "Within limits (lower is better)" also says which way is better inside the range.
  * @param [status] The reporting month's RAG letter (R, A or G), to tell a decline within limits from one not on target.
  * @param [convention] "performance" (default) or "numeric".
  * @param [range] Within Limits only: the Green range as written, e.g. "14-20", so that moving towards it is an improvement and away from it a decline.
@@ -94,8 +94,9 @@ function dotResult(
 ): string | FunctionError {
   const passed = firstError(current, previous, polarity, status, convention, range);
   if (passed) return passed;
-  const p = parsePolarity(scalar(polarity));
-  if (!p.ok) return toFunctionError(p.error);
+  const read = readPolarity(scalar(polarity));
+  if (!read.ok) return toFunctionError(read.error);
+  const p = { value: read.value?.polarity ?? null, lean: read.value?.lean ?? null };
   const s = parseRag(scalar(status));
   if (!s.ok) return toFunctionError(s.error);
   const c = parseConvention(scalar(convention));
@@ -116,6 +117,7 @@ function dotResult(
     convention: c.value,
     decimals: null,
     range: target,
+    lean: p.lean,
   });
   if (!dot.ok) return toFunctionError(dot.error);
   return dot.value.state === null ? '' : dot.value.glyph;

@@ -81,6 +81,39 @@ describe('evaluateDot: Within Limits', () => {
   it('shows the numbers when no range is known', () => {
     expect(state({ current: 23, previous: 21, polarity: 'withinLimits' })).toBe('increase');
   });
+
+  // `Within limits (lower is better)`: the bracket says which way is better inside the range.
+  it.each([
+    [19.7, 18.1, 'low', 'green', 'declineWithinLimits'], // rose inside 14-20, lower is better
+    [14.8, 15.8, 'low', 'green', 'improvement'],
+    [19.7, 18.1, 'high', 'green', 'improvement'],
+    [14.8, 15.8, 'high', 'amber', 'declineWithinLimits'],
+    [14.8, 15.8, 'high', null, 'declineNotOnTarget'],
+    [12, 15, 'low', 'red', 'declineNotOnTarget'], // fell out of the range: nearer the range still comes first
+    [21, 23, 'high', 'amber', 'improvement'], // back towards the range from above, though it fell
+    [22, 12, 'low', 'red', 'declineNotOnTarget'], // as far out on the other side: the bracket decides
+    [12, 22, 'low', 'red', 'improvement'],
+  ] as const)('%p after %p leaning %s (status %s) is %s', (current, previous, lean, status, expected) => {
+    expect(state({ current, previous, polarity: 'withinLimits', range, lean, status })).toBe(expected);
+  });
+
+  it('lets the bracket decide when no range is known', () => {
+    expect(state({ current: 23, previous: 21, polarity: 'withinLimits', lean: 'low', status: 'red' })).toBe('declineNotOnTarget');
+    expect(state({ current: 21, previous: 23, polarity: 'withinLimits', lean: 'low' })).toBe('improvement');
+  });
+
+  it('is stable for an equal pair whatever the bracket says', () => {
+    expect(state({ current: 18.1, previous: 18.1, polarity: 'withinLimits', range, lean: 'low' })).toBe('stable');
+  });
+
+  it('tones the numeric arrow by the bracket inside the range', () => {
+    const r = evaluateDot({ ...base, convention: 'numeric', polarity: 'withinLimits', range, lean: 'low', current: 19.7, previous: 18.1 });
+    expect(r.ok && r.value.state !== null && [r.value.state, r.value.tone]).toEqual(['increase', 'bad']);
+  });
+
+  it.each(['high', 'low', 'info'] as const)('ignores a bracket on a %s measure', (polarity) => {
+    expect(state({ current: 2, previous: 1, polarity, lean: 'low' })).toBe(state({ current: 2, previous: 1, polarity }));
+  });
 });
 
 describe('evaluateDot: numeric convention', () => {

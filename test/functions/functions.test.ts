@@ -91,6 +91,17 @@ describe('DOT', () => {
   });
 
   it.each([
+    [19.7, 18.1, 'Within limits (lower is better)', 'G', '14-20', DOT_GLYPHS.declineWithinLimits],
+    [14.8, 15.8, 'Within limits (lower is better)', 'G', '14-20', DOT_GLYPHS.improvement],
+    [19.7, 18.1, 'WITHIN LIMITS [higher is better]', 'G', '14-20', DOT_GLYPHS.improvement],
+    [12, 15, 'Within limits (lower is better)', 'R', '14-20', DOT_GLYPHS.declineNotOnTarget],
+    [23, 21, 'Within limits (lower is better)', 'R', null, DOT_GLYPHS.declineNotOnTarget],
+    [21, 23, 'Within limits (lower is better)', 'A', null, DOT_GLYPHS.improvement],
+  ])('draws DOT(%p, %p, %p, %p, , %p) by the bracketed direction: %p', (current, previous, polarity, status, range, glyph) => {
+    expect(DOT(current, previous, polarity, status, range === null ? null : 'performance', range)).toBe(glyph);
+  });
+
+  it.each([
     ['about 15', msg.badTolerance('green', 'about 15')],
     ['95%', msg.withinLimitsNeedsRange('95%')],
   ])('rejects the range %p with a message', (range, message) => {

@@ -184,7 +184,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
   }
   if (tol) reportWarnings(sink, tol, named);
 
-  const dot = rowDot(raw, polarity, rag, basis, convention, flagged, targetRange(tol));
+  const dot = rowDot(raw, polarity, rag, basis, convention, flagged, targetRange(tol), raw.lean);
   return {
     row: raw.row,
     ref: raw.ref,
@@ -194,6 +194,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     section: raw.section,
     subRow: raw.subRow,
     polarity,
+    lean: raw.lean,
     polarityRow: raw.polarityRow,
     unit: raw.unit,
     unitText: raw.unitText,

@@ -1,5 +1,6 @@
 import { evaluateDot } from '../dot';
 import { msg } from '../messages';
+import type { Lean } from '../polarity';
 import type { DotConvention, Polarity, Rag } from '../types';
 import { comparePrecision } from '../value';
 import { dotMonths } from './dotMonths';
@@ -21,6 +22,7 @@ export function rowDot(
   convention: DotConvention,
   flagged: Set<string>,
   range: { lower: number; upper: number } | null = null,
+  lean: Lean | null = null,
 ): RowDot | null {
   const pair = dotMonths(row.months, basis, row.frequency);
   if (!pair) return null;
@@ -37,6 +39,7 @@ export function rowDot(
     convention,
     decimals: comparePrecision(current.value, previous.value),
     range,
+    lean,
   });
   if (!result.ok) return { state: null, reason: result.error.message };
   return result.value;

@@ -1,4 +1,4 @@
-import { parsePolarity } from '../polarity';
+import { parsePolarity, readPolarity, type Lean } from '../polarity';
 import type { Polarity } from '../types';
 import { parseValue, type ParsedValue } from '../value';
 import { cellText, type DetectedHeader } from './detect';
@@ -12,6 +12,8 @@ export interface RawRow
   polarityText: string;
   /** Parsed GOOD PERF IS (inherited by a sub-row that leaves it blank); an error keeps its text. */
   polarity: { ok: true; value: Polarity | null } | { ok: false; code: 'badPolarity'; message: string };
+  /** Within Limits: which way is better inside the range (`Within limits (lower is better)`), inherited with the polarity. */
+  lean: Lean | null;
   /** The row whose GOOD PERF IS cell holds the polarity (this row, or the one a sub-row inherits from); null when none does. */
   polarityRow: number | null;
   ragText: string;
@@ -132,10 +134,12 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
     const ref = subRow && prev ? prev.ref : refText;
     ordinal = subRow ? ordinal + 1 : 1;
     const name = nameText !== '' ? nameText : subRow && prev ? prev.name : '';
-    const parsed = parsePolarity(polarityText);
+    const parsed = readPolarity(polarityText);
+    const from = parsed.ok && parsed.value === null && subRow && prev && prev.polarity.ok ? { polarity: prev.polarity.value, lean: prev.lean } : null;
     const polarity: RawRow['polarity'] = parsed.ok
-      ? { ok: true, value: parsed.value ?? (subRow && prev && prev.polarity.ok ? prev.polarity.value : null) }
+      ? { ok: true, value: parsed.value?.polarity ?? from?.polarity ?? null }
       : { ok: false, code: 'badPolarity', message: parsed.error.message };
+    const lean = parsed.ok ? (parsed.value?.lean ?? from?.lean ?? null) : null;
     // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
     const polarityRow = parsed.ok && parsed.value !== null ? r : !parsed.ok ? r : subRow && prev ? prev.polarityRow : null;
     const ownUnit = unitOf(unitText);
@@ -158,6 +162,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
       subRow,
       polarityText,
       polarity,
+      lean,
       polarityRow,
       unit,
       unitText,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../result';
+import type { Lean } from '../polarity';
 import type { Tolerances } from '../tolerance';
 import type { CellInput, DotConvention, DotState, DotTone, Polarity, Rag } from '../types';
 import type { ParsedValue } from '../value';
@@ -114,6 +115,8 @@ export interface IndicatorRow {
   /** True when NO. was blank and inherited from the row above. */
   subRow: boolean;
   polarity: Polarity | null;
+  /** Within Limits: which way is better inside the range (`Within limits (lower is better)`); absent or null when not said. */
+  lean?: Lean | null;
   /**
    * The row whose GOOD PERF IS cell holds `polarity`: this row, or the row above a sub-row
    * inherits it from (9.1's monthly sub-row leaves the cell blank). Absent or null: no cell holds it.

@@ -46,6 +46,7 @@ function yoyDot(
     convention,
     decimals: comparePrecision(ytd.value, previous.value),
     range: tol ? targetRange(tol) : null,
+    lean: row.lean ?? null,
   });
   if (!result.ok) return { state: null, reason: result.error.message };
   return result.value;

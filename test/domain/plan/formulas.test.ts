@@ -15,7 +15,7 @@ import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
 import { registerPerf, setBlankArrival, unregisterPerf, type BlankArrival } from '../../functions/perfPlugin';
 import { readScorecard } from '../../../src/domain/sheet/readScorecard';
 import { seedGrid } from '../../fixtures/seedGrids';
-import { byKey, seedTables } from '../sheet/helpers';
+import { byKey, seedTables, tablesOf, withCell } from '../sheet/helpers';
 import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
@@ -48,6 +48,39 @@ function shown(hf: HyperFormula, row: number, col: number): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/**
+ * Writes the formulas plan into HyperFormula and compares every DOT and RAG cell's computed
+ * value with the static plan's write: the cells compared, the cells expected, the differences.
+ */
+function liveAgainstStatic(grid: Grid, convention: 'performance' | 'numeric'): { compared: number; expected: number; mismatches: string[] } {
+  const read = readScorecard(grid, { convention });
+  if (!read.ok) throw new Error(read.error.message);
+  const tables = read.value;
+  const options: FormatOptions = { ...STATIC, convention };
+  const expected = plan(tables, options, grid);
+  const live = plan(tables, { ...options, mode: 'formulas' }, grid);
+  const hf = sheetOf(grid);
+  for (const w of live.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, entered(w) === '' ? null : entered(w));
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const t of tables) {
+    for (const r of t.indicators) {
+      for (const col of [t.columns.dot, t.columns.rag]) {
+        if (col === null) continue;
+        // The one documented difference: where there is no arrow, static mode writes an en
+        // dash with a note saying why; a live PERF.DOT shows a blank cell (a note would go
+        // stale when the figure arrives). Both mean "no arrow".
+        const noArrow = (v: string): string => (col === t.columns.dot && v === NO_ARROW_MARK ? '' : v);
+        const want = noArrow(String(entered(expected.writes.find((w) => w.row === r.row && w.col === col)) ?? ''));
+        const got = noArrow(shown(hf, r.row, col));
+        compared++;
+        if (got !== want) mismatches.push(`${r.key} ${col === t.columns.dot ? 'DOT' : 'RAG'}: formula ${JSON.stringify(got)}, static ${JSON.stringify(want)}`);
+      }
+    }
+  }
+  return { compared, expected: tables.reduce((n, t) => n + t.indicators.length * ((t.columns.dot === null ? 0 : 1) + (t.columns.rag === null ? 0 : 1)), 0), mismatches };
+}
+
 const reports = ['earlyHelp', 'corporateParenting'] as const;
 
 // Blank cells arrive as null (Excel on the web) or 0 (desktop Excel): the formulas must give
@@ -56,33 +89,8 @@ describe.each(reports.flatMap((r) => (['null', 'zero'] as BlankArrival[]).map((b
   beforeAll(() => setBlankArrival(blanks));
   afterAll(() => setBlankArrival('null'));
   it.each(['performance', 'numeric'] as const)('computes on every indicator row the DOT and RAG static mode writes (%s convention)', (convention) => {
-    const grid = seedGrid(report);
-    const read = readScorecard(grid, { convention });
-    if (!read.ok) throw new Error(read.error.message);
-    const tables = read.value;
-    const options: FormatOptions = { ...STATIC, convention };
-    const expected = plan(tables, options, grid);
-    const live = plan(tables, { ...options, mode: 'formulas' }, grid);
-    const hf = sheetOf(grid);
-    for (const w of live.writes) hf.setCellContents({ sheet: 0, row: w.row, col: w.col }, entered(w) === '' ? null : entered(w));
-    const mismatches: string[] = [];
-    let compared = 0;
-    for (const t of tables) {
-      for (const r of t.indicators) {
-        for (const col of [t.columns.dot, t.columns.rag]) {
-          if (col === null) continue;
-          // The one documented difference: where there is no arrow, static mode writes an en
-          // dash with a note saying why; a live PERF.DOT shows a blank cell (a note would go
-          // stale when the figure arrives). Both mean "no arrow".
-          const noArrow = (v: string): string => (col === t.columns.dot && v === NO_ARROW_MARK ? '' : v);
-          const want = noArrow(String(entered(expected.writes.find((w) => w.row === r.row && w.col === col)) ?? ''));
-          const got = noArrow(shown(hf, r.row, col));
-          compared++;
-          if (got !== want) mismatches.push(`${r.key} ${col === t.columns.dot ? 'DOT' : 'RAG'}: formula ${JSON.stringify(got)}, static ${JSON.stringify(want)}`);
-        }
-      }
-    }
-    expect(compared).toBe(tables.reduce((n, t) => n + t.indicators.length * ((t.columns.dot === null ? 0 : 1) + (t.columns.rag === null ? 0 : 1)), 0));
+    const { compared, expected: cells, mismatches } = liveAgainstStatic(seedGrid(report), convention);
+    expect(compared).toBe(cells);
     expect(mismatches).toEqual([]);
   });
 });
@@ -121,5 +129,25 @@ describe('formulas of rows that inherit or cannot be judged live', () => {
     expect(row.problems.length).toBeGreaterThan(0);
     const t = tables.find((x) => x.indicators.includes(row))!;
     expect(entered(live.writes.find((w) => w.row === row.row && w.col === t.columns.rag))).toBe('');
+  });
+});
+
+describe('a Within Limits row whose GOOD PERF IS says which way is better inside the range', () => {
+  // Corporate Parenting 11.5 (D50): teams 1-3 go 18.1 -> 19.7, the teams 4-5 sub-row 15.8 -> 14.8, both inside
+  // 14-20. The sub-row's own GOOD PERF IS (D51) is blanked, so it inherits the polarity and its bracket.
+  it.each([
+    ['Within limits (lower is better)', 'declineWithinLimits', 'improvement'],
+    ['Within limits (higher is better)', 'improvement', 'declineWithinLimits'],
+    ['Within Limits', 'increase', 'decrease'],
+  ] as const)('%p: static mode draws %s and %s, and formulas mode computes the same', (polarity, first, second) => {
+    const grid = withCell(withCell(seedGrid('corporateParenting'), 49, 3, polarity, polarity), 50, 3, null, '');
+    const tables = tablesOf(grid);
+    const rows = tables.flatMap((t) => t.indicators).filter((r) => r.ref === '11.5');
+    expect(rows.map((r) => r.dot?.state ?? null)).toEqual([first, second]);
+    for (const convention of ['performance', 'numeric'] as const) {
+      const { compared, expected: cells, mismatches } = liveAgainstStatic(grid, convention);
+      expect(compared).toBe(cells);
+      expect(mismatches).toEqual([]);
+    }
   });
 });
