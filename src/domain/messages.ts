@@ -27,6 +27,12 @@ export function formatValue(value: number, percent: boolean): string {
   return percent ? `${formatNumber(value * 100)}%` : formatNumber(value);
 }
 
+/** One end of a gap between bands, as shown (`84.3%`), and whether the gap includes it. */
+export interface GapEnd {
+  text: string;
+  inclusive: boolean;
+}
+
 const RAG_NAMES: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
 /**
@@ -128,12 +134,14 @@ export const msg = {
     `The ${ragName(rag)} tolerance ${quote(text)} lies on the better side of the target, where Green is.`,
   emptyBand: (band: BandLabel, by: BandLabel): string =>
     `${bandLabel(band)} is empty: ${bandLabel(by)} starts at the same point, so no value is ${ragName(band.rag)}.`,
-  gapWarning: (below: BandLabel | null, above: BandLabel | null, from: string, to: string): string => {
-    const where = from === to ? from : from === '-∞' ? `values below ${to}` : to === '∞' ? `values above ${from}` : `${from} to ${to}`;
-    if (below && above) return `No tolerance covers ${where}, between ${bandLabel(below)} and ${bandLabel(above)}.`;
-    if (above) return `No tolerance covers ${where}, below ${bandLabel(above)}.`;
-    if (below) return `No tolerance covers ${where}, above ${bandLabel(below)}.`;
-    return `No tolerance covers ${where}.`;
+  /** Which ends are covered is said in words (`over 20 and under 21`), so 20 and 21 themselves are clearly in a band. */
+  gapWarning: (below: BandLabel | null, above: BandLabel | null, lower: GapEnd | null, upper: GapEnd | null): string => {
+    const from = lower ? (lower.inclusive ? `of at least ${lower.text}` : `over ${lower.text}`) : null;
+    const to = upper ? (upper.inclusive ? `up to ${upper.text}` : `under ${upper.text}`) : null;
+    const where =
+      lower && upper && lower.text === upper.text ? `exactly ${lower.text}` : from && to ? `figures ${from} and ${to}` : `figures ${from ?? to ?? 'of any size'}`;
+    const beside = below && above ? `between ${bandLabel(below)} and ${bandLabel(above)}` : above ? `below ${bandLabel(above)}` : below ? `above ${bandLabel(below)}` : '';
+    return `No tolerance covers ${where}${beside ? `, ${beside}` : ''}: such a figure would get no RAG.`;
   },
   valueInConflict: (value: string, a: BandLabel, b: BandLabel): string =>
     `${value} is in both ${bandLabel(a)} and ${bandLabel(b)}: the tolerances overlap there, so its status is not certain.`,

@@ -18,11 +18,14 @@
  * reason; the test checks that each exception really differs, so the list cannot go stale.
  */
 import { evaluateDot } from '../../src/domain/dot';
+import { msg, type GapEnd } from '../../src/domain/messages';
 import { parsePolarity } from '../../src/domain/polarity';
 import { checkUnits, evaluateRag, ragLetter } from '../../src/domain/rag';
 import { parseTolerances, targetRange } from '../../src/domain/tolerance';
 import type { Rag } from '../../src/domain/types';
 import { parseValue } from '../../src/domain/value';
+import { readScorecard } from '../../src/domain/sheet/readScorecard';
+import { seedGrid } from '../fixtures/seedGrids';
 import { corporateParenting1Text, corporateParenting2Text, earlyHelp1Text, earlyHelp2Text } from '../fixtures/seedText';
 
 type Report = 'EH' | 'CP';
@@ -367,3 +370,73 @@ describe('seed conformance: named rows', () => {
     expect(engineRag({ ...find('EH', '13.5'), ragValue: '90.2%' })).toBe('R');
   });
 });
+
+/**
+ * Every warning the seed sheets raise, with the decision it was checked against: each is a
+ * real gap in what the analysts wrote (one an analyst reading the cells would agree is
+ * there), named at the cell beside it, and none touches the row's own figure, so every one
+ * of these rows still gets its RAG. A warning appearing or disappearing fails here.
+ */
+describe('seed conformance: warnings', () => {
+  const at = (text: string, inclusive: boolean): GapEnd => ({ text, inclusive });
+  const SEED_WARNINGS: Array<{ report: 'earlyHelp' | 'corporateParenting'; key: string; address: string; message: string; rag: Rag; why: string }> = [
+    {
+      report: 'earlyHelp',
+      key: '2.2 | #2',
+      address: 'N14',
+      message: msg.gapWarning({ rag: 'red', source: '<65%' }, { rag: 'amber', source: '>65% <75%' }, at('65%', true), at('65%', true)),
+      rag: 'green',
+      why: 'Red `<65%` and Amber `>65% <75%` both leave out exactly 65%: the intent is likely Amber, but the cells do not say so; 85.1% is Green either way',
+    },
+    {
+      report: 'earlyHelp',
+      key: '3.2a | #2',
+      address: 'N17',
+      message: msg.gapWarning({ rag: 'red', source: '<75%' }, { rag: 'amber', source: '>75% <85%' }, at('75%', true), at('75%', true)),
+      rag: 'green',
+      why: 'the same one-point gap at 75%; 92.9% is Green either way',
+    },
+    {
+      report: 'corporateParenting',
+      key: '11.4',
+      address: 'N49',
+      message: msg.gapWarning({ rag: 'amber', source: '20<' }, { rag: 'red', source: '21+' }, at('20', false), at('21', false)),
+      rag: 'red',
+      why: 'Amber reaches 20 and Red starts at 21: an average caseload such as 20.5 (the row is an average count; its trend holds 19.2) has no colour; 29 is Red either way',
+    },
+    {
+      report: 'corporateParenting',
+      key: '11.5',
+      address: 'O50',
+      message: msg.gapWarning(null, { rag: 'green', source: '14-20' }, null, at('14', false)),
+      rag: 'green',
+      why: 'Red and Amber are written only above the range (`1+ above range`, `1 above range`): a caseload under 14 (12.6 in the trend) has no colour; 19.7 is Green',
+    },
+    {
+      report: 'corporateParenting',
+      key: '11.5 | Average number of cases per qualified social worker in LAC Teams 4 - 5',
+      address: 'O51',
+      message: msg.gapWarning(null, { rag: 'green', source: '14-20' }, null, at('14', false)),
+      rag: 'green',
+      why: 'the same rows for teams 4-5 (11.8 in the trend); 14.8 is Green',
+    },
+  ];
+
+  const warned = (['earlyHelp', 'corporateParenting'] as const).flatMap((report) => {
+    const read = readScorecard(seedGrid(report));
+    if (!read.ok) throw new Error(read.error.message);
+    return read.value.flatMap((t) => t.indicators).flatMap((row) => row.problems.filter((p) => p.severity === 'warning').map((p) => ({ report, row, p })));
+  });
+
+  it('raises exactly the documented warnings, each at its cell with a message naming the bands and the uncovered figures', () => {
+    expect(warned.map(({ report, row, p }) => ({ report, key: row.key, address: p.address, code: p.code, message: p.message }))).toEqual(
+      SEED_WARNINGS.map((w) => ({ report: w.report, key: w.key, address: w.address, code: 'valueInGap', message: w.message })),
+    );
+  });
+
+  it.each(SEED_WARNINGS.map((w) => [w.key, w] as const))('%s still gets its RAG: the gap is away from its figure', (_, w) => {
+    const found = warned.find((x) => x.report === w.report && x.row.key === w.key);
+    expect(found?.row.rag).toBe(w.rag);
+  });
+});
+

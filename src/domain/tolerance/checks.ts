@@ -5,7 +5,7 @@
  * none (a gap), by two (a conflict: no certain letter), or might be an unreadable cell's.
  * Flaws away from a value are warnings naming their cell.
  */
-import { formatValue, msg } from '../messages';
+import { formatValue, msg, type GapEnd } from '../messages';
 import type { Rag } from '../types';
 import type { Claim, Ladder } from './ladder';
 import type { Band, Bound, Conflict, Gap, ToleranceWarning } from './types';
@@ -150,8 +150,8 @@ export function cover(ladder: Ladder, percent: boolean): Coverage {
       const above = i + 1 < rs.length ? (bandAt.get(rs[i + 1]) ?? null) : null;
       gaps.push({ lower: r.lower, upper: r.upper, below, above, ...(r.owner.kind === 'unknown' ? { unreadable: r.owner.claim.rag } : {}) });
       if (r.owner.kind === 'gap') {
-        const { from, to } = span(r.lower, r.upper, percent);
-        warnings.push({ kind: 'gap', rag: (below ?? above)?.rag ?? 'green', message: msg.gapWarning(below, above, from, to) });
+        const end = (b: Bound | null): GapEnd | null => (b ? { text: formatValue(b.value, percent), inclusive: b.inclusive } : null);
+        warnings.push({ kind: 'gap', rag: (below ?? above)?.rag ?? 'green', message: msg.gapWarning(below, above, end(r.lower), end(r.upper)) });
       }
     } else if (r.owner.kind === 'conflict') {
       const a = bandOf(r.owner.a);

@@ -227,6 +227,20 @@ describe('parseTolerances: polarity', () => {
   });
 });
 
+describe('parseTolerances: gap warnings say which figures are left out', () => {
+  it.each([
+    ['<65%', '>65% <75%', '75%', 'high', 'No tolerance covers exactly 65%, between Red (<65%) and Amber (>65% <75%): such a figure would get no RAG.'],
+    ['21+', '20<', '18<', 'low', 'No tolerance covers figures over 20 and under 21, between Amber (20<) and Red (21+): such a figure would get no RAG.'],
+    ['<90%', '>=91% <95%', '>=95%', 'high', 'No tolerance covers figures of at least 90% and under 91%, between Red (<90%) and Amber (>=91% <95%): such a figure would get no RAG.'],
+    ['<=89%', '>90% <95%', '>=95%', 'high', 'No tolerance covers figures over 89% and up to 90%, between Red (<=89%) and Amber (>90% <95%): such a figure would get no RAG.'],
+    ['1+ above range', '1 above range', '14-20', 'withinLimits', 'No tolerance covers figures under 14, below Green (14-20): such a figure would get no RAG.'],
+    ['', '<95%', '>=95% <=98%', 'high', 'No tolerance covers figures over 98%, above Green (>=95% <=98%): such a figure would get no RAG.'],
+  ] as const)('%p | %p | %p (%s): %p', (red, amber, green, polarity, message) => {
+    const t = bands(red, amber, green, polarity);
+    expect(t.warnings.filter((w) => w.kind === 'gap').map((w) => w.message)).toEqual([message]);
+  });
+});
+
 describe('parseTolerances: conflicts and unreadable text', () => {
   function rag(value: number, red: CellInput, amber: CellInput, green: CellInput, polarity: Polarity | null): ReturnType<typeof evaluateRag> {
     const t = parseTolerances(red, amber, green, polarity);
