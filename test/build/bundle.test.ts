@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import { BUILD_TIMEOUT_MS, DIST, ROOT, ensureProductionBuild, listFiles, readDistFile } from './dist';
 import { scriptSrc, scriptTags } from './csp';
 
@@ -82,6 +83,28 @@ describe('the production build', () => {
       .filter((f) => /^(taskpane|functions|excel)\//.test(f) && /\.tsx?$/.test(f))
       .some((f) => /\bimport\(/.test(fs.readFileSync(path.join(srcDir, f), 'utf8')));
     expect(lazy.length > 0).toBe(usesDynamicImport);
+  });
+
+  it('loads the pane\'s "compare with a file" reader lazily, in chunks under 64 KiB gzip (exceljs was ~250 KiB)', () => {
+    // The chunks the page fetches before calling readGrids (webpack's `x.e(id)` calls).
+    const initial = pageScripts().filter((f) => !f.startsWith('https://'));
+    const code = initial.map((f) => readDistFile(f)).join('\n');
+    const at = code.indexOf('.readGrids(');
+    expect(at).toBeGreaterThan(0);
+    const ids = [...code.slice(Math.max(0, at - 200), at).matchAll(/\.e\((\d+)\)/g)].map((m) => Number(m[1]));
+    expect(ids.length).toBeGreaterThan(0);
+    const byId = new Map(shippedJs().flatMap((f) => {
+      const m = /\.push\(\[\[([\d,]+)\]/.exec(readDistFile(f).slice(0, 300));
+      return m ? m[1]!.split(',').map((id) => [Number(id), f] as const) : [];
+    }));
+    const files = ids.map((id) => byId.get(id));
+    expect(files.every((f) => f !== undefined && !initial.includes(f))).toBe(true);
+    const chunks = files.map((f) => readDistFile(f!));
+    // The reader itself (its messages) and fflate's inflate are in them.
+    expect(chunks.some((c) => c.includes('it is not a zip of Excel parts'))).toBe(true);
+    expect(chunks.some((c) => c.includes('invalid block type'))).toBe(true);
+    const gzip = chunks.reduce((n, c) => n + gzipSync(Buffer.from(c), { level: 9 }).length, 0);
+    expect(gzip).toBeLessThan(64 * 1024);
   });
 
   it('ships exceljs, if at all, only in its own lazy chunk (~250 KiB gzip the first view never waits for)', () => {
