@@ -23,19 +23,21 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 };
 
 /**
- * Packages with install scripts that need no compiler and no system library, and why.
- * A new one fails this test until someone checks what its script does.
+ * Packages with install scripts that need no compiler and no system library: the scripts
+ * as reviewed, and why they build nothing. A new one, or a changed script, fails this test
+ * until someone checks what it does.
  */
-const INSTALL_SCRIPTS_WITHOUT_A_BUILD: Record<string, string> = {
-  // Builds with node-gyp only if npm_config_build_from_source=true; else a prebuilt @parcel/watcher-<platform> package.
-  '@parcel/watcher': 'prebuilt binary package',
-  // Prints a funding message.
-  'core-js-pure': 'message only',
-  // Checks that the prebuilt @esbuild/<platform> binary package runs.
-  esbuild: 'prebuilt binary package',
-  // Picks the prebuilt @unrs/resolver-binding-<platform> package (napi-postinstall).
-  'unrs-resolver': 'prebuilt binary package',
+const INSTALL_SCRIPTS_WITHOUT_A_BUILD: Record<string, { scripts: Record<string, string>; why: string }> = {
+  '@parcel/watcher': {
+    scripts: { install: 'node scripts/build-from-source.js' },
+    why: 'runs node-gyp only if npm_config_build_from_source=true; else the prebuilt @parcel/watcher-<platform> package',
+  },
+  'core-js-pure': { scripts: { postinstall: `node -e "try{require('./postinstall')}catch(e){}"` }, why: 'prints a funding message' },
+  esbuild: { scripts: { postinstall: 'node install.js' }, why: 'checks that the prebuilt @esbuild/<platform> binary package runs' },
+  'unrs-resolver': { scripts: { postinstall: 'node postinstall.js' }, why: 'picks the prebuilt @unrs/resolver-binding-<platform> package (napi-postinstall)' },
 };
+
+const LIFECYCLE = ['preinstall', 'install', 'postinstall'] as const;
 
 function nameOf(lockPath: string): string {
   return lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
@@ -47,8 +49,26 @@ describe('install on a machine with only Node.js', () => {
       .filter(([p, info]) => p !== '' && info.hasInstallScript && !info.optional)
       .map(([p]) => nameOf(p));
     expect(scripted.filter((name) => !(name in INSTALL_SCRIPTS_WITHOUT_A_BUILD))).toEqual([]);
+    // Only the reviewed scripts, unchanged (as installed: node_modules is what npm ci wrote).
+    for (const name of scripted) {
+      const installed = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+      const lifecycle = Object.fromEntries(LIFECYCLE.filter((k) => installed.scripts?.[k] !== undefined).map((k) => [k, installed.scripts?.[k]]));
+      expect({ name, lifecycle }).toEqual({ name, lifecycle: INSTALL_SCRIPTS_WITHOUT_A_BUILD[name].scripts });
+    }
     // keytar builds against libsecret-1-dev when its prebuilt download fails.
     expect(Object.keys(lock.packages).map(nameOf)).not.toContain('keytar');
+  });
+
+  it('installs no package whose binding.gyp npm would build with node-gyp', () => {
+    // npm runs `node-gyp rebuild` for a package with a binding.gyp and no install script of
+    // its own; the lockfile marks those hasInstallScript too, but check the files as well.
+    const withGyp = Object.entries(lock.packages)
+      .filter(([p, info]) => p !== '' && !info.optional && fs.existsSync(path.join(ROOT, p, 'binding.gyp')))
+      .map(([p]) => nameOf(p));
+    for (const name of withGyp) {
+      expect({ name, reviewed: name in INSTALL_SCRIPTS_WITHOUT_A_BUILD }).toEqual({ name, reviewed: true });
+      expect(INSTALL_SCRIPTS_WITHOUT_A_BUILD[name].scripts.install ?? INSTALL_SCRIPTS_WITHOUT_A_BUILD[name].scripts.preinstall).toBeDefined();
+    }
   });
 
   it('does not install office-addin-debugging: npm start fetches it on demand', () => {
