@@ -34,6 +34,11 @@ const TABLES: Row[] = [
   ['Arabic-Indic digits', '<٩٠٪', '٩٠٪>', '٩٥٪+', null, [[0.8999, 'red'], [0.9, 'amber'], [0.95, 'green']]],
   ['lone target', '', '', '95%', 'high', [[0.9499, 'red'], [0.95, 'green']]],
   ['lone range', '', '', '14-20', 'withinLimits', [[13.9, 'red'], [14, 'green'], [20.1, 'red']]],
+  ['Low inclusive words: more than / at most', 'more than 20', 'over 10 and at most 20', 'at most 10', null, [[10, 'green'], [10.01, 'amber'], [20, 'amber'], [20.01, 'red']]],
+  ['inclusive signs ≤ / => / ≥, cuts a tenth apart', '≤ 89%', '=> 89.1% and ≤ 94.9%', '≥ 95%', null, [[0.89, 'red'], [0.8905, 'error:valueInGap'], [0.891, 'amber'], [0.949, 'amber'], [0.95, 'green']]],
+  ['whole-number ranges leave the fractions between them out', '21 or more', '11 to 20', '10 and under', null, [[10, 'green'], [10.5, 'error:valueInGap'], [11, 'amber'], [20, 'amber'], [21, 'red']]],
+  ['distance in pts below a target', 'under 80%', 'up to 5 pts below target', '85%', 'high', [[0.7999, 'red'], [0.8, 'amber'], [0.8499, 'amber'], [0.85, 'green']]],
+  ['distances outside a range with +', '2+ outside range', '2 outside range', '14-20', 'withinLimits', [[11.9, 'red'], [12, 'amber'], [14, 'green'], [20, 'green'], [22, 'amber'], [22.1, 'red']]],
   ['mixed case and spacing', '  UNDER 90%', 'AT LEAST 90%  AND  UNDER 95%', 'At Least 95%', null, [[0.8999, 'red'], [0.9, 'amber'], [0.95, 'green']]],
 ];
 
