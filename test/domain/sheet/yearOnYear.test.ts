@@ -141,6 +141,17 @@ describe('year-on-year edge cases', () => {
     expect(problem?.message.startsWith('Year-end RAG: 20.5 falls between')).toBe(true);
   });
 
+  it.each([
+    ['Within limits (lower is better)', 'declineWithinLimits'],
+    ['Within limits (higher is better)', 'improvement'],
+    ['Within Limits', 'increase'],
+  ] as const)('draws a Within Limits outturn inside its range by the bracketed direction (%s: 19.4 after 18.0 is %s)', (polarity, state) => {
+    const caseload = { ref: '11.5', name: 'Average caseload', polarity, unit: 'Average count', oct: '18.1', nov: '18.1', dec: '19.7', ytd: '19.4', red: '1+ above range', amber: '1 above range', green: '14-20', y1819: '18.0' };
+    const r = row(read(CORPORATE_ORDER, [caseload]), '11.5');
+    expect(r.yearOnYear?.rag).toBe('green');
+    expect(r.yearOnYear?.dot).toMatchObject({ state, glyph: DOT_GLYPHS[state] });
+  });
+
   it('leaves a table without the columns as it was read before: no year-on-year arrow, no year-end problem', () => {
     const { tables } = seedTables('corporateParenting');
     expect(tables.every((t) => t.columns.yoyDot === null && t.columns.yearEndRag === null)).toBe(true);
