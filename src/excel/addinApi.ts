@@ -23,6 +23,7 @@ import { loadSettings, saveSettings } from './io/settings';
 const revisionsAdapter = () => import(/* webpackChunkName: "excel-revisions" */ './revisions/revisions');
 const revisionsFileAdapter = () => import(/* webpackChunkName: "excel-revisions-file" */ './revisions/revisionsFile');
 const rollForwardAdapter = () => import(/* webpackChunkName: "excel-roll-forward" */ './newMonth/rollForward');
+const summaryAdapter = () => import(/* webpackChunkName: "excel-summary" */ './summary/summarySheet');
 
 export interface ExcelAddinApiOptions {
   /** Runs a batch against a workbook; `Excel.run` by default (tests pass a fake workbook's `run`). */
@@ -205,5 +206,9 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     loadSettings: () => call((context) => loadSettings(context)),
 
     saveSettings: (settings) => call((context) => saveSettings(context, settings)),
+
+    draftSummary: (settings) => callWith(summaryAdapter, ({ draftSummaryOf }, context) => draftSummaryOf(context, settings)),
+
+    writeSummary: (settings) => callWith(summaryAdapter, ({ writeSummarySheet }, context) => writeSummarySheet(context, settings)),
   };
 }

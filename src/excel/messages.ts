@@ -68,4 +68,6 @@ export const excelMessages = {
     `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
   sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
+  summaryStructureProtected: (): string => "The workbook's structure is protected, so the summary cannot be written to a new sheet. Nothing was changed.",
+  summaryStructureProtectedAction: (): string => 'Copy the draft instead, or unprotect the workbook (Review > Protect Workbook) and write it again.',
 };

@@ -148,6 +148,20 @@ export interface RevisionsResult {
   notices?: string[];
 }
 
+/** The drafted committee summary of the active sheet, for the pane to show and copy. */
+export interface SummaryDraftView {
+  /** The scorecard sheet it was drafted from. */
+  sheetName: string;
+  /** The reporting month as the headers write it (`Dec-20`). */
+  month: string;
+  /** One entry per line, as the summary sheet has them: title (0), section (1), list title (2), bullet or note (3). */
+  lines: Array<{ text: string; level: 0 | 1 | 2 | 3 }>;
+  /** The draft as plain text, what Copy puts on the clipboard. */
+  text: string;
+  /** How many bullets (indicators) the draft has. */
+  bullets: number;
+}
+
 export interface AddinApi {
   /** Find the scorecard table(s) on the active sheet and preview what Format would do. */
   detect(settings: Settings): Promise<Outcome<FormatPreview>>;
@@ -174,6 +188,13 @@ export interface AddinApi {
   publish(/** Who published (the pane's "Your name"); blank: not recorded. */ reviewer?: string): Promise<Outcome<{ figures: number; month: string }>>;
   loadSettings(): Promise<Outcome<LoadedSettings>>;
   saveSettings(settings: Settings): Promise<Outcome<void>>;
+  /** Draft the committee summary ("What's working well" / "Areas of focus" per section) of the active sheet; reads only. */
+  draftSummary(settings: Settings): Promise<Outcome<SummaryDraftView>>;
+  /**
+   * Draft the summary again from the active sheet and write it to a new sheet `Summary <month>`
+   * (`Summary <month> (2)` when that name is taken: no sheet is ever overwritten); returns its name.
+   */
+  writeSummary(settings: Settings): Promise<Outcome<{ sheetName: string; lines: number }>>;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   RevisionView,
   RevisionsResult,
   ReviewStatus,
+  SummaryDraftView,
 } from '../../src/port/api';
 import { DEFAULT_SETTINGS } from '../../src/port/api';
 
@@ -52,6 +53,8 @@ export interface FakeAddinApiConfig {
   /** Default: the revision with the new status, comment and reviewer ('Test Reviewer' when none is given). */
   markRevision: ((id: string, status: ReviewStatus, comment: string, reviewer?: string) => Outcome<RevisionView>) | null;
   publish: Outcome<{ figures: number; month: string }>;
+  summary: Outcome<SummaryDraftView>;
+  writeSummary: Outcome<{ sheetName: string; lines: number }>;
   /** A call to a method listed here waits until its gate opens (e.g. to see a loading state). */
   gates: Partial<Record<keyof AddinApi, Gate>>;
   /** Every call waits this long first (for browser demos; tests prefer gates). */
@@ -95,6 +98,23 @@ export const sampleSummary: FormatSummary = {
   ragCounts: { red: 4, amber: 3, green: 14, blank: 17 },
   problems: [],
   revisions: 3,
+};
+
+/** A short drafted summary; the second section's name is cell text that looks like markup. */
+export const sampleSummaryDraft: SummaryDraftView = {
+  sheetName: 'Dec-20',
+  month: 'Dec-20',
+  lines: [
+    { text: 'Committee summary draft: Dec-20 (sheet "Dec-20")', level: 0 },
+    { text: 'FRONT DOOR', level: 1 },
+    { text: 'Areas of focus', level: 2 },
+    { text: '• 2.2: % of contacts with a decision within 1 working day was 57.2% in December, below the 90% target (November 61.0%).', level: 3 },
+    { text: '<b>EARLY HELP</b>', level: 1 },
+    { text: 'What’s working well', level: 2 },
+    { text: '• 3.1a: Number of Early Help Assessments was 70 in December (November 61).', level: 3 },
+  ],
+  text: 'Committee summary draft: Dec-20 (sheet "Dec-20")\n\nFRONT DOOR\nAreas of focus\n• 2.2: % of contacts with a decision within 1 working day was 57.2% in December, below the 90% target (November 61.0%).\n\n<b>EARLY HELP</b>\nWhat’s working well\n• 3.1a: Number of Early Help Assessments was 70 in December (November 61).',
+  bullets: 2,
 };
 
 export const sampleRevisions: RevisionView[] = [
@@ -156,6 +176,8 @@ function defaults(): FakeAddinApiConfig {
     clear: { ok: true, value: { cleared: 3 } },
     markRevision: null,
     publish: { ok: true, value: { figures: 412, month: 'Dec-20' } },
+    summary: { ok: true, value: sampleSummaryDraft },
+    writeSummary: { ok: true, value: { sheetName: 'Summary Dec-20', lines: 7 } },
     gates: {},
     delayMs: 0,
   };
@@ -268,6 +290,16 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
       record('saveSettings', settings);
       await wait('saveSettings');
       return config.saveSettings;
+    },
+    async draftSummary(settings) {
+      record('draftSummary', settings);
+      await wait('draftSummary');
+      return config.summary;
+    },
+    async writeSummary(settings) {
+      record('writeSummary', settings);
+      await wait('writeSummary');
+      return config.writeSummary;
     },
   };
   return api;

@@ -1659,6 +1659,10 @@ export class RangeFormatProxy extends ClientObject {
   autofitColumns(): void {
     this.queueCall('autofitColumns', [], () => undefined);
   }
+  // RangeFormat.autofitRows (ExcelApi 1.2): heights follow the text; the fake has no fonts to measure, so it records the call only.
+  autofitRows(): void {
+    this.queueCall('autofitRows', [], () => undefined);
+  }
 }
 
 export class RangeFillProxy extends ClientObject {

@@ -47,6 +47,8 @@ export const summaryMsg = {
   lastYear: (year: string, value: string): string => `${year} outturn ${value}`,
   /** The sheet name for a written summary: `Summary Dec-20`, then `Summary Dec-20 (2)`. */
   sheetName: (month: string, n: number): string => (n <= 1 ? `Summary ${month}` : `Summary ${month} (${n})`),
+  /** In the sheet name when the scorecard's month header gives nothing a name can hold. */
+  noMonth: 'month',
 };
 
 /** Page header and footer of the printed pack (Excel's header/footer codes: &P page, &N pages, &D date). */

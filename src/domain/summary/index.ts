@@ -1,2 +1,2 @@
 export { draftSummary, INFO_LARGE_CHANGE, type SummaryBullet, type SummaryDraft, type SummarySection } from './draftSummary';
-export { freeSummaryName, summaryLines, summaryMarkdown, type SummaryLine } from './render';
+export { freeSummaryName, MAX_SHEET_NAME, summaryLines, summaryMarkdown, summaryText, type SummaryLine } from './render';

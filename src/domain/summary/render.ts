@@ -48,16 +48,47 @@ export function summaryLines(draft: SummaryDraft): SummaryLine[] {
   return lines;
 }
 
+/** Longest sheet name Excel allows (Excel specifications and limits: 31 characters). */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * The month as a sheet name may hold it: Excel refuses `[ ] : * ? / \` in a sheet name and
+ * an apostrophe at either end, so a month header such as `31/12/2020` becomes `31-12-2020`.
+ */
+function safeMonth(month: string): string {
+  const cleaned = month.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  return cleaned === '' ? summaryMsg.noMonth : cleaned;
+}
+
 /**
  * A sheet name for the summary that no sheet has: `Summary Dec-20`, else `Summary Dec-20 (2)`, …
- * (never overwriting). Sheet names compare without case, as Excel does.
+ * (never overwriting: an analyst who drafts again keeps the draft they may have edited).
+ * Sheet names compare without case, as Excel does; characters Excel refuses are replaced and
+ * the month is shortened so that the name with its `(n)` stays within 31 characters.
  *
  * @example freeSummaryName('Dec-20', ['Dec-20', 'Summary Dec-20']) // 'Summary Dec-20 (2)'
  */
 export function freeSummaryName(month: string, existing: string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const safe = safeMonth(month);
   for (let n = 1; ; n++) {
-    const name = summaryMsg.sheetName(month, n);
+    const room = MAX_SHEET_NAME - summaryMsg.sheetName('', n).length;
+    const name = summaryMsg.sheetName(safe.slice(0, Math.max(0, room)).trimEnd(), n);
     if (!taken.has(name.toLowerCase())) return name;
   }
+}
+
+/**
+ * The draft as plain text to copy into slides or an email: the title, then per section its
+ * name, each list title and its bullets (`• 2.2: …`), sections apart by a blank line.
+ *
+ * @example summaryText(draft).split('\n')[0] // 'Committee summary draft: Dec-20 (sheet "Dec-20")'
+ */
+export function summaryText(draft: SummaryDraft): string {
+  const out: string[] = [];
+  for (const line of summaryLines(draft)) {
+    if (line.level === 1) out.push('');
+    out.push(line.text);
+  }
+  return out.join('\n');
 }

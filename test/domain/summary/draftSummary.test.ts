@@ -1,6 +1,6 @@
 import { dotMonths } from '../../../src/domain/sheet/dotMonths';
 import type { IndicatorRow } from '../../../src/domain/sheet/scorecard';
-import { draftSummary, freeSummaryName, INFO_LARGE_CHANGE, summaryLines, summaryMarkdown, type SummaryBullet } from '../../../src/domain/summary';
+import { draftSummary, freeSummaryName, INFO_LARGE_CHANGE, summaryLines, summaryMarkdown, summaryText, type SummaryBullet } from '../../../src/domain/summary';
 import { summaryMsg } from '../../../src/domain/messages';
 import { readScorecard } from '../../../src/domain/sheet/readScorecard';
 import { CORPORATE_ORDER, PACK_ROWS, packGrid } from '../../fixtures/packGrids';
@@ -136,5 +136,27 @@ describe('rendering the draft', () => {
     [['Summary Dec-20', 'Summary Dec-20 (2)'], 'Summary Dec-20 (3)'],
   ])('picks a free sheet name among %j: %s', (existing, name) => {
     expect(freeSummaryName('Dec-20', existing)).toBe(name);
+  });
+
+  it.each([
+    ['31/12/2020', [], 'Summary 31-12-2020'],
+    ['Q3 [draft]: Oct*Dec?', [], 'Summary Q3 -draft-- Oct-Dec-'],
+    ["'Dec-20'", [], 'Summary Dec-20'],
+    ['', [], 'Summary month'],
+    ['December 2020 to March 2021 year end', [], 'Summary December 2020 to March'],
+    ['December 2020 to March 2021 year end', ['Summary December 2020 to March'], 'Summary December 2020 to Ma (2)'],
+  ])('makes a name Excel accepts from the month %j (existing %j): %s', (month, existing, name) => {
+    const got = freeSummaryName(month, existing);
+    expect(got).toBe(name);
+    // Excel: at most 31 characters, none of [ ] : * ? / \, no apostrophe at either end.
+    expect(got.length).toBeLessThanOrEqual(31);
+    expect(got).not.toMatch(/[[\]:*?/\\]|^'|'$/);
+  });
+
+  it('gives the plain text to copy: the lines as the sheet has them, a blank line before each section', () => {
+    const text = summaryText(draft).split('\n');
+    const lines = summaryLines(draft);
+    expect(text.filter((t) => t !== '')).toEqual(lines.map((l) => l.text));
+    for (const s of draft.sections) expect(text[text.indexOf(s.name) - 1]).toBe('');
   });
 });
