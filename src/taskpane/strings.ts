@@ -2,6 +2,8 @@ import { msg } from '../domain/messages';
 import type { DotConvention, DotState, Rag } from '../domain/types';
 import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from '../port/api';
 
+const NOTHING_TO_COMPARE = 'Nothing to compare with yet: publish this month\u2019s figures or pick last month\u2019s file.';
+
 /**
  * Every piece of text the task pane shows on its own account. Messages about the
  * workbook itself (problems, Office errors) come from the adapter through `Outcome`,
@@ -92,34 +94,51 @@ export const paneText = {
       case 'file':
         return `the file ${b.fileName}`;
       case 'none':
-        return 'nothing yet: no published figures, no previous sheet. Pick last month\u2019s file below.';
+        return 'nothing yet (no published figures, no previous month\u2019s sheet)';
     }
   },
   fileLabel: "Compare with a previous month's file (.xlsx)",
   fileHint: 'The file is read on this computer and never uploaded.',
   readingFile: (name: string): string => `Reading ${name}`,
-  noRevisions: 'No figure has changed since it was published.',
-  revisionCount: (n: number): string => `${n} revised figure${n === 1 ? '' : 's'}`,
-  tableLabel: 'Revised figures',
-  colIndicator: 'Indicator',
-  colMonth: 'Month',
-  colValues: 'Published \u2192 new (change)',
-  change: (change: string): string => `(${change})`,
-  colStatus: 'Status',
+  /** With no baseline at all there is nothing a figure could have changed from. */
+  nothingToCompare: NOTHING_TO_COMPARE,
+  noChanges: (b: BaselineSource): string => {
+    switch (b.kind) {
+      case 'snapshot':
+        return `No figure has changed since ${b.month}\u2019s figures were published.`;
+      case 'sheet':
+        return `No figure differs from the previous month\u2019s sheet ${b.sheetName}.`;
+      case 'file':
+        return `No figure differs from the file ${b.fileName}.`;
+      case 'none':
+        return NOTHING_TO_COMPARE;
+    }
+  },
+  /** e.g. "2 of 5 reviewed, 1 queried". */
+  progress: (p: { total: number; reviewed: number; queried: number }): string =>
+    `${p.reviewed} of ${p.total} reviewed${p.queried > 0 ? `, ${p.queried} queried` : ''}`,
+  listLabel: 'Revised figures',
+  listHint: 'Up and down arrows move through the list; each figure is selected on the sheet.',
+  cardLabel: 'Revision under review',
   publishedToNew: (published: string, current: string): string => `${published} \u2192 ${current}`,
+  change: (change: string): string => `(${change})`,
   status: (s: ReviewStatus): string => ({ pending: 'Not reviewed', reviewed: 'Reviewed', queried: 'Queried' })[s],
   reviewNote: (reviewer?: string, comment?: string): string =>
     [reviewer && `by ${reviewer}`, comment && `\u201c${comment}\u201d`].filter(Boolean).join(': '),
   stepPosition: (i: number, n: number): string => `Revision ${i + 1} of ${n}`,
-  stepStart: 'Use Next to step through them; each one is selected on the sheet.',
+  /** Why the actions needing the sheet's figures are greyed out. */
+  unavailableUntilRead: (detail: string): string => `Unavailable until the sheet\u2019s figures can be compared: ${detail}`,
+  nothingToHighlight: 'Nothing to highlight: no figure was revised.',
+  sheetActionsLabel: 'Whole sheet',
   previousButton: 'Previous',
   nextButton: 'Next',
   commentLabel: 'Comment',
   markReviewedButton: 'Mark reviewed',
   queryButton: 'Query',
   queryNeedsComment: 'Say what needs checking before querying this figure.',
-  marked: (status: ReviewStatus, indicator: string, month: string): string =>
-    `${indicator}, ${month}: ${status === 'queried' ? 'queried' : 'marked reviewed'}.`,
+  /** Short (the card above names the indicator): it must fit in view under the buttons. */
+  marked: (status: ReviewStatus, ref: string, month: string): string =>
+    `${ref}, ${month}: ${status === 'queried' ? 'queried' : 'marked reviewed'}.`,
   reloadRevisionsButton: 'Check again',
   noticesTitle: 'About this comparison',
   noticesAction: 'If the baseline is not the one you expected, pick last month’s published workbook below.',

@@ -28,19 +28,22 @@ describe('Revisions in the built pane', () => {
     const page = session.page;
     await tab(page, paneText.tabRevisions).click();
     await page.getByText(`${paneText.baselineLabel}: ${paneText.baseline({ kind: 'sheet', sheetName: NOVEMBER })}`).waitFor({ timeout: 20_000 });
-    await page.getByText(paneText.revisionCount(differences.length), { exact: false }).waitFor();
-    const table = page.getByRole('table', { name: paneText.tableLabel });
-    await expect(table.getByRole('row').count()).resolves.toBe(differences.length + 1);
+    await page.getByText(paneText.progress({ total: differences.length, reviewed: 0, queried: 0 })).waitFor();
+    const list = page.getByRole('listbox', { name: paneText.listLabel });
+    await expect(list.getByRole('option').count()).resolves.toBe(differences.length);
+    const n = differences.length;
+    const card = (i: number) => page.getByRole('region', { name: paneText.stepPosition(i, n) });
 
-    // Each revised figure shows as published -> new, and Next selects its cell on the sheet.
+    // Each revised figure shows as published -> new. The first is selected on the sheet as
+    // the list loads; Next selects each of the others.
     const expected = differences.map((d) => {
       const r = indicatorRow(d.ref, d.sub);
       return { address: monthCellOf(r, d.month === 'Nov-20' ? 1 : 0), published: d.published };
     });
     const visited: string[] = [];
-    for (let i = 0; i < differences.length; i++) {
-      await page.getByRole('button', { name: paneText.nextButton, exact: true }).click();
-      await page.getByText(paneText.stepPosition(i, differences.length)).waitFor();
+    for (let i = 0; i < n; i++) {
+      if (i > 0) await card(i - 1).getByRole('button', { name: paneText.nextButton, exact: true }).click();
+      await card(i).waitFor();
       // Wait for the selection to move on from the previous revision's cell.
       await eventually(
         async () => (await workbook(page).selection())?.address ?? null,
@@ -53,18 +56,20 @@ describe('Revisions in the built pane', () => {
     expect([...visited].sort()).toEqual(expected.map((e) => e.address).sort());
     for (const e of expected) {
       const current = await workbook(page).text(DECEMBER, e.address);
-      await expect(table.getByText(paneText.publishedToNew(e.published, current)).count()).resolves.toBe(1);
+      await expect(list.getByText(paneText.publishedToNew(e.published, current), { exact: false }).count()).resolves.toBe(1);
     }
     await screenshot(page, '04-revisions');
 
-    // Mark the current one reviewed: the pane shows it and the workbook keeps the record.
-    await page.getByRole('button', { name: paneText.previousButton, exact: true }).click();
-    await page.getByText(paneText.stepPosition(differences.length - 2, differences.length)).waitFor();
-    await page.getByRole('textbox', { name: paneText.commentLabel }).fill('Checked against the case system');
-    await page.getByRole('button', { name: paneText.markReviewedButton }).click();
-    const current = table.locator('tr[aria-current="true"]');
-    await eventually(async () => (await current.textContent()) ?? '', (t) => expect(t).toContain(paneText.status('reviewed')));
-    const reviewedAddress = visited[differences.length - 2];
+    // Mark the current one reviewed: the card says so and the workbook keeps the record.
+    await card(n - 1).getByRole('button', { name: paneText.previousButton, exact: true }).click();
+    const reviewing = card(n - 2);
+    await reviewing.waitFor();
+    await reviewing.getByRole('textbox', { name: paneText.commentLabel }).fill('Checked against the case system');
+    await reviewing.getByRole('button', { name: paneText.markReviewedButton }).click();
+    await reviewing.getByRole('status').getByText(/marked reviewed/).waitFor({ timeout: 10_000 });
+    await expect(list.locator('[aria-selected="true"]').textContent()).resolves.toContain(paneText.status('reviewed'));
+    await page.getByText(paneText.progress({ total: n, reviewed: 1, queried: 0 })).waitFor();
+    const reviewedAddress = visited[n - 2];
     await expect(workbook(page).selection()).resolves.toEqual({ sheet: DECEMBER, address: reviewedAddress });
     const reviewedFigure = expected.find((e) => e.address === reviewedAddress)!;
 
@@ -98,7 +103,7 @@ describe('Revisions in the built pane', () => {
     const wb = workbook(page);
     const before = await wb.snapshot(DECEMBER);
     await tab(page, paneText.tabRevisions).click();
-    await page.getByText(paneText.revisionCount(differences.length), { exact: false }).waitFor({ timeout: 20_000 });
+    await page.getByText(paneText.progress({ total: differences.length, reviewed: 0, queried: 0 })).waitFor({ timeout: 20_000 });
 
     await page.getByRole('button', { name: paneText.highlightButton }).click();
     await page.getByText(paneText.highlighted(differences.length)).waitFor({ timeout: 20_000 });

@@ -59,7 +59,7 @@ describe('security of the built pane', () => {
     await detectedTable(page);
     await formatAndWait(page);
     await tab(page, paneText.tabRevisions).click();
-    await page.getByText(paneText.revisionCount(1), { exact: false }).waitFor({ timeout: 20_000 });
+    await page.getByText(paneText.progress({ total: 1, reviewed: 0, queried: 0 })).waitFor({ timeout: 20_000 });
     await tab(page, paneText.tabSettings).click();
     await page.getByRole('button', { name: paneText.saveButton }).click();
     await page.getByText(paneText.saved).waitFor({ timeout: 10_000 });

@@ -18,7 +18,7 @@ const options: axe.RunOptions = {
 describe('accessibility scan (axe-core)', () => {
   it.each([
     [paneText.tabFormat, () => screen.findByRole('region', { name: paneText.detectedHeading })],
-    [paneText.tabRevisions, () => screen.findByRole('table', { name: paneText.tableLabel })],
+    [paneText.tabRevisions, () => screen.findByRole('listbox', { name: paneText.listLabel })],
     [paneText.tabSettings, () => screen.findByRole('button', { name: paneText.saveButton })],
   ])('finds no serious or critical violation in the %s view', async (tab, loaded) => {
     const user = userEvent.setup();

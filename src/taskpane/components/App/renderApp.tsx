@@ -42,7 +42,9 @@ export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typ
   return (
     <AddinApiContext.Provider value={api}>
       <main className={styles.root}>
-        <Title3 as="h1">{paneText.appTitle}</Title3>
+        <Title3 as="h1" className={styles.title}>
+          {paneText.appTitle}
+        </Title3>
         {state.status === 'loading' ? (
           <LoadingSkeleton label={paneText.loadingSettings} />
         ) : (

@@ -10,6 +10,8 @@ export const useAppStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  // The browser's h1 margins (about 32 px) would push the views down a narrow, short pane.
+  title: { marginBlockStart: 0, marginBlockEnd: 0 },
   panel: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,5 +1,6 @@
 import type { OutcomeError, RevisionView, RevisionsResult } from '../../../port/api';
 import type { PaneMessage } from '../StatusMessage';
+import type { RevisionsContent, RevisionsProgress } from './revisionsProgress';
 
 /** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */
 export type RevisionsLoad =
@@ -12,14 +13,25 @@ export type RevisionsBusy = 'none' | 'file' | 'mark' | 'highlight' | 'clear' | '
 
 export interface RevisionsViewState {
   load: RevisionsLoad;
+  /** What the view shows: the list, or which empty state. */
+  content: RevisionsContent;
   revisions: RevisionView[];
-  /** Index of the revision being reviewed; null before the first step. */
+  progress: RevisionsProgress;
+  /** Index of the revision under review (shown as a card); null when the list is empty. */
   current: number | null;
   comment: string;
   /** Shown under the comment when Query was pressed without one. */
   commentError: string | null;
+  /** The answer to Mark reviewed / Query, shown in the card beside the buttons. */
+  feedback: PaneMessage | null;
   busy: RevisionsBusy;
+  /** The answer to the sheet actions (highlight, clear, publish, a picked file). */
   message: PaneMessage | null;
+  /**
+   * Why the actions needing the sheet's figures (highlight, publish, compare with a file,
+   * review) are unavailable; null when they are available. Shown beside them.
+   */
+  unavailable: string | null;
   /** The reviewer's name as typed, recorded with decisions and publications. */
   reviewerName: string;
   setReviewerName: (name: string) => void;

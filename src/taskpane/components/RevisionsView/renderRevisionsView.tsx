@@ -3,31 +3,29 @@ import {
   Field,
   Input,
   Label,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Skeleton,
   SkeletonItem,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
-  Textarea,
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { paneText } from '../../strings';
 import { StatusMessage } from '../StatusMessage';
+import { RevisionCard } from './RevisionCard';
+import { RevisionList } from './RevisionList';
 import type { RevisionsViewState } from './RevisionsView.types';
-import { useRevisionsViewStyles } from './useRevisionsViewStyles.styles';
+import type { useRevisionsViewStyles } from './useRevisionsViewStyles.styles';
 
 type Styles = ReturnType<typeof useRevisionsViewStyles>;
 
-function FilePicker({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
+/** `id` when `reason` is set: a disabled control points at the words saying why. */
+const describedBy = (reason: string | null | undefined, id: string): string | undefined => (reason ? id : undefined);
+
+function FilePicker({ state, styles, reasonId }: { state: RevisionsViewState; styles: Styles; reasonId: string }): React.JSX.Element {
   const inputId = useId();
   const hintId = useId();
   return (
@@ -37,9 +35,9 @@ function FilePicker({ state, styles }: { state: RevisionsViewState; styles: Styl
         id={inputId}
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-describedby={hintId}
+        aria-describedby={[hintId, describedBy(state.unavailable, reasonId)].filter(Boolean).join(' ')}
         className={styles.fileInput}
-        disabled={state.busy !== 'none'}
+        disabled={state.busy !== 'none' || state.unavailable !== null}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) state.pickFile(file);
@@ -54,109 +52,84 @@ function FilePicker({ state, styles }: { state: RevisionsViewState; styles: Styl
   );
 }
 
-function RevisionsTable({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
+/** Progress, the list (scrolling on its own) and the card of the revision under review. */
+function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
+  const { progress, current } = state;
+  const revision = current === null ? undefined : state.revisions[current];
   return (
-    <div className={styles.scroller}>
-      <Table aria-label={paneText.tableLabel} size="small" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{paneText.colIndicator}</TableHeaderCell>
-            <TableHeaderCell>{paneText.colMonth}</TableHeaderCell>
-            <TableHeaderCell>{paneText.colValues}</TableHeaderCell>
-            <TableHeaderCell>{paneText.colStatus}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {state.revisions.map((r, i) => (
-            <TableRow
-              key={r.id}
-              aria-current={state.current === i ? 'true' : undefined}
-              className={state.current === i ? styles.currentRow : undefined}
-            >
-              <TableCell>
-                <Link as="button" className={styles.wrap} onClick={() => state.goTo(i)}>
-                  {`${r.ref} ${r.indicator}`}
-                </Link>
-              </TableCell>
-              <TableCell>{r.month}</TableCell>
-              {/* The change sits under the values: five columns do not fit a 320px pane. */}
-              <TableCell className={styles.wrap}>
-                <div>{paneText.publishedToNew(r.published, r.current)}</div>
-                <Text size={200} className={styles.change}>
-                  {paneText.change(r.change)}
-                </Text>
-              </TableCell>
-              <TableCell className={styles.wrap}>
-                <div>{paneText.status(r.status)}</div>
-                {r.status !== 'pending' && (r.reviewer || r.comment) && (
-                  <Text size={200} className={styles.change}>
-                    {paneText.reviewNote(r.reviewer, r.comment)}
-                  </Text>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <>
+      <Field label={paneText.progress(progress)} size="small">
+        <ProgressBar value={progress.reviewed} max={progress.total} thickness="large" />
+      </Field>
+      <RevisionList state={state} styles={styles} />
+      {revision && current !== null && <RevisionCard key={revision.id} state={state} revision={revision} index={current} styles={styles} />}
+    </>
   );
 }
 
-function Review({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
-  const n = state.revisions.length;
-  const noCurrent = state.current === null;
+/** What is true when there is no list: nothing to compare with, or nothing changed. */
+function EmptyState({ state, id }: { state: RevisionsViewState; id: string }): React.JSX.Element | null {
+  const { load, content } = state;
+  if (load.status !== 'ready' || (content !== 'nothingToCompare' && content !== 'noChanges')) return null;
   return (
-    <section className={styles.section} aria-label={paneText.revisionsHeading}>
-      <Text as="p" block className={styles.paragraph} role="status">
-        {state.current === null
-          ? `${paneText.revisionCount(n)}. ${paneText.stepStart}`
-          : paneText.stepPosition(state.current, n)}
-      </Text>
-      <div className={styles.actions}>
-        <Button onClick={state.previous} disabledFocusable={state.current === null || state.current === 0}>
-          {paneText.previousButton}
-        </Button>
-        <Button onClick={state.next} disabledFocusable={state.current !== null && state.current >= n - 1}>
-          {paneText.nextButton}
-        </Button>
-      </div>
-      <Field
-        label={paneText.commentLabel}
-        validationState={state.commentError ? 'error' : 'none'}
-        validationMessage={state.commentError ?? undefined}
-      >
-        <Textarea
-          value={state.comment}
-          onChange={(_, d) => state.setComment(d.value)}
-          disabled={noCurrent}
-          resize="vertical"
-        />
-      </Field>
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody id={id}>{content === 'nothingToCompare' ? paneText.nothingToCompare : paneText.noChanges(load.baseline)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function SheetActions({ state, styles, reasonId, emptyId }: { state: RevisionsViewState; styles: Styles; reasonId: string; emptyId: string }): React.JSX.Element {
+  const idle = state.busy === 'none' && state.load.status !== 'loading';
+  const blocked = state.unavailable !== null;
+  const nothingRevised = state.load.status === 'ready' && state.revisions.length === 0;
+  return (
+    <section className={styles.section} aria-label={paneText.sheetActionsLabel}>
       <div className={styles.actions}>
         <Button
-          appearance="primary"
-          onClick={state.markReviewed}
-          disabledFocusable={noCurrent || state.busy !== 'none'}
+          onClick={state.highlight}
+          disabledFocusable={!idle || blocked || nothingRevised}
+          aria-describedby={blocked ? reasonId : nothingRevised ? emptyId : undefined}
         >
-          {paneText.markReviewedButton}
+          {paneText.highlightButton}
         </Button>
-        <Button onClick={state.query} disabledFocusable={noCurrent || state.busy !== 'none'}>
-          {paneText.queryButton}
+        <Button onClick={state.clear} disabledFocusable={!idle}>
+          {paneText.clearButton}
+        </Button>
+        <Button onClick={state.publish} disabledFocusable={!idle || blocked} aria-describedby={describedBy(state.unavailable, reasonId)}>
+          {paneText.publishButton}
         </Button>
       </div>
-      <RevisionsTable state={state} styles={styles} />
+      {state.unavailable && (
+        <Text id={reasonId} size={200} className={styles.small}>
+          {state.unavailable}
+        </Text>
+      )}
+      <StatusMessage message={state.message} />
     </section>
   );
 }
 
 /** JSX of the Revisions view; all state comes from useRevisionsView. */
 export function renderRevisionsView(state: RevisionsViewState, styles: Styles): React.JSX.Element {
+  return <RevisionsViewBody state={state} styles={styles} />;
+}
+
+function RevisionsViewBody({ state, styles }: { state: RevisionsViewState; styles: Styles }): React.JSX.Element {
+  const reasonId = useId();
+  const emptyId = useId();
   const { load } = state;
   return (
-    <div className={styles.root}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {paneText.revisionsHeading}
-      </Subtitle2>
+    <div className={styles.root} aria-busy={load.status === 'loading' || undefined}>
+      <div className={styles.section}>
+        <Subtitle2 as="h2" block className={styles.heading}>
+          {paneText.revisionsHeading}
+        </Subtitle2>
+        {load.status === 'ready' && (
+          <Text as="p" size={200} block className={styles.paragraph}>
+            {paneText.baselineLabel}: {paneText.baseline(load.baseline)}
+          </Text>
+        )}
+      </div>
       {load.status === 'loading' && (
         <Skeleton aria-label={paneText.loadingRevisions}>
           <SkeletonItem size={16} />
@@ -171,11 +144,6 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           </MessageBarBody>
         </MessageBar>
       )}
-      {load.status === 'ready' && (
-        <Text as="p" block className={styles.paragraph}>
-          {paneText.baselineLabel}: {paneText.baseline(load.baseline)}
-        </Text>
-      )}
       {load.status === 'ready' && load.notices.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -189,6 +157,10 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.content === 'list' && <Review state={state} styles={styles} />}
+      <EmptyState state={state} id={emptyId} />
+      <SheetActions state={state} styles={styles} reasonId={reasonId} emptyId={emptyId} />
+      <FilePicker state={state} styles={styles} reasonId={reasonId} />
       <Field label={paneText.reviewerLabel} hint={paneText.reviewerHint}>
         <Input
           value={state.reviewerName}
@@ -197,30 +169,11 @@ export function renderRevisionsView(state: RevisionsViewState, styles: Styles): 
           onBlur={state.rememberReviewerName}
         />
       </Field>
-      <FilePicker state={state} styles={styles} />
-      {load.status === 'ready' &&
-        (state.revisions.length === 0 ? (
-          <Text as="p" block className={styles.paragraph}>
-            {paneText.noRevisions}
-          </Text>
-        ) : (
-          <Review state={state} styles={styles} />
-        ))}
-      <div className={styles.actions}>
+      <div>
         <Button onClick={state.reload} disabledFocusable={state.busy !== 'none' || load.status === 'loading'}>
           {paneText.reloadRevisionsButton}
         </Button>
-        <Button onClick={state.highlight} disabledFocusable={state.busy !== 'none' || state.revisions.length === 0}>
-          {paneText.highlightButton}
-        </Button>
-        <Button onClick={state.clear} disabledFocusable={state.busy !== 'none'}>
-          {paneText.clearButton}
-        </Button>
-        <Button onClick={state.publish} disabledFocusable={state.busy !== 'none'}>
-          {paneText.publishButton}
-        </Button>
       </div>
-      <StatusMessage message={state.message} />
     </div>
   );
 }
