@@ -255,3 +255,59 @@ export function protectedScorecardSheet(dir: string): string {
   writeFileSync(out, zipSync(parts));
   return out;
 }
+
+/**
+ * The Excel-saved package with what the old exceljs path lost: a sheet calculation setting,
+ * a sort state, a data validation, ignored errors and an extLst of thousands of entries; a
+ * defined name holding a constant and one holding a formula, iterative calculation and
+ * precision as displayed; a default font, a named cell style and a custom palette.
+ */
+export function excelSavedWithSettings(dir: string): string {
+  const parts = excelParts(false);
+  const exts = Array.from({ length: 3000 }, (_, i) => `<ext uri="{00000000-0000-4000-8000-${String(i).padStart(12, '0')}}" xmlns:x="urn:example:unknown"><x:kept n="${i}"/></ext>`).join('');
+  const sheet = text(parts['xl/worksheets/sheet1.xml'])
+    .replace('</sheetData>', '</sheetData><sheetCalcPr fullCalcOnLoad="1"/><sortState ref="B5:B71"><sortCondition ref="B5:B71"/></sortState>')
+    .replace('<pageMargins', '<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="AB5:AB9"><formula1>"Yes,No"</formula1></dataValidation></dataValidations><pageMargins')
+    .replace(/(<pageMargins [^>]*\/>)/, '$1<ignoredErrors><ignoredError sqref="B5:B71" numberStoredAsText="1"/></ignoredErrors>')
+    .replace('</ext></extLst></worksheet>', `</ext>${exts}</extLst></worksheet>`);
+  parts['xl/worksheets/sheet1.xml'] = strToU8(sheet);
+  parts['xl/workbook.xml'] = strToU8(
+    text(parts['xl/workbook.xml'])
+      .replace('</sheets>', `</sheets><definedNames><definedName name="FrontDoor">SUM('Dec-20'!$G$11:$G$12)</definedName><definedName name="Population">56970</definedName></definedNames>`)
+      .replace('<calcPr calcId="191029"/>', '<calcPr calcId="191029" iterate="1" iterateCount="50" fullPrecision="0"/>'),
+  );
+  const palette = Array.from({ length: 64 }, (_, i) => `<rgbColor rgb="FF${(i * 0x030507).toString(16).padStart(6, '0').slice(-6).toUpperCase()}"/>`).join('');
+  parts['xl/styles.xml'] = strToU8(
+    text(parts['xl/styles.xml'])
+      .replace(/<fonts count="1"([^>]*)><font>[^]*?<\/font><\/fonts>/, '<fonts count="1"$1><font><sz val="10"/><color theme="1"/><name val="Arial"/><family val="2"/></font></fonts>')
+      .replace(/<cellStyleXfs count="1">(<xf [^>]*\/>)<\/cellStyleXfs>/, '<cellStyleXfs count="2">$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment wrapText="1"/></xf></cellStyleXfs>')
+      .replace(/<cellStyles count="1">(<cellStyle [^>]*\/>)<\/cellStyles>/, '<cellStyles count="2">$1<cellStyle name="Scorecard header" xfId="1"/></cellStyles>')
+      .replace('<extLst>', `<colors><indexedColors>${palette}</indexedColors></colors><extLst>`),
+  );
+  const out = join(dir, 'excel-settings.xlsx');
+  writeFileSync(out, zipSync(parts));
+  return out;
+}
+
+/** An empty workbook as LibreOffice saves one: a blank sheet and an empty `<workbookProtection/>`. */
+export function emptyWorkbook(dir: string): string {
+  const parts: Parts = {
+    '[Content_Types].xml': types(
+      [
+        ['rels', 'application/vnd.openxmlformats-package.relationships+xml'],
+        ['xml', 'application/xml'],
+      ],
+      [
+        ['/xl/workbook.xml', CT.workbook],
+        ['/xl/worksheets/sheet1.xml', CT.sheet],
+      ],
+    ),
+    '_rels/.rels': rels([['rId1', `${REL}/officeDocument`, 'xl/workbook.xml']]),
+    'xl/workbook.xml': strToU8(`${XML}<workbook xmlns="${MAIN}" xmlns:r="${R}"><workbookPr/><workbookProtection/><sheets><sheet name="Sheet1" sheetId="1" state="visible" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': rels([['rId1', `${REL}/worksheet`, 'worksheets/sheet1.xml']]),
+    'xl/worksheets/sheet1.xml': strToU8(`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData/></worksheet>`),
+  };
+  const out = join(dir, 'empty.xlsx');
+  writeFileSync(out, zipSync(parts));
+  return out;
+}

@@ -19,7 +19,7 @@ import { parseXml, rawOf } from '../../src/xlsx/package/xml';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
-import { EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
+import { emptyWorkbook, EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, excelSavedWithSettings, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
 
 let cli: string;
 beforeAll(() => {
@@ -251,6 +251,40 @@ describe('the shapes Google Sheets and Excel write, and macro-enabled workbooks'
     expectPlanned(out, input);
     printsToPdf(out);
   }, 400_000);
+
+  it('keeps what the exceljs path lost: sheetCalcPr, sortState, data validation, ignoredErrors, 3,000 extLst entries, defined names, calc settings, default font, named style, palette', () => {
+    const input = excelSavedWithSettings(tempDir());
+    // formatAndCompare checks every element the plan does not own, byte for byte.
+    const { out, inParts, outParts } = formatAndCompare(input);
+    const sheet = text(outParts['xl/worksheets/sheet1.xml']);
+    for (const kept of ['<sheetCalcPr fullCalcOnLoad="1"/>', '<sortState ref="B5:B71">', '<ignoredErrors>', '<x:kept n="2999"/>']) expect(sheet).toContain(kept);
+    expect(sheet.match(/<dataValidation /g)).toHaveLength(1);
+    const workbook = text(outParts['xl/workbook.xml']);
+    expect(workbook).toContain(`<definedName name="FrontDoor">SUM('Dec-20'!$G$11:$G$12)</definedName>`);
+    expect(workbook).toContain('<definedName name="Population">56970</definedName>');
+    expect(workbook).toContain('<calcPr calcId="191029" iterate="1" iterateCount="50" fullPrecision="0"/>');
+    // Styles: records are only appended, so the default font, the named style and the palette stay.
+    const before = topLevel(text(inParts['xl/styles.xml']));
+    const after = topLevel(text(outParts['xl/styles.xml']));
+    for (const local of ['cellStyleXfs', 'cellStyles', 'colors']) expect(after.get(local)).toEqual(before.get(local));
+    const firstFont = (xml: string): string => /<fonts[^>]*>(<font>[^]*?<\/font>)/.exec(xml)![1]!;
+    expect(firstFont(text(outParts['xl/styles.xml']))).toBe(firstFont(text(inParts['xl/styles.xml'])));
+    expectPlanned(out, input);
+    printsToPdf(out);
+  }, 400_000);
+
+  it('the tool\'s own output, formatted again, keeps every part it does not own', () => {
+    const first = join(tempDir(), 'first.xlsx');
+    expect([EXIT.ok, EXIT.problems]).toContain(run(cli, ['format', sample('early-help-2020-12.xlsx'), '-o', first]).code);
+    const { out } = formatAndCompare(first);
+    expectPlanned(out, first);
+  }, 400_000);
+
+  it('an empty workbook (as LibreOffice saves one) says there is no scorecard table, not "protected" (exit 4)', () => {
+    const input = emptyWorkbook(tempDir());
+    const result = run(cli, ['format', input, '-o', join(tempDir(), 'out.xlsx')]);
+    expect(result).toEqual({ code: EXIT.noTable, stdout: '', stderr: `${cliMessages.noTableInWorkbook(input, ['Sheet1'])}\n` });
+  });
 
   it('an .xlsm stays an .xlsm: vbaProject.bin byte for byte, the macro-enabled content type kept', () => {
     const dir = tempDir();
