@@ -1,5 +1,5 @@
 import { ok } from '../domain/result';
-import type { CellStyle, CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
+import type { CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
 import { isOwnNote, isOwnRule, keyCellFree, type ReadRule } from '../domain/plan/ownership';
 import { validatePlan } from '../domain/plan/validate';
 import { a1, type CellBox } from '../domain/sheet/grid';
@@ -8,7 +8,7 @@ import { xlsxMessages } from './messages';
 import { formatValue } from './numberFormat';
 import { cellInput } from './read';
 import { xlsxError, type XlsxResult } from './result';
-import { boxRef, parseBox, refOf, type CellContent, type SheetPart } from './package/sheet';
+import { boxRef, parseBox, refOf, type CellContent, type CellRec, type SheetPart } from './package/sheet';
 import { SYMBOL_FONTS } from './package/styles';
 import type { XlsxWorkbook } from './package/workbook';
 import { attrsText, child, rawOf, type XNode } from './package/xml';
@@ -81,23 +81,15 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
 
   let cellsStyled = 0;
   for (const group of plan.styles) {
+    const planned = group.style.numberFormat;
     for (const box of group.boxes) {
-      for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) {
-          const old = sheet.styleOf(r, c);
-          let change: CellStyle = group.style;
-          let key = group.key;
-          if (group.style.numberFormat !== undefined) {
-            const kept = keepDecimals(wb, sheet, r, c, old, group.style.numberFormat);
-            if (kept !== group.style.numberFormat) {
-              change = { ...group.style, numberFormat: kept };
-              key = `${group.key}|${kept}`;
-            }
-          }
-          sheet.setStyle(r, c, styles.derive(old, key, change));
-          cellsStyled++;
+      cellsStyled += sheet.restyle(box, (old, _r, _c, rec) => {
+        if (planned !== undefined) {
+          const kept = keepDecimals(wb, rec, old, planned);
+          if (kept !== planned) return styles.derive(old, `${group.key}|${kept}`, { ...group.style, numberFormat: kept });
         }
-      }
+        return styles.derive(old, group.key, group.style);
+      });
     }
   }
 
@@ -188,8 +180,7 @@ function shownDecimals(text: string): number {
  * The planned format, or one with more decimals when the figure in the cell was shown
  * with more (a count row whose figure is 316.3 keeps its `.3`).
  */
-function keepDecimals(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: number, xf: number, planned: string): string {
-  const c = sheet.cell(row, col);
+function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string): string {
   if (!c) return planned;
   const value = cellInput(wb, c);
   if (typeof value !== 'number') return planned;

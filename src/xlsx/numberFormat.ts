@@ -17,38 +17,47 @@ import { dateFromSerial } from './serial';
 export function formatValue(value: CellInput, numberFormat: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const sections = splitSections(numberFormat && numberFormat.trim() !== '' ? numberFormat : 'General');
-  if (typeof value === 'string') {
-    // Only a fourth (text) section changes how text shows; `@` is the text itself.
-    const textSection = sections[3] ?? (sections.length === 1 && sections[0]!.includes('@') ? sections[0] : undefined);
-    return textSection ? renderLiterals(textSection).replace('@', value) : value;
-  }
-  if (!Number.isFinite(value)) return String(value);
-  let section = sections[0]!;
-  let number = value;
-  if (value < 0 && sections.length >= 2 && sections[1] !== '') {
-    // The negative section carries its own sign (e.g. `(0.0)`), so format the magnitude.
-    section = sections[1]!;
-    number = -value;
-  } else if (value === 0 && sections.length >= 3 && sections[2] !== '') {
-    section = sections[2]!;
-  }
-  const cleaned = stripColours(section);
-  if (/^general$/i.test(cleaned.trim())) return formatGeneral(number);
-  if (isDateFormat(cleaned)) return formatDate(number, cleaned);
-  return formatNumber(number, cleaned);
+  return compiled(numberFormat && numberFormat.trim() !== '' ? numberFormat : 'General')(value);
 }
 
-// A sheet has a handful of distinct formats over thousands of cells: split each once.
-const SECTIONS = new Map<string, string[]>();
+type Render = (value: string | number) => string;
 
-function splitSections(code: string): string[] {
-  let cached = SECTIONS.get(code);
-  if (!cached) {
-    cached = split(code);
-    if (SECTIONS.size < 1000) SECTIONS.set(code, cached);
+// A sheet has a handful of distinct formats over thousands of cells: each code is
+// compiled once into a function (sections split, tokens found), then only run per cell.
+const COMPILED = new Map<string, Render>();
+
+function compiled(code: string): Render {
+  let render = COMPILED.get(code);
+  if (!render) {
+    render = compile(code);
+    if (COMPILED.size < 1000) COMPILED.set(code, render);
   }
-  return cached;
+  return render;
+}
+
+function compile(code: string): Render {
+  const sections = split(code);
+  // Only a fourth (text) section changes how text shows; `@` is the text itself.
+  const textSection = sections[3] ?? (sections.length === 1 && sections[0]!.includes('@') ? sections[0] : undefined);
+  const textLiteral = textSection ? renderLiterals(textSection) : null;
+  const positive = compileSection(sections[0]!);
+  // The negative section carries its own sign (e.g. `(0.0)`), so it formats the magnitude.
+  const negative = sections.length >= 2 && sections[1] !== '' ? compileSection(sections[1]!) : null;
+  const zero = sections.length >= 3 && sections[2] !== '' ? compileSection(sections[2]!) : null;
+  return (value) => {
+    if (typeof value === 'string') return textLiteral !== null ? textLiteral.replace('@', value) : value;
+    if (!Number.isFinite(value)) return String(value);
+    if (value < 0 && negative) return negative(-value);
+    if (value === 0 && zero) return zero(value);
+    return positive(value);
+  };
+}
+
+function compileSection(section: string): (value: number) => string {
+  const cleaned = stripColours(section);
+  if (/^general$/i.test(cleaned.trim())) return formatGeneral;
+  if (isDateFormat(cleaned)) return compileDate(cleaned);
+  return compileNumber(cleaned);
 }
 
 function split(code: string): string[] {
@@ -131,23 +140,35 @@ function formatGeneral(value: number): string {
   return text.includes('e') ? String(Number(text)) : text.replace(/\.?0+$/, '');
 }
 
+const POWERS = Array.from({ length: 16 }, (_, i) => Math.pow(10, i));
+
 /**
  * Rounds half away from zero at `decimals` places on the decimal digits, as Excel displays
  * (1.005 at two places shows 1.01, where `toFixed` gives 1.00 from the binary float).
  */
 export function roundHalfAway(value: number, decimals: number): number {
   const sign = value < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(value)}e${decimals}`));
+  const abs = Math.abs(value);
+  if (decimals === 0) return sign * Math.round(abs);
+  if (decimals <= 15) {
+    // Away from a tie the binary product rounds the same way as the decimal digits do
+    // (its error is ~1e-16 of it); only near .5 are the digits themselves shifted.
+    const scale = POWERS[decimals]!;
+    const x = abs * scale;
+    if (Math.abs(x - Math.floor(x) - 0.5) > 1e-9 * Math.max(1, x)) return (sign * Math.round(x)) / scale;
+  }
+  const shifted = Math.round(Number(`${abs}e${decimals}`));
   return sign * Number(`${shifted}e-${decimals}`);
 }
 
-function formatNumber(value: number, section: string): string {
+function compileNumber(section: string): (value: number) => string {
   const body = unquoted(section);
   const percent = (body.match(/%/g) ?? []).length;
   const firstDigit = section.search(/[0#?]/);
   if (firstDigit < 0) {
     // A format with no digit placeholders shows only its literal text.
-    return renderLiterals(section);
+    const text = renderLiterals(section);
+    return () => text;
   }
   let lastDigit = firstDigit;
   for (let i = firstDigit; i < section.length; i++) {
@@ -162,72 +183,85 @@ function formatNumber(value: number, section: string): string {
   const grouped = /[0#?],[0#?]/.test(intPattern!);
   const decimals = (decPattern.match(/[0#?]/g) ?? []).length;
   const minIntDigits = (intPattern!.match(/0/g) ?? []).length;
-
-  let scaled = value * Math.pow(100, percent) / Math.pow(1000, trailingCommas);
-  scaled = roundHalfAway(scaled, decimals);
-  const negative = scaled < 0;
-  const [intDigits, fracDigits = ''] = Math.abs(scaled).toFixed(decimals).split('.');
-  let intText = intDigits === '0' && minIntDigits === 0 ? '' : intDigits!;
-  if (intText.length < minIntDigits) intText = intText.padStart(minIntDigits, '0');
-  if (grouped) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  let fracText = fracDigits;
   // `#` decimals are optional digits: trailing zeros in their places are not shown.
   const optional = decimals - (decPattern.match(/0/g) ?? []).length;
-  for (let i = 0; i < optional && fracText.endsWith('0'); i++) fracText = fracText.slice(0, -1);
-  const numberText = pattern.includes('.') ? `${intText}.${fracText}` : intText;
-  return `${negative ? '-' : ''}${prefix}${numberText}${suffix}`;
+  const hasPoint = pattern.includes('.');
+  const times = Math.pow(100, percent);
+  const per = Math.pow(1000, trailingCommas);
+
+  return (value) => {
+    const scaled = roundHalfAway(times === 1 && per === 1 ? value : (value * times) / per, decimals);
+    const fixed = Math.abs(scaled).toFixed(decimals);
+    const point = fixed.indexOf('.');
+    const intDigits = point < 0 ? fixed : fixed.slice(0, point);
+    let intText = intDigits === '0' && minIntDigits === 0 ? '' : intDigits;
+    if (intText.length < minIntDigits) intText = intText.padStart(minIntDigits, '0');
+    if (grouped && intText.length > 3) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    let numberText = intText;
+    if (hasPoint) {
+      let fracText = point < 0 ? '' : fixed.slice(point + 1);
+      for (let i = 0; i < optional && fracText.endsWith('0'); i++) fracText = fracText.slice(0, -1);
+      numberText = `${intText}.${fracText}`;
+    }
+    return `${scaled < 0 ? '-' : ''}${prefix}${numberText}${suffix}`;
+  };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function formatDate(serial: number, section: string): string {
-  const date = dateFromSerial(serial);
+function compileDate(section: string): (serial: number) => string {
   const tokens = tokenizeDate(section);
   const hasAmPm = tokens.some((t) => t.kind === 'ampm');
-  let out = '';
-  tokens.forEach((t, i) => {
-    if (t.kind === 'literal') {
-      out += t.text;
-      return;
-    }
-    if (t.kind === 'ampm') {
-      out += date.getUTCHours() < 12 ? 'AM' : 'PM';
-      return;
-    }
-    const n = t.text.length;
-    switch (t.text[0]!.toLowerCase()) {
-      case 'y':
-        out += n <= 2 ? String(date.getUTCFullYear() % 100).padStart(2, '0') : String(date.getUTCFullYear());
-        return;
-      case 'd':
-        out += n === 1 ? String(date.getUTCDate()) : n === 2 ? String(date.getUTCDate()).padStart(2, '0') : n === 3 ? DAYS[date.getUTCDay()]!.slice(0, 3) : DAYS[date.getUTCDay()]!;
-        return;
-      case 'h': {
-        let h = date.getUTCHours();
-        if (hasAmPm) h = h % 12 === 0 ? 12 : h % 12;
-        out += n >= 2 ? String(h).padStart(2, '0') : String(h);
+  // `m` means minutes right after an hour or right before seconds, as in Excel.
+  const minutes = tokens.map((t, i) => {
+    if (t.kind !== 'token' || t.text[0]!.toLowerCase() !== 'm' || t.text.length > 2) return false;
+    const prev = tokens.slice(0, i).reverse().find((x) => x.kind === 'token');
+    const next = tokens.slice(i + 1).find((x) => x.kind === 'token');
+    return Boolean((prev && /^h/i.test(prev.text)) || (next && /^s/i.test(next.text)));
+  });
+  return (serial) => {
+    const date = dateFromSerial(serial);
+    let out = '';
+    tokens.forEach((t, i) => {
+      if (t.kind === 'literal') {
+        out += t.text;
         return;
       }
-      case 's':
-        out += n >= 2 ? String(date.getUTCSeconds()).padStart(2, '0') : String(date.getUTCSeconds());
+      if (t.kind === 'ampm') {
+        out += date.getUTCHours() < 12 ? 'AM' : 'PM';
         return;
-      case 'm': {
-        // `m` means minutes right after an hour or right before seconds, as in Excel.
-        const prev = tokens.slice(0, i).reverse().find((x) => x.kind === 'token');
-        const next = tokens.slice(i + 1).find((x) => x.kind === 'token');
-        const minutes = n <= 2 && ((prev && /^h/i.test(prev.text)) || (next && /^s/i.test(next.text)));
-        if (minutes) {
-          out += n === 2 ? String(date.getUTCMinutes()).padStart(2, '0') : String(date.getUTCMinutes());
+      }
+      const n = t.text.length;
+      switch (t.text[0]!.toLowerCase()) {
+        case 'y':
+          out += n <= 2 ? String(date.getUTCFullYear() % 100).padStart(2, '0') : String(date.getUTCFullYear());
+          return;
+        case 'd':
+          out += n === 1 ? String(date.getUTCDate()) : n === 2 ? String(date.getUTCDate()).padStart(2, '0') : n === 3 ? DAYS[date.getUTCDay()]!.slice(0, 3) : DAYS[date.getUTCDay()]!;
+          return;
+        case 'h': {
+          let h = date.getUTCHours();
+          if (hasAmPm) h = h % 12 === 0 ? 12 : h % 12;
+          out += n >= 2 ? String(h).padStart(2, '0') : String(h);
           return;
         }
-        const month = date.getUTCMonth();
-        out += n === 1 ? String(month + 1) : n === 2 ? String(month + 1).padStart(2, '0') : n === 3 ? MONTHS[month]!.slice(0, 3) : n === 5 ? MONTHS[month]![0] : MONTHS[month];
-        return;
+        case 's':
+          out += n >= 2 ? String(date.getUTCSeconds()).padStart(2, '0') : String(date.getUTCSeconds());
+          return;
+        case 'm': {
+          if (minutes[i]) {
+            out += n === 2 ? String(date.getUTCMinutes()).padStart(2, '0') : String(date.getUTCMinutes());
+            return;
+          }
+          const month = date.getUTCMonth();
+          out += n === 1 ? String(month + 1) : n === 2 ? String(month + 1).padStart(2, '0') : n === 3 ? MONTHS[month]!.slice(0, 3) : n === 5 ? MONTHS[month]![0] : MONTHS[month];
+          return;
+        }
       }
-    }
-  });
-  return out;
+    });
+    return out;
+  };
 }
 
 type DateToken = { kind: 'literal' | 'token' | 'ampm'; text: string };

@@ -72,6 +72,22 @@ describe('roundHalfAway', () => {
   ])('rounds %p to %p places as %p', (value, decimals, expected) => {
     expect(roundHalfAway(value, decimals)).toBeCloseTo(expected, 10);
   });
+
+  it('agrees with rounding the decimal digits themselves, ties and near-ties included', () => {
+    // Ground truth: shift the shortest decimal text of the number, round, shift back.
+    const byDigits = (v: number, d: number): number => Math.sign(v || 1) * Number(`${Math.round(Number(`${Math.abs(v)}e${d}`))}e-${d}`);
+    let seed = 7;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let checked = 0;
+    for (let i = 0; i < 20000; i++) {
+      const d = i % 5;
+      // Every fifth value is an exact tie in decimal (x.xx5), the hard case for binary floats.
+      const v = i % 5 === 0 ? Number(`${Math.floor(next() * 100000)}5e-${d + 1}`) : (next() - 0.5) * 10 ** (i % 7);
+      expect(roundHalfAway(v, d)).toBe(byDigits(v, d));
+      checked++;
+    }
+    expect(checked).toBe(20000);
+  });
 });
 
 describe('serial dates', () => {

@@ -1,6 +1,6 @@
 import { a1, type CellBox } from '../../domain/sheet/grid';
 import { columnIndex, parseRef } from './refs';
-import { attrsText, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
+import { attrsText, escapeAttr, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
 
 /**
  * One worksheet part (ECMA-376 Part 1 §18.3), read sparsely: one compact record per `<c>`
@@ -154,10 +154,17 @@ export class SheetPart {
     return this.cellIndex.get(row)?.get(col);
   }
 
-  /** Every cell record, row by row. */
-  *cells(): Generator<CellRec> {
-    for (const r of this.rows.values()) yield* r.cells;
+  /** Every cell record, row by row (listed once; the records never change). */
+  cells(): readonly CellRec[] {
+    if (!this.cellList) {
+      const list: CellRec[] = [];
+      for (const r of this.rows.values()) for (const c of r.cells) list.push(c);
+      this.cellList = list;
+    }
+    return this.cellList;
   }
+
+  private cellList: CellRec[] | null = null;
 
   /** Whether the sheet is protected (an empty or `sheet="0"` element is not protection). */
   get protected(): boolean {
@@ -177,9 +184,11 @@ export class SheetPart {
   }
 
   /** Column styles (`<col style>`), as ranges. */
-  columns(): Array<{ min: number; max: number; style: number | null; width: number | null; node: XNode }> {
+  columns(): ReadonlyArray<{ min: number; max: number; style: number | null; width: number | null; node: XNode }> {
+    // The tree is never edited (edits are spliced into the text), so it is read once.
+    if (this.columnList) return this.columnList;
     const cols = this.top('cols');
-    return (cols?.children ?? [])
+    this.columnList = (cols?.children ?? [])
       .filter((c) => c.local === 'col')
       .map((c) => ({
         min: Number(c.attrs.min) - 1,
@@ -188,7 +197,10 @@ export class SheetPart {
         width: c.attrs.width !== undefined ? Number(c.attrs.width) : null,
         node: c,
       }));
+    return this.columnList;
   }
+
+  private columnList: Array<{ min: number; max: number; style: number | null; width: number | null; node: XNode }> | null = null;
 
   /** The format a cell shows: its own, else its row's (customFormat), else its column's. */
   styleOf(row: number, col: number): number {
@@ -196,6 +208,11 @@ export class SheetPart {
     if (edit?.style !== undefined) return edit.style;
     const c = this.cell(row, col);
     if (c) return Number(c.attrs.s ?? 0);
+    return this.inheritedStyle(row, col);
+  }
+
+  /** The style of a cell with no record: its row's (customFormat), else its column's. */
+  private inheritedStyle(row: number, col: number): number {
     const r = this.rows.get(row)?.node.attrs;
     if (r && (r.customFormat === '1' || r.customFormat === 'true') && r.s !== undefined) return Number(r.s);
     for (const c2 of this.columns()) if (col >= c2.min && col <= c2.max && c2.style !== null) return c2.style;
@@ -233,6 +250,36 @@ export class SheetPart {
    */
   setRowAttrs(row: number, attrs: Record<string, string>): void {
     this.rowEdits.set(row, { ...this.rowEdits.get(row), ...attrs });
+  }
+
+  /**
+   * Restyles every cell of a box: `next(old style, row, col, record)` gives each cell's new
+   * style (what `styleOf` then `setStyle` per cell do, with each row looked up once).
+   * Returns the number of cells restyled.
+   */
+  restyle(box: CellBox, next: (old: number, row: number, col: number, cell: CellRec | undefined) => number): number {
+    let n = 0;
+    for (let r = box.top; r <= box.bottom; r++) {
+      const records = this.cellIndex.get(r);
+      let edits = this.edits.get(r);
+      for (let c = box.left; c <= box.right; c++) {
+        const rec = records?.get(c);
+        let e = edits?.get(c);
+        const old = e?.style !== undefined ? e.style : rec ? Number(rec.attrs.s ?? 0) : this.inheritedStyle(r, c);
+        const style = next(old, r, c, rec);
+        if (!edits) {
+          edits = new Map();
+          this.edits.set(r, edits);
+        }
+        if (!e) {
+          e = {};
+          edits.set(c, e);
+        }
+        e.style = style;
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The content a cell will have, as an edit would write it (for moves and checks). */
@@ -330,9 +377,7 @@ export class SheetPart {
           const old = byColExisting.get(c);
           if (old) {
             if (e.content === undefined && e.style !== undefined) {
-              const attrs: Record<string, string> = { ...old.attrs, s: String(e.style) };
-              if (e.style === 0) delete attrs.s;
-              splice.replace(old.start, old.openEnd, `<${rawName(this.text, old.start)}${attrsText(Object.entries(attrs))}${old.selfClosing ? '/>' : '>'}`);
+              splice.replace(old.start, old.openEnd, `<${rawName(this.text, old.start)}${withStyle(old.attrs, e.style)}${old.selfClosing ? '/>' : '>'}`);
             } else splice.replace(old.start, old.end, this.cellXml(row, c, old, e));
           } else {
             const after = existing.cells.find((x) => x.col > c);
@@ -434,9 +479,9 @@ export class SheetPart {
           break;
       }
     }
-    const ordered = orderCellAttrs(attrs);
     const name = old ? rawName(this.text, old.start) : `${p}c`;
-    return inner === '' ? `<${name}${attrsText(ordered)}/>` : `<${name}${attrsText(ordered)}>${inner}</${name}>`;
+    const head = cellAttrsText(attrs);
+    return inner === '' ? `<${name}${head}/>` : `<${name}${head}>${inner}</${name}>`;
   }
 
   /** Keeps the node in the rebuilt text: for whole-part rewrites (a record sheet's data). */
@@ -445,15 +490,40 @@ export class SheetPart {
   }
 }
 
-function orderCellAttrs(attrs: Record<string, string>): Array<[string, string]> {
-  const first = ['r', 's', 't'];
-  return [...first.filter((k) => attrs[k] !== undefined).map((k) => [k, attrs[k]!] as [string, string]), ...Object.entries(attrs).filter(([k]) => !first.includes(k))];
+/** A cell's attributes as text: `r`, `s`, `t` first (as Excel writes them), then the rest in their order. */
+function cellAttrsText(attrs: Record<string, string>): string {
+  let out = '';
+  for (const k of ['r', 's', 't']) if (attrs[k] !== undefined) out += ` ${k}="${escapeAttr(attrs[k])}"`;
+  for (const k in attrs) if (k !== 'r' && k !== 's' && k !== 't') out += ` ${k}="${escapeAttr(attrs[k]!)}"`;
+  return out;
 }
 
+/** The element name of the start tag at `start`, as written. */
 function rawName(text: string, start: number): string {
   let end = start + 1;
-  while (end < text.length && !/[\s/>]/.test(text[end]!)) end++;
+  for (; end < text.length; end++) {
+    const ch = text.charCodeAt(end);
+    // whitespace, `/`, `>`
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x2f || ch === 0x3e) break;
+  }
   return text.slice(start + 1, end);
+}
+
+/**
+ * A cell's attributes as written with its style set to `style`: in place when it had one,
+ * else last; none for style 0 (the default). What `{ ...attrs, s }` gives, without the copy.
+ */
+function withStyle(attrs: Record<string, string>, style: number): string {
+  let out = '';
+  let seen = false;
+  for (const k in attrs) {
+    if (k === 's') {
+      seen = true;
+      if (style !== 0) out += ` s="${style}"`;
+    } else out += ` ${k}="${escapeAttr(attrs[k]!)}"`;
+  }
+  if (!seen && style !== 0) out += ` s="${style}"`;
+  return out;
 }
 
 /** A number as the shortest text that reads back as the same double. */

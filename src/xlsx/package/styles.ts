@@ -51,7 +51,10 @@ export class StylesPart {
   private readonly numFmts = new Map<number, string>();
   private readonly addedNumFmts: Array<{ id: number; code: string }> = [];
   private readonly coll: Record<'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs', Collection>;
-  private readonly derived = new Map<string, number>();
+  /** change key -> old cell format -> derived cell format. */
+  private readonly derived = new Map<string, Map<number, number>>();
+  /** Appended records parsed back (fonts, fills, borders), by collection and index. */
+  private readonly parsedAdded = new Map<string, XNode>();
   private readonly dedupe = new Map<string, number>();
 
   constructor(text: string | null, readonly part = 'xl/styles.xml') {
@@ -105,7 +108,13 @@ export class StylesPart {
     if (node) return { node, text: this.text };
     const added = c.added[index - c.items.length];
     if (added === undefined) return null;
-    return { node: parseXml(added, this.part), text: added };
+    const key = `${which}|${index}`;
+    let parsed = this.parsedAdded.get(key);
+    if (!parsed) {
+      parsed = parseXml(added, this.part);
+      this.parsedAdded.set(key, parsed);
+    }
+    return { node: parsed, text: added };
   }
 
   /** The font name of a cell format, lower case ('' when unknown). */
@@ -144,8 +153,12 @@ export class StylesPart {
    * old format and change; `key` names the change).
    */
   derive(xfIndex: number, key: string, change: StyleChange): number {
-    const cacheKey = `${xfIndex}|${key}`;
-    const hit = this.derived.get(cacheKey);
+    let byOld = this.derived.get(key);
+    if (!byOld) {
+      byOld = new Map();
+      this.derived.set(key, byOld);
+    }
+    const hit = byOld.get(xfIndex);
     if (hit !== undefined) return hit;
     const xfNode = this.xf(xfIndex) ?? this.xf(0);
     const xfText = this.xf(xfIndex) ? this.text : this.text;
@@ -198,7 +211,7 @@ export class StylesPart {
     if (index >= this.coll.cellXfs.items.length && this.addedXfs.length < index - this.coll.cellXfs.items.length + 1) {
       this.addedXfs.push({ numFmtId: Number(attrs.numFmtId ?? 0), fontId: Number(attrs.fontId ?? 0), fillId: Number(attrs.fillId ?? 0) });
     }
-    this.derived.set(cacheKey, index);
+    byOld.set(xfIndex, index);
     return index;
   }
 

@@ -149,21 +149,25 @@ const ESCAPE_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 /** Text for element content (no control characters, which XML 1.0 cannot carry). */
 export function escapeText(text: string): string {
+  // Most text has nothing to escape: one scan, no copy.
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return text;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>]/g, (c) => ESCAPE_TEXT[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 export function escapeAttr(text: string): string {
   // eslint-disable-next-line no-control-regex
+  if (!/[&<>"\u0000-\u001f]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>"]/g, (c) => ESCAPE_TEXT[c]!).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 /** `name="value"` pairs in the given order. */
 export function attrsText(attrs: ReadonlyArray<readonly [string, string | number | undefined]>): string {
-  return attrs
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
-    .join('');
+  let out = '';
+  for (const [k, v] of attrs) if (v !== undefined) out += ` ${k}="${escapeAttr(String(v))}"`;
+  return out;
 }
 
 /**

@@ -142,7 +142,7 @@ export class InflateBudget {
   constructor(readonly limits: ZipLimits = DEFAULT_LIMITS) {}
 
   /**
-   * Inflates one entry in 16 KiB steps, stopping as soon as a limit is passed (the
+   * Inflates one entry in 64 KiB steps, stopping as soon as a limit is passed (the
    * declared size can lie; the bytes coming out cannot).
    */
   inflate(entry: ZipEntry): Uint8Array {
@@ -159,7 +159,7 @@ export class InflateBudget {
       size += chunk.length;
       if (final) ended = true;
     });
-    const STEP = 16 * 1024;
+    const STEP = 64 * 1024;
     try {
       for (let at = 0; at < entry.data.length; at += STEP) {
         const end = Math.min(entry.data.length, at + STEP);
