@@ -15,7 +15,7 @@ type Figures = Record<string, number | string>;
 function printFigures(title: string, figures: Figures): void {
   console.log(`\n${title}`);
   for (const [name, value] of Object.entries(figures)) {
-    console.log(`  ${name.padEnd(34)} ${typeof value === 'number' ? value.toLocaleString('en-GB') : value}`);
+    console.log(`  ${name.padEnd(48)} ${typeof value === 'number' ? value.toLocaleString('en-GB') : value}`);
   }
 }
 
@@ -43,10 +43,7 @@ async function main(): Promise<void> {
   );
 
   const cli = await runCliBench();
-  const rows = Number(cli.indicatorRows);
-  const stages = Number(cli.stagesTotalMs);
-  if (rows > 0 && Number.isFinite(stages)) cli['ms per 1,000 rows (read+plan+apply+write)'] = Math.round((stages / rows) * 1000);
-  printFigures('xlsx end to end (CLI adapter)', cli);
+  printFigures('xlsx end to end: scorecard format (and --previous) in a fresh process, beside unzip + rezip (floor)', cli);
 
   const bundle = await runBundleBench();
   printFigures('Task pane bundle', bundle);
