@@ -16,6 +16,7 @@ export const paneText = {
   tabFormat: 'Format',
   tabRevisions: 'Revisions',
   tabSettings: 'Settings',
+  tabSummary: 'Summary',
   loadingSettings: 'Loading settings and the active sheet',
   loadingView: 'Loading view',
   settingsLoadFailed: 'Could not load the saved settings; the defaults are in use.',
@@ -177,4 +178,22 @@ export const paneText = {
   dot: (d: DotState): string => msg.dotLabels[d],
   unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
   unexpectedAction: 'Try again; if it happens again, reload the add-in and report the message.',
+} as const;
+
+/** Text of the Summary view (the drafted committee summary). */
+export const summaryPaneText = {
+  heading: 'Committee summary',
+  intro: 'A first draft of “What’s working well” and “Areas of focus” per service, from the active sheet’s figures, DOT and RAG. Each bullet starts with its indicator’s NO. so you can check it.',
+  drafting: 'Drafting the summary…',
+  draftLabel: 'Draft summary (plain text)',
+  bullets: (n: number): string => (n === 1 ? 'One indicator in the draft.' : `${n} indicators in the draft.`),
+  redraftButton: 'Draft again from the active sheet',
+  copyButton: 'Copy',
+  writeButton: 'Write to a new sheet',
+  writing: 'Writing the summary sheet…',
+  copied: 'The draft is on the clipboard.',
+  copySelected: 'The draft is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  written: (sheet: string, lines: number): string => `The draft was written to the new sheet '${sheet}' (${lines} rows). No other sheet was changed.`,
+  failedTitle: 'Could not draft the summary',
+  writeFailedTitle: 'The summary sheet was not written',
 } as const;

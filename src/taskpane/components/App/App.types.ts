@@ -1,7 +1,7 @@
 import type { AddinApi, OutcomeError, Settings } from '../../../port/api';
 
 /** The pane's views; one is shown at a time. */
-export type ViewId = 'format' | 'revisions' | 'settings';
+export type ViewId = 'format' | 'revisions' | 'summary' | 'settings';
 
 export interface AppProps {
   /** The workbook operations (Office.js in the add-in, a fake in tests). */

@@ -8,6 +8,10 @@ export const LazyRevisionsView = lazy(() =>
   })),
 );
 
+export const LazySummaryView = lazy(() =>
+  import(/* webpackChunkName: "summary" */ '../SummaryView/SummaryView').then((m) => ({ default: m.SummaryView })),
+);
+
 export const LazySettingsView = lazy(() =>
   import(/* webpackChunkName: "settings" */ '../SettingsView/SettingsView').then((m) => ({ default: m.SettingsView })),
 );

@@ -6,12 +6,13 @@ import { paneText } from '../../strings';
 import { FormatView } from '../FormatView/FormatView';
 import { StatusMessage, errorMessage } from '../StatusMessage';
 import type { AppState, ViewId } from './App.types';
-import { LazyRevisionsView, LazySettingsView } from './lazyViews';
+import { LazyRevisionsView, LazySettingsView, LazySummaryView } from './lazyViews';
 import { useAppStyles } from './useAppStyles.styles';
 
 const VIEWS: Array<{ id: ViewId; label: string }> = [
   { id: 'format', label: paneText.tabFormat },
   { id: 'revisions', label: paneText.tabRevisions },
+  { id: 'summary', label: paneText.tabSummary },
   { id: 'settings', label: paneText.tabSettings },
 ];
 
@@ -32,6 +33,8 @@ function ViewContent({ id, state }: { id: ViewId; state: AppState }): React.JSX.
       return <FormatView settings={state.settings} />;
     case 'revisions':
       return <LazyRevisionsView />;
+    case 'summary':
+      return <LazySummaryView settings={state.settings} />;
     case 'settings':
       return <LazySettingsView settings={state.settings} onSaved={state.onSettingsSaved} />;
   }
