@@ -171,6 +171,17 @@ function parseText(raw: string): ParsedValue {
  * formatShape('0.0%') // { percent: true, decimals: 1 }
  */
 export function formatShape(format: string): { percent: boolean; decimals: number | null } {
+  // A sheet has a handful of formats over thousands of cells: each is looked at once.
+  const known = SHAPES.get(format);
+  if (known) return known;
+  const shape = Object.freeze(shapeOf(format));
+  if (SHAPES.size < 1024) SHAPES.set(format, shape);
+  return shape;
+}
+
+const SHAPES = new Map<string, Readonly<{ percent: boolean; decimals: number | null }>>();
+
+function shapeOf(format: string): { percent: boolean; decimals: number | null } {
   // Drop quoted literals, escaped characters and colour/condition brackets before looking.
   const section = (format.split(';')[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   const percent = section.includes('%');

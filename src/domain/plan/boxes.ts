@@ -12,6 +12,47 @@ export function styleKey(style: CellStyle): string {
     .join(';');
 }
 
+/** Columns per row in a packed cell key (Excel's 16,384 columns): `row * COLS + col`, exact in a double. */
+const COLS = 16_384;
+
+/**
+ * Merges packed cells (`row * 16384 + col`) into boxes: sorted once as numbers, then runs
+ * along each row, and identical runs on consecutive rows stacked into one box. No object
+ * per cell, so a plan's 50,000 rows cost one sort, not 50,000 small arrays and keys.
+ */
+function boxesOfKeys(keys: Float64Array): CellBox[] {
+  keys.sort();
+  // Boxes still growing downwards, by run (`left * COLS + right`), and those finished.
+  let open = new Map<number, CellBox>();
+  let next = new Map<number, CellBox>();
+  const done: CellBox[] = [];
+  const n = keys.length;
+  let i = 0;
+  while (i < n) {
+    const row = Math.floor(keys[i] / COLS);
+    const rowEnd = (row + 1) * COLS;
+    while (i < n && keys[i] < rowEnd) {
+      const left = keys[i] - row * COLS;
+      let right = left;
+      i++;
+      // Duplicates and the next column extend the run.
+      while (i < n && keys[i] < rowEnd && keys[i] - row * COLS <= right + 1) right = Math.max(right, keys[i++] - row * COLS);
+      const k = left * COLS + right;
+      const box = open.get(k);
+      if (box && box.bottom === row - 1) {
+        box.bottom = row;
+        open.delete(k);
+        next.set(k, box);
+      } else next.set(k, { top: row, left, bottom: row, right });
+    }
+    for (const b of open.values()) done.push(b);
+    open.clear();
+    [open, next] = [next, open];
+  }
+  for (const b of open.values()) done.push(b);
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
 /**
  * Merges cells into as few rectangles as a simple sweep finds: runs along each row, then
  * identical runs on consecutive rows stacked into one box. A column of RAG cells with the
@@ -20,47 +61,18 @@ export function styleKey(style: CellStyle): string {
  * @example toBoxes([{row:1,col:2},{row:2,col:2}]) // [{ top: 1, left: 2, bottom: 2, right: 2 }]
  */
 export function toBoxes(cells: ReadonlyArray<{ row: number; col: number }>): CellBox[] {
-  const byRow = new Map<number, number[]>();
-  for (const { row, col } of cells) {
-    const cols = byRow.get(row) ?? [];
-    cols.push(col);
-    byRow.set(row, cols);
-  }
-  const open = new Map<string, CellBox>();
-  const done: CellBox[] = [];
-  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
-    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
-    const runs: Array<[number, number]> = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && c === last[1] + 1) last[1] = c;
-      else runs.push([c, c]);
-    }
-    const next = new Map<string, CellBox>();
-    for (const [left, right] of runs) {
-      const k = `${left}:${right}`;
-      const box = open.get(k);
-      if (box && box.bottom === row - 1) {
-        box.bottom = row;
-        next.set(k, box);
-        open.delete(k);
-      } else next.set(k, { top: row, left, bottom: row, right });
-    }
-    done.push(...open.values());
-    open.clear();
-    for (const [k, b] of next) open.set(k, b);
-  }
-  done.push(...open.values());
-  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+  const keys = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) keys[i] = cells[i].row * COLS + cells[i].col;
+  return boxesOfKeys(keys);
 }
 
 /** Collects cells (and whole boxes) per style and turns them into style groups, in first-seen order. */
 export class StyleCollector {
-  private readonly groups = new Map<string, { style: CellStyle; cells: Array<{ row: number; col: number }>; boxes: CellBox[] }>();
+  private readonly groups = new Map<string, { style: CellStyle; cells: number[]; boxes: CellBox[] }>();
   // Plans reuse the same style objects for thousands of cells: key each object once.
   private readonly keys = new WeakMap<CellStyle, string>();
 
-  private group(style: CellStyle): { style: CellStyle; cells: Array<{ row: number; col: number }>; boxes: CellBox[] } {
+  private group(style: CellStyle): { style: CellStyle; cells: number[]; boxes: CellBox[] } {
     let key = this.keys.get(style);
     if (key === undefined) {
       key = styleKey(style);
@@ -75,7 +87,7 @@ export class StyleCollector {
   }
 
   add(style: CellStyle, row: number, col: number): void {
-    this.group(style).cells.push({ row, col });
+    this.group(style).cells.push(row * COLS + col);
   }
 
   /** A whole rectangle (the header, the table's borders) goes in as it is. */
@@ -84,6 +96,6 @@ export class StyleCollector {
   }
 
   groupsOut(): StyleGroup[] {
-    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: [...g.boxes, ...toBoxes(g.cells)] }));
+    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: [...g.boxes, ...boxesOfKeys(Float64Array.from(g.cells))] }));
   }
 }

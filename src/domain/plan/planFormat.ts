@@ -187,9 +187,8 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     if (format) {
       // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
       // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
-      for (const cell of [...row.months, ...(row.ytd ? [row.ytd] : [])]) {
-        if (!problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
-      }
+      for (const cell of row.months) if (!problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
+      if (row.ytd && !problemCells.has(row.ytd.address)) styles.add(format, row.row, row.ytd.col);
     }
     // The label stands on the first row of its group only.
     if (c.section !== null && row.section !== section) styles.add(st.section, row.row, c.section);

@@ -59,6 +59,8 @@ export function printableWidth(paper: PaperSize): number {
  */
 export function wrappedLines(text: string, width: number, fontPt: number, em = emOf(text)): number {
   const perLine = Math.max(1, Math.floor((width - SIDE_MARGIN) / (fontPt * em)));
+  // Short text with no line break fits on one line whatever its spacing (most cells of a body).
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;

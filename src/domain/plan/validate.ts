@@ -1,7 +1,7 @@
 import { sheetMsg } from '../messages';
 import { err, ok, type Result } from '../result';
 import { a1, boxAddress, qualified, type CellBox } from '../sheet/grid';
-import { ownsCell, ownsMark } from './ownership';
+import { markLookup } from './ownership';
 import type { CellStyle, FormatPlan } from './types';
 
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
@@ -32,21 +32,26 @@ function styleProblem(style: CellStyle): string | null {
   return null;
 }
 
+const wellFormed = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string');
+
 /** The plan's shape: ranges, values, colours, widths, panes and print setup well formed, writes inside its areas. */
 function shapeProblem(plan: FormatPlan): string | null {
   if (typeof plan.sheetName !== 'string' || plan.sheetName.length === 0) return sheetMsg.planNoSheet();
   if (!validBox(plan.area)) return sheetMsg.planBadBox('table area');
   if (plan.extraArea && !validBox(plan.extraArea)) return sheetMsg.planBadBox('key area');
   const inAreas = (b: CellBox): boolean => inside(b, plan.area) || inside(b, plan.extraArea);
-  const seen = new Set<string>();
+  const cellIn = (row: number, col: number, box: CellBox | null): boolean =>
+    box !== null && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+  // Packed as `row * 16384 + col` (exact in a double): no string or box per write.
+  const seen = new Set<number>();
   for (const w of plan.writes) {
-    const cell = { top: w.row, left: w.col, bottom: w.row, right: w.col };
-    if (!validBox(cell) || !inAreas(cell)) return sheetMsg.planWriteOutside(validBox(cell) ? a1(w.row, w.col) : `(${w.row}, ${w.col})`);
+    const { row, col } = w;
+    const valid = Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row <= MAX_ROW && col <= MAX_COL;
+    if (!valid || !(cellIn(row, col, plan.area) || cellIn(row, col, plan.extraArea))) return sheetMsg.planWriteOutside(valid ? a1(row, col) : `(${row}, ${col})`);
     const shown = w.kind === 'formula' ? w.result : w.value;
-    const wellFormed = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string');
-    if (!wellFormed(shown) || (w.kind === 'formula' && !(typeof w.formula === 'string' && w.formula.startsWith('=')))) return sheetMsg.planBadValue(a1(w.row, w.col));
-    const key = `${w.row},${w.col}`;
-    if (seen.has(key)) return sheetMsg.planWrittenTwice(a1(w.row, w.col));
+    if (!wellFormed(shown) || (w.kind === 'formula' && !(typeof w.formula === 'string' && w.formula.startsWith('=')))) return sheetMsg.planBadValue(a1(row, col));
+    const key = row * (MAX_COL + 1) + col;
+    if (seen.has(key)) return sheetMsg.planWrittenTwice(a1(row, col));
     seen.add(key);
   }
   for (const group of plan.styles) {
@@ -88,12 +93,15 @@ export function validatePlan(plan: FormatPlan): Result<FormatPlan> {
   if (shape) return err('planInvalid', shape);
   const at = (address: string): string => qualified(plan.sheetName, address);
   if (plan.extraArea && overlaps(plan.extraArea, plan.area)) return err('planInvalid', sheetMsg.styleOutsideArea(at(boxAddress(plan.extraArea))));
+  const isMark = markLookup(plan.owns);
+  const key = plan.owns.key;
+  const inKey = (row: number, col: number): boolean => key !== null && row >= key.top && row <= key.bottom && col >= key.left && col <= key.right;
   for (const w of plan.writes) {
-    if (!ownsCell(plan.owns, w.row, w.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(w.row, w.col))));
+    if (!isMark(w.row, w.col) && !inKey(w.row, w.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(w.row, w.col))));
   }
   // Notes only on cells the add-in writes: a note elsewhere would sit on the user's data.
   for (const n of plan.notes ?? []) {
-    if (!ownsMark(plan.owns, n.row, n.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(n.row, n.col))));
+    if (!isMark(n.row, n.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(n.row, n.col))));
   }
   for (const g of plan.conditional ?? []) {
     for (const b of g.boxes) if (!inside(b, plan.area)) return err('planInvalid', sheetMsg.styleOutsideArea(at(boxAddress(b))));

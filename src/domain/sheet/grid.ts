@@ -30,8 +30,14 @@ export interface CellBox {
   right: number;
 }
 
+// Letters of the columns asked for so far: every cell address of a plan spells one, and
+// a sheet uses a few dozen columns.
+const LETTERS: string[] = [];
+
 /** Column letters for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let n = col + 1;
   let s = '';
   while (n > 0) {
@@ -39,6 +45,8 @@ export function columnLetters(col: number): string {
     s = String.fromCharCode(65 + r) + s;
     n = Math.floor((n - 1) / 26);
   }
+  // Only Excel's 16,384 columns are kept (anything else is computed each time).
+  if (Number.isInteger(col) && col >= 0 && col < 16_384) LETTERS[col] = s;
   return s;
 }
 

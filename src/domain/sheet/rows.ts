@@ -4,7 +4,7 @@ import { parseValue, type ParsedValue } from '../value';
 import { cellText, type DetectedHeader } from './detect';
 import { a1, type Grid } from './grid';
 import { reportingFrequency, type Frequency } from './frequency';
-import type { IndicatorRow, ReadCell, Unit } from './scorecard';
+import type { IndicatorRow, MonthValue, ReadCell, Unit } from './scorecard';
 
 /** An indicator row as written, before the engine judges it: the fields it shares with IndicatorRow, as read. */
 export interface RawRow
@@ -35,6 +35,19 @@ export function readCell(grid: Grid, row: number, col: number): ReadCell {
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
   const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value };
+}
+
+/**
+ * A month's cell with its label, built at once (one object per cell, not a cell and its copy).
+ * @example readMonthValue(grid, 12, 5, 'Dec-20').label // 'Dec-20'
+ */
+export function readMonthValue(grid: Grid, row: number, col: number, label: string): MonthValue {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  const raw = grid.values[i]?.[j];
+  const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
+  const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
+  return { row, col, address: a1(row, col), text, raw: raw ?? null, value, label };
 }
 
 /**
@@ -123,7 +136,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
     const subText = text(grid, r, cols.subLabel);
     const polarityText = text(grid, r, cols.polarity);
     const unitText = text(grid, r, cols.unit);
-    const months = header.months.map((m) => ({ ...readCell(grid, r, m.col), label: m.label }));
+    const months = header.months.map((m) => readMonthValue(grid, r, m.col, m.label));
     const hasContent =
       refText !== '' || nameText !== '' || subText !== '' || polarityText !== '' || unitText !== '' ||
       months.some((m) => m.text.trim() !== '');
@@ -143,7 +156,8 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
     // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
     const polarityRow = parsed.ok && parsed.value !== null ? r : !parsed.ok ? r : subRow && prev ? prev.polarityRow : null;
     const ownUnit = unitOf(unitText);
-    const unit = ownUnit !== 'unknown' ? ownUnit : unitText === '' && subRow && prev ? prev.unit : inferUnit([...months, ...(cols.ytd !== null ? [readCell(grid, r, cols.ytd)] : [])]);
+    const ytd = optionalCell(grid, r, cols.ytd);
+    const unit = ownUnit !== 'unknown' ? ownUnit : unitText === '' && subRow && prev ? prev.unit : inferUnit(months, ytd);
 
     // Key: the group's first row is the bare NO.; a sub-row adds its label, else its place.
     const distinct = subText !== '' ? subText : nameText !== '' && subRow ? nameText : '';
@@ -167,7 +181,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
       unit,
       unitText,
       months,
-      ytd: optionalCell(grid, r, cols.ytd),
+      ytd,
       ragText: text(grid, r, cols.rag),
       frequency: reportingFrequency(text(grid, r, cols.dataNote), unitText, months),
       red: optionalCell(grid, r, cols.red),
@@ -181,8 +195,12 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
 }
 
 /** A row with no unit text: a percentage when its figures are shown as percentages. */
-function inferUnit(months: ReadCell[]): Unit {
-  const numbers = months.map((m) => m.value).filter((v) => v.kind === 'number');
-  if (numbers.length === 0) return 'unknown';
-  return numbers.every((v) => v.kind === 'number' && v.percent) ? 'percent' : 'unknown';
+function inferUnit(months: readonly ReadCell[], ytd: ReadCell | null): Unit {
+  let numbers = 0;
+  for (const cell of ytd ? [...months, ytd] : months) {
+    if (cell.value.kind !== 'number') continue;
+    if (!cell.value.percent) return 'unknown';
+    numbers++;
+  }
+  return numbers === 0 ? 'unknown' : 'percent';
 }

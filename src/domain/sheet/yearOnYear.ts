@@ -5,11 +5,14 @@ import { targetRange } from '../tolerance';
 import type { DotConvention, Rag } from '../types';
 import { comparePrecision } from '../value';
 import { qualified, type Grid } from './grid';
-import { readCell } from './rows';
+import { readMonthValue } from './rows';
 import type { IndicatorRow, Problem, ReadCell, RowDot, TableColumns, YearOnYear } from './scorecard';
 
+/** Most rows set no cell aside: one empty set for them all (only ever read). */
+const NONE_SET_ASIDE: ReadonlySet<string> = new Set();
+
 /** The year-end RAG: the outturn / YTD judged against the row's tolerances, as the monthly RAG is. */
-function yearEndRag(row: IndicatorRow, setAside: Set<string>): { rag: Rag | null; problem: Omit<Problem, 'qualifiedAddress'> | null } {
+function yearEndRag(row: IndicatorRow, setAside: ReadonlySet<string>): { rag: Rag | null; problem: Omit<Problem, 'qualifiedAddress'> | null } {
   const tol = row.tolerances.parsed;
   const ytd = row.ytd;
   if (!tol || tol.kind !== 'bands' || !ytd || ytd.value.kind !== 'number' || setAside.has(ytd.address)) return { rag: null, problem: null };
@@ -26,7 +29,7 @@ function yoyDot(
   previous: YearOnYear['previousYear'],
   status: Rag | null,
   convention: DotConvention,
-  setAside: Set<string>,
+  setAside: ReadonlySet<string>,
 ): RowDot {
   const ytd: ReadCell | null = row.ytd;
   if (!ytd || ytd.value.kind !== 'number') return { state: null, reason: packMsg.yoyMissing(packMsg.ytdFigure, ytd?.text ?? '') };
@@ -65,13 +68,15 @@ function yoyDot(
  */
 export function withYearOnYear(grid: Grid, row: IndicatorRow, columns: TableColumns, convention: DotConvention): IndicatorRow {
   const py = columns.previousYear;
-  const previous = py ? { ...readCell(grid, row.row, py.col), label: py.label } : null;
+  const previous = py ? readMonthValue(grid, row.row, py.col, py.label) : null;
   // Cells the monthly reading set aside for a unit problem (90.2 in a % row) stay aside here.
-  const setAside = new Set(row.problems.filter((p) => p.code === 'unitMismatch').map((p) => p.address));
+  const setAside = row.problems.some((p) => p.code === 'unitMismatch')
+    ? new Set(row.problems.filter((p) => p.code === 'unitMismatch').map((p) => p.address))
+    : NONE_SET_ASIDE;
   const judged = yearEndRag(row, setAside);
-  const problems = [...row.problems];
+  let problems = row.problems;
   if (columns.yearEndRag !== null && judged.problem) {
-    problems.push({ ...judged.problem, qualifiedAddress: qualified(grid.sheetName, judged.problem.address), ref: row.ref, key: row.key });
+    problems = [...row.problems, { ...judged.problem, qualifiedAddress: qualified(grid.sheetName, judged.problem.address), ref: row.ref, key: row.key }];
   }
   const dot = columns.yoyDot === null || row.polarity === null ? null : yoyDot(row, previous, judged.rag, convention, setAside);
   return { ...row, yearOnYear: { previousYear: previous, dot, rag: judged.rag }, problems };

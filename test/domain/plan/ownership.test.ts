@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { sheetMsg } from '../../../src/domain/messages';
-import { keyCellFree, isOwnNote, isOwnRule, ownershipOf, ownsCell, ownsMark, ruleMark, type ReadRule } from '../../../src/domain/plan/ownership';
+import { keyCellFree, isOwnNote, isOwnRule, markLookup, ownershipOf, ownsCell, ownsMark, ruleMark, type ReadRule } from '../../../src/domain/plan/ownership';
 import { planFormat } from '../../../src/domain/plan/planFormat';
 import { seedTables } from '../sheet/helpers';
 
@@ -105,5 +106,26 @@ describe('plan ownership (one answer for both adapters)', () => {
       expect(keyCellFree(plan, key.bottom + 5, key.left, { value: null })).toBe(true);
       expect(keyCellFree(plan, key.bottom + 5, key.left, { value: titleText })).toBe(false);
     });
+  });
+});
+
+describe('markLookup (ownsMark for a whole plan of lookups)', () => {
+  const box = fc.record({ top: fc.integer({ min: 0, max: 40 }), left: fc.integer({ min: 0, max: 6 }), h: fc.integer({ min: 0, max: 8 }), w: fc.integer({ min: 0, max: 2 }) })
+    .map(({ top, left, h, w }) => ({ top, left, bottom: top + h, right: left + w }));
+
+  it('answers as ownsMark for any boxes, overlapping or not, and any cell', () => {
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 12 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 9 })), { maxLength: 60 }), (marks, cells) => {
+        const owns = { marks, key: null, notePrefix: sheetMsg.noArrowNotePrefix, ruleMarks: [] };
+        const isMark = markLookup(owns);
+        for (const [row, col] of cells) expect(isMark(row, col)).toBe(ownsMark(owns, row, col));
+      }),
+    );
+  });
+
+  it('finds a cell inside an early box that a later, shorter box in the same column does not reach', () => {
+    const owns = { marks: [{ top: 0, left: 3, bottom: 50, right: 3 }, { top: 10, left: 3, bottom: 11, right: 3 }], key: null, notePrefix: '', ruleMarks: [] };
+    expect(markLookup(owns)(30, 3)).toBe(true);
+    expect(markLookup(owns)(51, 3)).toBe(false);
   });
 });
