@@ -66,23 +66,29 @@ export function toBoxes(cells: ReadonlyArray<{ row: number; col: number }>): Cel
   return boxesOfKeys(keys);
 }
 
+/** A style's cells (packed as `row * 16384 + col`) and whole boxes. */
+interface Group {
+  style: CellStyle;
+  cells: number[];
+  boxes: CellBox[];
+}
+
 /** Collects cells (and whole boxes) per style and turns them into style groups, in first-seen order. */
 export class StyleCollector {
-  private readonly groups = new Map<string, { style: CellStyle; cells: number[]; boxes: CellBox[] }>();
-  // Plans reuse the same style objects for thousands of cells: key each object once.
-  private readonly keys = new WeakMap<CellStyle, string>();
+  private readonly groups = new Map<string, Group>();
+  // Plans reuse the same style objects for thousands of cells: each object finds its group once.
+  private readonly byObject = new Map<CellStyle, Group>();
 
-  private group(style: CellStyle): { style: CellStyle; cells: number[]; boxes: CellBox[] } {
-    let key = this.keys.get(style);
-    if (key === undefined) {
-      key = styleKey(style);
-      this.keys.set(style, key);
-    }
-    let g = this.groups.get(key);
+  private group(style: CellStyle): Group {
+    let g = this.byObject.get(style);
+    if (g) return g;
+    const key = styleKey(style);
+    g = this.groups.get(key);
     if (!g) {
       g = { style, cells: [], boxes: [] };
       this.groups.set(key, g);
     }
+    this.byObject.set(style, g);
     return g;
   }
 

@@ -130,9 +130,8 @@ function markWrite(row: number, col: number, formula: string | null, shown: stri
   return formula !== null ? { kind: 'formula', row, col, formula, result: shown } : { kind: 'value', row, col, value: shown };
 }
 
-function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions, notes: CellNote[]): CellWrite[] {
+function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOptions, notes: CellNote[], writes: CellWrite[]): void {
   const c = table.columns;
-  const writes: CellWrite[] = [];
   const live = options.mode === 'formulas' && judgedLive(row);
   if (c.dot !== null) {
     let shown = '';
@@ -150,8 +149,7 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
     const letter = row.rag ? RAG_LETTER[row.rag] : '';
     writes.push(markWrite(row.row, c.rag, live ? ragFormula(table, row) : null, marked ? `YTD ${letter}`.trim() : letter));
   }
-  writes.push(...yearOnYearWrites(table, row, options, notes));
-  return writes;
+  for (const w of yearOnYearWrites(table, row, options, notes)) writes.push(w);
 }
 
 function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector): void {
@@ -271,7 +269,7 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   const notes: CellNote[] = [];
   for (const table of tables) {
     styleTable(table, palette, st, styles);
-    for (const row of table.indicators) writes.push(...rowWrites(table, row, options, notes));
+    for (const row of table.indicators) rowWrites(table, row, options, notes, writes);
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
 
