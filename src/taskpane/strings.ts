@@ -20,6 +20,8 @@ export const paneText = {
   loadingSettings: 'Loading settings and the active sheet',
   loadingView: 'Loading view',
   settingsLoadFailed: 'Could not load the saved settings; the defaults are in use.',
+  adapterLoadFailed: (reason: string): string => `The add-in's workbook code could not be loaded (${reason}).`,
+  adapterLoadFailedAction: 'Check the connection, then close and reopen the pane.',
 
   // Format view
   detectedHeading: 'Detected table',

@@ -1,10 +1,11 @@
-import { Skeleton, SkeletonItem, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Skeleton, SkeletonItem, Title3 } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import { AddinApiContext } from '../../AddinApiContext';
 import type { AddinApi } from '../../../port/api';
 import { paneText } from '../../strings';
 import { FormatView } from '../FormatView/FormatView';
 import { StatusMessage, errorMessage } from '../StatusMessage';
+import { ViewTabs } from '../ViewTabs/ViewTabs';
 import type { AppState, ViewId } from './App.types';
 import { LazyRevisionsView, LazySettingsView, LazySummaryView } from './lazyViews';
 import { useAppStyles } from './useAppStyles.styles';
@@ -57,22 +58,12 @@ export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typ
                 message={{ ...errorMessage(state.loadError), intent: 'warning', title: paneText.settingsLoadFailed }}
               />
             )}
-            <TabList
-              aria-label={paneText.viewsLabel}
-              selectedValue={state.view}
-              onTabSelect={(_, d) => state.setView(d.value as ViewId)}
-            >
-              {VIEWS.map((v) => (
-                <Tab
-                  key={v.id}
-                  id={`tab-${v.id}`}
-                  value={v.id}
-                  aria-controls={state.visited.has(v.id) ? `panel-${v.id}` : undefined}
-                >
-                  {v.label}
-                </Tab>
-              ))}
-            </TabList>
+            <ViewTabs
+              label={paneText.viewsLabel}
+              tabs={VIEWS.map((v) => ({ ...v, ...(state.visited.has(v.id) ? { controls: `panel-${v.id}` } : {}) }))}
+              selected={state.view}
+              onSelect={state.setView}
+            />
             {VIEWS.filter((v) => state.visited.has(v.id)).map((v) => (
               <div
                 key={v.id}
