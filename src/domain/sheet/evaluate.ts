@@ -104,14 +104,18 @@ function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: R
   return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: false }, cell: row.ytd } : null;
 }
 
-function tolerancesOf(row: RawRow): Omit<RowTolerances, 'parsed'> {
-  const text = (c: ReadCell | null): string => {
-    const t = toleranceInput(c);
-    return t === null || t === undefined ? '' : String(t);
-  };
-  const red = text(row.red);
-  const amber = text(row.amber);
-  const green = text(row.green);
+/** What each tolerance cell hands the parser (see toleranceInput), worked out once per row. */
+interface ToleranceInputs {
+  red: CellInput;
+  amber: CellInput;
+  green: CellInput;
+}
+
+function tolerancesOf(inputs: ToleranceInputs): Omit<RowTolerances, 'parsed'> {
+  const text = (t: CellInput): string => (t === null || t === undefined ? '' : String(t));
+  const red = text(inputs.red);
+  const amber = text(inputs.amber);
+  const green = text(inputs.green);
   return { red, amber, green, set: red !== '' || amber !== '' || green !== '' };
 }
 
@@ -131,7 +135,8 @@ function toleranceBox(row: RawRow): string {
  */
 export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConvention, polarityCol: number): IndicatorRow {
   const sink: ProblemSink = { sheetName, row: raw, problems: [] };
-  const written = tolerancesOf(raw);
+  const inputs: ToleranceInputs = { red: toleranceInput(raw.red), amber: toleranceInput(raw.amber), green: toleranceInput(raw.green) };
+  const written = tolerancesOf(inputs);
   const polarityAddress = a1(raw.row, polarityCol);
   const polarity = raw.polarity.ok ? raw.polarity.value : null;
   if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
@@ -139,7 +144,7 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
   const flagged = unitProblems(sink);
   let tol: Tolerances | null = null;
   if (raw.polarity.ok) {
-    const parsed = parseTolerances(toleranceInput(raw.red), toleranceInput(raw.amber), toleranceInput(raw.green), polarity);
+    const parsed = parseTolerances(inputs.red, inputs.amber, inputs.green, polarity);
     if (!parsed.ok) {
       const at: Partial<Record<ErrorCode, string>> = { polarityConflict: polarityAddress };
       report(sink, at[parsed.error.code] ?? toleranceBox(raw), parsed.error.code, parsed.error.message);

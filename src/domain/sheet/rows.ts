@@ -104,8 +104,13 @@ export function bodyRows(grid: Grid, header: DetectedHeader, stopBefore: number)
   return rows;
 }
 
+/** Whitespace other than single spaces between words: only such text needs collapsing. */
+const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 function text(grid: Grid, row: number, col: number | null): string {
-  return col === null ? '' : cellText(grid, row, col).replace(/\s+/g, ' ').trim();
+  if (col === null) return '';
+  const raw = cellText(grid, row, col);
+  return LOOSE_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
 function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | null {
