@@ -16,6 +16,8 @@ const METHODS = [
   'publish',
   'loadSettings',
   'saveSettings',
+  'draftSummary',
+  'writeSummary',
 ] as const satisfies readonly Method[];
 
 // A method added to AddinApi and not listed above fails to compile here.
