@@ -39,6 +39,7 @@ export const paneText = {
   formattedCellsLabel: 'Formatted cells',
   ragCountsLabel: 'RAG statuses',
   optionsHeading: 'Options',
+  changeInSettings: 'Change them in Settings',
   modeLabel: 'Write',
   modeOption: (mode: WriteMode): string =>
     mode === 'static' ? 'Static values (read right without the add-in and in print)' : 'Live PERF formulas',

@@ -38,9 +38,21 @@ export async function detectedTable(page: Page): Promise<Locator> {
   return region;
 }
 
-/** Formats the active sheet from the pane (in `mode`, if given) and waits for the success message. */
+/**
+ * Formats the active sheet from the pane (in `mode`, if given: chosen and saved in Settings,
+ * the one place the write options are changed) and waits for the success message.
+ */
 export async function formatAndWait(page: Page, mode?: WriteMode): Promise<void> {
-  if (mode) await page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
+  if (mode) {
+    await page.getByRole('region', { name: paneText.optionsHeading }).getByRole('button', { name: paneText.changeInSettings }).click();
+    await page.getByRole('radio', { name: paneText.modeOption(mode) }).check();
+    await page.getByRole('button', { name: paneText.saveButton }).click();
+    await page.getByText(paneText.saved).waitFor({ timeout: 10_000 });
+    await tab(page, paneText.tabFormat).click();
+    await page.getByRole('region', { name: paneText.optionsHeading }).getByText(`${paneText.modeLabel}: ${paneText.modeOption(mode)}`).waitFor();
+    // Saving re-runs detection; Format is available once it is back.
+    await detectedTable(page);
+  }
   await page.getByRole('button', { name: paneText.formatButton }).click();
   await page.getByText(paneText.formatSucceededTitle).waitFor({ timeout: 30_000 });
 }

@@ -43,7 +43,7 @@ describe('App', () => {
     await screen.findByRole('region', { name: paneText.detectedHeading });
     expect(api.callsTo('loadSettings')).toHaveLength(1);
     expect(api.callsTo('detect')).toEqual([[stored]]);
-    expect(screen.getByRole('radio', { name: paneText.modeOption('formulas') })).toBeChecked();
+    expect(screen.getByRole('region', { name: paneText.optionsHeading })).toHaveTextContent(`${paneText.modeLabel}: ${paneText.modeOption('formulas')}`);
   });
 
   it('falls back to the defaults and says so when the settings cannot be read', async () => {
@@ -92,6 +92,16 @@ describe('App', () => {
     await user.click(screen.getByRole('tab', { name: paneText.tabRevisions }));
     expect(screen.getByText(paneText.stepPosition(1, sampleRevisions.length))).toBeInTheDocument();
     expect(api.callsTo('loadRevisions')).toHaveLength(1);
+  });
+
+  it('has the write options in one place: Format links to them in Settings', async () => {
+    const { user } = renderApp();
+    const options = await screen.findByRole('region', { name: paneText.optionsHeading });
+    expect(within(screen.getByRole('tabpanel', { name: paneText.tabFormat })).queryAllByRole('radio')).toEqual([]);
+    await user.click(within(options).getByRole('button', { name: paneText.changeInSettings }));
+    expect(screen.getByRole('tab', { name: paneText.tabSettings })).toHaveAttribute('aria-selected', 'true');
+    const settingsPanel = await screen.findByRole('tabpanel', { name: paneText.tabSettings });
+    expect(await within(settingsPanel).findByRole('radio', { name: paneText.modeOption('static') })).toBeChecked();
   });
 
   it('uses saved settings for the next Format', async () => {

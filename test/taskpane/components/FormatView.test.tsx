@@ -67,19 +67,26 @@ describe('FormatView', () => {
     expect(api.callsTo('detect')).toHaveLength(2);
   });
 
-  it('formats with the options chosen in the view and reports success', async () => {
+  it('formats with the workbook’s saved write options, shown in the view but changed only in Settings, and reports success', async () => {
     const api = createFakeAddinApi();
     const user = userEvent.setup();
-    renderWithApi(<FormatView settings={settings} />, api);
+    const saved = { ...settings, mode: 'formulas' as const, convention: 'numeric' as const };
+    let opened = 0;
+    renderWithApi(<FormatView settings={saved} onOpenSettings={() => opened++} />, api);
     await screen.findByRole('region', { name: paneText.detectedHeading });
 
-    await user.click(screen.getByRole('radio', { name: paneText.modeOption('formulas') }));
-    await user.click(screen.getByRole('radio', { name: paneText.conventionOption('numeric') }));
-    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
+    // One place for the write options: Format says which it will use and links to Settings.
+    const options = screen.getByRole('region', { name: paneText.optionsHeading });
+    expect(options).toHaveTextContent(`${paneText.modeLabel}: ${paneText.modeOption('formulas')}`);
+    expect(options).toHaveTextContent(`${paneText.conventionLabel}: ${paneText.conventionOption('numeric')}`);
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    await user.click(within(options).getByRole('button', { name: paneText.changeInSettings }));
+    expect(opened).toBe(1);
 
+    await user.click(screen.getByRole('button', { name: paneText.formatButton }));
     expect(await screen.findByText(paneText.formatSucceeded(sampleSummary))).toBeInTheDocument();
     expect(screen.getByText(paneText.nextStep(paneText.formatNext(sampleSummary)))).toBeInTheDocument();
-    expect(api.callsTo('format')).toEqual([[{ ...settings, mode: 'formulas', convention: 'numeric' }]]);
+    expect(api.callsTo('format')).toEqual([[saved]]);
   });
 
   it('shows the error message and what to do next when Format fails', async () => {

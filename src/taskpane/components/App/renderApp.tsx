@@ -31,7 +31,7 @@ function LoadingSkeleton({ label }: { label: string }): React.JSX.Element {
 function ViewContent({ id, state }: { id: ViewId; state: AppState }): React.JSX.Element {
   switch (id) {
     case 'format':
-      return <FormatView settings={state.settings} />;
+      return <FormatView settings={state.settings} onOpenSettings={() => state.setView('settings')} />;
     case 'revisions':
       return <LazyRevisionsView />;
     case 'summary':

@@ -3,8 +3,10 @@ import type { FormatPreview, FormatSummary, OutcomeError, Progress, ProblemView,
 import type { PaneMessage } from '../StatusMessage';
 
 export interface FormatViewProps {
-  /** The workbook's saved settings; the view's options start from them. */
+  /** The workbook's saved settings; Format writes with them. */
   settings: Settings;
+  /** Opens the Settings view, where the write options are changed. */
+  onOpenSettings?: () => void;
 }
 
 /** What the view knows about the active sheet. */
@@ -32,8 +34,8 @@ export interface FormatViewState {
   rolling: boolean;
   /** The Format button, given focus back when a run ends with focus lost. */
   formatButtonRef: React.RefObject<HTMLButtonElement | null>;
-  setMode: (mode: WriteMode) => void;
-  setConvention: (convention: DotConvention) => void;
+  /** Opens the Settings view (the one place the write options are changed); absent outside the App. */
+  openSettings?: () => void;
   detect: () => void;
   format: () => void;
   cancel: () => void;

@@ -5,14 +5,14 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Radio,
-  RadioGroup,
   Skeleton,
   SkeletonItem,
   Subtitle2,
+  Text,
+  Link,
 } from '@fluentui/react-components';
-import type { DotConvention, Rag } from '../../../domain/types';
-import type { FormatPreview, Settings, WriteMode } from '../../../port/api';
+import type { Rag } from '../../../domain/types';
+import type { FormatPreview, Settings } from '../../../port/api';
 import { paneText } from '../../strings';
 import { ProblemsList } from '../ProblemsList';
 import { StatusMessage } from '../StatusMessage';
@@ -20,8 +20,6 @@ import { RagLetter } from '../Symbols';
 import type { FormatViewState } from './FormatView.types';
 import { useFormatViewStyles } from './useFormatViewStyles.styles';
 
-const MODES: WriteMode[] = ['static', 'formulas'];
-const CONVENTIONS: DotConvention[] = ['performance', 'numeric'];
 const RAGS: Rag[] = ['red', 'amber', 'green'];
 
 type Styles = ReturnType<typeof useFormatViewStyles>;
@@ -129,24 +127,19 @@ export function renderFormatView(state: FormatViewState, settings: Settings, sty
         <Subtitle2 as="h2" block className={styles.heading}>
           {paneText.optionsHeading}
         </Subtitle2>
-        <Field label={paneText.modeLabel}>
-          <RadioGroup value={state.mode} onChange={(_, d) => state.setMode(d.value as WriteMode)} disabled={running}>
-            {MODES.map((m) => (
-              <Radio key={m} value={m} label={paneText.modeOption(m)} />
-            ))}
-          </RadioGroup>
-        </Field>
-        <Field label={paneText.conventionLabel}>
-          <RadioGroup
-            value={state.convention}
-            onChange={(_, d) => state.setConvention(d.value as DotConvention)}
-            disabled={running}
-          >
-            {CONVENTIONS.map((c) => (
-              <Radio key={c} value={c} label={paneText.conventionOption(c)} />
-            ))}
-          </RadioGroup>
-        </Field>
+        <Text as="p" block className={styles.paragraph}>
+          {paneText.modeLabel}: {paneText.modeOption(state.mode)}
+        </Text>
+        <Text as="p" block className={styles.paragraph}>
+          {paneText.conventionLabel}: {paneText.conventionOption(state.convention)}
+        </Text>
+        {state.openSettings && (
+          <div>
+            <Link as="button" onClick={state.openSettings}>
+              {paneText.changeInSettings}
+            </Link>
+          </div>
+        )}
       </section>
 
       <div className={styles.actions}>

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DotConvention } from '../../../domain/types';
-import type { FormatSummary, Progress, Settings, WriteMode } from '../../../port/api';
+import type { FormatSummary, Progress, Settings } from '../../../port/api';
 import { useAddinApi } from '../../AddinApiContext';
 import { settle } from '../../settle';
 import { paneText } from '../../strings';
@@ -8,11 +7,9 @@ import { errorMessage, successMessage, type PaneMessage } from '../StatusMessage
 import type { Detection, FormatViewProps, FormatViewState, RunStatus } from './FormatView.types';
 
 /** State and actions of the Format view: detection, options, a cancellable Format, New month. */
-export function useFormatView({ settings }: FormatViewProps): FormatViewState {
+export function useFormatView({ settings, onOpenSettings }: FormatViewProps): FormatViewState {
   const api = useAddinApi();
   const [detection, setDetection] = useState<Detection>({ status: 'loading' });
-  const [mode, setMode] = useState<WriteMode>(settings.mode);
-  const [convention, setConvention] = useState<DotConvention>(settings.convention);
   const [run, setRun] = useState<RunStatus>('idle');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [writeStarted, setWriteStarted] = useState(false);
@@ -23,11 +20,9 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
   // Answers to an older detect() must not overwrite a newer one.
   const detectRequest = useRef(0);
 
-  // Saved settings win over the options only when they change (e.g. saved in Settings).
-  useEffect(() => setMode(settings.mode), [settings.mode]);
-  useEffect(() => setConvention(settings.convention), [settings.convention]);
-
-  const effective = useCallback((): Settings => ({ ...settings, mode, convention }), [settings, mode, convention]);
+  // The write options live in one place, the Settings view (stored in the workbook, so the
+  // next analyst gets the same result); Format uses the saved ones.
+  const effective = useCallback((): Settings => settings, [settings]);
 
   // Detection runs again when the saved settings change, not on each option click; the
   // ref still hands it the options chosen here.
@@ -126,8 +121,8 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
 
   return {
     detection,
-    mode,
-    convention,
+    mode: settings.mode,
+    convention: settings.convention,
     run,
     progress,
     writeStarted,
@@ -136,8 +131,7 @@ export function useFormatView({ settings }: FormatViewProps): FormatViewState {
     message,
     rolling,
     formatButtonRef,
-    setMode,
-    setConvention,
+    openSettings: onOpenSettings,
     detect,
     format,
     cancel,
