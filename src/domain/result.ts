@@ -30,6 +30,11 @@ export type ErrorCode =
   | 'divideByZero'
   | 'outOfRange' // a result beyond the largest number Excel holds (#NUM!)
   | 'planInvalid' // a format plan that writes or styles outside what it owns, or is malformed
+  | 'noTable' // no scorecard table on the sheet (no header row, or a header with no rows under it)
+  | 'noMonths' // a scorecard table with no month columns (nothing to roll forward from)
+  | 'notNextMonth' // a new month that is not after the sheet's latest month
+  | 'sheetExists' // the sheet a new month would create is already in the workbook
+  | 'damagedRecord' // a row of the add-in's own record sheets that cannot be read back
   | 'badArgument'; // an argument of the wrong shape (e.g. ranges of different sizes)
 
 export function ok<T>(value: T): { ok: true; value: T } {

@@ -8,7 +8,7 @@ import type { Grid } from '../domain/sheet/grid';
 import { applyFormatPlan } from './format/applyFormatPlan';
 import { readForFormat } from './format/formatRead';
 import { revisionCount } from './format/formatRevisions';
-import { excelMessages as m } from './messages';
+import { excelMessages as m, fromEngineError, outcomeError } from './messages';
 import { toOutcomeError } from './io/officeErrors';
 import { readGrid } from './io/readGrid';
 import { excelApiSupported, excelAvailable, runExcel, type ExcelRunner } from './io/run';
@@ -47,10 +47,10 @@ function problemView(p: Problem): ProblemView {
 function planGrid(grid: Grid, settings: Settings) {
   const tables = readScorecard(grid, { convention: settings.convention });
   if (!tables.ok || tables.value.length === 0) {
-    return { ok: false as const, error: { message: tables.ok ? m.noTable(grid.sheetName) : tables.error.message, action: m.noTableAction() } };
+    return { ok: false as const, error: tables.ok ? outcomeError('noTable', m.noTable(grid.sheetName)) : fromEngineError(tables.error) };
   }
   const plan = planFormat(tables.value, { mode: settings.mode, convention: settings.convention, palette: settings.palette, paper: settings.paper }, grid);
-  if (!plan.ok) return { ok: false as const, error: { message: plan.error.message, action: m.noTableAction() } };
+  if (!plan.ok) return { ok: false as const, error: fromEngineError(plan.error) };
   return { ok: true as const, grid, tables: tables.value, plan: plan.value, summary: summarizePlan(plan.value, tables.value) };
 }
 
@@ -76,7 +76,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     warnings.length > 0 ? { ...value, warnings: [...warnings] } : value;
 
   async function call<T>(batch: (context: Excel.RequestContext) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-    if (!options.run && !excelAvailable()) return { ok: false, error: { message: m.noExcel(), action: m.noExcelAction() } };
+    if (!options.run && !excelAvailable()) return { ok: false, error: outcomeError('noExcel', m.noExcel()) };
     try {
       return await run(batch);
     } catch (e) {
@@ -118,15 +118,15 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
       call(async (context): Promise<Outcome<FormatSummary>> => {
         const progress = (stage: Progress['stage'], fraction: number): void => onProgress({ stage, fraction });
         progress('reading', 0);
-        if (signal.aborted) return { ok: false, error: { message: m.cancelled() } };
+        if (signal.aborted) return { ok: false, error: outcomeError('cancelled', m.cancelled()) };
         // The page layout read with the sheet needs ExcelApi 1.9, as the write does.
-        if (!excelApiSupported(9)) return { ok: false, error: { message: m.notSupported(), action: m.notSupportedAction() } };
+        if (!excelApiSupported(9)) return { ok: false, error: outcomeError('notSupported', m.notSupported()) };
         // Format's one read: the sheet, its state; the engine runs once on what it returns.
         const read = await readForFormat(context);
         const planned = planGrid(read.grid, settings);
         if (!planned.ok) return planned;
         progress('planning', 0.3);
-        if (signal.aborted) return { ok: false, error: { message: m.cancelled() } };
+        if (signal.aborted) return { ok: false, error: outcomeError('cancelled', m.cancelled()) };
         // Revised figures are counted for the summary from the tables just planned; the
         // baseline is loaded in the write's clean-up trip. A failed count does not undo the
         // Format, but the pane says so (with what to do) instead of showing 0 revisions silently.
@@ -176,7 +176,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
 
     compareWithFile: (fileName, data) =>
       callWith(revisionsFileAdapter, async ({ compareWithFile: compareFile }, context) => {
-        if (!options.readFile) return { ok: false, error: { message: m.notAvailableYet('Comparing with a file') } };
+        if (!options.readFile) return { ok: false, error: outcomeError('notAvailable', m.notAvailableYet('Comparing with a file')) };
         const compared = await compareFile(context, fileName, data, options.readFile, revisionOptions());
         if (compared.ok && compared.value.snapshot) picked = { fileName, snapshot: compared.value.snapshot };
         return compared;
@@ -197,7 +197,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
     markRevision: (id: string, status: ReviewStatus, comment: string, reviewer?: string) =>
       callWith(revisionsAdapter, async (revisions, context) => {
         // The workbook records decisions only; a revision nobody decided on is simply unrecorded.
-        if (status === 'pending') return { ok: false, error: { message: m.notAvailableYet('Marking a revision as pending again') } };
+        if (status === 'pending') return { ok: false, error: outcomeError('notAvailable', m.notAvailableYet('Marking a revision as pending again')) };
         return revisions.markRevision(context, id, status, comment, revisionOptions(reviewer));
       }),
 

@@ -1,7 +1,12 @@
+import type { EngineError } from '../domain/result';
+import type { OutcomeCode, OutcomeError } from '../port/api';
+
 /**
  * The catalogue of user-visible messages of the Excel adapter (what the pane shows when
- * the workbook refuses or fails). The engine's own messages live in src/domain/messages.ts;
- * these are about Office (protection, edit mode, limits), so they stay with the adapter.
+ * the workbook refuses or fails), and the one table of "what to do" hints, picked by
+ * `OutcomeCode`. The engine's own messages live in src/domain/messages.ts (and
+ * src/domain/revisions/messages.ts); these are about Office and the workbook the adapter
+ * finds (protection, edit mode, limits, its record sheets), so they stay with the adapter.
  * Tests compare with these builders, never with literal text.
  */
 
@@ -66,8 +71,96 @@ export const excelMessages = {
     `The sheet is formatted, but Excel refused part of its page layout (paper, margins, page header and footer, row heights or page breaks): ${detail}. Check Page Layout before printing.`,
   planNotesFailed: (detail: string): string =>
     `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
-  sheetExists: (sheet: string): string => `A sheet named '${sheet}' already exists.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',
   summaryStructureProtected: (): string => "The workbook's structure is protected, so the summary cannot be written to a new sheet. Nothing was changed.",
   summaryStructureProtectedAction: (): string => 'Copy the draft instead, or unprotect the workbook (Review > Protect Workbook) and write it again.',
+  // Revisions: the record sheets, the compared file, highlights' notes.
+  notOurSheet: (sheet: string): string =>
+    `A sheet named '${sheet}' already exists and is not one the add-in keeps its records in.`,
+  notOurSheetAction: (sheet: string): string => `Rename the sheet '${sheet}' so the add-in can create its own, then try again.`,
+  damagedAction: (sheet: string): string =>
+    `Unhide the sheet '${sheet}' (right-click a sheet tab > Unhide) to correct the cell, or delete that sheet to start its records again.`,
+  noTableToCompare: (sheet: string, detail: string): string => `No scorecard table to compare on '${sheet}': ${detail}`,
+  nothingToPublish: (sheet: string): string => `There are no figures to publish on '${sheet}'.`,
+  nothingToPublishAction: (): string => 'Select the month’s scorecard sheet and try again.',
+  fileUnreadable: (detail: string): string => `The picked file could not be read: ${detail}`,
+  fileUnreadableAction: (): string => 'Pick the .xlsx workbook that was published last month.',
+  unknownRevisionAction: (): string => 'Open the Revisions view again to reload the list, then mark the revision.',
+  baselineDamaged: (detail: string): string =>
+    `The published figures stored in the workbook are damaged (${detail}); last month’s sheet was used instead.`,
+  notesFailed: (detail: string): string =>
+    `The revised cells are highlighted, but Excel refused some of the notes (${detail}). Each highlighted cell is still listed in the Revisions view.`,
+  notesUnsupported: (): string =>
+    'This version of Excel cannot add notes or comments from an add-in: the revised cells are highlighted without one.',
 };
+
+const m = excelMessages;
+
+/**
+ * The "what to do" hint for each code (`subject`: the sheet it is about, where the hint
+ * names one); `null` where there is nothing for the analyst to do.
+ */
+const HINTS: { readonly [C in OutcomeCode]: ((subject: string) => string) | null } = {
+  noExcel: m.noExcelAction,
+  notSupported: m.notSupportedAction,
+  editMode: m.editModeAction,
+  sheetProtected: m.sheetProtectedAction,
+  readOnly: m.accessDeniedAction,
+  tooLarge: m.tooLargeAction,
+  busy: m.busyAction,
+  sheetMissing: m.sheetMissingAction,
+  officeError: m.officeErrorAction,
+  unexpected: m.officeErrorAction,
+  cancelled: null,
+  notAvailable: null,
+  badAddress: null,
+  noTable: m.noTableAction,
+  planInvalid: m.badPlanAction,
+  keyAreaTaken: m.keyAreaTakenAction,
+  sheetChanged: m.sheetChangedAction,
+  notRestored: m.notRestoredAction,
+  backupGone: m.backupGoneAction,
+  backupLeft: m.backupLeftAction,
+  notNextMonth: null,
+  sheetExists: m.sheetExistsAction,
+  partialCopyLeft: m.partialCopyLeftAction,
+  damagedRecord: m.damagedAction,
+  notOurSheet: m.notOurSheetAction,
+  nothingToPublish: m.nothingToPublishAction,
+  unknownRevision: m.unknownRevisionAction,
+  fileUnreadable: m.fileUnreadableAction,
+  summaryStructureProtected: m.summaryStructureProtectedAction,
+  settingsDamaged: m.settingsDamagedAction,
+};
+
+/**
+ * An `OutcomeError` with the hint its code calls for: the only place an action is chosen.
+ *
+ * @example
+ * outcomeError('sheetExists', "A sheet named 'Jan-21' already exists.").action
+ * // 'Rename or delete that sheet, then roll forward again.'
+ */
+export function outcomeError(code: OutcomeCode, message: string, subject = ''): OutcomeError {
+  const hint = HINTS[code];
+  return hint ? { code, message, action: hint(subject) } : { code, message };
+}
+
+/** Which outcome an engine refusal is (planners and record parsers); anything else from a plan is a plan fault. */
+const FROM_ENGINE: Partial<Record<EngineError['code'], OutcomeCode>> = {
+  noTable: 'noTable',
+  noMonths: 'noTable',
+  notNextMonth: 'notNextMonth',
+  sheetExists: 'sheetExists',
+  damagedRecord: 'damagedRecord',
+};
+
+/**
+ * An engine error as the pane shows it, hint by its code (`subject`: the record sheet, for a
+ * damaged record).
+ *
+ * @example
+ * fromEngineError({ code: 'planInvalid', message: '…' }).code // 'planInvalid' (not the "no table" hint)
+ */
+export function fromEngineError(error: EngineError, subject = ''): OutcomeError {
+  return outcomeError(FROM_ENGINE[error.code] ?? 'planInvalid', error.message, subject);
+}

@@ -45,6 +45,11 @@ export const EXCEL_ERRORS: Readonly<Record<ErrorCode, ExcelErrorValue>> = Object
   outOfRange: '#NUM!',
   // Never from a custom function (plans are the pane's and the CLI's); listed for completeness.
   planInvalid: '#VALUE!',
+  noTable: '#VALUE!',
+  noMonths: '#VALUE!',
+  notNextMonth: '#VALUE!',
+  sheetExists: '#VALUE!',
+  damagedRecord: '#VALUE!',
   badArgument: '#VALUE!',
 });
 

@@ -17,7 +17,52 @@ import type { DotConvention } from '../domain/types';
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: OutcomeError };
 
+/**
+ * What went wrong, as a stable code: the adapter picks the "what to do" hint by it (one hint
+ * per code), tests and the pane switch on it, never on the message text.
+ */
+export type OutcomeCode =
+  // The host
+  | 'noExcel' // not running inside Excel
+  | 'notSupported' // this Excel lacks an API set the add-in needs
+  | 'editMode' // a cell is being edited
+  | 'sheetProtected' // the sheet the add-in would change is protected
+  | 'readOnly' // the workbook or its structure is protected or read-only
+  | 'tooLarge' // a request over Excel's payload limit
+  | 'busy' // Excel did not answer in time
+  | 'sheetMissing' // the sheet was deleted or renamed under the add-in
+  | 'officeError' // any other Office error (its code and message are kept)
+  | 'unexpected' // not an Office error at all
+  | 'cancelled' // the user cancelled before anything was written
+  | 'notAvailable' // a feature this build or host does not offer
+  | 'badAddress' // a cell address the add-in cannot parse
+  // Reading and planning
+  | 'noTable' // no scorecard table (with month columns) on the sheet
+  | 'planInvalid' // the plan failed its own check: a bug, nothing was changed
+  | 'keyAreaTaken' // the key would overwrite someone's cell
+  | 'sheetChanged' // the sheet changed between the read and the write
+  // Applying with a backup
+  | 'notRestored' // a failed write could not be fully undone; the backup sheet is kept
+  | 'backupGone' // a failed write could not be undone: the backup sheet was removed
+  | 'backupLeft' // the write succeeded but the backup sheet could not be removed
+  // New month
+  | 'notNextMonth' // the new month is not after the sheet's month
+  | 'sheetExists' // the new month's sheet is already in the workbook
+  | 'partialCopyLeft' // a failed new month left a half-made sheet
+  // Records and revisions
+  | 'damagedRecord' // a row of the add-in's record sheets cannot be read back
+  | 'notOurSheet' // a sheet with a record sheet's name that is not the add-in's
+  | 'nothingToPublish' // no figures on the sheet to publish
+  | 'unknownRevision' // a revision id the current list does not have
+  | 'fileUnreadable' // the picked workbook cannot be read or has no month
+  // Committee summary
+  | 'summaryStructureProtected' // the workbook's structure is protected: no new summary sheet
+  // Settings
+  | 'settingsDamaged'; // a stored setting cannot be read (the default stands in)
+
 export interface OutcomeError {
+  /** What happened; the hint below is chosen by it. */
+  code: OutcomeCode;
   /** What went wrong, in the analyst's words. */
   message: string;
   /** What to do next (e.g. "Unprotect the sheet and try again"). */

@@ -14,6 +14,6 @@ export async function settle<T>(call: () => Promise<Outcome<T>>): Promise<Outcom
     return await call();
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { message: paneText.unexpected(detail), action: paneText.unexpectedAction } };
+    return { ok: false, error: { code: 'unexpected', message: paneText.unexpected(detail), action: paneText.unexpectedAction } };
   }
 }

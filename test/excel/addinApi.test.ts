@@ -1,6 +1,6 @@
 import { createExcelAddinApi } from '../../src/excel/addinApi';
 import { excelMessages as m } from '../../src/excel/messages';
-import { revisionsExcelMessages as xm } from '../../src/excel/revisions/revisionsMessages';
+import { excelMessages as xm } from '../../src/excel/messages';
 import { HIGHLIGHT_TABLE, highlightsToRows } from '../../src/domain/revisions/highlightRows';
 import { a1 } from '../../src/domain/sheet/grid';
 import { sheetMsg } from '../../src/domain/messages';
@@ -91,7 +91,7 @@ describe('createExcelAddinApi', () => {
     const controller = new AbortController();
     controller.abort();
     const outcome = await apiOn(wb).format(DEFAULT_SETTINGS, () => undefined, controller.signal);
-    expect(outcome).toEqual({ ok: false, error: { message: m.cancelled() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'cancelled', message: m.cancelled() } });
     expect(wb.sheet('Dec-20').snapshot()).toEqual(before);
   });
 
@@ -99,7 +99,7 @@ describe('createExcelAddinApi', () => {
     const wb = fakeWorkbookFromGrids([]);
     wb.addSheet('Notes').setValue('A1', 'hello');
     const outcome = await apiOn(wb).detect(DEFAULT_SETTINGS);
-    expect(outcome).toEqual({ ok: false, error: { message: sheetMsg.noTable('Notes', LOOKED_FOR), action: m.noTableAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'noTable', message: sheetMsg.noTable('Notes', LOOKED_FOR), action: m.noTableAction() } });
   });
 
   it('shows a protected sheet as a message, never a throw', async () => {
@@ -107,7 +107,7 @@ describe('createExcelAddinApi', () => {
     const wb = fakeWorkbookFromGrids([grid]);
     wb.sheet('Dec-20').protected = true;
     const outcome = await apiOn(wb).format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
-    expect(outcome).toEqual({ ok: false, error: { message: m.sheetProtected('Dec-20'), action: m.sheetProtectedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'sheetProtected', message: m.sheetProtected('Dec-20'), action: m.sheetProtectedAction() } });
   });
 
   it('selects a problem cell by its sheet-qualified address', async () => {
@@ -123,7 +123,7 @@ describe('createExcelAddinApi', () => {
 
   it('refuses an address it cannot read', async () => {
     const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
-    expect(await apiOn(wb).selectCell('somewhere')).toEqual({ ok: false, error: { message: m.badAddress('somewhere') } });
+    expect(await apiOn(wb).selectCell('somewhere')).toEqual({ ok: false, error: { code: 'badAddress', message: m.badAddress('somewhere') } });
   });
 
   it('rolls forward to a new sheet and saves and loads settings', async () => {
@@ -157,7 +157,7 @@ describe('createExcelAddinApi', () => {
   });
 
   it('says Excel is not there when opened outside Office', async () => {
-    expect(await createExcelAddinApi().loadSettings()).toEqual({ ok: false, error: { message: m.noExcel(), action: m.noExcelAction() } });
+    expect(await createExcelAddinApi().loadSettings()).toEqual({ ok: false, error: { code: 'noExcel', message: m.noExcel(), action: m.noExcelAction() } });
   });
 
   it('keeps comparing with a picked file for highlights until revisions are reloaded', async () => {

@@ -135,7 +135,7 @@ describe('applyFormatPlan on the seed reports', () => {
     const uninstall = installFakeOffice(globalThis, wb);
     try {
       const outcome = await apply(wb, planFor(grid));
-      expect(outcome).toEqual({ ok: false, error: { message: m.notSupported(), action: m.notSupportedAction() } });
+      expect(outcome).toEqual({ ok: false, error: { code: 'notSupported', message: m.notSupported(), action: m.notSupportedAction() } });
       expect(wb.stats.syncs).toBe(0);
     } finally {
       uninstall();
@@ -169,7 +169,7 @@ describe('applyFormatPlan refuses before writing', () => {
     sheet.protected = true;
     const before = sheet.snapshot();
     const outcome = await apply(wb, planFor(grid));
-    expect(outcome).toEqual({ ok: false, error: { message: m.sheetProtected(grid.sheetName), action: m.sheetProtectedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'sheetProtected', message: m.sheetProtected(grid.sheetName), action: m.sheetProtectedAction() } });
     expect(sheet.snapshot()).toEqual(before);
     expect(wb.stats.syncs).toBe(1);
   });
@@ -187,7 +187,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const outcome = await apply(wb, plan);
     expect(outcome).toEqual({
       ok: false,
-      error: { message: m.keyAreaTaken(qualified(grid.sheetName, a1(key.top + 1, key.left + 1)), 'typed later'), action: m.keyAreaTakenAction() },
+      error: { code: 'keyAreaTaken', message: m.keyAreaTaken(qualified(grid.sheetName, a1(key.top + 1, key.left + 1)), 'typed later'), action: m.keyAreaTakenAction() },
     });
     expect(sheet.snapshot()).toEqual(before);
   });
@@ -200,7 +200,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const cell = a1(plan.area.top + 5, plan.area.left + 7);
     sheet.setValue(cell, 999);
     const outcome = await apply(wb, plan, { expected: grid });
-    expect(outcome).toEqual({ ok: false, error: { message: m.sheetChanged(qualified(grid.sheetName, cell)), action: m.sheetChangedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'sheetChanged', message: m.sheetChanged(qualified(grid.sheetName, cell)), action: m.sheetChangedAction() } });
   });
 
   it('refuses a plan that writes outside its table without a round trip', async () => {
@@ -219,7 +219,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const wb = fakeWorkbookFromGrids([grid]);
     wb.editMode = true;
     const outcome = await apply(wb, planFor(grid));
-    expect(outcome).toEqual({ ok: false, error: { message: m.editMode(), action: m.editModeAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'editMode', message: m.editMode(), action: m.editModeAction() } });
   });
 
   it('stops before writing when cancelled', async () => {
@@ -229,7 +229,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const controller = new AbortController();
     controller.abort();
     const outcome = await apply(wb, planFor(grid), { signal: controller.signal });
-    expect(outcome).toEqual({ ok: false, error: { message: m.cancelled(), action: undefined } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'cancelled', message: m.cancelled() } });
     expect(wb.sheet(grid.sheetName).snapshot()).toEqual(before);
     expect(wb.stats.syncs).toBe(1);
   });
@@ -273,7 +273,7 @@ describe('applyFormatPlan when Excel fails mid-write', () => {
     const outcome = await apply(wb, planFor(grid));
     expect(outcome).toEqual({
       ok: false,
-      error: { message: m.notRestored(m.officeError('GeneralException', 'boom'), 'PERF backup test'), action: m.notRestoredAction() },
+      error: { code: 'notRestored', message: m.notRestored(m.officeError('GeneralException', 'boom'), 'PERF backup test'), action: m.notRestoredAction() },
     });
     expect(wb.findSheet('PERF backup test')?.visibility).toBe('Hidden');
   });
@@ -299,7 +299,7 @@ describe('applyFormatPlan when Excel fails mid-write', () => {
     const wb = fakeWorkbookFromGrids([grid]);
     wb.structureProtected = true;
     const outcome = await apply(wb, planFor(grid));
-    expect(outcome).toEqual({ ok: false, error: { message: m.accessDenied(), action: m.accessDeniedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'readOnly', message: m.accessDenied(), action: m.accessDeniedAction() } });
   });
 });
 

@@ -11,7 +11,7 @@ import type { CellInput } from '../../src/domain/types';
 import { excelMessages } from '../../src/excel/messages';
 import { clearHighlights, highlightRevisions, loadRevisions, markRevision, publish } from '../../src/excel/revisions/revisions';
 import { compareWithFile } from '../../src/excel/revisions/revisionsFile';
-import { revisionsExcelMessages as xm } from '../../src/excel/revisions/revisionsMessages';
+import { excelMessages as xm } from '../../src/excel/messages';
 import { writeGrid } from '../helpers/fromGrid';
 import { readGrids } from '../../src/xlsx/read';
 import { FakeWorkbook, installFakeOffice, type FakeSheet } from '../fakes/fakeExcel';
@@ -145,7 +145,7 @@ describe('publish', () => {
     mine.setValue('A1', 'My budget');
     const before = mine.snapshot();
     const result = await publish(wb.context(), { now: DEC_PUBLISHED });
-    expect(result).toEqual({ ok: false, error: { message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName), action: xm.notOurSheetAction(SNAPSHOT_TABLE.sheetName) } });
+    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName), action: xm.notOurSheetAction(SNAPSHOT_TABLE.sheetName) } });
     expect(mine.changedCells(before)).toEqual([]);
   });
 
@@ -153,7 +153,7 @@ describe('publish', () => {
     const wb = workbook([seedGrid('earlyHelp')], 'Dec-20');
     wb.editMode = true;
     const result = await publish(wb.context(), { now: DEC_PUBLISHED });
-    expect(result).toEqual({ ok: false, error: { message: excelMessages.editMode(), action: excelMessages.editModeAction() } });
+    expect(result).toEqual({ ok: false, error: { code: 'editMode', message: excelMessages.editMode(), action: excelMessages.editModeAction() } });
   });
 });
 
@@ -228,7 +228,7 @@ describe('loadRevisions', () => {
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const wb = workbook([january()], 'Jan-21');
     const result = await compareWithFile(wb.context(), 'same.xlsx', bytes, readGrids, { now: NOW });
-    expect(result).toEqual({ ok: false, error: { message: rm.noMonthInFile('same.xlsx'), action: xm.fileUnreadableAction() } });
+    expect(result).toEqual({ ok: false, error: { code: 'fileUnreadable', message: rm.noMonthInFile('same.xlsx'), action: xm.fileUnreadableAction() } });
   });
 });
 
@@ -295,7 +295,7 @@ describe('highlightRevisions and clearHighlights', () => {
     jan.protected = true;
     const before = jan.snapshot();
     const result = await highlightRevisions(wb.context(), { now: NOW });
-    expect(result).toEqual({ ok: false, error: { message: excelMessages.sheetProtected('Jan-21'), action: excelMessages.sheetProtectedAction() } });
+    expect(result).toEqual({ ok: false, error: { code: 'sheetProtected', message: excelMessages.sheetProtected('Jan-21'), action: excelMessages.sheetProtectedAction() } });
     expect(jan.changedCells(before)).toEqual([]);
     expect(wb.findSheet(HIGHLIGHT_TABLE.sheetName)).toBeUndefined();
   });
@@ -472,7 +472,7 @@ describe('markRevision', () => {
   it('refuses an id that is not a revision of this sheet', async () => {
     const wb = await publishedDecemberThenJanuary();
     const result = await markRevision(wb.context(), 'nope|Nov-20', 'reviewed', '', { now: NOW });
-    expect(result).toEqual({ ok: false, error: { message: rm.unknownRevision('nope|Nov-20'), action: xm.unknownRevisionAction() } });
+    expect(result).toEqual({ ok: false, error: { code: 'unknownRevision', message: rm.unknownRevision('nope|Nov-20'), action: xm.unknownRevisionAction() } });
   });
 
   it("never appends to a user's sheet called Revisions log", async () => {
@@ -482,7 +482,7 @@ describe('markRevision', () => {
     const loaded = await loadRevisions(wb.context(), { now: NOW });
     const id = loaded.ok ? loaded.value.revisions[0].id : '';
     const result = await markRevision(wb.context(), id, 'reviewed', '', { now: NOW });
-    expect(result).toEqual({ ok: false, error: { message: xm.notOurSheet(LOG_SHEET), action: xm.notOurSheetAction(LOG_SHEET) } });
+    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: xm.notOurSheet(LOG_SHEET), action: xm.notOurSheetAction(LOG_SHEET) } });
     expect(wb.findSheet(REVIEW_TABLE.sheetName)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { sheetMsg } from '../../src/domain/messages';
 import { highlightsToRows, HIGHLIGHT_TABLE } from '../../src/domain/revisions/highlightRows';
 import type { Grid } from '../../src/domain/sheet/grid';
 import { a1 } from '../../src/domain/sheet/grid';
@@ -196,15 +197,22 @@ describe('rollForward', () => {
     const wb = fakeWorkbookFromGrids([grid]);
     wb.addSheet('Jan-21');
     const outcome = await wb.run((ctx) => rollForward(ctx));
-    expect(outcome.ok).toBe(false);
+    expect(outcome).toEqual({ ok: false, error: { code: 'sheetExists', message: sheetMsg.sheetExists('Jan-21'), action: excelMessages.sheetExistsAction() } });
     expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20', 'Jan-21']);
   });
 
-  it('refuses a sheet without a scorecard table', async () => {
+  it('refuses a month that is not after the sheet\'s without the "sheet exists" hint', async () => {
+    const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
+    const outcome = await wb.run((ctx) => rollForward(ctx, { newMonth: { year: 2020, month: 11 } }));
+    expect(outcome).toEqual({ ok: false, error: { code: 'notNextMonth', message: sheetMsg.rollNotNext('Nov-20', 'Jan-21') } });
+    expect(wb.sheets).toHaveLength(1);
+  });
+
+  it('refuses a sheet without a scorecard table with the "no table" hint, not "sheet exists"', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('Notes').setValue('A1', 'hello');
     const outcome = await wb.run((ctx) => rollForward(ctx));
-    expect(outcome.ok).toBe(false);
+    expect(outcome.ok || outcome.error).toEqual(expect.objectContaining({ code: 'noTable', action: excelMessages.noTableAction() }));
     expect(wb.sheets).toHaveLength(1);
   });
 

@@ -30,6 +30,6 @@ describe('selectCell', () => {
     const wb = new FakeWorkbook();
     wb.addSheet('Nov-20');
     const outcome = await wb.run((ctx) => selectCell(ctx, "'Dec-20'!H12"));
-    expect(outcome).toEqual({ ok: false, error: { message: m.sheetMissing('Dec-20'), action: m.sheetMissingAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'sheetMissing', message: m.sheetMissing('Dec-20'), action: m.sheetMissingAction() } });
   });
 });

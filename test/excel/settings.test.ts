@@ -45,7 +45,7 @@ describe('settings', () => {
     });
     expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({
       ok: true,
-      value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: { message: excelMessages.settingsDamaged(), action: excelMessages.settingsDamagedAction() } },
+      value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: { code: 'settingsDamaged', message: excelMessages.settingsDamaged(), action: excelMessages.settingsDamagedAction() } },
     });
   });
 

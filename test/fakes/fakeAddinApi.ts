@@ -70,7 +70,7 @@ export interface FakeAddinApi extends AddinApi {
   callsTo: (method: keyof AddinApi) => unknown[][];
 }
 
-export const CANCELLED: OutcomeError = { message: 'Format was cancelled before anything was written.' };
+export const CANCELLED: OutcomeError = { code: 'cancelled', message: 'Format was cancelled before anything was written.' };
 
 export const samplePreview: FormatPreview = {
   table: { sheetName: 'Dec-20', tables: 2, indicatorRows: 38, reportingMonth: 'Dec-20' },
@@ -189,7 +189,7 @@ function defaults(): FakeAddinApiConfig {
  * `format` until the write starts, as the real adapter must.
  *
  * @example
- * const api = createFakeAddinApi({ formatResult: { ok: false, error: { message: 'Sheet is protected' } } });
+ * const api = createFakeAddinApi({ formatResult: { ok: false, error: { code: 'sheetProtected', message: 'Sheet is protected' } } });
  */
 export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}): FakeAddinApi {
   const config: FakeAddinApiConfig = { ...defaults(), ...overrides };
@@ -272,7 +272,7 @@ export function createFakeAddinApi(overrides: Partial<FakeAddinApiConfig> = {}):
       await wait('markRevision');
       if (config.markRevision) return config.markRevision(id, status, comment, reviewer);
       const found = revisionsById().find((r) => r.id === id);
-      if (!found) return { ok: false, error: { message: `No revision ${id}.` } };
+      if (!found) return { ok: false, error: { code: 'unknownRevision', message: `No revision ${id}.` } };
       // As the adapter: a blank name falls back to the user it was created with.
       return { ok: true, value: { ...found, status, comment, reviewer: reviewer?.trim() || 'Test Reviewer', at: '2021-01-05T10:00:00Z' } };
     },

@@ -4,7 +4,7 @@ import { paneText } from '../../src/taskpane/strings';
 
 describe('settle', () => {
   it('passes an outcome through unchanged', async () => {
-    const failed: Outcome<number> = { ok: false, error: { message: 'Sheet is protected', action: 'Unprotect it' } };
+    const failed: Outcome<number> = { ok: false, error: { code: 'sheetProtected', message: 'Sheet is protected', action: 'Unprotect it' } };
     await expect(settle(async () => failed)).resolves.toBe(failed);
     await expect(settle(async () => ({ ok: true as const, value: 3 }))).resolves.toEqual({ ok: true, value: 3 });
   });
@@ -16,7 +16,7 @@ describe('settle', () => {
     const outcome = await settle(() => Promise.reject(reason));
     expect(outcome).toEqual({
       ok: false,
-      error: { message: paneText.unexpected(detail), action: paneText.unexpectedAction },
+      error: { code: 'unexpected', message: paneText.unexpected(detail), action: paneText.unexpectedAction },
     });
   });
 

@@ -259,9 +259,9 @@ function conditionalGroups(tables: ScorecardTable[], convention: DotConvention, 
  * if (plan.ok) plan.value.writes.length // one DOT and one RAG write per indicator row, plus the key
  */
 export function planFormat(tables: ScorecardTable[], options: FormatOptions, grid?: Grid): Result<FormatPlan> {
-  if (tables.length === 0) return err('badArgument', sheetMsg.noTables());
+  if (tables.length === 0) return err('noTable', sheetMsg.noTables());
   const sheetName = tables[0].sheetName;
-  if (tables.some((t) => t.sheetName !== sheetName)) return err('badArgument', sheetMsg.tablesOnOtherSheets());
+  if (tables.some((t) => t.sheetName !== sheetName)) return err('planInvalid', sheetMsg.tablesOnOtherSheets());
   const palette = PALETTES[options.palette];
   const st = stylesOf(palette);
   const styles = new StyleCollector();

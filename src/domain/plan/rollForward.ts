@@ -44,14 +44,14 @@ function withYear(text: string, fy: string): string {
  */
 export function planRollForward(tables: ScorecardTable[], grid: Grid, options: RollForwardOptions = {}): Result<RollForwardPlan> {
   const first = tables[0];
-  if (!first || first.months.length === 0) return err('badArgument', sheetMsg.rollNeedsMonths(grid.sheetName));
+  if (!first || first.months.length === 0) return err('noMonths', sheetMsg.rollNeedsMonths(grid.sheetName));
   const expected = addMonths(first.reportingMonth, 1);
   const target = options.newMonth ?? expected;
   const step = compareMonths(target, first.reportingMonth);
-  if (step < 1) return err('badArgument', sheetMsg.rollNotNext(monthLabel(target), monthLabel(expected)));
+  if (step < 1) return err('notNextMonth', sheetMsg.rollNotNext(monthLabel(target), monthLabel(expected)));
   const newSheetName = monthLabel(target);
   if ((options.existingSheets ?? []).some((s) => sameSheetName(s, newSheetName))) {
-    return err('badArgument', sheetMsg.sheetExists(newSheetName));
+    return err('sheetExists', sheetMsg.sheetExists(newSheetName));
   }
 
   const moves: RollForwardPlan['moves'] = [];

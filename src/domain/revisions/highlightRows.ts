@@ -52,13 +52,13 @@ export function parseHighlightRows(values: CellInput[][]): Result<HighlightRecor
   const out: HighlightRecord[] = [];
   for (const row of parsed.value) {
     const f = row.fields;
-    if (f.sheet.trim() === '') return err('badArgument', msg.recordField(row.at('sheet'), 'sheet', 'is empty'));
-    if (!A1.test(f.address)) return err('badArgument', msg.recordField(row.at('address'), 'address', `'${f.address}' is not a cell address`));
+    if (f.sheet.trim() === '') return err('damagedRecord', msg.recordField(row.at('sheet'), 'sheet', 'is empty'));
+    if (!A1.test(f.address)) return err('damagedRecord', msg.recordField(row.at('address'), 'address', `'${f.address}' is not a cell address`));
     if (f.previousFill !== '' && !COLOUR.test(f.previousFill)) {
-      return err('badArgument', msg.recordField(row.at('previousFill'), 'previousFill', `'${f.previousFill}' is not a colour such as #FFFF00`));
+      return err('damagedRecord', msg.recordField(row.at('previousFill'), 'previousFill', `'${f.previousFill}' is not a colour such as #FFFF00`));
     }
     if (!COLOUR.test(f.highlightFill)) {
-      return err('badArgument', msg.recordField(row.at('highlightFill'), 'highlightFill', `'${f.highlightFill}' is not a colour such as #FFFF00`));
+      return err('damagedRecord', msg.recordField(row.at('highlightFill'), 'highlightFill', `'${f.highlightFill}' is not a colour such as #FFFF00`));
     }
     out.push({
       sheet: f.sheet,

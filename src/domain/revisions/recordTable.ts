@@ -75,7 +75,7 @@ export function parseRecordRows<C extends string>(
 ): Result<Array<RecordRow<C>>> {
   if (!hasRecordHeader(spec, values)) {
     const found = (values[0] ?? []).map(cellText).filter((t) => t !== '').join(', ') || msg.blank();
-    return err('badArgument', headerMessage(spec.sheetName, found));
+    return err('damagedRecord', headerMessage(spec.sheetName, found));
   }
   const rows: Array<RecordRow<C>> = [];
   for (let r = 1; r < values.length; r++) {
@@ -84,7 +84,7 @@ export function parseRecordRows<C extends string>(
     if (texts.every((t) => t.trim() === '')) continue;
     const at = (column: C): string => qualified(spec.sheetName, a1(r, spec.columns.indexOf(column)));
     if (texts[0].trim() !== spec.version) {
-      return err('badArgument', msg.recordVersion(at(spec.columns[0]), texts[0]));
+      return err('damagedRecord', msg.recordVersion(at(spec.columns[0]), texts[0]));
     }
     const fields = {} as Record<C, string>;
     spec.columns.forEach((c, i) => (fields[c] = texts[i]));

@@ -55,10 +55,10 @@ export function parseReviewRows(values: CellInput[][]): Result<ReviewRecord[]> {
   for (const row of parsed.value) {
     const f = row.fields;
     if (f.status !== 'reviewed' && f.status !== 'queried') {
-      return err('badArgument', msg.recordField(row.at('status'), 'status', `'${f.status}' is neither reviewed nor queried`));
+      return err('damagedRecord', msg.recordField(row.at('status'), 'status', `'${f.status}' is neither reviewed nor queried`));
     }
-    if (Number.isNaN(Date.parse(f.at))) return err('badArgument', msg.recordField(row.at('at'), 'at', `'${f.at}' is not a date and time`));
-    if (f.revisionId.trim() === '') return err('badArgument', msg.recordField(row.at('revisionId'), 'revisionId', 'is empty'));
+    if (Number.isNaN(Date.parse(f.at))) return err('damagedRecord', msg.recordField(row.at('at'), 'at', `'${f.at}' is not a date and time`));
+    if (f.revisionId.trim() === '') return err('damagedRecord', msg.recordField(row.at('revisionId'), 'revisionId', 'is empty'));
     out.push({
       revisionId: f.revisionId,
       sheet: f.sheet,

@@ -109,7 +109,7 @@ export function parseSnapshotRows(values: CellInput[][]): Result<Snapshot[]> {
       };
       byId.set(id, snap);
     } else if ((snap.publishedBy ?? '') !== f.publishedBy) {
-      return err('badArgument', msg.snapshotMixed(row.at('publishedBy'), 'publishedBy'));
+      return err('damagedRecord', msg.snapshotMixed(row.at('publishedBy'), 'publishedBy'));
     }
     if (f.key === '' && [f.ref, f.indicator, f.month, f.display, f.value, f.missing].every((t) => t === '')) continue;
     const figure = parseFigure(row);
@@ -121,36 +121,36 @@ export function parseSnapshotRows(values: CellInput[][]): Result<Snapshot[]> {
 
 function checkMeta(row: RecordRow<SnapshotColumn>): Result<true> {
   const f = row.fields;
-  if (f.sheet.trim() === '') return err('badArgument', msg.snapshotField(row.at('sheet'), 'sheet', 'is empty'));
+  if (f.sheet.trim() === '') return err('damagedRecord', msg.snapshotField(row.at('sheet'), 'sheet', 'is empty'));
   if (monthIndex(f.reportingMonth) === null) {
-    return err('badArgument', msg.snapshotField(row.at('reportingMonth'), 'reportingMonth', `'${f.reportingMonth}' is not a month label such as Dec-20`));
+    return err('damagedRecord', msg.snapshotField(row.at('reportingMonth'), 'reportingMonth', `'${f.reportingMonth}' is not a month label such as Dec-20`));
   }
   if (Number.isNaN(Date.parse(f.publishedAt))) {
-    return err('badArgument', msg.snapshotField(row.at('publishedAt'), 'publishedAt', `'${f.publishedAt}' is not a date and time`));
+    return err('damagedRecord', msg.snapshotField(row.at('publishedAt'), 'publishedAt', `'${f.publishedAt}' is not a date and time`));
   }
   return ok(true);
 }
 
 function parseFigure(row: RecordRow<SnapshotColumn>): Result<SnapshotFigure> {
   const f = row.fields;
-  if (f.key.trim() === '') return err('badArgument', msg.snapshotField(row.at('key'), 'key', 'is empty'));
+  if (f.key.trim() === '') return err('damagedRecord', msg.snapshotField(row.at('key'), 'key', 'is empty'));
   if (monthIndex(f.month) === null) {
-    return err('badArgument', msg.snapshotField(row.at('month'), 'month', `'${f.month}' is not a month label such as Oct-20`));
+    return err('damagedRecord', msg.snapshotField(row.at('month'), 'month', `'${f.month}' is not a month label such as Oct-20`));
   }
   if (f.missing !== 'TRUE' && f.missing !== 'FALSE') {
-    return err('badArgument', msg.snapshotField(row.at('missing'), 'missing', `'${f.missing}' is neither TRUE nor FALSE`));
+    return err('damagedRecord', msg.snapshotField(row.at('missing'), 'missing', `'${f.missing}' is neither TRUE nor FALSE`));
   }
   const missing = f.missing === 'TRUE';
   let value: number | null = null;
   if (f.value.trim() !== '') {
     value = Number(f.value);
     if (!Number.isFinite(value)) {
-      return err('badArgument', msg.snapshotField(row.at('value'), 'value', `'${f.value}' is not a number`));
+      return err('damagedRecord', msg.snapshotField(row.at('value'), 'value', `'${f.value}' is not a number`));
     }
   }
   // A placeholder is missing, never 0: a row claiming both is damaged, not half-believed.
   if (missing !== (value === null)) {
-    return err('badArgument', msg.snapshotField(row.at('value'), 'value', missing ? 'is set on a missing figure' : 'is empty on a figure that is not missing'));
+    return err('damagedRecord', msg.snapshotField(row.at('value'), 'value', missing ? 'is set on a missing figure' : 'is empty on a figure that is not missing'));
   }
   return ok({ key: f.key, ref: f.ref, indicator: f.indicator, month: f.month, display: f.display, value, missing });
 }

@@ -23,7 +23,7 @@ import { withYearOnYear } from './yearOnYear';
 export function readScorecard(grid: Grid, options: { convention?: DotConvention } = {}): Result<ScorecardTable[]> {
   const convention = options.convention ?? 'performance';
   const headers = detectHeaders(grid);
-  if (headers.length === 0) return err('badArgument', sheetMsg.noTable(grid.sheetName, LOOKED_FOR));
+  if (headers.length === 0) return err('noTable', sheetMsg.noTable(grid.sheetName, LOOKED_FOR));
   const tables: ScorecardTable[] = [];
   const empty: Array<{ problem: Problem; after: number }> = [];
   headers.forEach((header, i) => {
@@ -34,7 +34,7 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
       // the plan would own (and format) nothing but a header. It is named as a problem instead.
       const address = boxAddress(header.headerBox);
       const message = sheetMsg.tableWithoutRows(grid.sheetName, address);
-      empty.push({ problem: { address, qualifiedAddress: qualified(grid.sheetName, address), code: 'badArgument', message }, after: tables.length });
+      empty.push({ problem: { address, qualifiedAddress: qualified(grid.sheetName, address), code: 'noTable', message }, after: tables.length });
       return;
     }
     const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
@@ -54,7 +54,7 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
       problems: indicators.flatMap((r) => r.problems),
     });
   });
-  if (tables.length === 0) return err('badArgument', empty[0]!.problem.message);
+  if (tables.length === 0) return err('noTable', empty[0]!.problem.message);
   // Listed with the table above it (or below, when it is the first), where the analyst looks.
   for (const { problem, after } of empty) tables[Math.max(0, after - 1)]!.problems.push(problem);
   return ok(tables);

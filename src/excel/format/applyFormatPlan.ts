@@ -4,10 +4,10 @@ import type { FormatPlan } from '../../domain/plan/types';
 import { isOwnNote, keyCellFree } from '../../domain/plan/ownership';
 import { validatePlan } from '../../domain/plan/validate';
 import type { CellInput } from '../../domain/types';
-import type { Outcome } from '../../port/api';
+import type { Outcome, OutcomeCode, OutcomeError } from '../../port/api';
 import { isOurs } from './conditionalFormats';
 import { queueFormatState, type FormatState } from './formatState';
-import { excelMessages as m } from '../messages';
+import { excelMessages as m, outcomeError } from '../messages';
 import { queueNoteOps, type NoteOp } from '../revisions/revisionsNotes';
 import { toOutcomeError } from '../io/officeErrors';
 import { queueOp, queuePageLayout } from './queueOps';
@@ -78,7 +78,7 @@ function freshBackupName(taken: Set<string>, wanted?: string): string {
   return name;
 }
 
-const fail = (message: string, action?: string): Outcome<never> => ({ ok: false, error: { message, action } });
+const fail = (code: OutcomeCode, message: string): Outcome<never> => ({ ok: false, error: outcomeError(code, message) });
 
 function sameValue(current: unknown, expected: unknown): boolean {
   const norm = (v: unknown): unknown => (v === null || v === undefined ? '' : v);
@@ -104,7 +104,7 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
       const formula: unknown = read.formula(r, c);
       // Empty, the add-in's own key from a previous run, or an earlier key's line (domain/plan/ownership.ts).
       if (keyCellFree(plan, r, c, { value: read.value(r, c) as CellInput, formula: typeof formula === 'string' ? formula : null })) continue;
-      return fail(m.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)), m.keyAreaTakenAction());
+      return fail('keyAreaTaken', m.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)));
     }
   }
   return null;
@@ -136,9 +136,9 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  */
 export async function applyFormatPlan(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions = {}): Promise<Outcome<ApplyReport>> {
   const checked = validatePlan(plan);
-  if (!checked.ok) return fail(m.badPlan(checked.error.message), m.badPlanAction());
+  if (!checked.ok) return fail('planInvalid', m.badPlan(checked.error.message));
   // getRanges, page layout and suspendScreenUpdatingUntilNextSync need ExcelApi 1.9.
-  if (!excelApiSupported(9)) return fail(m.notSupported(), m.notSupportedAction());
+  if (!excelApiSupported(9)) return fail('notSupported', m.notSupported());
   const limits = options.limits ?? DEFAULT_LIMITS;
 
   let state: FormatState;
@@ -153,32 +153,32 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
       cells = options.expected ? gridCells(options.expected) : read.cells;
       // Read apart from the grid: the table must still be what the plan was made from.
       const changed = options.expected ? firstChange(plan.area, boxRows(plan.area, (r, c) => read.cells.value(r, c)), cells) : null;
-      if (changed) return fail(m.sheetChanged(qualified(plan.sheetName, changed)), m.sheetChangedAction());
+      if (changed) return fail('sheetChanged', m.sheetChanged(qualified(plan.sheetName, changed)));
     }
   } catch (e) {
     return { ok: false, error: toOutcomeError(e, plan.sheetName) };
   }
-  if (state.sheetProtected) return fail(m.sheetProtected(plan.sheetName), m.sheetProtectedAction());
+  if (state.sheetProtected) return fail('sheetProtected', m.sheetProtected(plan.sheetName));
   // The backup copy needs the workbook structure unprotected (adding a sheet).
-  if (state.structureProtected) return fail(m.accessDenied(), m.accessDeniedAction());
+  if (state.structureProtected) return fail('readOnly', m.accessDenied());
   const taken = keyAreaProblem(plan, cells);
   if (taken) return taken;
-  if (options.signal?.aborted) return fail(m.cancelled());
+  if (options.signal?.aborted) return fail('cancelled', m.cancelled());
 
   const nfBox = numberFormatBox(plan);
   const current = nfBox ? { box: nfBox, formats: boxRows(nfBox, (r, c) => cells.numberFormat(r, c)) } : null;
   const ops = buildWriteOps(plan, current, limits);
   const batches = batchOps(ops, limits.payloadBytes);
   const backupName = freshBackupName(new Set(state.sheets.map((s) => s.name.toLowerCase())), options.backupName);
-  const undo = async (reason: { message: string; action?: string }): Promise<Outcome<never>> => {
+  const undo = async (reason: OutcomeError): Promise<Outcome<never>> => {
     const restored = await restore(context, plan, state, cells, backupName);
     return restored === 'restored' || restored === 'untouched'
-      ? fail(restored === 'restored' ? m.restored(reason.message) : m.unchanged(reason.message), reason.action)
+      ? { ok: false, error: { ...reason, message: restored === 'restored' ? m.restored(reason.message) : m.unchanged(reason.message) } }
       : restored === 'sheetGone'
-        ? fail(m.sheetGoneWhileFormatting(plan.sheetName), m.sheetMissingAction())
+        ? fail('sheetMissing', m.sheetGoneWhileFormatting(plan.sheetName))
         : restored === 'backupGone'
-          ? fail(m.backupGone(reason.message, backupName), m.backupGoneAction())
-          : fail(m.notRestored(reason.message, backupName), m.notRestoredAction());
+          ? fail('backupGone', m.backupGone(reason.message, backupName))
+          : fail('notRestored', m.notRestored(reason.message, backupName));
   };
   let written: Written;
   try {
@@ -189,7 +189,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   // A co-author's edit landed between the read and the write: the arrows may be stale.
   for (const { box, range } of written.checks) {
     const changed = firstChange(box, range.values, cells);
-    if (changed) return undo({ message: m.changedWhileFormatting(qualified(plan.sheetName, changed)), action: m.sheetChangedAction() });
+    if (changed) return undo(outcomeError('sheetChanged', m.changedWhileFormatting(qualified(plan.sheetName, changed))));
   }
   const warnings = await cleanUp(context, plan, state, written, backupName, options.afterWrite);
   if (!warnings.ok) return warnings;
@@ -378,7 +378,7 @@ async function cleanUp(
       return { ok: true, value: warnings };
     } catch (again) {
       // The sheet is formatted; only the clean-up failed. Say so rather than hide a stray sheet.
-      return fail(m.backupLeft(toOutcomeError(again).message, backupName), m.backupLeftAction());
+      return fail('backupLeft', m.backupLeft(toOutcomeError(again).message, backupName));
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { OutcomeError } from '../../port/api';
-import { excelMessages as m } from '../messages';
+import { excelMessages as m, outcomeError } from '../messages';
 
 /** The parts of an OfficeExtension.Error the adapter reads (codes are not localised; messages are). */
 export interface OfficeErrorLike {
@@ -19,12 +19,12 @@ export function isOfficeError(e: unknown): e is OfficeErrorLike {
  *
  * @example
  * toOutcomeError({ code: 'InvalidOperationInCellEditMode', message: '…' })
- * // { message: 'Excel is busy: a cell is being edited.', action: 'Press Enter or Esc …' }
+ * // { code: 'editMode', message: 'Excel is busy: a cell is being edited.', action: 'Press Enter or Esc …' }
  */
 export function toOutcomeError(e: unknown, sheetName?: string): OutcomeError {
   if (!isOfficeError(e)) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { message: m.unexpected(detail), action: m.officeErrorAction() };
+    return outcomeError('unexpected', m.unexpected(detail));
   }
   switch (e.code) {
     // Excel.ErrorCodes.invalidOperationInCellEditMode, and the Office common API's code for the
@@ -33,28 +33,28 @@ export function toOutcomeError(e: unknown, sheetName?: string): OutcomeError {
     // node_modules/@microsoft/office-js/dist/excel-win32-16.01.debug.js).
     case 'InvalidOperationInCellEditMode':
     case 'InvalidApiCallInContext':
-      return { message: m.editMode(), action: m.editModeAction() };
+      return outcomeError('editMode', m.editMode());
     case 'AccessDenied':
       return sheetName
-        ? { message: m.sheetProtected(sheetName), action: m.sheetProtectedAction() }
-        : { message: m.accessDenied(), action: m.accessDeniedAction() };
+        ? outcomeError('sheetProtected', m.sheetProtected(sheetName))
+        : outcomeError('readOnly', m.accessDenied());
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      return { message: m.tooLarge(), action: m.tooLargeAction() };
+      return outcomeError('tooLarge', m.tooLarge());
     case 'ActivityLimitReached':
     case 'Timeout':
     case 'ServiceNotAvailable':
     case 'Conflict':
-      return { message: m.busy(), action: m.busyAction() };
+      return outcomeError('busy', m.busy());
     case 'ApiNotFound':
     case 'NotImplemented':
     case 'UnsupportedOperation':
-      return { message: m.notSupported(), action: m.notSupportedAction() };
+      return outcomeError('notSupported', m.notSupported());
     case 'ItemNotFound':
       return sheetName
-        ? { message: m.sheetMissing(sheetName), action: m.sheetMissingAction() }
-        : { message: m.officeError(e.code, e.message), action: m.officeErrorAction() };
+        ? outcomeError('sheetMissing', m.sheetMissing(sheetName))
+        : outcomeError('officeError', m.officeError(e.code, e.message));
     default:
-      return { message: m.officeError(e.code, e.message), action: m.officeErrorAction() };
+      return outcomeError('officeError', m.officeError(e.code, e.message));
   }
 }

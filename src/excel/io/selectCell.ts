@@ -1,5 +1,5 @@
 import type { Outcome } from '../../port/api';
-import { excelMessages as m } from '../messages';
+import { excelMessages as m, outcomeError } from '../messages';
 import { toOutcomeError } from './officeErrors';
 
 /** Splits `'Dec-20'!M14` (quotes doubled as Excel does) into sheet and cell; null if it is not one. */
@@ -17,7 +17,7 @@ export function splitQualified(address: string): { sheet: string; cell: string }
  */
 export async function selectCell(context: Excel.RequestContext, address: string): Promise<Outcome<void>> {
   const parts = splitQualified(address);
-  if (!parts) return { ok: false, error: { message: m.badAddress(address) } };
+  if (!parts) return { ok: false, error: outcomeError('badAddress', m.badAddress(address)) };
   try {
     const ws = context.workbook.worksheets.getItem(parts.sheet);
     ws.activate();

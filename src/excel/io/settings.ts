@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../port/api';
 import type { LoadedSettings, Outcome, Settings } from '../../port/api';
-import { excelMessages as m } from '../messages';
+import { excelMessages as m, outcomeError } from '../messages';
 import { toOutcomeError } from './officeErrors';
 
 /** The one workbook setting the add-in keeps (JSON, travels with the file). */
@@ -48,7 +48,7 @@ export async function loadSettings(context: Excel.RequestContext): Promise<Outco
     item.load('value');
     await context.sync();
     const { settings, damaged } = settingsFrom(item.isNullObject ? undefined : item.value);
-    return { ok: true, value: damaged ? { settings, damaged: { message: m.settingsDamaged(), action: m.settingsDamagedAction() } } : { settings } };
+    return { ok: true, value: damaged ? { settings, damaged: outcomeError('settingsDamaged', m.settingsDamaged()) } : { settings } };
   } catch (e) {
     return { ok: false, error: toOutcomeError(e) };
   }

@@ -7,8 +7,8 @@ import type { CellBox, Grid } from '../../domain/sheet/grid';
 import { boxAddress } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { YearMonth } from '../../domain/sheet/months';
-import type { Outcome } from '../../port/api';
-import { excelMessages as m } from '../messages';
+import type { Outcome, OutcomeError } from '../../port/api';
+import { excelMessages as m, fromEngineError, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
 import { boxOfAddress, readGridAndFormulas } from '../io/readGrid';
 import { cellKey, noteKind, readNotes } from '../revisions/revisionsNotes';
@@ -23,7 +23,7 @@ export interface RolledForward {
   warnings: string[];
 }
 
-const fail = (message: string, action?: string): Outcome<never> => ({ ok: false, error: { message, action } });
+const fail = (error: OutcomeError): Outcome<never> => ({ ok: false, error });
 
 /** Formulas (or constants) of `box`, from the source sheet's formulas read with the grid. */
 function formulasOf(formulas: unknown[][], grid: Grid, box: CellBox): unknown[][] {
@@ -182,7 +182,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
     return { ok: false, error: toOutcomeError(e) };
   }
   const tables = readScorecard(grid);
-  if (!tables.ok || tables.value.length === 0) return fail(m.noTable(grid.sheetName), m.noTableAction());
+  if (!tables.ok || tables.value.length === 0) return fail(tables.ok ? outcomeError('noTable', m.noTable(grid.sheetName)) : fromEngineError(tables.error));
 
   let restores: HighlightUndo;
   try {
@@ -191,7 +191,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
     return { ok: false, error: toOutcomeError(e) };
   }
   const planned = planRollForward(tables.value, grid, { existingSheets: existing, restoreFills: restores.restores, ...(options.newMonth ? { newMonth: options.newMonth } : {}) });
-  if (!planned.ok) return fail(planned.error.message, m.sheetExistsAction());
+  if (!planned.ok) return fail(fromEngineError(planned.error));
   const plan = planned.value;
 
   const source = context.workbook.worksheets.getItem(plan.sourceSheet);
@@ -206,7 +206,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
     const reason = toOutcomeError(e, plan.sourceSheet);
     // Excel keeps what ran before the failure: remove the half-made copy, never leave it.
     const removed = await deleteHalfMadeSheet(context, plan, existing);
-    if (removed === false) return fail(m.partialCopyLeft(reason.message), m.partialCopyLeftAction());
+    if (removed === false) return fail(outcomeError('partialCopyLeft', m.partialCopyLeft(reason.message)));
     return { ok: false, error: reason };
   }
   return { ok: true, value: { sheetName: plan.newSheetName, restoredFills: plan.restoreFills.length, warnings: restores.warnings } };

@@ -15,10 +15,9 @@ import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../../domain/revi
 import type { CellFill, HighlightRecord, Revision, Snapshot } from '../../domain/revisions/types';
 import { hasRecordHeader } from '../../domain/revisions/recordTable';
 import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../../port/api';
-import { excelMessages } from '../messages';
+import { excelMessages, excelMessages as xm, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
 import { cellKey, noteKind, queueNoteOps, readNotes, type NoteOp, type NoteState } from './revisionsNotes';
-import { revisionsExcelMessages as xm } from './revisionsMessages';
 import { findSheet, readActive, readSheets, valuesFromA1 } from './revisionsRead';
 import {
   findBaseline,
@@ -64,7 +63,7 @@ function fail<T>(error: OutcomeError): Outcome<T> {
 }
 
 function protectedSheet(sheet: string): OutcomeError {
-  return { message: excelMessages.sheetProtected(sheet), action: excelMessages.sheetProtectedAction() };
+  return outcomeError('sheetProtected', excelMessages.sheetProtected(sheet));
 }
 
 /** Runs an operation, turning anything Office throws into an Outcome error (never swallowed). */
@@ -185,7 +184,7 @@ export async function publish(context: Excel.RequestContext, options: RevisionsO
     const stored = storedSnapshots(state.snapshots);
     if (!stored.ok) return stored;
     const snapshot = snapshotFromTables(state.tables, { publishedAt: nowOf(options), ...(options.user ? { publishedBy: options.user } : {}) });
-    if (snapshot.figures.length === 0) return fail({ message: xm.nothingToPublish(state.active.sheetName), action: xm.noTableAction() });
+    if (snapshot.figures.length === 0) return fail(outcomeError('nothingToPublish', xm.nothingToPublish(state.active.sheetName)));
     const republished = stored.value.some((s) => sameSheetName(s.sheetName, snapshot.sheetName) && s.reportingMonth === snapshot.reportingMonth);
     if (state.snapshots.state === 'ours' && state.snapshots.grid.values.length > 0 && !republished) {
       // The usual case appends this month's rows only: the request stays small however many
@@ -349,7 +348,7 @@ export async function markRevision(
     if (!found.ok) return found;
     const { state, revisions } = found.value;
     const rev = revisions.find((r) => r.id === id);
-    if (!rev) return fail({ message: rm.unknownRevision(id), action: xm.unknownRevisionAction() });
+    if (!rev) return fail(outcomeError('unknownRevision', rm.unknownRevision(id)));
     if (state.reviews.state === 'foreign') return foreign(REVIEW_TABLE.sheetName);
     if (state.log.state === 'foreign') return foreign(LOG_SHEET);
     const reviews = storedReviews(state.reviews);

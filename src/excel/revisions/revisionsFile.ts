@@ -14,7 +14,7 @@ import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { Outcome, WorkbookFileReader } from '../../port/api';
 import { toOutcomeError } from '../io/officeErrors';
 import { toView, type LoadedRevisions, type RevisionsOptions } from './revisions';
-import { revisionsExcelMessages as xm } from './revisionsMessages';
+import { excelMessages as xm, outcomeError } from '../messages';
 import { readState, storedReviews } from './revisionsState';
 
 /**
@@ -31,7 +31,7 @@ export function snapshotFromGrids(grids: readonly Grid[], currentMonth: string, 
   }
   // The current sheet is in another workbook: no sheet of the file is excluded by name.
   const snap = previousSheetSnapshot(sheets, '\u0000', currentMonth, { publishedAt: now });
-  if (!snap) return { ok: false, error: { message: rm.noMonthInFile(fileName), action: xm.fileUnreadableAction() } };
+  if (!snap) return { ok: false, error: outcomeError('fileUnreadable', rm.noMonthInFile(fileName)) };
   return { ok: true, value: snap };
 }
 
@@ -50,7 +50,7 @@ export async function compareWithFile(
 ): Promise<Outcome<LoadedRevisions>> {
   try {
     const grids = await readFile(data, fileName);
-    if (!grids.ok) return { ok: false, error: { message: xm.fileUnreadable(grids.error.message), action: xm.fileUnreadableAction() } };
+    if (!grids.ok) return { ok: false, error: outcomeError('fileUnreadable', xm.fileUnreadable(grids.error.message)) };
     const read = await readState(context);
     if (!read.ok) return read;
     const state = read.value;

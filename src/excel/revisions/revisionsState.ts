@@ -11,7 +11,7 @@ import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../domain/sheet/scorecard';
 import type { Outcome } from '../../port/api';
 import { findSheet, readActive, readSheets, valuesFromA1, type SheetInfo } from './revisionsRead';
-import { revisionsExcelMessages as xm } from './revisionsMessages';
+import { excelMessages as xm, fromEngineError, outcomeError } from '../messages';
 
 /** Sheets the add-in keeps its records on; never read as scorecards, never a baseline. */
 export const RECORD_SHEETS = [SNAPSHOT_TABLE.sheetName, HIGHLIGHT_TABLE.sheetName, REVIEW_TABLE.sheetName, LOG_SHEET] as const;
@@ -53,7 +53,7 @@ export function recordSheet(sheets: readonly SheetInfo[], grids: Map<string, Gri
 export async function readState(context: Excel.RequestContext): Promise<Outcome<WorkbookState>> {
   const { active, activeProtected, sheets } = await readActive(context);
   const read = readScorecard(active);
-  if (!read.ok) return { ok: false, error: { message: xm.noTable(active.sheetName, read.error.message), action: xm.noTableAction() } };
+  if (!read.ok) return { ok: false, error: outcomeError('noTable', xm.noTableToCompare(active.sheetName, read.error.message)) };
   const reportingMonth = newestMonth(read.value) ?? '';
   const present = RECORD_SHEETS.map((n) => findSheet(sheets, n)?.name).filter((n): n is string => n !== undefined);
   const grids = await readSheets(context, present, 'values');
@@ -80,7 +80,7 @@ export function storedSnapshots(sheet: RecordSheet): Outcome<Snapshot[]> {
   if (sheet.state === 'foreign') return foreign(SNAPSHOT_TABLE.sheetName);
   if (sheet.grid.values.length === 0) return { ok: true, value: [] };
   const parsed = parseSnapshotRows(valuesFromA1(sheet.grid));
-  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(SNAPSHOT_TABLE.sheetName) } };
+  return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, SNAPSHOT_TABLE.sheetName) };
 }
 
 export function storedHighlights(sheet: RecordSheet): Outcome<HighlightRecord[]> {
@@ -88,7 +88,7 @@ export function storedHighlights(sheet: RecordSheet): Outcome<HighlightRecord[]>
   if (sheet.state === 'foreign') return foreign(HIGHLIGHT_TABLE.sheetName);
   if (sheet.grid.values.length === 0) return { ok: true, value: [] };
   const parsed = parseHighlightRows(valuesFromA1(sheet.grid));
-  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(HIGHLIGHT_TABLE.sheetName) } };
+  return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, HIGHLIGHT_TABLE.sheetName) };
 }
 
 export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
@@ -96,11 +96,11 @@ export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
   if (sheet.state === 'foreign') return foreign(REVIEW_TABLE.sheetName);
   if (sheet.grid.values.length === 0) return { ok: true, value: [] };
   const parsed = parseReviewRows(valuesFromA1(sheet.grid));
-  return parsed.ok ? parsed : { ok: false, error: { message: parsed.error.message, action: xm.damagedAction(REVIEW_TABLE.sheetName) } };
+  return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, REVIEW_TABLE.sheetName) };
 }
 
 export function foreign<T>(sheet: string): Outcome<T> {
-  return { ok: false, error: { message: xm.notOurSheet(sheet), action: xm.notOurSheetAction(sheet) } };
+  return { ok: false, error: outcomeError('notOurSheet', xm.notOurSheet(sheet), sheet) };
 }
 
 /** The best baseline in the workbook, and why a better one was passed over. */

@@ -4,7 +4,7 @@ import { draftSummary, freeSummaryName, summaryLines, summaryText, type SummaryD
 import type { Outcome, Settings, SummaryDraftView } from '../../port/api';
 import { chunkAddresses, DEFAULT_LIMITS } from '../format/writeOps';
 import { queueGridRead } from '../io/readGrid';
-import { excelMessages as m } from '../messages';
+import { excelMessages as m, fromEngineError, outcomeError } from '../messages';
 
 /** The summary column's width in points: a bullet of about 100 characters per line. */
 const SUMMARY_WIDTH = 540;
@@ -27,7 +27,7 @@ function viewOf(draft: SummaryDraft): SummaryDraftView {
 function tablesOf(grid: Parameters<typeof readScorecard>[0], settings: Settings): Outcome<ScorecardTable[]> {
   const tables = readScorecard(grid, { convention: settings.convention });
   if (!tables.ok || tables.value.length === 0) {
-    return { ok: false, error: { message: tables.ok ? m.noTable(grid.sheetName) : tables.error.message, action: m.noTableAction() } };
+    return { ok: false, error: tables.ok ? outcomeError('noTable', m.noTable(grid.sheetName)) : fromEngineError(tables.error) };
   }
   return { ok: true, value: tables.value };
 }
@@ -65,7 +65,7 @@ export async function writeSummarySheet(context: Excel.RequestContext, settings:
   const tables = tablesOf(build().grid, settings);
   if (!tables.ok) return tables;
   // Adding a sheet needs the workbook's structure unprotected.
-  if (protection.protected) return { ok: false, error: { message: m.summaryStructureProtected(), action: m.summaryStructureProtectedAction() } };
+  if (protection.protected) return { ok: false, error: outcomeError('summaryStructureProtected', m.summaryStructureProtected()) };
   const draft = draftSummary(tables.value);
   const lines = summaryLines(draft);
   const name = freeSummaryName(draft.month, sheets.items.map((s) => s.name));

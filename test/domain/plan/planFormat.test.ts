@@ -164,7 +164,7 @@ describe('format plan details', () => {
   });
 
   it('returns an error for no tables', () => {
-    expect(planFormat([], STATIC)).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.noTables() } });
+    expect(planFormat([], STATIC)).toEqual({ ok: false, error: { code: 'noTable', message: sheetMsg.noTables() } });
   });
 
   it('does not mutate the tables', () => {

@@ -103,11 +103,18 @@ describe('roll forward refusals', () => {
   const { grid, tables } = seedTables('earlyHelp');
 
   it('refuses a sheet name already taken', () => {
-    expect(planRollForward(tables, grid, { existingSheets: ['jan-21'] })).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.sheetExists('Jan-21') } });
+    expect(planRollForward(tables, grid, { existingSheets: ['jan-21'] })).toEqual({ ok: false, error: { code: 'sheetExists', message: sheetMsg.sheetExists('Jan-21') } });
   });
 
-  it('refuses a month that is not after the reporting month', () => {
-    expect(planRollForward(tables, grid, { newMonth: { year: 2020, month: 12 } }).ok).toBe(false);
+  it('refuses a month that is not after the reporting month, with its own code', () => {
+    expect(planRollForward(tables, grid, { newMonth: { year: 2020, month: 12 } })).toEqual({
+      ok: false,
+      error: { code: 'notNextMonth', message: sheetMsg.rollNotNext('Dec-20', 'Jan-21') },
+    });
+  });
+
+  it('refuses a sheet with no table to roll forward (noMonths, not sheetExists)', () => {
+    expect(planRollForward([], grid)).toEqual({ ok: false, error: { code: 'noMonths', message: sheetMsg.rollNeedsMonths(grid.sheetName) } });
   });
 
   it('shifts by two columns when rolling two months on', () => {

@@ -66,7 +66,7 @@ describe('review rows', () => {
     const col = REVIEW_TABLE.columns.indexOf(field);
     rows[1][col] = bad;
     const address = qualified(REVIEW_TABLE.sheetName, `${String.fromCharCode(65 + col)}2`);
-    expect(parseReviewRows(rows)).toEqual({ ok: false, error: { code: 'badArgument', message: msg.recordField(address, field, problem) } });
+    expect(parseReviewRows(rows)).toEqual({ ok: false, error: { code: 'damagedRecord', message: msg.recordField(address, field, problem) } });
   });
 });
 

@@ -82,17 +82,17 @@ describe('snapshot rows', () => {
     ['a version from another add-in release', damaged(2, 'version', '2'), msg.recordVersion(at(2, 'version'), '2')],
     ['a reporting month that is not a month', damaged(1, 'reportingMonth', 'December'), msg.snapshotField(at(1, 'reportingMonth'), 'reportingMonth', "'December' is not a month label such as Dec-20")],
   ])('returns an error naming the cell for %s', (_what, rows, message) => {
-    expect(parseSnapshotRows(rows)).toEqual({ ok: false, error: { code: 'badArgument', message } });
+    expect(parseSnapshotRows(rows)).toEqual({ ok: false, error: { code: 'damagedRecord', message } });
   });
 
   it('returns an error for a sheet whose first row is not the header (a user sheet of that name)', () => {
     const result = parseSnapshotRows([['Budget', 'Q1'], ['x', 1]]);
-    expect(result).toEqual({ ok: false, error: { code: 'badArgument', message: msg.snapshotHeader(SNAPSHOT_TABLE.sheetName, 'Budget, Q1') } });
+    expect(result).toEqual({ ok: false, error: { code: 'damagedRecord', message: msg.snapshotHeader(SNAPSHOT_TABLE.sheetName, 'Budget, Q1') } });
   });
 
   it('returns an error when one snapshot has two publishers (rows of two publications mixed)', () => {
     const result = parseSnapshotRows(damaged(2, 'publishedBy', 'Someone else'));
-    expect(result).toEqual({ ok: false, error: { code: 'badArgument', message: msg.snapshotMixed(at(2, 'publishedBy'), 'publishedBy') } });
+    expect(result).toEqual({ ok: false, error: { code: 'damagedRecord', message: msg.snapshotMixed(at(2, 'publishedBy'), 'publishedBy') } });
   });
 
   it('never throws, whatever the cells hold', () => {

@@ -104,7 +104,7 @@ describe('detectHeaders on the seed grids', () => {
   it('returns an error naming the headers it looked for when there is no table', () => {
     const grid = { sheetName: 'Notes', top: 0, left: 0, values: [['hello']], text: [['hello']], numberFormats: [['General']] };
     const read = readScorecard(grid);
-    expect(read).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.noTable('Notes', LOOKED_FOR) } });
+    expect(read).toEqual({ ok: false, error: { code: 'noTable', message: sheetMsg.noTable('Notes', LOOKED_FOR) } });
   });
 
   it('does not mutate the grid it reads', () => {

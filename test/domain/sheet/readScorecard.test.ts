@@ -27,7 +27,7 @@ describe('a table header with no indicator rows', () => {
     expect(read.value.map((t) => t.headerBox)).toEqual([second.headerBox]);
     for (const t of read.value) expect(t.bodyBox.top).toBeLessThanOrEqual(t.bodyBox.bottom);
     const address = boxAddress(first.headerBox);
-    expect(read.value[0].problems).toContainEqual(expect.objectContaining({ address, code: 'badArgument', message: sheetMsg.tableWithoutRows(grid.sheetName, address) }));
+    expect(read.value[0].problems).toContainEqual(expect.objectContaining({ address, code: 'noTable', message: sheetMsg.tableWithoutRows(grid.sheetName, address) }));
   });
 
   it('plans no write or format for the empty header', () => {
@@ -47,6 +47,6 @@ describe('a table header with no indicator rows', () => {
   it('is an error naming the header when it is the only header on the sheet', () => {
     const only = blankRows(blankRows(grid, first.bodyBox.top, first.bodyBox.bottom), second.headerBox.top, second.bodyBox.bottom);
     const read = readScorecard(only);
-    expect(read).toEqual({ ok: false, error: { code: 'badArgument', message: sheetMsg.tableWithoutRows(grid.sheetName, boxAddress(first.headerBox)) } });
+    expect(read).toEqual({ ok: false, error: { code: 'noTable', message: sheetMsg.tableWithoutRows(grid.sheetName, boxAddress(first.headerBox)) } });
   });
 });

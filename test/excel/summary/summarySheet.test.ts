@@ -88,7 +88,7 @@ describe('writeSummarySheet', () => {
     wb.structureProtected = true;
     const before = snapshots(wb);
     const outcome = await wb.run((ctx) => writeSummarySheet(ctx, DEFAULT_SETTINGS));
-    expect(outcome).toEqual({ ok: false, error: { message: m.summaryStructureProtected(), action: m.summaryStructureProtectedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'summaryStructureProtected', message: m.summaryStructureProtected(), action: m.summaryStructureProtectedAction() } });
     expect(snapshots(wb)).toEqual(before);
     expect(wb.stats.syncs).toBe(1);
   });
@@ -96,7 +96,7 @@ describe('writeSummarySheet', () => {
   it('says no table was found on a sheet without one, adding nothing', async () => {
     const wb = fakeWorkbookFromGrids([{ sheetName: 'Notes', top: 0, left: 0, values: [['Minutes of the meeting']], text: [['Minutes of the meeting']], numberFormats: [['General']], merges: [] }]);
     const outcome = await wb.run((ctx) => writeSummarySheet(ctx, DEFAULT_SETTINGS));
-    expect(outcome).toEqual({ ok: false, error: { message: sheetMsg.noTable('Notes', LOOKED_FOR), action: m.noTableAction() } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'noTable', message: sheetMsg.noTable('Notes', LOOKED_FOR), action: m.noTableAction() } });
     expect(wb.sheets.map((s) => s.name)).toEqual(['Notes']);
   });
 });

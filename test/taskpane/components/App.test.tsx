@@ -48,7 +48,7 @@ describe('App', () => {
 
   it('falls back to the defaults and says so when the settings cannot be read', async () => {
     const { api } = renderApp({
-      settings: { ok: false, error: { message: 'Settings are damaged.', action: 'Save them again in Settings.' } },
+      settings: { ok: false, error: { code: 'settingsDamaged', message: 'Settings are damaged.', action: 'Save them again in Settings.' } },
     });
     expect(await screen.findByText('Settings are damaged.')).toBeInTheDocument();
     expect(screen.getByText(paneText.settingsLoadFailed)).toBeInTheDocument();
@@ -56,7 +56,7 @@ describe('App', () => {
   });
 
   it('shows a damaged setting and keeps the readable ones', async () => {
-    const damaged = { message: 'Some settings could not be read.', action: 'Save them again in Settings.' };
+    const damaged = { code: 'settingsDamaged' as const, message: 'Some settings could not be read.', action: 'Save them again in Settings.' };
     const { api } = renderApp({ settings: { ok: true, value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged } } });
     expect(await screen.findByText(damaged.message)).toBeInTheDocument();
     await waitFor(() => expect(api.callsTo('detect')).toEqual([[{ ...DEFAULT_SETTINGS, mode: 'formulas' }]]));

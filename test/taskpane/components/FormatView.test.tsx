@@ -52,7 +52,7 @@ describe('FormatView', () => {
     const api = createFakeAddinApi({
       preview: {
         ok: false,
-        error: { message: 'No NO. / INDICATOR header row on Sheet1.', action: 'Open the month sheet and try again.' },
+        error: { code: 'noTable', message: 'No NO. / INDICATOR header row on Sheet1.', action: 'Open the month sheet and try again.' },
       },
     });
     const user = userEvent.setup();
@@ -93,7 +93,7 @@ describe('FormatView', () => {
     const api = createFakeAddinApi({
       formatResult: {
         ok: false,
-        error: { message: 'The sheet Dec-20 is protected.', action: 'Unprotect the sheet and try again.' },
+        error: { code: 'sheetProtected', message: 'The sheet Dec-20 is protected.', action: 'Unprotect the sheet and try again.' },
       },
     });
     const user = userEvent.setup();
@@ -179,7 +179,7 @@ describe('FormatView', () => {
 
   it('reports a cell that cannot be selected', async () => {
     const api = createFakeAddinApi({
-      selectCell: { ok: false, error: { message: "The sheet 'Dec-20' was renamed or deleted." } },
+      selectCell: { ok: false, error: { code: 'sheetMissing', message: "The sheet 'Dec-20' was renamed or deleted." } },
     });
     const user = userEvent.setup();
     renderWithApi(<FormatView settings={settings} />, api);
@@ -254,7 +254,7 @@ describe('FormatView', () => {
     const api = createFakeAddinApi({
       rollForward: {
         ok: false,
-        error: { message: 'A sheet named Jan-21 already exists.', action: 'Rename or delete it, then try again.' },
+        error: { code: 'sheetExists', message: 'A sheet named Jan-21 already exists.', action: 'Rename or delete it, then try again.' },
       },
     });
     const user = userEvent.setup();

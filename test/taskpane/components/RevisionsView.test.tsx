@@ -164,7 +164,7 @@ describe('RevisionsView', () => {
 
   it('shows in the card why a mark could not be stored', async () => {
     const api = createFakeAddinApi({
-      markRevision: () => ({ ok: false, error: { message: 'The workbook is read-only.', action: 'Save a copy and review there.' } }),
+      markRevision: () => ({ ok: false, error: { code: 'readOnly', message: 'The workbook is read-only.', action: 'Save a copy and review there.' } }),
     });
     const { user } = await renderLoaded(api);
     await user.click(button(paneText.markReviewedButton, card(0)));
@@ -204,7 +204,7 @@ describe('RevisionsView', () => {
     });
 
     it('with no scorecard table on the sheet: the reason, and the actions needing it unavailable, each saying why', async () => {
-      const error = { message: "No scorecard table to compare on 'Sheet1': no header row.", action: 'Select the month’s scorecard sheet and try again.' };
+      const error = { code: 'noTable' as const, message: "No scorecard table to compare on 'Sheet1': no header row.", action: 'Select the month’s scorecard sheet and try again.' };
       const api = createFakeAddinApi({ revisions: { ok: false, error } });
       const user = userEvent.setup();
       renderWithApi(<RevisionsView />, api);

@@ -88,7 +88,7 @@ describe('SettingsView', () => {
     const api = createFakeAddinApi({
       saveSettings: {
         ok: false,
-        error: { message: 'Settings could not be saved: the workbook is read-only.', action: 'Save a copy first.' },
+        error: { code: 'readOnly', message: 'Settings could not be saved: the workbook is read-only.', action: 'Save a copy first.' },
       },
     });
     const { onSaved, user } = setup(stored, api);
