@@ -3,7 +3,7 @@ import type { RestoreFill } from '../domain/plan/types';
 import { planClearHighlights, splitRecords } from '../domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, parseHighlightRows } from '../domain/revisions/highlightRows';
 import { applyRollForward } from '../xlsx/applyRollForward';
-import { readFills, restoreFills } from '../xlsx/highlights';
+import { readFills } from '../xlsx/highlights';
 import type { XlsxWorkbook } from '../xlsx/package/workbook';
 import { parseRef } from '../xlsx/package/refs';
 import { gridOf } from '../xlsx/read';
@@ -27,12 +27,15 @@ export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCo
 
   const highlights = lastMonthHighlights(workbook, sheetName);
   if (!highlights.ok) return report(io, highlights.error);
-  const plan = planRollForward(tables, grid, { existingSheets: workbook.sheets.map((w) => w.name), restoreFills: highlights.value.restores });
+  const plan = planRollForward(tables, grid, {
+    existingSheets: workbook.sheets.map((w) => w.name),
+    restoreFills: highlights.value.restores,
+    notes: workbook.notes(sheetName).all(),
+    highlightNotes: highlights.value.deleteNotes.flatMap((n) => parseRef(n.address) ?? []),
+  });
   if (!plan.ok) return report(io, { exit: EXIT.refused, message: cliMessages.rollFailed(plan.error.message) });
   const rolled = applyRollForward(workbook, plan.value);
   if (!rolled.ok) return report(io, { exit: xlsxFailure(rolled.error).exit, message: cliMessages.rollFailed(rolled.error.message) });
-  // The add-in's notes ("Revised: ...") described last month's revisions: not on the new sheet.
-  restoreFills(workbook, rolled.value.sheetName, [], highlights.value.deleteNotes.map((n) => ({ ...n, sheet: rolled.value.sheetName })));
 
   const written = writeOutput(args.output, workbook.save());
   if (!written.ok) return report(io, written.error);

@@ -1,7 +1,6 @@
 import { ok } from '../domain/result';
 import type { RollForwardPlan } from '../domain/plan/types';
 import { a1 } from '../domain/sheet/grid';
-import { ADDIN_NOTES, isOwnNote } from '../domain/plan/ownership';
 import { valueContent } from './applyPlan';
 import { restoreFills } from './highlights';
 import { xlsxMessages } from './messages';
@@ -104,10 +103,11 @@ function addExternalRel(wb: XlsxWorkbook, part: string, id: string, type: string
 /**
  * Applies a roll-forward plan: copies the source sheet under the new name, then on the
  * copy, in the plan's order, moves month contents left (values and formulas; formats stay
- * where they are), clears the new month's column and last month's DOT/RAG (contents only,
- * with the add-in's "No arrow" notes on them), takes last month's colours off the cleared
+ * where they are), clears the new month's column and last month's DOT/RAG (contents only),
+ * takes last month's colours off the cleared
  * DOT/RAG cells, writes the headers, title and `YTD` markers, and puts back the fills last
- * month's highlights replaced. The source sheet is not touched.
+ * month's highlights replaced, and deletes the notes the plan names (`deleteNotes`). The
+ * source sheet is not touched.
  *
  * @example
  * const rolled = applyRollForward(wb, plan.value);
@@ -136,8 +136,6 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
         sheet.setContent(r, c, null);
-        // Last month's "No arrow: …" note explained a cell that is now empty.
-        if (isOwnNote(ADDIN_NOTES, notes.text(r, c))) notes.set(r, c, null);
       }
     }
   }
@@ -161,5 +159,7 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
     return out;
   });
   restoreFills(wb, plan.newSheetName, restores);
+  // The planner's choice: the add-in's "No arrow" notes on cleared cells, last month's highlight notes.
+  if (notes.writable) for (const n of plan.deleteNotes) notes.set(n.row, n.col, null);
   return ok({ sheetName: plan.newSheetName, notCopied });
 }

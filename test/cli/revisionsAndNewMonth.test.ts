@@ -143,6 +143,15 @@ describe('scorecard new-month', () => {
       // December keeps its highlights: it is what was reviewed.
       expect(cellFill(loaded.value.workbook.getWorksheet('Dec-20')!.getCell(address))).toBe(HIGHLIGHT_FILL);
     }
+    // Format's "No arrow: …" notes explained December's DOT: the cleared DOT cells of January lose them.
+    const noteOf = (sheet: string, row: number, col: number): string => {
+      const note = loaded.value.workbook.getWorksheet(sheet)!.getCell(row + 1, col + 1).note;
+      return note === undefined || note === null ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+    };
+    const dotCells = jan.flatMap((t) => (t.columns.dot === null ? [] : t.indicators.map((row) => [row.row, t.columns.dot!] as const)));
+    const decNotes = dotCells.filter(([r, c]) => noteOf('Dec-20', r, c).startsWith(sheetMsg.noArrowNotePrefix));
+    expect(decNotes.length).toBeGreaterThan(0);
+    expect(dotCells.filter(([r, c]) => noteOf('Jan-21', r, c).startsWith(sheetMsg.noArrowNotePrefix))).toEqual([]);
   });
 
   it('works on the newest month and refuses when its next month exists already (exit 5)', () => {

@@ -110,6 +110,31 @@ describe('rollForward', () => {
     expect(source.cell(ours).note).toBe('Revised: Nov-20 published 88.9%, now 89.4%');
   });
 
+  it('takes the add-in\'s "No arrow" notes off the cleared DOT cells, keeping anyone else\'s note', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const dot = table.columns.dot!;
+    const [withOurs, withUsers] = [table.indicators[1].row, table.indicators[2].row];
+    const ours = sheetMsg.noArrowNote('Dec-20', 'TBC');
+    const source = wb.sheet('Dec-20');
+    source.update(withOurs, dot, (c) => (c.note = ours));
+    source.update(withUsers, dot, (c) => (c.note = 'Arrow checked with the team'));
+    // The same text somewhere the new month does not clear (a label cell): not the planner's to remove.
+    source.update(withOurs, 0, (c) => (c.note = ours));
+    const uninstall = installFakeOffice(globalThis, wb);
+    try {
+      expect((await wb.run((ctx) => rollForward(ctx))).ok).toBe(true);
+    } finally {
+      uninstall();
+    }
+    const next = wb.sheet('Jan-21');
+    expect(next.cellAt(withOurs, dot).note).toBeNull();
+    expect(next.cellAt(withUsers, dot).note).toBe('Arrow checked with the team');
+    expect(next.cellAt(withOurs, 0).note).toBe(ours);
+    expect(source.cellAt(withOurs, dot).note).toBe(ours);
+  });
+
   it('takes last month\'s RAG and DOT colours off the new sheet, keeping their other formats', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);

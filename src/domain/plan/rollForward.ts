@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result';
 import { sameSheetName, type CellBox, type Grid } from '../sheet/grid';
 import { addMonths, compareMonths, financialYear, longMonthLabel, monthLabel, monthSerial, type YearMonth } from '../sheet/months';
 import type { ScorecardTable } from '../sheet/scorecard';
+import { ADDIN_NOTES, isOwnNote } from './ownership';
 import type { RestoreFill, RollForwardPlan } from './types';
 
 export interface RollForwardOptions {
@@ -12,7 +13,24 @@ export interface RollForwardOptions {
   existingSheets?: string[];
   /** Last month's revision highlights to take off the new sheet (from the revisions feature). */
   restoreFills?: RestoreFill[];
+  /**
+   * Notes on the source sheet (0-based absolute row/col and text; the adapter may pass only
+   * the add-in's). The add-in's "No arrow: …" notes on cells the new month clears explained
+   * last month's DOT: the plan takes them off the new sheet. Anyone else's note stays.
+   */
+  notes?: ReadonlyArray<SheetNote>;
+  /** Cells whose last-month highlight note the clear-highlights planner says to remove (from the revisions feature). */
+  highlightNotes?: ReadonlyArray<{ row: number; col: number }>;
 }
+
+/** A cell note as an adapter reads it. */
+export interface SheetNote {
+  row: number;
+  col: number;
+  text: string;
+}
+
+const inBox = (b: CellBox, row: number, col: number): boolean => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 
 const TITLE = /^(\s*As at Month End:?\s*)([A-Za-z]+\s+\d{4})(.*)$/i;
 const YTD_MARKER = /^\s*ytd\b/i;
@@ -30,6 +48,16 @@ function withYear(text: string, fy: string): string {
   return text.replace(YEAR_PAIR, (_m, _a: string, sep: string, b: string) => `${start}${sep}${b.length === 4 ? `${Number(start) + 1}` : end}`);
 }
 
+/** The notes the new sheet must lose: last month's highlight notes, and the add-in's "No arrow" notes on cleared cells; each cell once. */
+function notesToDelete(options: RollForwardOptions, cleared: readonly CellBox[]): Array<{ row: number; col: number }> {
+  const out = new Map<string, { row: number; col: number }>();
+  for (const n of options.highlightNotes ?? []) out.set(`${n.row},${n.col}`, { row: n.row, col: n.col });
+  for (const n of options.notes ?? []) {
+    if (isOwnNote(ADDIN_NOTES, n.text) && cleared.some((b) => inBox(b, n.row, n.col))) out.set(`${n.row},${n.col}`, { row: n.row, col: n.col });
+  }
+  return [...out.values()];
+}
+
 /**
  * Plans next month's sheet from this month's: a new sheet named after the month
  * (`Jan-21`), month columns shifted one left (the oldest drops, the new month's column
@@ -37,7 +65,8 @@ function withYear(text: string, fy: string): string {
  * `mmm-yy`, or text where the header was text), the `As at Month End` title updated and,
  * when the new month is April, the financial-year banner and YTD header labels moved on.
  * Last month's DOT and RAG are cleared with their colours (they described last month);
- * a RAG cell's `YTD` marker is kept. Pure.
+ * a RAG cell's `YTD` marker is kept; the add-in's "No arrow" notes on the cleared cells and
+ * last month's highlight notes are taken off (`deleteNotes`). Pure.
  *
  * @example
  * planRollForward(tables, grid).value.newSheetName // 'Jan-21' from a Dec-20 sheet
@@ -125,5 +154,6 @@ export function planRollForward(tables: ScorecardTable[], grid: Grid, options: R
     writes,
     restoreFills: options.restoreFills ?? [],
     resetStyles,
+    deleteNotes: notesToDelete(options, clearContents),
   });
 }

@@ -189,6 +189,11 @@ export interface RollForwardPlan {
    * after `clearContents`, before `restoreFills`. Optional: absent means none.
    */
   resetStyles?: CellBox[];
+  /**
+   * Cells (0-based absolute) whose note the new sheet must lose: the add-in's "No arrow: …"
+   * notes on cleared DOT cells, and last month's revision-highlight notes. Applied last.
+   */
+  deleteNotes: Array<{ row: number; col: number }>;
 }
 
 /** A roll-forward write: always a value (month headers, titles, year labels), never a formula. */

@@ -1,10 +1,11 @@
-import { planRollForward } from '../../domain/plan/rollForward';
+import { planRollForward, type SheetNote } from '../../domain/plan/rollForward';
+import { ADDIN_NOTES, isOwnNote } from '../../domain/plan/ownership';
 import type { RestoreFill, RollForwardPlan } from '../../domain/plan/types';
 import { parseHighlightRows, HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
 import { planClearHighlights } from '../../domain/revisions/highlights';
 import type { CellFill } from '../../domain/revisions/types';
 import type { CellBox, Grid } from '../../domain/sheet/grid';
-import { boxAddress } from '../../domain/sheet/grid';
+import { a1, boxAddress } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { YearMonth } from '../../domain/sheet/months';
 import type { Outcome, OutcomeError } from '../../port/api';
@@ -93,8 +94,25 @@ async function highlightRestores(context: Excel.RequestContext, sourceSheet: str
   return { restores, deleteNotes: kind === 'note' ? clear.deleteNotes.map((n) => n.address) : [], warnings };
 }
 
+/**
+ * Where the add-in's own notes ("No arrow: …") sit, for the planner: one more round trip,
+ * only when the sheet has any (a note's cell is known only through `getLocation`,
+ * ExcelApi 1.18: https://learn.microsoft.com/javascript/api/excel/excel.note#excel-excel-note-getlocation-member(1)).
+ */
+async function locateOwnNotes(context: Excel.RequestContext, notes: Excel.NoteCollection | null): Promise<SheetNote[]> {
+  const own = (notes?.items ?? []).filter((n) => isOwnNote(ADDIN_NOTES, n.content));
+  if (own.length === 0) return [];
+  const located = own.map((note) => {
+    const where = note.getLocation();
+    where.load('rowIndex,columnIndex');
+    return { note, where };
+  });
+  await context.sync();
+  return located.map(({ note, where }) => ({ row: where.rowIndex, col: where.columnIndex, text: note.content }));
+}
+
 /** Queues the plan on the new sheet: contents moved (formulas kept as written), cleared, last month's colours reset, headers written, fills restored. */
-function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][], deleteNotes: readonly string[]): void {
+function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Grid, formulas: unknown[][]): void {
   for (const move of plan.moves) copy.getRange(boxAddress(move.to)).formulas = formulasOf(formulas, grid, move.from);
   for (const box of plan.clearContents) copy.getRange(boxAddress(box)).clear('Contents');
   // Last month's DOT/RAG colours: no fill, and black text (Office.js cannot set Excel's
@@ -119,7 +137,8 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
       else format.fill.color = fill;
     }
   }
-  for (const address of deleteNotes) copy.notes.getItem(address).delete();
+  // The planner's choice: the add-in's "No arrow" notes on cleared cells, last month's highlight notes.
+  for (const n of plan.deleteNotes) copy.notes.getItem(a1(n.row, n.col)).delete();
 }
 
 /** Whether `name` is what the failed batch's copy is called: renamed, or still `Dec-20 (2)`. */
@@ -171,10 +190,15 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   let grid: Grid;
   let formulas: unknown[][];
   let existing: string[];
+  let ownNotes: SheetNote[];
   try {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    // The active sheet's notes, loaded in the grid read's sync (ExcelApi 1.18; none before).
+    const notes = noteKind() === 'note' ? context.workbook.worksheets.getActiveWorksheet().notes : null;
+    notes?.load('items/content');
     const read = await readGridAndFormulas(context, { kind: 'active' });
+    ownNotes = await locateOwnNotes(context, notes);
     grid = read.grid;
     formulas = read.formulas;
     existing = sheets.items.map((s) => s.name);
@@ -190,7 +214,16 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   } catch (e) {
     return { ok: false, error: toOutcomeError(e) };
   }
-  const planned = planRollForward(tables.value, grid, { existingSheets: existing, restoreFills: restores.restores, ...(options.newMonth ? { newMonth: options.newMonth } : {}) });
+  const planned = planRollForward(tables.value, grid, {
+    existingSheets: existing,
+    restoreFills: restores.restores,
+    notes: ownNotes,
+    highlightNotes: restores.deleteNotes.flatMap((address) => {
+      const box = boxOfAddress(address);
+      return box ? [{ row: box.top, col: box.left }] : [];
+    }),
+    ...(options.newMonth ? { newMonth: options.newMonth } : {}),
+  });
   if (!planned.ok) return fail(fromEngineError(planned.error));
   const plan = planned.value;
 
@@ -198,7 +231,7 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   const copy = source.copy('After', source);
   copy.name = plan.newSheetName;
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
-  queueRollForward(copy, plan, grid, formulas, restores.deleteNotes);
+  queueRollForward(copy, plan, grid, formulas);
   copy.activate();
   try {
     await context.sync();

@@ -99,6 +99,28 @@ describe('roll forward March -> April', () => {
   });
 });
 
+describe('roll forward notes', () => {
+  const { grid, tables } = seedTables('earlyHelp');
+  const dot = tables[0].columns.dot!;
+  const row = tables[0].indicators[0].row;
+
+  it('deletes the add-in\'s "No arrow" note on a cleared cell and the highlight notes it is given, each once', () => {
+    const p = planRollForward(tables, grid, {
+      notes: [
+        { row, col: dot, text: sheetMsg.noArrowNote('Dec-20', 'TBC') },
+        { row: row + 1, col: dot, text: 'Checked with the team' },
+        { row, col: 0, text: sheetMsg.noArrowNote('Dec-20', 'TBC') },
+      ],
+      highlightNotes: [{ row: row + 2, col: 1 }, { row, col: dot }],
+    });
+    expect(p.ok && p.value.deleteNotes).toEqual([{ row: row + 2, col: 1 }, { row, col: dot }]);
+  });
+
+  it('deletes no note when none is given', () => {
+    expect(roll(grid).deleteNotes).toEqual([]);
+  });
+});
+
 describe('roll forward refusals', () => {
   const { grid, tables } = seedTables('earlyHelp');
 
