@@ -80,7 +80,7 @@ describe('SummaryView', () => {
   });
 
   it('shows why the sheet was not written, with what to do', async () => {
-    const api = createFakeAddinApi({ writeSummary: { ok: false, error: { message: 'The workbook is protected.', action: 'Unprotect it.' } } });
+    const api = createFakeAddinApi({ writeSummary: { ok: false, error: { code: 'summaryStructureProtected', message: 'The workbook is protected.', action: 'Unprotect it.' } } });
     const { user } = setup(api);
     await draftBox();
     await user.click(screen.getByRole('button', { name: t.writeButton }));
@@ -90,7 +90,7 @@ describe('SummaryView', () => {
   });
 
   it('says why there is no draft (no table on the sheet), leaves Copy and Write off and drafts again on request', async () => {
-    const api = createFakeAddinApi({ summary: { ok: false, error: { message: "No scorecard table was found on 'Notes'.", action: 'Select the scorecard sheet.' } } });
+    const api = createFakeAddinApi({ summary: { ok: false, error: { code: 'noTable', message: "No scorecard table was found on 'Notes'.", action: 'Select the scorecard sheet.' } } });
     const { user } = setup(api);
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("No scorecard table was found on 'Notes'."));
     expect(screen.queryByRole('textbox', { name: t.draftLabel })).not.toBeInTheDocument();
