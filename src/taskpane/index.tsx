@@ -13,7 +13,7 @@ const readFile: WorkbookFileReader = async (data, fileName) => (await import('..
 
 const api = lazyAddinApi(
   async () => (await import(/* webpackChunkName: "excel" */ '../excel/addinApi')).createExcelAddinApi({ readFile }),
-  (e) => ({ message: paneText.adapterLoadFailed(e instanceof Error ? e.message : String(e)), action: paneText.adapterLoadFailedAction }),
+  (e) => ({ code: 'unexpected', message: paneText.adapterLoadFailed(e instanceof Error ? e.message : String(e)), action: paneText.adapterLoadFailedAction }),
 );
 
 function start(): void {

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, type AddinApi } from '../../src/port/api';
 import { lazyAddinApi } from '../../src/taskpane/lazyAddinApi';
 import { createFakeAddinApi, samplePreview } from '../fakes/fakeAddinApi';
 
-const failed = (e: unknown) => ({ message: `not loaded: ${e instanceof Error ? e.message : String(e)}`, action: 'reopen' });
+const failed = (e: unknown) => ({ code: 'unexpected' as const, message: `not loaded: ${e instanceof Error ? e.message : String(e)}`, action: 'reopen' });
 
 describe('lazyAddinApi', () => {
   it('loads the implementation on the first call only and passes every call and its arguments on', async () => {
@@ -24,7 +24,7 @@ describe('lazyAddinApi', () => {
     const load = jest.fn<Promise<AddinApi>, []>().mockRejectedValueOnce(new Error('ChunkLoadError')).mockResolvedValue(real);
     const api = lazyAddinApi(load, failed);
 
-    await expect(api.loadSettings()).resolves.toEqual({ ok: false, error: { message: 'not loaded: ChunkLoadError', action: 'reopen' } });
+    await expect(api.loadSettings()).resolves.toEqual({ ok: false, error: { code: 'unexpected', message: 'not loaded: ChunkLoadError', action: 'reopen' } });
     const second = await api.detect(DEFAULT_SETTINGS);
     expect(second.ok).toBe(true);
     expect(load).toHaveBeenCalledTimes(2);
