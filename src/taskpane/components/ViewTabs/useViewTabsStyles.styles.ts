@@ -1,12 +1,14 @@
 import { createFocusOutlineStyle, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
-/** A row of tabs drawn as Fluent's transparent medium TabList: an underline marks the selected one. */
+/** A row of tabs drawn like Fluent's transparent small TabList: an underline marks the selected one. */
 export const useViewTabsStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'row', columnGap: tokens.spacingHorizontalXXS },
+  // The row wraps rather than overflow: four tabs need about 320 px at body size, and the pane
+  // can be 300 px wide (a clipped "Settings" tab was found at 300 px in the browser test).
+  list: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXS },
   tab: {
     ...typographyStyles.body1,
     position: 'relative',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalMNudge}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalSNudge}`,
     border: 'none',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorTransparentBackground,
@@ -22,8 +24,8 @@ export const useViewTabsStyles = makeStyles({
     '::after': {
       content: '""',
       position: 'absolute',
-      left: tokens.spacingHorizontalMNudge,
-      right: tokens.spacingHorizontalMNudge,
+      left: tokens.spacingHorizontalSNudge,
+      right: tokens.spacingHorizontalSNudge,
       bottom: 0,
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,
