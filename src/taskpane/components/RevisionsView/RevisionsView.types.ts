@@ -1,12 +1,9 @@
-import type { OutcomeError, RevisionView, RevisionsResult } from '../../../port/api';
+import type { RevisionView } from '../../../port/api';
 import type { PaneMessage } from '../StatusMessage';
-import type { RevisionsContent, RevisionsProgress } from './revisionsProgress';
+import type { RevisionsContent, RevisionsLoad, RevisionsProgress } from './revisionsProgress';
 
-/** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */
-export type RevisionsLoad =
-  | { status: 'loading' }
-  | { status: 'ready'; baseline: RevisionsResult['baseline']; /** Why a better baseline was passed over. */ notices: string[] }
-  | { status: 'error'; error: OutcomeError };
+// RevisionsLoad lives beside the pure progress helpers that read it, so the two files import one way only.
+export type { RevisionsLoad };
 
 /** The one workbook action running, if any; buttons wait for it. */
 export type RevisionsBusy = 'none' | 'file' | 'mark' | 'highlight' | 'clear' | 'publish';

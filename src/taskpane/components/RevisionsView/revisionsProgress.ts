@@ -1,5 +1,10 @@
-import type { RevisionView } from '../../../port/api';
-import type { RevisionsLoad } from './RevisionsView.types';
+import type { OutcomeError, RevisionView, RevisionsResult } from '../../../port/api';
+
+/** How far loading the revisions got; the view takes no props, it reads through the AddinApi. */
+export type RevisionsLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; baseline: RevisionsResult['baseline']; /** Why a better baseline was passed over. */ notices: string[] }
+  | { status: 'error'; error: OutcomeError };
 
 /** How far the review of a list of revisions has got. */
 export interface RevisionsProgress {
