@@ -32,11 +32,10 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
-function runWebpackProduction(): Promise<void> {
-  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+/** Runs a command in a child process and keeps the last 8,000 characters it printed, for a failure message. */
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    // A child process: webpack inside jest's module registry is slow and leaks memory.
-    const child = spawn(process.execPath, [cli, '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer): void => {
       output = (output + chunk.toString()).slice(-8000);
@@ -44,8 +43,15 @@ function runWebpackProduction(): Promise<void> {
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/** webpack in production mode, in a child process: inside jest's module registry it is slow and leaks memory. */
+async function runWebpackProduction(): Promise<void> {
+  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  const { code, output } = await runChild(process.execPath, [cli, '--mode', 'production']);
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code}):\n${output}`);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

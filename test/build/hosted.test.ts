@@ -5,11 +5,11 @@
  * webpack's `--output-path` so the shared dist/ is left alone) and checks what webpack wrote:
  * the manifest, every file it names, and that nothing else names the dev server.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BUILD_TIMEOUT_MS, ROOT, listFiles } from './dist';
+import { BUILD_TIMEOUT_MS, ROOT, listFiles, runChild } from './dist';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS, shared with webpack.config.js
 const { manifestFor } = require(path.join(ROOT, 'scripts', 'manifest-url.cjs')) as { manifestFor: (content: string, target?: string) => string };
@@ -24,22 +24,8 @@ function validate(...args: string[]): { status: number | null; output: string } 
 
 /** `ADDIN_URL=<base> npm run build -- --output-path <dir>`, as a child process (webpack is slow inside jest). */
 function hostedBuild(dir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const child = spawn(npm, ['run', 'build', '--', '--output-path', dir], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_URL: BASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  return runChild(npm, ['run', 'build', '--', '--output-path', dir], { ADDIN_URL: BASE });
 }
 
 describe('a hosted build (ADDIN_URL=… npm run build)', () => {

@@ -1,31 +1,14 @@
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ensureProductionBuild } from '../../build/dist';
+import { ensureProductionBuild, runChild } from '../../build/dist';
 import { HOST_OUT, ROOT } from './paths';
 
 const WEBPACK_CLI = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
 
 /** Runs webpack in a child process (jest's module registry makes the Node API slow and leaky). */
-export function runWebpack(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WEBPACK_CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`webpack ${args.join(' ')} exited with ${code}:\n${output}`));
-    });
-  });
+export async function runWebpack(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const { code, output } = await runChild(process.execPath, [WEBPACK_CLI, ...args], env);
+  if (code !== 0) throw new Error(`webpack ${args.join(' ')} exited with ${code}:\n${output}`);
 }
 
 /**
