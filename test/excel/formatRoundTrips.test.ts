@@ -79,7 +79,7 @@ describe('Format while someone else edits the workbook', () => {
     // Sync 1 is the read; the edit lands before the write (sync 2).
     s.workbook.editBeforeSync(2, (wb) => wb.sheet(s.grid.sheetName).setValue(cell, 0.5));
     const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
-    expect(outcome).toEqual({ ok: false, error: { message: m.restored(m.changedWhileFormatting(qualified(s.grid.sheetName, cell))), action: m.sheetChangedAction() } });
+    expect(outcome).toEqual({ ok: false, error: { message: m.restored(m.changedWhileFormatting(qualified(s.grid.sheetName, cell))), action: m.sheetChangedAction(), code: 'sheetChanged' } });
     expect(sheet.value(cell)).toBe(0.5);
     expect(sheet.changedCells(before)).toEqual([cell]);
     expect(s.workbook.sheets.map((x) => x.name)).toEqual([s.grid.sheetName]);
@@ -119,7 +119,7 @@ describe('Format while someone else edits the workbook', () => {
       wb.activeSheetId = wb.sheet('Other').id;
     });
     const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
-    expect(outcome).toEqual({ ok: false, error: { message: m.sheetGoneWhileFormatting(s.grid.sheetName), action: m.sheetMissingAction() } });
+    expect(outcome).toEqual({ ok: false, error: { message: m.sheetGoneWhileFormatting(s.grid.sheetName), action: m.sheetMissingAction(), code: 'sheetMissing' } });
     expect(s.workbook.sheets.map((x) => x.name)).toEqual(['Other']);
   });
 
