@@ -120,6 +120,7 @@ export const EXCEL_API_MINOR: Readonly<Record<string, number>> = {
   'RangeFormat.wrapText': 1,
   'RangeFormat.columnWidth': 2,
   'RangeFormat.autofitColumns': 2,
+  'RangeFormat.autofitRows': 2,
   'RangeFormat.fill': 1,
   'RangeFormat.font': 1,
   'RangeFormat.borders': 1,
