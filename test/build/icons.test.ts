@@ -72,11 +72,15 @@ describe('the add-in icons', () => {
 
   it('are exactly what scripts/make-icons.mjs draws (the committed PNGs are not hand-edited)', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'icons-'));
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'make-icons.mjs'), out], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
-    for (const size of SIZES) {
-      const drawn = fs.readFileSync(path.join(out, `icon-${size}.png`));
-      expect(drawn.equals(fs.readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`)))).toBe(true);
+    try {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'make-icons.mjs'), out], { encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      for (const size of SIZES) {
+        const drawn = fs.readFileSync(path.join(out, `icon-${size}.png`));
+        expect(drawn.equals(fs.readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`)))).toBe(true);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });
