@@ -112,7 +112,6 @@ export const cliMessages = {
     `No scorecard table found in ${path} (sheets looked at: ${sheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
     'A scorecard table has header cells such as NO., INDICATOR, GOOD PERF IS and month columns like Oct-20. Use --sheet to name the sheet.',
   planFailed: (reason: string): string => `Cannot format the sheet: ${reason}`,
-  written: (path: string): string => `Wrote ${path}`,
   internal: (reason: string): string => `Internal error in scorecard: ${reason}. Nothing was written. Please report this (set SCORECARD_DEBUG=1 for details).`,
   problemsExit: (n: number): string =>
     `${count(n, 'tolerance')} cannot be read (listed above with ${agree(n, 'its cell', 'their cells')}): no RAG for ${agree(n, 'that row', 'those rows')}. The file was written; fix those cells and run again.`,

@@ -106,8 +106,6 @@ export const msg = {
     `A Within Limits measure needs a range in the Green cell (e.g. 14-20), not ${quote(text)}.`,
   relativeNeedsRange: (rag: Rag, text: string): string =>
     `The ${ragName(rag)} tolerance ${quote(text)} is relative to the range, but the Green cell has no range (e.g. 14-20).`,
-  missingCutPoint: (lower: BandLabel, upper: BandLabel): string =>
-    `${bandLabel(lower)} and ${bandLabel(upper)} do not say where one ends and the other begins.`,
   toleranceOverlap: (a: BandLabel, b: BandLabel, from: string, to: string): string =>
     from === to
       ? `${bandLabel(a)} and ${bandLabel(b)} overlap: ${from} belongs to both.`
@@ -224,7 +222,6 @@ export const sheetMsg = {
     `${quote(text)} has no % sign, but the other figures of this % row are percentages (${example}): type ${text}% or ${formatNumber(Number(text) / 100)}.`,
   percentTargetInCountRow: (unit: string, tolerance: string): string =>
     `This row counts (${unit}), but its tolerance ${quote(tolerance)} is a percentage: give the target as a count, or make the row a % row.`,
-  badTableHeader: (missing: string): string => `The table header has no ${missing} column.`,
   tableWithoutRows: (sheetName: string, address: string): string =>
     `The table header at ${quote(sheetName)}!${address} has no indicator rows below it (a GOOD PERF IS and a NO. or name on the next row): nothing there was formatted.`,
 
@@ -250,7 +247,8 @@ export const sheetMsg = {
     `The plan would write to ${address}, which is not a DOT, RAG or key cell: nothing was changed.`,
   styleOutsideArea: (address: string): string =>
     `The plan would format ${address}, outside the table and its key: nothing was changed.`,
-  keyAreaNotEmpty: (address: string): string => `The key's place ${address} is not empty: the key was left out.`,
+  /** Any adapter refusing a plan `validatePlan` rejects: `problem` is its message. */
+  planInvalid: (problem: string): string => `The format plan is not one the add-in can apply (${problem}); nothing was changed.`,
   // The plan's own shape (what validatePlan checks before any adapter writes).
   planNoSheet: (): string => 'the plan names no sheet',
   planBadBox: (what: 'table area' | 'key area' | 'print area'): string => `the ${what} is not a valid range`,

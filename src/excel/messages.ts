@@ -43,8 +43,7 @@ export const excelMessages = {
   backupGone: (reason: string, backup: string): string =>
     `${reason} Some cells may be partly formatted, and the hidden backup sheet '${backup}' the add-in would restore them from is no longer in the workbook (someone removed it).`,
   backupGoneAction: (): string => 'Run Format again to finish formatting the sheet, or undo the change in Excel (Ctrl+Z) if it is still offered.',
-  badPlan: (detail: string): string => `The formatting plan is not valid: ${detail}`,
-  badPlanAction: (): string => 'Nothing was changed. Please report this problem.',
+  badPlanAction: (): string => 'Please report this problem: the add-in made a plan it cannot apply.',
   cancelled: (): string => 'Format was cancelled; the sheet was not changed.',
   restored: (reason: string): string => `${reason} The add-in took back what it had written; nobody else's changes were undone.`,
   notRestored: (reason: string, backup: string): string =>

@@ -1,4 +1,5 @@
-import { msg } from '../domain/messages';
+import { msg, ragName, sheetMsg } from '../domain/messages';
+import { RAG_LETTER } from '../domain/plan/palette';
 import type { DotConvention, DotState, Rag } from '../domain/types';
 import type { BaselineSource, FormatSummary, ReviewStatus, Settings, WriteMode } from '../port/api';
 
@@ -123,7 +124,6 @@ export const paneText = {
     `${p.reviewed} of ${p.total} reviewed${p.queried > 0 ? `, ${p.queried} queried` : ''}`,
   listLabel: 'Revised figures',
   listHint: 'Up and down arrows move through the list; each figure is selected on the sheet.',
-  cardLabel: 'Revision under review',
   publishedToNew: (published: string, current: string): string => `${published} \u2192 ${current}`,
   change: (change: string): string => `(${change})`,
   status: (s: ReviewStatus): string => ({ pending: 'Not reviewed', reviewed: 'Reviewed', queried: 'Queried' })[s],
@@ -132,7 +132,6 @@ export const paneText = {
   stepPosition: (i: number, n: number): string => `Revision ${i + 1} of ${n}`,
   /** Why the actions needing the sheet's figures are greyed out. */
   unavailableUntilRead: (detail: string): string => `Unavailable until the sheet\u2019s figures can be compared: ${detail}`,
-  nothingToHighlight: 'Nothing to highlight: no figure was revised.',
   sheetActionsLabel: 'Whole sheet',
   previousButton: 'Previous',
   nextButton: 'Next',
@@ -168,16 +167,17 @@ export const paneText = {
   paperLabel: 'Paper',
   paperHint: 'Format sets the sheet to print landscape on this paper.',
   paperOption: (p: Settings['paper']): string => (p === 'A4' ? 'A4' : p === 'Letter' ? 'US Letter' : 'A3'),
-  keyHeading: 'Key',
+  /** The heading the key has on the sheet. */
+  keyHeading: sheetMsg.keyTitle,
   /** Under the numeric convention the arrow is only the direction; the colour carries the judgement. */
   keyNumericColour: 'The arrow shows the direction of the change; its colour says whether that is good or bad for the measure.',
   saveButton: 'Save settings',
   saved: 'Settings saved in this workbook.',
 
   // Screen-reader text for the symbols the pane draws.
-  rag: (r: Rag | null): string => (r === null ? 'No RAG' : { red: 'Red', amber: 'Amber', green: 'Green' }[r]),
-  ragLetter: (r: Rag): string => ({ red: 'R', amber: 'A', green: 'G' })[r],
-  // The same words as the key Format writes on the sheet (one catalogue in the domain).
+  // The same words and letters as Format writes on the sheet (one catalogue in the domain).
+  rag: (r: Rag | null): string => (r === null ? 'No RAG' : ragName(r)),
+  ragLetter: (r: Rag): string => RAG_LETTER[r],
   dot: (d: DotState): string => msg.dotLabels[d],
   unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
   unexpectedAction: 'Try again; if it happens again, reload the add-in and report the message.',

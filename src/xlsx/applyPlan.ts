@@ -4,6 +4,7 @@ import { isOwnNote, isOwnRule, keyCellFree, type ReadRule } from '../domain/plan
 import { validatePlan } from '../domain/plan/validate';
 import { a1, type CellBox } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
+import { sheetMsg } from '../domain/messages';
 import { xlsxMessages } from './messages';
 import { formatValue } from './numberFormat';
 import { cellInput } from './read';
@@ -193,7 +194,7 @@ function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, plan
 
 function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxResult<void> {
   const valid = validatePlan(plan);
-  if (!valid.ok) return xlsxError('planMismatch', xlsxMessages.planInvalid(valid.error.message));
+  if (!valid.ok) return xlsxError('planMismatch', sheetMsg.planInvalid(valid.error.message));
   if (sheet.protected) return xlsxError('protected', xlsxMessages.protectedSheet(plan.sheetName));
   if (plan.extraArea) {
     // The key may only land on empty cells, or on the key a previous run wrote there (domain/plan/ownership.ts).

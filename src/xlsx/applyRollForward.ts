@@ -3,6 +3,7 @@ import type { RollForwardPlan } from '../domain/plan/types';
 import { a1 } from '../domain/sheet/grid';
 import { valueContent } from './applyPlan';
 import { restoreFills } from './highlights';
+import { sheetMsg } from '../domain/messages';
 import { xlsxMessages } from './messages';
 import type { SheetPart } from './package/sheet';
 import type { XlsxWorkbook } from './package/workbook';
@@ -115,7 +116,7 @@ function addExternalRel(wb: XlsxWorkbook, part: string, id: string, type: string
  */
 export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxResult<RollForwardApplied> {
   if (!wb.sheets.some((s) => s.name === plan.sourceSheet)) return xlsxError('sheetNotFound', xlsxMessages.sheetNotFound(plan.sourceSheet, wb.sheets.map((s) => s.name)));
-  if (wb.sheets.some((s) => s.name.toLowerCase() === plan.newSheetName.toLowerCase())) return xlsxError('planMismatch', xlsxMessages.sheetExists(plan.newSheetName));
+  if (wb.sheets.some((s) => s.name.toLowerCase() === plan.newSheetName.toLowerCase())) return xlsxError('planMismatch', sheetMsg.sheetExists(plan.newSheetName));
   if (wb.structureLocked) return xlsxError('protected', xlsxMessages.protectedStructure('The workbook'));
   const { sheet, notCopied } = copySheet(wb, plan.sourceSheet, plan.newSheetName);
   const styles = wb.styles;

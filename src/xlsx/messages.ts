@@ -22,11 +22,9 @@ export const xlsxMessages = {
     `${name} has its structure protected (sheets cannot be added). Unprotect it in Excel (Review > Protect Workbook), save, and try again; nothing was changed.`,
   sheetNotFound: (name: string, sheets: string[]): string =>
     `There is no sheet named "${name}". Sheets in the workbook: ${sheets.map((s) => `"${s}"`).join(', ') || '(none)'}.`,
-  sheetExists: (name: string): string => `The workbook already has a sheet named "${name}"; nothing was changed.`,
   noSheets: (): string => 'The workbook has no worksheets.',
   planSheetMismatch: (planSheet: string, sheet: string): string =>
     `The format plan is for sheet "${planSheet}" but was given sheet "${sheet}"; nothing was changed.`,
-  planInvalid: (problem: string): string => `The format plan is not one the add-in can apply (${problem}); nothing was changed.`,
   keyAreaNotEmpty: (address: string): string =>
     `The key would overwrite ${address}, which is not empty; nothing was changed. Clear or move that content and try again.`,
   notesUnreadable: (sheet: string): string =>

@@ -143,8 +143,8 @@ describe('applyFormatPlan', () => {
 describe('applyFormatPlan refusals change nothing', () => {
   it.each([
     ['a plan for another sheet', (p: FormatPlan) => ({ ...p, sheetName: 'Nov-20' }), 'planMismatch', xlsxMessages.planSheetMismatch('Nov-20', 'Dec-20')],
-    ['a write outside the table and key', (p: FormatPlan) => ({ ...p, writes: [...p.writes, { kind: 'value' as const, row: 50, col: 0, value: 'x' }] }), 'planMismatch', xlsxMessages.planInvalid(sheetMsg.planWriteOutside('A51'))],
-    ['a style box outside the table', (p: FormatPlan) => ({ ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 40, left: 0, bottom: 41, right: 1 }] }] }), 'planMismatch', xlsxMessages.planInvalid(sheetMsg.planStyleOutside('x'))],
+    ['a write outside the table and key', (p: FormatPlan) => ({ ...p, writes: [...p.writes, { kind: 'value' as const, row: 50, col: 0, value: 'x' }] }), 'planMismatch', sheetMsg.planInvalid(sheetMsg.planWriteOutside('A51'))],
+    ['a style box outside the table', (p: FormatPlan) => ({ ...p, styles: [...p.styles, { key: 'x', style: { bold: true }, boxes: [{ top: 40, left: 0, bottom: 41, right: 1 }] }] }), 'planMismatch', sheetMsg.planInvalid(sheetMsg.planStyleOutside('x'))],
   ])('refuses %s', async (_name, mutate, code, message) => {
     const wb = await seedWorkbook();
     const ws = wb.getWorksheet('Dec-20')!;

@@ -9,7 +9,7 @@ import { gridFromWorksheet } from '../helpers/exceljsGrid';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { viaPackage } from '../helpers/viaPackage';
 import { cellFill } from '../helpers/exceljsStyles';
-import { xlsxMessages } from '../../src/xlsx/messages';
+import { sheetMsg } from '../../src/domain/messages';
 import { planFormat, UNIT_FORMATS } from '../../src/domain/plan/planFormat';
 import { applyFormatPlan } from '../../src/xlsx/applyPlan';
 import type { Grid } from '../../src/domain/sheet/grid';
@@ -124,7 +124,7 @@ describe('applyRollForward', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     wb.addWorksheet('Jan-20');
     const { result, saved } = await viaPackage(wb, (x) => applyRollForward(x, plan.value));
-    expect(result).toEqual({ ok: false, error: { code: 'planMismatch', message: xlsxMessages.sheetExists('Jan-20') } });
+    expect(result).toEqual({ ok: false, error: { code: 'planMismatch', message: sheetMsg.sheetExists('Jan-20') } });
     expect(saved.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Population', 'Jan-20']);
   });
 });

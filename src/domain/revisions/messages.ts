@@ -32,7 +32,6 @@ export const revisionMessages = {
   sheetGone: (sheet: string): string => `The sheet '${sheet}' no longer exists; its highlight records were dropped.`,
   noBaseline: (): string =>
     'No published figures to compare with: no snapshot was stored, and no earlier month sheet was found. Pick last month’s workbook to compare.',
-  baselineDamaged: (detail: string): string => `The stored published figures could not be read (${detail}).`,
   noMonthInFile: (fileName: string): string =>
     `No scorecard with a month before this one was found in ${fileName}. Pick the workbook published last month.`,
   unknownRevision: (id: string): string => `No revision ${id} on this sheet. Reload the revisions and try again.`,

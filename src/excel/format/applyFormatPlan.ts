@@ -7,6 +7,7 @@ import type { CellInput } from '../../domain/types';
 import type { Outcome, OutcomeCode, OutcomeError } from '../../port/api';
 import { isOurs } from './conditionalFormats';
 import { queueFormatState, type FormatState } from './formatState';
+import { sheetMsg } from '../../domain/messages';
 import { excelMessages as m, outcomeError } from '../messages';
 import { queueNoteOps, type NoteOp } from '../revisions/revisionsNotes';
 import { toOutcomeError } from '../io/officeErrors';
@@ -136,7 +137,7 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  */
 export async function applyFormatPlan(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions = {}): Promise<Outcome<ApplyReport>> {
   const checked = validatePlan(plan);
-  if (!checked.ok) return fail('planInvalid', m.badPlan(checked.error.message));
+  if (!checked.ok) return fail('planInvalid', sheetMsg.planInvalid(checked.error.message));
   // getRanges, page layout and suspendScreenUpdatingUntilNextSync need ExcelApi 1.9.
   if (!excelApiSupported(9)) return fail('notSupported', m.notSupported());
   const limits = options.limits ?? DEFAULT_LIMITS;
