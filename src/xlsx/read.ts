@@ -6,6 +6,7 @@ import { formatValue } from './numberFormat';
 import { packageErrorOf, XlsxWorkbook } from './package/workbook';
 import type { CellRec, SheetPart } from './package/sheet';
 import { symbolArrow } from './package/symbols';
+import type { ZipCodec } from './package/zip';
 import { xlsxError, type XlsxResult } from './result';
 import { dateFromSerial } from './serial';
 
@@ -15,11 +16,14 @@ import { dateFromSerial } from './serial';
  * the file actually holds.
  */
 
-/** Opens bytes as a workbook; every failure is a message naming the file. */
-export function openWorkbook(data: ArrayBuffer | Uint8Array, name = 'The file'): XlsxResult<XlsxWorkbook> {
+/**
+ * Opens bytes as a workbook; every failure is a message naming the file. `codec` does the
+ * zip's deflate work (the CLI passes Node's zlib; the pane uses the built-in fflate).
+ */
+export function openWorkbook(data: ArrayBuffer | Uint8Array, name = 'The file', codec?: ZipCodec): XlsxResult<XlsxWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   try {
-    return ok(XlsxWorkbook.open(bytes));
+    return ok(XlsxWorkbook.open(bytes, undefined, codec));
   } catch (e) {
     return failure(e, name);
   }

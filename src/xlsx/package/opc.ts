@@ -1,4 +1,4 @@
-import { InflateBudget, readZip, writeZip, ZipError, type ZipEntry, type ZipLimits, type ZipOut, DEFAULT_LIMITS } from './zip';
+import { InflateBudget, readZip, writeZip, ZipError, type ZipEntry, type ZipLimits, type ZipOut, type ZipCodec, DEFAULT_LIMITS } from './zip';
 import { attrsText, children, parseXml, Splice, type XNode } from './xml';
 
 /**
@@ -70,15 +70,19 @@ export class OpcPackage {
   private readonly added: string[] = [];
   private readonly budget: InflateBudget;
 
-  private constructor(entries: ZipEntry[], limits: ZipLimits) {
+  private constructor(
+    entries: ZipEntry[],
+    limits: ZipLimits,
+    private readonly codec: ZipCodec | null,
+  ) {
     this.entries = entries;
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-    this.budget = new InflateBudget(limits);
+    this.budget = new InflateBudget(limits, codec);
   }
 
   /** Throws ZipError for what is not a readable zip (the reader turns it into a message). */
-  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): OpcPackage {
-    return new OpcPackage(readZip(bytes, limits), limits);
+  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS, codec: ZipCodec | null = null): OpcPackage {
+    return new OpcPackage(readZip(bytes, limits), limits, codec);
   }
 
   has(name: string): boolean {
@@ -187,7 +191,7 @@ export class OpcPackage {
       return { kind: 'new', name: entry.name, data: encoder.encode(utf8Declaration(changed)), like: entry };
     });
     for (const name of this.added) out.push({ kind: 'new', name, data: encoder.encode(this.changed.get(name)!) });
-    return writeZip(out);
+    return writeZip(out, this.codec);
   }
 }
 

@@ -3,7 +3,7 @@ import { SheetPart } from './sheet';
 import { StylesPart } from './styles';
 import { SheetNotes } from './notes';
 import { attrsText, child, children, parseXml, prefixFor, Splice, XmlError, type XNode } from './xml';
-import type { ZipLimits } from './zip';
+import type { ZipCodec, ZipLimits } from './zip';
 
 /**
  * A workbook package opened for reading and in-place editing: the workbook part's sheet
@@ -87,9 +87,9 @@ export class XlsxWorkbook {
   }
 
   /** Opens a package; throws PackageError with a reason. */
-  static open(bytes: Uint8Array, limits?: ZipLimits): XlsxWorkbook {
+  static open(bytes: Uint8Array, limits?: ZipLimits, codec?: ZipCodec): XlsxWorkbook {
     try {
-      return new XlsxWorkbook(OpcPackage.open(bytes, limits));
+      return new XlsxWorkbook(OpcPackage.open(bytes, limits, codec ?? null));
     } catch (e) {
       throw packageErrorOf(e) ?? e;
     }

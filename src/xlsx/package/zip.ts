@@ -22,6 +22,20 @@ export interface ZipLimits {
   entries: number;
 }
 
+/**
+ * Where the deflate work is done. The package is browser-safe, so by default it uses
+ * fflate (pure JavaScript); the CLI passes Node's zlib (native code: about 3x faster to
+ * deflate, 5x to inflate). The limits hold either way: `inflateRaw` is told the most bytes
+ * the part may unpack to and must stop there.
+ */
+export interface ZipCodec {
+  /** Raw deflate data inflated; null as soon as the output would pass `maxBytes`; throws for damaged data. */
+  inflateRaw(data: Uint8Array, maxBytes: number): Uint8Array | null;
+  /** Raw deflate at the usual level (6). */
+  deflateRaw(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
 export const DEFAULT_LIMITS: ZipLimits = {
   totalBytes: 1024 * 1024 * 1024,
   partBytes: 512 * 1024 * 1024,
@@ -139,7 +153,10 @@ function checkSize(name: string, size: number, compressed: number, total: number
 /** Counts inflated bytes across the parts of one package, so the total limit holds. */
 export class InflateBudget {
   private used = 0;
-  constructor(readonly limits: ZipLimits = DEFAULT_LIMITS) {}
+  constructor(
+    readonly limits: ZipLimits = DEFAULT_LIMITS,
+    readonly codec: ZipCodec | null = null,
+  ) {}
 
   /**
    * Inflates one entry in 64 KiB steps, stopping as soon as a limit is passed (the
@@ -151,6 +168,7 @@ export class InflateBudget {
       return entry.data;
     }
     if (entry.method !== 8) throw new ZipError({ kind: 'unsupported', part: entry.name, detail: `compression method ${entry.method}` });
+    if (this.codec) return this.inflateWith(this.codec, entry);
     const chunks: Uint8Array[] = [];
     let size = 0;
     let ended = false;
@@ -181,6 +199,24 @@ export class InflateBudget {
     }
     if (crc32(out) !== entry.crc) throw new ZipError({ kind: 'truncated', detail: `part ${entry.name} is damaged (checksum)` });
     return out;
+  }
+
+  /** The same limits as the streaming path: the codec may not produce a byte past the first one passed. */
+  private inflateWith(codec: ZipCodec, entry: ZipEntry): Uint8Array {
+    const { limits } = this;
+    const most = Math.min(limits.partBytes, limits.totalBytes - this.used, Math.max(limits.ratioFloor, entry.data.length * limits.ratio));
+    let out: Uint8Array | null;
+    try {
+      out = codec.inflateRaw(entry.data, most);
+    } catch (e) {
+      throw new ZipError({ kind: 'truncated', detail: `part ${entry.name} cannot be unpacked (${e instanceof Error ? e.message : String(e)})` });
+    }
+    // Over a limit: say which one, as the streaming path does.
+    if (out === null) this.account(entry, most + 1, entry.data.length);
+    this.account(entry, out!.length, entry.data.length);
+    this.used += out!.length;
+    if (codec.crc32(out!) !== entry.crc) throw new ZipError({ kind: 'truncated', detail: `part ${entry.name} is damaged (checksum)` });
+    return out!;
   }
 
   private account(entry: ZipEntry, size: number, consumed: number): void {
@@ -219,7 +255,7 @@ export type ZipOut = { kind: 'copy'; entry: ZipEntry } | { kind: 'new'; name: st
  * Writes a zip: copied entries keep their compressed bytes, CRC and timestamps; new
  * content is deflated. No data descriptors, no ZIP64, no comment.
  */
-export function writeZip(parts: readonly ZipOut[]): Uint8Array {
+export function writeZip(parts: readonly ZipOut[], codec: ZipCodec | null = null): Uint8Array {
   const encoder = new TextEncoder();
   type Prepared = { name: Uint8Array; method: number; crc: number; data: Uint8Array; size: number; time: number; date: number; flags: number };
   const prepared: Prepared[] = parts.map((p) => {
@@ -227,9 +263,9 @@ export function writeZip(parts: readonly ZipOut[]): Uint8Array {
       const e = p.entry;
       return { name: encoder.encode(e.name), method: e.method, crc: e.crc, data: e.data, size: e.uncompressedSize, time: e.modTime, date: e.modDate, flags: e.flags & 0x0800 };
     }
-    const data = deflateSync(p.data, { level: 6 });
+    const data = codec ? codec.deflateRaw(p.data) : deflateSync(p.data, { level: 6 });
     // 1980-01-01 00:00, as Excel stamps every part, unless the part it replaces had a time.
-    return { name: encoder.encode(p.name), method: 8, crc: crc32(p.data), data, size: p.data.length, time: p.like?.modTime ?? 0, date: p.like?.modDate ?? 0x21, flags: 0x0800 };
+    return { name: encoder.encode(p.name), method: 8, crc: codec ? codec.crc32(p.data) : crc32(p.data), data, size: p.data.length, time: p.like?.modTime ?? 0, date: p.like?.modDate ?? 0x21, flags: 0x0800 };
   });
   let total = 22;
   for (const p of prepared) total += 30 + p.name.length + p.data.length + 46 + p.name.length;
