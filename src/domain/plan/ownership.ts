@@ -19,6 +19,13 @@ import type { FormatPlan, PlanOwnership } from './types';
 /** The texts the add-in's colour rules compare with. */
 export const RULE_MARKS: readonly string[] = Object.freeze(['', ...Object.values(RAG_LETTER), ...Object.values(DOT_GLYPHS)]);
 
+/** A table's indicator rows, top to bottom (the reader lists them so; sorted only if not). */
+function rowsInOrder(t: ScorecardTable): number[] {
+  const rows = t.indicators.map((r) => r.row);
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((a, b) => a - b);
+  return rows;
+}
+
 /**
  * What a plan for these tables owns: the DOT and RAG cells (monthly and year-on-year) of
  * every indicator row, the key area, the notes and rules the add-in writes.
@@ -29,14 +36,15 @@ export function ownershipOf(tables: readonly ScorecardTable[], key: CellBox | nu
   const marks: CellBox[] = [];
   for (const t of tables) {
     const c = t.columns;
+    const rows = rowsInOrder(t);
     for (const col of [c.dot, c.rag, c.yoyDot, c.yearEndRag]) {
       if (col === null) continue;
       let run: CellBox | null = null;
-      for (const row of [...t.indicators].sort((a, b) => a.row - b.row)) {
-        if (run && run.bottom + 1 === row.row) run.bottom = row.row;
+      for (const row of rows) {
+        if (run && run.bottom + 1 === row) run.bottom = row;
         else {
           if (run) marks.push(run);
-          run = { top: row.row, left: col, bottom: row.row, right: col };
+          run = { top: row, left: col, bottom: row, right: col };
         }
       }
       if (run) marks.push(run);

@@ -1,6 +1,6 @@
 import { sheetMsg } from '../messages';
 import { err, type Result } from '../result';
-import type { CellBox, Grid } from '../sheet/grid';
+import { a1, boxOfAddress, type CellBox, type Grid } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
 import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
@@ -152,6 +152,23 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
   for (const w of yearOnYearWrites(table, row, options, notes)) writes.push(w);
 }
 
+/** A cell as one number, `row * 16384 + col` (exact in a double): a set of them needs no strings. */
+function packCell(row: number, col: number): number {
+  return row * 16_384 + col;
+}
+
+/** The single cells the table's problems name (a missing figure aside), packed. */
+function problemCellsOf(table: ScorecardTable): Set<number> {
+  const cells = new Set<number>();
+  for (const p of table.problems) {
+    if (p.code === 'missingValue') continue;
+    const box = boxOfAddress(p.address);
+    // Only a cell's own address names it (a box such as `O12:Q12` names none of its cells).
+    if (box && box.top === box.bottom && box.left === box.right && a1(box.top, box.left) === p.address) cells.add(packCell(box.top, box.left));
+  }
+  return cells;
+}
+
 function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector): void {
   const c = table.columns;
   const header: CellStyle = {
@@ -173,7 +190,7 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
   }
   if (c.ref !== null) styles.addBox(st.ref, { top: body.top, bottom: body.bottom, left: c.ref, right: c.ref });
   // A missing figure (an empty month) still takes the row's format, so what is typed there later shows right.
-  const problemCells = new Set(table.problems.filter((p) => p.code !== 'missingValue').map((p) => p.address));
+  const problemCells = problemCellsOf(table);
   let section = '';
   for (const row of table.indicators) {
     if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);
@@ -185,8 +202,8 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     if (format) {
       // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
       // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
-      for (const cell of row.months) if (!problemCells.has(cell.address)) styles.add(format, row.row, cell.col);
-      if (row.ytd && !problemCells.has(row.ytd.address)) styles.add(format, row.row, row.ytd.col);
+      for (const cell of row.months) if (!problemCells.has(packCell(row.row, cell.col))) styles.add(format, row.row, cell.col);
+      if (row.ytd && !problemCells.has(packCell(row.row, row.ytd.col))) styles.add(format, row.row, row.ytd.col);
     }
     // The label stands on the first row of its group only.
     if (c.section !== null && row.section !== section) styles.add(st.section, row.row, c.section);

@@ -46,6 +46,11 @@ function emOf(text: string): number {
   return letters.length > 0 && capitals / letters.length > 0.6 ? HEADER_EM : CHAR_EM;
 }
 
+/** Characters of `em` width (a share of the font size) a line of a `width` point column holds. */
+function charsPerLine(width: number, fontPt: number, em: number): number {
+  return Math.max(1, Math.floor((width - SIDE_MARGIN) / (fontPt * em)));
+}
+
 /** Printable width of a landscape page. */
 export function printableWidth(paper: PaperSize): number {
   return PAPER[paper].width - PRINT_MARGINS.left - PRINT_MARGINS.right;
@@ -57,9 +62,11 @@ export function printableWidth(paper: PaperSize): number {
  * size, by default that of running text, or of capitals when most letters are capitals.
  * @example wrappedLines('DOT (Month on Month)', 44, 11) // 3
  */
-export function wrappedLines(text: string, width: number, fontPt: number, em = emOf(text)): number {
-  const perLine = Math.max(1, Math.floor((width - SIDE_MARGIN) / (fontPt * em)));
-  // Short text with no line break fits on one line whatever its spacing (most cells of a body).
+export function wrappedLines(text: string, width: number, fontPt: number, em?: number): number {
+  // Short text with no line break fits on one line whatever its spacing and letters (most
+  // cells of a body): checked at the widest letters first, so most texts are never looked at.
+  if (text.length <= charsPerLine(width, fontPt, em ?? HEADER_EM) && !text.includes('\n')) return 1;
+  const perLine = charsPerLine(width, fontPt, em ?? emOf(text));
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
