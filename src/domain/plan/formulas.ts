@@ -1,7 +1,6 @@
 import { a1 } from '../sheet/grid';
 import type { IndicatorRow, ScorecardTable } from '../sheet/scorecard';
 import type { DotConvention, Polarity } from '../types';
-import { dotMonths } from '../sheet/dotMonths';
 
 /**
  * A cell reference as a PERF argument: `IF(ISBLANK(H12),"",H12)`. Desktop Excel passes a
@@ -72,7 +71,7 @@ export function ragFormula(table: ScorecardTable, row: IndicatorRow): string {
  * @example dotFormula(table, row, 'performance') // '=PERF.DOT(IF(ISBLANK(I13),"",I13),IF(ISBLANK(H13),"",H13),…)'
  */
 export function dotFormula(table: ScorecardTable, row: IndicatorRow, convention: DotConvention): string | null {
-  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
+  const pair = row.dotMonths;
   if (!pair || !pair.previous) return null;
   const c = table.columns;
   const marked = row.ragBasis?.kind === 'ytd' && row.ragBasis.marked;

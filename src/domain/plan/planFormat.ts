@@ -6,7 +6,6 @@ import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
 import { DOT_GLYPHS } from '../dot';
 import { dotFormula, judgedLive, ragFormula } from './formulas';
-import { dotMonths } from '../sheet/dotMonths';
 import { keyLines, NO_ARROW_MARK, placeKey } from './key';
 import { PALETTES, RAG_LETTER, ragColours, type Palette, type PaletteName } from './palette';
 import type { CellNote, CellStyle, CellWrite, ConditionalGroup, ConditionalRule, FormatPlan, PaperSize } from './types';
@@ -120,7 +119,7 @@ function stylesOf(palette: Palette): Styles {
  * else the engine's reason.
  */
 function noArrowNote(row: IndicatorRow, reason: string): string {
-  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
+  const pair = row.dotMonths;
   const missing = pair ? [pair.current, pair.previous].find((m) => m !== null && m.value.kind === 'missing') : undefined;
   return missing ? sheetMsg.noArrowNote(missing.label, missing.text) : sheetMsg.noArrowNoteOther(reason);
 }

@@ -1,16 +1,13 @@
 import type { Frequency } from './frequency';
-import type { MonthValue, RagBasis } from './scorecard';
+import type { DotMonths, MonthValue, RagBasis } from './scorecard';
 
 /**
  * The month the DOT compares, and the one before it (same rule as the RAG basis): for a
  * monthly row the reporting month, for a periodic one the newest month with a figure.
+ * The engine decides it once per row (`IndicatorRow.dotMonths`); everything after reads it there.
  * @example dotMonths(row.months, row.ragBasis)?.current.label // 'Dec-20'
  */
-export function dotMonths(
-  months: MonthValue[],
-  basis: RagBasis | null,
-  frequency: Frequency = 'periodic',
-): { current: MonthValue; previous: MonthValue | null } | null {
+export function dotMonths(months: MonthValue[], basis: RagBasis | null, frequency: Frequency = 'periodic'): DotMonths | null {
   if (months.length === 0) return null;
   let i = months.length - 1;
   if (basis && basis.kind === 'month') i = months.findIndex((m) => m.col === basis.col);
@@ -18,8 +15,9 @@ export function dotMonths(
     // A monthly row compares the reporting month, even when it is still empty: no arrow then.
   } else {
     // Info rows and rows without a target: the newest month with a figure, as the seeds do.
-    const latest = [...months].reverse().find((m) => m.value.kind === 'number');
-    if (latest) i = months.indexOf(latest);
+    let latest = i;
+    while (latest >= 0 && months[latest].value.kind !== 'number') latest--;
+    if (latest >= 0) i = latest;
   }
   return { current: months[i], previous: i > 0 ? months[i - 1] : null };
 }

@@ -2,11 +2,12 @@ import { formatNumber, sheetMsg } from '../messages';
 import { checkUnits, evaluateRag } from '../rag';
 import { isNotApplicable, parseTolerances, targetRange, type Tolerances, type ToleranceWarningKind } from '../tolerance';
 import type { CellInput, DotConvention, Rag } from '../types';
-import { a1, boxAddress, qualified } from './grid';
+import { dotMonths } from './dotMonths';
+import { a1, boxAddress, qualified, type Grid } from './grid';
 import type { RawRow } from './rows';
 import { rowDot } from './rowDot';
-import type { IndicatorRow, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances } from './scorecard';
-import type { ErrorCode } from '../result';
+import type { IndicatorRow, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances, TableColumns } from './scorecard';
+import { yearOnYearOf } from './yearOnYear';
 
 /**
  * What a tolerance cell hands the parser: a number cell shown as a percentage goes as
@@ -67,17 +68,28 @@ function unitProblems(sink: ProblemSink): Set<string> {
   const row = sink.row;
   const flagged = new Set<string>();
   if (row.unit !== 'percent') return flagged;
-  const cells = [...row.months, ...(row.ytd ? [row.ytd] : [])];
-  const percentCell = cells.find((c) => c.value.kind === 'number' && c.value.percent);
+  const percentCell = row.months.find(shownAsPercent) ?? (row.ytd && shownAsPercent(row.ytd) ? row.ytd : undefined);
   if (!percentCell) return flagged;
-  for (const c of cells) {
-    // Above 1 (100%) and not shown as a percentage: a percentage typed as a whole number.
-    if (c.value.kind === 'number' && !c.value.percent && Math.abs(c.value.value) > 1) {
-      report(sink, c.address, 'unitMismatch', sheetMsg.plainNumberInPercentRow(c.text.trim(), percentCell.text.trim()));
-      flagged.add(c.address);
-    }
-  }
+  for (const c of row.months) flagPlainNumber(sink, c, percentCell, flagged);
+  if (row.ytd) flagPlainNumber(sink, row.ytd, percentCell, flagged);
   return flagged;
+}
+
+function shownAsPercent(c: ReadCell): boolean {
+  return c.value.kind === 'number' && c.value.percent;
+}
+
+/** Above 1 (100%) and not shown as a percentage: a percentage typed as a whole number. */
+function flagPlainNumber(sink: ProblemSink, c: ReadCell, percentCell: ReadCell, flagged: Set<string>): void {
+  if (c.value.kind === 'number' && !c.value.percent && Math.abs(c.value.value) > 1) {
+    report(sink, c.address, 'unitMismatch', sheetMsg.plainNumberInPercentRow(c.text.trim(), percentCell.text.trim()));
+    flagged.add(c.address);
+  }
+}
+
+/** A figure RAG may be judged on: a number not set aside for a unit problem. */
+function usable(c: ReadCell | null, flagged: Set<string>): c is ReadCell {
+  return c !== null && isNumber(c) && !flagged.has(c.address);
 }
 
 /**
@@ -86,8 +98,7 @@ function unitProblems(sink: ProblemSink): Set<string> {
  * else YTD (annual measures).
  */
 function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: ReadCell } | null {
-  const usable = (c: ReadCell | null): c is ReadCell => isNumber(c) && !flagged.has(c!.address);
-  if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
+  if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd, flagged) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
   const months = row.months;
   const reporting = months[months.length - 1];
   // A monthly row is judged on the reporting month alone: right after New month its column
@@ -101,7 +112,7 @@ function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: R
     // A flagged reporting month is judged nowhere else: the analyst must fix it first.
     if (flagged.has(m.address)) return null;
   }
-  return usable(row.ytd) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: false }, cell: row.ytd } : null;
+  return usable(row.ytd, flagged) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: false }, cell: row.ytd } : null;
 }
 
 /** What each tolerance cell hands the parser (see toleranceInput), worked out once per row. */
@@ -111,12 +122,8 @@ interface ToleranceInputs {
   green: CellInput;
 }
 
-function tolerancesOf(inputs: ToleranceInputs): Omit<RowTolerances, 'parsed'> {
-  const text = (t: CellInput): string => (t === null || t === undefined ? '' : String(t));
-  const red = text(inputs.red);
-  const amber = text(inputs.amber);
-  const green = text(inputs.green);
-  return { red, amber, green, set: red !== '' || amber !== '' || green !== '' };
+function inputText(t: CellInput): string {
+  return t === null || t === undefined ? '' : String(t);
 }
 
 function toleranceBox(row: RawRow): string {
@@ -127,69 +134,104 @@ function toleranceBox(row: RawRow): string {
 }
 
 /**
- * Judges one indicator row with the engine: tolerances, RAG on the right figure, DOT.
- * Everything the engine cannot evaluate becomes a problem naming the cell; the RAG of
- * such a row is blank, never a guess.
- *
- * @example evaluateRow(raw, 'Dec-19', 'performance', 3).rag // 'amber' for 6.8 (92.0% against <90% | 90%> | 95%+)
+ * The row's tolerances as the engine reads them, with what is wrong with them reported:
+ * unreadable text, an Info row with targets, a percentage target on a count row (set aside).
  */
-export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConvention, polarityCol: number): IndicatorRow {
-  const sink: ProblemSink = { sheetName, row: raw, problems: [] };
-  const inputs: ToleranceInputs = { red: toleranceInput(raw.red), amber: toleranceInput(raw.amber), green: toleranceInput(raw.green) };
-  const written = tolerancesOf(inputs);
-  const polarityAddress = a1(raw.row, polarityCol);
+function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: RowTolerances, polarityAddress: string): Tolerances | null {
+  const raw = sink.row;
   const polarity = raw.polarity.ok ? raw.polarity.value : null;
-  if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
-
-  const flagged = unitProblems(sink);
   let tol: Tolerances | null = null;
   if (raw.polarity.ok) {
     const parsed = parseTolerances(inputs.red, inputs.amber, inputs.green, polarity);
-    if (!parsed.ok) {
-      const at: Partial<Record<ErrorCode, string>> = { polarityConflict: polarityAddress };
-      report(sink, at[parsed.error.code] ?? toleranceBox(raw), parsed.error.code, parsed.error.message);
-    } else tol = parsed.value;
+    if (!parsed.ok) report(sink, parsed.error.code === 'polarityConflict' ? polarityAddress : toleranceBox(raw), parsed.error.code, parsed.error.message);
+    else tol = parsed.value;
   }
-  const texts = [written.red, written.amber, written.green];
-  if (polarity === 'info' && texts.some((t) => t.trim() !== '' && !isNotApplicable(t))) {
-    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances(texts.filter((t) => t !== '').join(' | ')));
+  if (polarity === 'info' && written.set && [written.red, written.amber, written.green].some((t) => t.trim() !== '' && !isNotApplicable(t))) {
+    const texts = [written.red, written.amber, written.green].filter((t) => t !== '');
+    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances(texts.join(' | ')));
   }
   if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
     const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && /%/.test(c.text));
     if (cell) report(sink, cell.address, 'unitMismatch', sheetMsg.percentTargetInCountRow(raw.unitText, cell.text.trim()));
     tol = null;
   }
+  return tol;
+}
 
+/** Why a row with targets has no figure to judge: the YTD cell it is marked for, or the reporting month. */
+function reportNoBasis(sink: ProblemSink, flagged: Set<string>): void {
+  const raw = sink.row;
+  const reporting = raw.months[raw.months.length - 1];
+  if (/^ytd\b/i.test(raw.ragText) && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
+  else if (reporting && !flagged.has(reporting.address)) report(sink, reporting.address, 'missingValue', sheetMsg.noRagFigure(reporting.label, reporting.text.trim()));
+}
+
+/** The RAG of a figure against the bands; a figure in a gap blames an unreadable cell's band when it lies there. */
+function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, found: { basis: RagBasis; cell: ReadCell }): { rag: Rag | null; named: string | null } {
+  const value = found.cell.value;
+  const units = checkUnits(value, tol);
+  if (!units.ok) report(sink, found.cell.address, units.error.code, units.error.message);
+  else if (value.kind === 'number') {
+    const judged = evaluateRag(value.value, tol);
+    if (judged.ok) return { rag: judged.value, named: null };
+    // The figure may lie in an unreadable cell's band: the error is that cell's.
+    const blamed = tol.unreadable.find((u) => u.message === judged.error.message);
+    report(sink, blamed ? (sink.row[blamed.rag]?.address ?? toleranceBox(sink.row)) : found.cell.address, judged.error.code, judged.error.message);
+    return { rag: null, named: blamed ? blamed.message : null };
+  } else if (value.kind === 'missing') {
+    report(sink, found.cell.address, 'missingValue', sheetMsg.monthNotReported(found.basis.kind === 'month' ? found.basis.label : '', found.cell.text.trim()));
+  }
+  return { rag: null, named: null };
+}
+
+/** RAG on the right figure (see ragBasis), with the ladder's warnings; blank when anything stops it. */
+function judgeRag(sink: ProblemSink, tol: Tolerances | null, flagged: Set<string>): { rag: Rag | null; basis: RagBasis | null } {
   let rag: Rag | null = null;
   let basis: RagBasis | null = null;
   let named: string | null = null;
   if (tol && tol.kind === 'bands') {
-    const found = ragBasis(raw, flagged);
-    if (!found) {
-      const marked = /^ytd\b/i.test(raw.ragText);
-      const reporting = raw.months[raw.months.length - 1];
-      if (marked && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
-      else if (reporting && !flagged.has(reporting.address)) report(sink, reporting.address, 'missingValue', sheetMsg.noRagFigure(reporting.label, reporting.text.trim()));
-    } else {
+    const found = ragBasis(sink.row, flagged);
+    if (!found) reportNoBasis(sink, flagged);
+    else {
       basis = found.basis;
-      const value = found.cell.value;
-      const units = checkUnits(value, tol);
-      if (!units.ok) report(sink, found.cell.address, units.error.code, units.error.message);
-      else if (value.kind === 'number') {
-        const judged = evaluateRag(value.value, tol);
-        if (judged.ok) rag = judged.value;
-        else {
-          // The figure may lie in an unreadable cell's band: the error is that cell's.
-          const blamed = tol.unreadable.find((u) => u.message === judged.error.message);
-          if (blamed) named = blamed.message;
-          report(sink, blamed ? (raw[blamed.rag]?.address ?? toleranceBox(raw)) : found.cell.address, judged.error.code, judged.error.message);
-        }
-      } else if (value.kind === 'missing') report(sink, found.cell.address, 'missingValue', sheetMsg.monthNotReported(found.basis.kind === 'month' ? found.basis.label : '', found.cell.text.trim()));
+      ({ rag, named } = judgeFigure(sink, tol, found));
     }
   }
   if (tol) reportWarnings(sink, tol, named);
+  return { rag, basis };
+}
 
-  const dot = rowDot(raw, polarity, rag, basis, convention, flagged, targetRange(tol), raw.lean);
+/** Where the row's year-on-year reading comes from: the sheet and the table's columns. */
+export interface RowContext {
+  grid: Grid;
+  columns: TableColumns;
+  convention: DotConvention;
+}
+
+/**
+ * Judges one indicator row with the engine: tolerances, RAG on the right figure, DOT (with
+ * the months it compares), and the year-on-year reading. Everything the engine cannot
+ * evaluate becomes a problem naming the cell; the RAG of such a row is blank, never a guess.
+ *
+ * @example evaluateRow(raw, { grid, columns, convention: 'performance' }).rag // 'amber' for 6.8 (92.0% against <90% | 90%> | 95%+)
+ */
+export function evaluateRow(raw: RawRow, context: RowContext): IndicatorRow {
+  const sink: ProblemSink = { sheetName: context.grid.sheetName, row: raw, problems: [] };
+  const inputs: ToleranceInputs = { red: toleranceInput(raw.red), amber: toleranceInput(raw.amber), green: toleranceInput(raw.green) };
+  const red = inputText(inputs.red);
+  const amber = inputText(inputs.amber);
+  const green = inputText(inputs.green);
+  const written: RowTolerances = { red, amber, green, set: red !== '' || amber !== '' || green !== '', parsed: null };
+  const polarityAddress = a1(raw.row, context.columns.polarity);
+  const polarity = raw.polarity.ok ? raw.polarity.value : null;
+  if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
+  const flagged = unitProblems(sink);
+  const tol = readTolerances(sink, inputs, written, polarityAddress);
+  written.parsed = tol;
+  const { rag, basis } = judgeRag(sink, tol, flagged);
+  const pair = dotMonths(raw.months, basis, raw.frequency);
+  const dot = rowDot(pair, polarity, rag, context.convention, flagged, targetRange(tol), raw.lean);
+  const yearOnYear = yearOnYearOf(context, raw, polarity, tol, sink.problems);
   return {
     row: raw.row,
     ref: raw.ref,
@@ -207,9 +249,11 @@ export function evaluateRow(raw: RawRow, sheetName: string, convention: DotConve
     ytd: raw.ytd,
     frequency: raw.frequency,
     ragBasis: basis,
-    tolerances: { ...written, parsed: tol },
+    tolerances: written,
     rag,
     dot,
+    dotMonths: pair,
+    yearOnYear,
     problems: sink.problems,
   };
 }

@@ -7,7 +7,6 @@ import { boxAddress, qualified, type Grid } from './grid';
 import { LOOKED_FOR } from './headers';
 import { bodyRows, readRows } from './rows';
 import type { Problem, ScorecardTable } from './scorecard';
-import { withYearOnYear } from './yearOnYear';
 
 /**
  * Reads every scorecard table on a sheet: finds the headers, reads the indicator rows and
@@ -39,7 +38,8 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
     }
     const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
     const raw = readRows(grid, header, rows, carried);
-    const indicators = raw.map((r) => withYearOnYear(grid, evaluateRow(r, grid.sheetName, convention, header.columns.polarity), header.columns, convention));
+    const context = { grid, columns: header.columns, convention };
+    const indicators = raw.map((r) => evaluateRow(r, context));
     const bottom = rows[rows.length - 1];
     tables.push({
       sheetName: grid.sheetName,

@@ -3,28 +3,25 @@ import { msg } from '../messages';
 import type { Lean } from '../polarity';
 import type { DotConvention, Polarity, Rag } from '../types';
 import { comparePrecision } from '../value';
-import { dotMonths } from './dotMonths';
-import type { RawRow } from './rows';
-import type { RagBasis, RowDot } from './scorecard';
+import type { DotMonths, RowDot } from './scorecard';
 
 /**
- * The DOT of a row: the month RAG is judged on (or the newest with a figure) against the
- * month before, at the precision the figures are shown. No arrow, with the reason, when
- * either is missing, set aside for a unit problem, or the row has no columns to compare.
+ * The DOT of a row: the months it compares (see dotMonths: the month RAG is judged on, or
+ * the newest with a figure, and the month before) at the precision the figures are shown.
+ * No arrow, with the reason, when either is missing or set aside for a unit problem; null
+ * when the row has no months to compare.
  *
- * @example rowDot(raw, 'low', 'red', basis, 'performance', new Set()) // { state: 'improvement', glyph: '↑', ... } for 108.0 -> 106.9
+ * @example rowDot(dotMonths(raw.months, basis, raw.frequency), 'low', 'red', 'performance', new Set()) // { state: 'improvement', glyph: '↑', ... } for 108.0 -> 106.9
  */
 export function rowDot(
-  row: RawRow,
+  pair: DotMonths | null,
   polarity: Polarity | null,
   status: Rag | null,
-  basis: RagBasis | null,
   convention: DotConvention,
   flagged: Set<string>,
   range: { lower: number; upper: number } | null = null,
   lean: Lean | null = null,
 ): RowDot | null {
-  const pair = dotMonths(row.months, basis, row.frequency);
   if (!pair) return null;
   const { current, previous } = pair;
   if (!previous) return { state: null, reason: msg.dotMissing('previous', '') };

@@ -98,6 +98,12 @@ export interface RowTolerances {
   parsed: Tolerances | null;
 }
 
+/** The month a DOT compares and the one before it (null when it is the first month column). */
+export interface DotMonths {
+  current: MonthValue;
+  previous: MonthValue | null;
+}
+
 /** The engine's DOT for a row: an arrow, or why there is none. */
 export type RowDot =
   | { state: DotState; glyph: string; tone: DotTone; label: string }
@@ -137,6 +143,12 @@ export interface IndicatorRow {
   /** Computed status; null for blank (Info, no target, a problem). */
   rag: Rag | null;
   dot: RowDot | null;
+  /**
+   * The months the DOT compares (the month RAG is judged on, or the newest with a figure,
+   * and the month before), decided once by the engine; null when the table has no months.
+   * Notes, formulas and summaries read it here rather than working it out again.
+   */
+  dotMonths: DotMonths | null;
   /** Year on year: last year's outturn, the year-on-year DOT and the year-end RAG. Absent before the reader adds it. */
   yearOnYear?: YearOnYear;
   problems: Problem[];

@@ -1,7 +1,6 @@
 import { summaryMsg } from '../messages';
 import { targetRange } from '../tolerance';
 import { formatValue } from '../messages';
-import { dotMonths } from '../sheet/dotMonths';
 import { longMonthLabel } from '../sheet/months';
 import type { IndicatorRow, MonthValue, ScorecardTable } from '../sheet/scorecard';
 
@@ -59,7 +58,7 @@ function figures(row: IndicatorRow): { current: { text: string; value: number; w
     if (!ytd || ytd.value.kind !== 'number') return null;
     return { current: { text: ytd.text.trim(), value: ytd.value.value, when: summaryMsg.yearToDate }, previous: null };
   }
-  const pair = dotMonths(row.months, row.ragBasis, row.frequency);
+  const pair = row.dotMonths;
   if (!pair || pair.current.value.kind !== 'number') return null;
   const previous = pair.previous && pair.previous.value.kind === 'number' ? pair.previous : null;
   return { current: { text: pair.current.text.trim(), value: pair.current.value.value, when: summaryMsg.inMonth(monthName(pair.current)) }, previous };
@@ -100,7 +99,7 @@ function sentence(row: IndicatorRow): SummaryBullet | null {
 function placeOf(row: IndicatorRow): 'working' | 'focus' | null {
   const dot = row.dot && row.dot.state !== null ? row.dot : null;
   if (row.polarity === 'info') {
-    const pair = dotMonths(row.months, row.ragBasis, row.frequency);
+    const pair = row.dotMonths;
     const cur = pair?.current.value;
     const prev = pair?.previous?.value;
     if (cur?.kind !== 'number' || prev?.kind !== 'number' || prev.value === 0) return null;
