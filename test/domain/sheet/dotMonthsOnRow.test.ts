@@ -50,7 +50,7 @@ describe('the DOT month pair on each row', () => {
           formulas++;
           expect(formula).toMatch(new RegExp(`^=PERF\\.DOT\\(IF\\(ISBLANK\\(${pair.current.address}\\),"",${pair.current.address}\\),IF\\(ISBLANK\\(${pair.previous.address}\\),`));
         }
-        const note = plan.value.notes.find((n) => n.row === row.row && n.col === t.columns.dot);
+        const note = (plan.value.notes ?? []).find((n) => n.row === row.row && n.col === t.columns.dot);
         const missing = [pair.current, pair.previous].find((m) => m !== null && m.value.kind === 'missing');
         if (note && missing) {
           notes++;
