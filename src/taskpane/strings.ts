@@ -21,6 +21,9 @@ export const paneText = {
   loadingSettings: 'Loading settings and the active sheet',
   loadingView: 'Loading view',
   settingsLoadFailed: 'Could not load the saved settings; the defaults are in use.',
+  /** Title over a damaged stored setting (the adapter's message says which defaults stand in). */
+  settingsDamagedTitle: 'Check the settings',
+  openSettings: 'Open Settings',
   adapterLoadFailed: (reason: string): string => `The add-in's workbook code could not be loaded (${reason}).`,
   adapterLoadFailedAction: 'Check the connection, then close and reopen the pane.',
 

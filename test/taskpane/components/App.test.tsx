@@ -48,9 +48,9 @@ describe('App', () => {
 
   it('falls back to the defaults and says so when the settings cannot be read', async () => {
     const { api } = renderApp({
-      settings: { ok: false, error: { code: 'settingsDamaged', message: 'Settings are damaged.', action: 'Save them again in Settings.' } },
+      settings: { ok: false, error: { code: 'officeError', message: 'Excel reported an error (GeneralException): boom' } },
     });
-    expect(await screen.findByText('Settings are damaged.')).toBeInTheDocument();
+    expect(await screen.findByText('Excel reported an error (GeneralException): boom')).toBeInTheDocument();
     expect(screen.getByText(paneText.settingsLoadFailed)).toBeInTheDocument();
     await waitFor(() => expect(api.callsTo('detect')).toEqual([[DEFAULT_SETTINGS]]));
   });

@@ -1,7 +1,7 @@
-import { Skeleton, SkeletonItem, Title3 } from '@fluentui/react-components';
+import { Link, Skeleton, SkeletonItem, Title3 } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import { AddinApiContext } from '../../AddinApiContext';
-import type { AddinApi } from '../../../port/api';
+import type { AddinApi, OutcomeError } from '../../../port/api';
 import { paneText } from '../../strings';
 import { FormatView } from '../FormatView/FormatView';
 import { StatusMessage, errorMessage } from '../StatusMessage';
@@ -41,6 +41,27 @@ function ViewContent({ id, state }: { id: ViewId; state: AppState }): React.JSX.
   }
 }
 
+/**
+ * What the pane says about its settings, by the error's code: a damaged stored value (the
+ * readable ones are in use) is something to check in Settings, with a way there; a failed
+ * read is only reported.
+ */
+function SettingsNotice({ error, state }: { error: OutcomeError; state: AppState }): React.JSX.Element {
+  const damaged = error.code === 'settingsDamaged';
+  return (
+    <>
+      <StatusMessage message={{ ...errorMessage(error), intent: 'warning', title: damaged ? paneText.settingsDamagedTitle : paneText.settingsLoadFailed }} />
+      {damaged && state.view !== 'settings' && (
+        <div>
+          <Link as="button" onClick={() => state.setView('settings')}>
+            {paneText.openSettings}
+          </Link>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** JSX of the pane: a title, the view tabs and the views; all state comes from useApp. */
 export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typeof useAppStyles>): React.JSX.Element {
   return (
@@ -53,11 +74,7 @@ export function renderApp(api: AddinApi, state: AppState, styles: ReturnType<typ
           <LoadingSkeleton label={paneText.loadingSettings} />
         ) : (
           <>
-            {state.loadError && (
-              <StatusMessage
-                message={{ ...errorMessage(state.loadError), intent: 'warning', title: paneText.settingsLoadFailed }}
-              />
-            )}
+            {state.loadError && <SettingsNotice error={state.loadError} state={state} />}
             <ViewTabs
               label={paneText.viewsLabel}
               tabs={VIEWS.map((v) => ({ ...v, ...(state.visited.has(v.id) ? { controls: `panel-${v.id}` } : {}) }))}
