@@ -1,13 +1,12 @@
-import { planClearHighlights, planHighlights, splitRecords } from '../domain/revisions/highlights';
-import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../domain/revisions/highlightRows';
-import type { HighlightRecord, Revision } from '../domain/revisions/types';
+import { highlightCells, planHighlightPass } from '../domain/revisions/highlightPlans';
+import { HIGHLIGHT_TABLE, highlightsToRows } from '../domain/revisions/highlightRows';
+import type { Revision } from '../domain/revisions/types';
 import type { FormatPlan } from '../domain/plan/types';
 import { a1, qualified } from '../domain/sheet/grid';
 import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
 import { applyFormatPlan } from '../xlsx/applyPlan';
-import { applyHighlights, readFills, restoreFills, writeRecordSheet } from '../xlsx/highlights';
+import { applyFillChanges, applyNoteChanges, readFills, writeRecordSheet } from '../xlsx/highlights';
 import type { XlsxWorkbook } from '../xlsx/package/workbook';
-import { gridOf } from '../xlsx/read';
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { fail, report, writeOutput, type CliResult } from './files';
 import { xlsxMessages } from '../xlsx/messages';
@@ -15,6 +14,7 @@ import { findScorecard, openForRewrite, xlsxFailure } from './load';
 import type { CliIO, FormatArgs } from './types';
 import { cliMessages, EXIT, type ExitCode } from './messages';
 import { planSheet } from './plan';
+import { readHighlightRecords } from './revisions';
 import { problemLines, ragTally, revisionsTable } from './report';
 
 /**
@@ -91,40 +91,18 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
 /**
  * Yellow fill and note on each revised cell, recording the user's fill in the hidden
  * `PERF Highlights` sheet the add-in uses, so "Clear highlights" in the pane restores it.
+ * The domain's `planHighlightPass` decides (the pane's Highlight uses the same); this applies it.
  */
 function highlight(wb: XlsxWorkbook, sheetName: string, revisions: Revision[]): CliResult<{ highlighted: number; warnings: string[] }> {
-  const warnings: string[] = [];
-  const recordSheet = wb.sheets.find((w) => w.name === HIGHLIGHT_TABLE.sheetName);
-  let existing: HighlightRecord[] = [];
-  if (recordSheet) {
-    const grid = gridOf(wb, recordSheet.name);
-    const parsed = grid.ok ? parseHighlightRows(grid.value.values) : null;
-    if (!parsed || !parsed.ok) {
-      // Records we cannot trust: highlight anyway, but leave their sheet untouched.
-      if (parsed && !parsed.ok) warnings.push(parsed.error.message);
-      const plan = planHighlights(revisions, readFills(wb, sheetName, revisions.map(cellOf)));
-      return { ok: true, value: { highlighted: applyHighlights(wb, sheetName, plan.writes).highlighted, warnings: [...warnings, ...plan.warnings] } };
-    }
-    existing = parsed.value;
-  }
-  const { mine, others } = splitRecords(existing, sheetName);
-  const plan = planHighlights(revisions, readFills(wb, sheetName, revisions.map(cellOf)), mine);
-  const { highlighted } = applyHighlights(wb, sheetName, plan.writes);
-  if (plan.release.length > 0) {
-    const clear = planClearHighlights(plan.release, readFills(wb, sheetName, plan.release.map((r) => r.address)));
-    restoreFills(wb, sheetName, clear.restores, clear.deleteNotes);
-    warnings.push(...clear.warnings);
-  }
-  const records = [...others, ...plan.records];
-  if (records.length > 0 || recordSheet) {
-    if (!recordSheet && wb.structureLocked) return fail(EXIT.refused, xlsxMessages.protectedStructure('The workbook'));
-    writeRecordSheet(wb, HIGHLIGHT_TABLE.sheetName, highlightsToRows(records));
-  }
-  return { ok: true, value: { highlighted, warnings: [...warnings, ...plan.warnings] } };
-}
-
-function cellOf(r: Revision): string {
-  return r.address.slice(r.address.lastIndexOf('!') + 1);
+  const records = readHighlightRecords(wb, sheetName, cliMessages.highlightFailed);
+  if (!records.ok) return records;
+  const cells = highlightCells(records.value, revisions);
+  const plan = planHighlightPass(records.value, revisions, readFills(wb, sheetName, cells.map((c) => c.address)));
+  if (plan.records && !records.value.stored && wb.structureLocked) return fail(EXIT.refused, xlsxMessages.protectedStructure('The workbook'));
+  applyFillChanges(wb, sheetName, plan.fills);
+  applyNoteChanges(wb, sheetName, plan.notes);
+  if (plan.records) writeRecordSheet(wb, HIGHLIGHT_TABLE.sheetName, highlightsToRows(plan.records));
+  return { ok: true, value: { highlighted: plan.highlighted, warnings: plan.warnings } };
 }
 
 function summary(args: FormatArgs, o: FormatOutcome): string {

@@ -122,6 +122,9 @@ export const cliMessages = {
   noArrowTitle: (n: number): string => `No arrow (${count(n, 'DOT cell shows', 'DOT cells show')} – with a note saying why):`,
   notesKept: (n: number): string => `${count(n, 'DOT cell has', 'DOT cells have')} a note of your own: kept, so the reason for no arrow is only in this summary.`,
   rollFailed: (reason: string): string => `Cannot add next month's sheet: ${reason}`,
+  highlightFailed: (reason: string): string => `Cannot highlight the revised figures: ${reason}`,
+  damagedRecordsAction: (sheet: string): string =>
+    `Nothing was written. In Excel, unhide the sheet '${sheet}' (right-click a sheet tab > Unhide) and correct that cell, or delete the sheet to forget the add-in's highlights; then run again.`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
   macroOutput: (input: string, output: string): string =>
     `Refusing to write ${output}: ${input} is a macro-enabled workbook, and its copy must keep the .xlsm extension (Excel will not open macros in an .xlsx). Choose an output ending in .xlsm.`,

@@ -1,8 +1,12 @@
+import { readSheetHighlights, type SheetHighlights } from '../domain/revisions/highlightPlans';
+import { HIGHLIGHT_TABLE } from '../domain/revisions/highlightRows';
+import { recordSheetValues } from '../xlsx/highlights';
+import type { XlsxWorkbook } from '../xlsx/package/workbook';
 import { loadBaseline, revisionsAgainst } from './baseline';
 import { loadWorkbook, findScorecard } from './load';
 import { indicatorLabel } from '../domain/revisions/figures';
 import { cliMessages, EXIT, type ExitCode } from './messages';
-import { report } from './files';
+import { fail, report, type CliResult } from './files';
 import type { CliIO, RevisionsArgs } from './types';
 import { revisionsCsv, revisionsJson, revisionsTable } from './report';
 
@@ -49,3 +53,17 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
   return EXIT.ok;
 }
 
+
+/**
+ * The add-in's highlight records of `sheetName` in a workbook, for `format --previous` and
+ * `new-month`: read from the hidden sheet and judged by the domain (`readSheetHighlights`),
+ * so damaged records refuse the command exactly as they refuse the pane's buttons (exit 5,
+ * the cell named, what to do, nothing written). `failed` words the refusal for the command.
+ */
+export function readHighlightRecords(wb: XlsxWorkbook, sheetName: string, failed: (reason: string) => string): CliResult<SheetHighlights> {
+  const values = recordSheetValues(wb, HIGHLIGHT_TABLE.sheetName);
+  if (!values.ok) return fail(EXIT.refused, failed(values.error.message));
+  const read = readSheetHighlights(values.value, sheetName);
+  if (!read.ok) return fail(EXIT.refused, `${failed(read.error.message)} ${cliMessages.damagedRecordsAction(HIGHLIGHT_TABLE.sheetName)}`);
+  return read;
+}

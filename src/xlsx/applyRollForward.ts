@@ -1,8 +1,8 @@
 import { ok } from '../domain/result';
 import type { RollForwardPlan } from '../domain/plan/types';
-import { a1 } from '../domain/sheet/grid';
+import { sameSheetName } from '../domain/sheet/grid';
 import { valueContent } from './applyPlan';
-import { restoreFills } from './highlights';
+import { applyFillChanges } from './highlights';
 import { sheetMsg } from '../domain/messages';
 import { xlsxMessages } from './messages';
 import type { SheetPart } from './package/sheet';
@@ -115,10 +115,11 @@ function addExternalRel(wb: XlsxWorkbook, part: string, id: string, type: string
  * if (rolled.ok) rolled.value.sheetName // 'Jan-21'
  */
 export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxResult<RollForwardApplied> {
-  if (!wb.sheets.some((s) => s.name === plan.sourceSheet)) return xlsxError('sheetNotFound', xlsxMessages.sheetNotFound(plan.sourceSheet, wb.sheets.map((s) => s.name)));
-  if (wb.sheets.some((s) => s.name.toLowerCase() === plan.newSheetName.toLowerCase())) return xlsxError('planMismatch', sheetMsg.sheetExists(plan.newSheetName));
+  const source = wb.sheets.find((s) => sameSheetName(s.name, plan.sourceSheet))?.name;
+  if (source === undefined) return xlsxError('sheetNotFound', xlsxMessages.sheetNotFound(plan.sourceSheet, wb.sheets.map((s) => s.name)));
+  if (wb.sheets.some((s) => sameSheetName(s.name, plan.newSheetName))) return xlsxError('planMismatch', sheetMsg.sheetExists(plan.newSheetName));
   if (wb.structureLocked) return xlsxError('protected', xlsxMessages.protectedStructure('The workbook'));
-  const { sheet, notCopied } = copySheet(wb, plan.sourceSheet, plan.newSheetName);
+  const { sheet, notCopied } = copySheet(wb, source, plan.newSheetName);
   const styles = wb.styles;
 
   for (const move of plan.moves) {
@@ -154,12 +155,7 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
       sheet.setStyle(write.row, write.col, styles.derive(sheet.styleOf(write.row, write.col), `numFmt:${write.numberFormat}`, { numberFormat: write.numberFormat }));
     }
   }
-  const restores = plan.restoreFills.flatMap((f) => {
-    const out: Array<{ sheet: string; address: string; fill: string | null }> = [];
-    for (let r = f.box.top; r <= f.box.bottom; r++) for (let c = f.box.left; c <= f.box.right; c++) out.push({ sheet: plan.newSheetName, address: a1(r, c), fill: f.fill });
-    return out;
-  });
-  restoreFills(wb, plan.newSheetName, restores);
+  applyFillChanges(wb, plan.newSheetName, plan.restoreFills);
   // The planner's choice: the add-in's "No arrow" notes on cleared cells, last month's highlight notes.
   if (notes.writable) for (const n of plan.deleteNotes) notes.set(n.row, n.col, null);
   return ok({ sheetName: plan.newSheetName, notCopied });

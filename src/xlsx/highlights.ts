@@ -1,9 +1,13 @@
 import type { HighlightWrite } from '../domain/revisions/highlights';
-import type { CellFill } from '../domain/revisions/types';
+import type { CellFill, CellRef, FillChange, NoteChange } from '../domain/revisions/types';
 import { parseRef } from './package/refs';
 import { refOf } from './package/sheet';
 import type { XlsxWorkbook } from './package/workbook';
 import { sameSheetName } from '../domain/sheet/grid';
+import type { CellInput } from '../domain/types';
+import { ok } from '../domain/result';
+import { gridOf } from './read';
+import type { XlsxResult } from './result';
 
 /**
  * The fills and notes of the given cells, as the revisions planner wants them
@@ -24,53 +28,67 @@ export function readFills(wb: XlsxWorkbook, sheetName: string, addresses: readon
 }
 
 /**
- * Applies the revisions planner's highlight writes: the fill (a new cell format per old
- * format, see package/styles.ts) and the note where the plan says so. A note of the
- * user's is never overwritten: the plan says `none` for those cells. Writes for another
- * sheet are ignored.
+ * The values of one of the add-in's record sheets from A1, as the domain's record readers
+ * want them (`readSheetHighlights`, `storedBaseline`); null when the workbook has no sheet
+ * of that name (compared as Excel compares sheet names).
+ *
+ * @example recordSheetValues(wb, 'PERF Highlights') // { ok: true, value: [['version', 'sheet', …], …] }
  */
-export function applyHighlights(wb: XlsxWorkbook, sheetName: string, writes: readonly HighlightWrite[]): { highlighted: number } {
-  const sheet = wb.sheet(sheetName);
-  const notes = wb.notes(sheetName);
-  let highlighted = 0;
-  for (const write of writes) {
-    if (!sameSheetName(write.sheet, sheetName)) continue;
-    const ref = parseRef(write.address);
-    if (!ref) continue;
-    sheet.setStyle(ref.row, ref.col, wb.styles.derive(sheet.styleOf(ref.row, ref.col), `fill:${write.fill}`, { fill: write.fill }));
-    if (write.note.action !== 'none' && notes.writable) notes.set(ref.row, ref.col, write.note.text);
-    highlighted++;
-  }
-  return { highlighted };
+export function recordSheetValues(wb: XlsxWorkbook, name: string): XlsxResult<CellInput[][] | null> {
+  const found = wb.sheets.find((s) => sameSheetName(s.name, name));
+  if (!found) return ok(null);
+  const grid = gridOf(wb, found.name);
+  if (!grid.ok) return grid;
+  const { top, left, values } = grid.value;
+  return ok([...Array.from({ length: top }, (): CellInput[] => []), ...values.map((row) => [...Array<CellInput>(left).fill(null), ...row])]);
 }
 
 /**
- * Puts recorded fills back (null removes the fill) and deletes the add-in's own notes, as
- * the revisions planner's `planClearHighlights` says; touches no other cell.
+ * Applies a highlight planner's fill changes (`planHighlightPass`, `planClearPass`, a
+ * roll-forward's `restoreFills`): each cell gets the fill (a new cell format per old format,
+ * see package/styles.ts), or loses its fill for null. Changes for another sheet are ignored;
+ * no other cell is touched.
  */
-export function restoreFills(
-  wb: XlsxWorkbook,
-  sheetName: string,
-  restores: ReadonlyArray<{ sheet: string; address: string; fill: string | null }>,
-  deleteNotes: ReadonlyArray<{ sheet: string; address: string }> = [],
-): { restored: number } {
+export function applyFillChanges(wb: XlsxWorkbook, sheetName: string, changes: readonly FillChange[]): { changed: number } {
   const sheet = wb.sheet(sheetName);
-  let restored = 0;
-  for (const r of restores) {
-    if (!sameSheetName(r.sheet, sheetName)) continue;
-    const ref = parseRef(r.address);
+  let changed = 0;
+  for (const c of changes) {
+    if (!sameSheetName(c.sheet, sheetName)) continue;
+    const ref = parseRef(c.address);
     if (!ref) continue;
     const old = sheet.styleOf(ref.row, ref.col);
-    sheet.setStyle(ref.row, ref.col, wb.styles.derive(old, `restore:${r.fill ?? 'none'}`, r.fill === null ? { noFill: true } : { fill: r.fill }));
-    restored++;
+    sheet.setStyle(ref.row, ref.col, wb.styles.derive(old, `fill:${c.fill ?? 'none'}`, c.fill === null ? { noFill: true } : { fill: c.fill }));
+    changed++;
   }
+  return { changed };
+}
+
+/** Applies a highlight planner's note changes (add, replace its own, delete its own) on `sheetName`; others are ignored. */
+export function applyNoteChanges(wb: XlsxWorkbook, sheetName: string, changes: readonly NoteChange[]): void {
   const notes = wb.notes(sheetName);
-  for (const n of deleteNotes) {
-    if (!sameSheetName(n.sheet, sheetName)) continue;
-    const ref = parseRef(n.address);
-    if (ref && notes.writable) notes.set(ref.row, ref.col, null);
+  if (!notes.writable) return;
+  for (const c of changes) {
+    if (!sameSheetName(c.sheet, sheetName)) continue;
+    const ref = parseRef(c.address);
+    if (ref) notes.set(ref.row, ref.col, c.kind === 'delete' ? null : c.text);
   }
-  return { restored };
+}
+
+/**
+ * Applies the revisions planner's highlight writes: the fill and the note where the plan
+ * says so. A note of the user's is never overwritten: the plan says `none` for those cells.
+ */
+export function applyHighlights(wb: XlsxWorkbook, sheetName: string, writes: readonly HighlightWrite[]): { highlighted: number } {
+  const { changed } = applyFillChanges(wb, sheetName, writes);
+  applyNoteChanges(wb, sheetName, writes.flatMap((w): NoteChange[] => (w.note.action === 'none' ? [] : [{ kind: w.note.action, sheet: w.sheet, address: w.address, text: w.note.text }])));
+  return { highlighted: changed };
+}
+
+/** Puts recorded fills back (null removes the fill) and deletes the add-in's own notes, as `planClearHighlights` says. */
+export function restoreFills(wb: XlsxWorkbook, sheetName: string, restores: readonly FillChange[], deleteNotes: readonly CellRef[] = []): { restored: number } {
+  const { changed } = applyFillChanges(wb, sheetName, restores);
+  applyNoteChanges(wb, sheetName, deleteNotes.map((n) => ({ kind: 'delete', ...n })));
+  return { restored: changed };
 }
 
 /**

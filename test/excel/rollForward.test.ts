@@ -245,8 +245,8 @@ describe('rollForward', () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
     const before = wb.sheet('Dec-20').snapshot();
-    // Sync 1 reads, sync 2 looks for highlight records, sync 3 writes.
-    wb.failSync({ sync: 3, afterActions, code: 'GeneralException', message: 'boom' });
+    // Sync 1 reads (the sheet list with it: no record sheet, no trip to look for one), sync 2 writes.
+    wb.failSync({ sync: 2, afterActions, code: 'GeneralException', message: 'boom' });
     const outcome = await wb.run((ctx) => rollForward(ctx));
     expect(outcome.ok).toBe(false);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20']);

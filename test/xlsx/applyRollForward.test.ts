@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { seedGrid } from '../fixtures/seedGrids';
 import { planRollForward } from '../../src/domain/plan/rollForward';
+import { readSheetHighlights } from '../../src/domain/revisions/highlightPlans';
+import { highlightsToRows } from '../../src/domain/revisions/highlightRows';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { a1 } from '../../src/domain/sheet/grid';
 import { applyRollForward } from '../../src/xlsx/applyRollForward';
@@ -46,7 +48,10 @@ describe('applyRollForward', () => {
     const grid = gridFromWorksheet(source);
     const tables = readScorecard(grid);
     if (!tables.ok) throw new Error(tables.error.message);
-    const plan = planRollForward(tables.value, grid, { existingSheets: ['Dec-19', 'Population'], restoreFills: [{ box: { top: 11, left: 6, bottom: 11, right: 6 }, fill: '#DDEEFF' }] });
+    const records = readSheetHighlights(highlightsToRows([{ sheet: 'Dec-19', address: 'G12', previousFill: '#DDEEFF', highlightFill: '#FFFF00', note: null, revisionId: 'x|Nov-19' }]), 'Dec-19');
+    if (!records.ok) throw new Error(records.error.message);
+    const highlights = { records: records.value, fills: [{ sheet: 'Dec-19', address: 'G12', fill: '#FFFF00', note: null }] };
+    const plan = planRollForward(tables.value, grid, { existingSheets: ['Dec-19', 'Population'], highlights });
     if (!plan.ok) throw new Error(plan.error.message);
 
     const done = await viaPackage(wb, (x) => applyRollForward(x, plan.value));

@@ -1,26 +1,31 @@
 import { sheetMsg } from '../messages';
 import { err, ok, type Result } from '../result';
-import { sameSheetName, type CellBox, type Grid } from '../sheet/grid';
+import { planHighlightUndo, type SheetHighlights } from '../revisions/highlightPlans';
+import type { CellFill } from '../revisions/types';
+import { boxOfAddress, sameSheetName, type CellBox, type Grid } from '../sheet/grid';
 import { addMonths, compareMonths, financialYear, longMonthLabel, monthLabel, monthSerial, type YearMonth } from '../sheet/months';
 import type { ScorecardTable } from '../sheet/scorecard';
 import { ADDIN_NOTES, isOwnNote } from './ownership';
-import type { RestoreFill, RollForwardPlan } from './types';
+import type { RollForwardPlan, RollForwardWrite } from './types';
 
 export interface RollForwardOptions {
   /** The month to roll to; the month after the reporting month by default. */
   newMonth?: YearMonth;
   /** Sheet names already in the workbook: the new name must be free. */
   existingSheets?: string[];
-  /** Last month's revision highlights to take off the new sheet (from the revisions feature). */
-  restoreFills?: RestoreFill[];
+  /**
+   * Last month's highlights on the source sheet (`readSheetHighlights` of the source) and
+   * the fills and notes of their cells as read now (`highlightCells`): the plan takes them
+   * off the new sheet (`planHighlightUndo`). `notes: 'kept'` where the host cannot delete
+   * a note.
+   */
+  highlights?: { records: SheetHighlights; fills: readonly CellFill[]; notes?: 'delete' | 'kept' };
   /**
    * Notes on the source sheet (0-based absolute row/col and text; the adapter may pass only
    * the add-in's). The add-in's "No arrow: …" notes on cells the new month clears explained
    * last month's DOT: the plan takes them off the new sheet. Anyone else's note stays.
    */
   notes?: ReadonlyArray<SheetNote>;
-  /** Cells whose last-month highlight note the clear-highlights planner says to remove (from the revisions feature). */
-  highlightNotes?: ReadonlyArray<{ row: number; col: number }>;
 }
 
 /** A cell note as an adapter reads it. */
@@ -48,14 +53,115 @@ function withYear(text: string, fy: string): string {
   return text.replace(YEAR_PAIR, (_m, _a: string, sep: string, b: string) => `${start}${sep}${b.length === 4 ? `${Number(start) + 1}` : end}`);
 }
 
+type Cell = { row: number; col: number };
+
 /** The notes the new sheet must lose: last month's highlight notes, and the add-in's "No arrow" notes on cleared cells; each cell once. */
-function notesToDelete(options: RollForwardOptions, cleared: readonly CellBox[]): Array<{ row: number; col: number }> {
-  const out = new Map<string, { row: number; col: number }>();
-  for (const n of options.highlightNotes ?? []) out.set(`${n.row},${n.col}`, { row: n.row, col: n.col });
-  for (const n of options.notes ?? []) {
+function notesToDelete(highlightNotes: readonly Cell[], notes: readonly SheetNote[], cleared: readonly CellBox[]): Cell[] {
+  const out = new Map<string, Cell>();
+  for (const n of highlightNotes) out.set(`${n.row},${n.col}`, { row: n.row, col: n.col });
+  for (const n of notes) {
     if (isOwnNote(ADDIN_NOTES, n.text) && cleared.some((b) => inBox(b, n.row, n.col))) out.set(`${n.row},${n.col}`, { row: n.row, col: n.col });
   }
   return [...out.values()];
+}
+
+/** The month to roll to and the new sheet's name, or why not: it must be after the sheet's month and its name free. */
+function checkTarget(first: ScorecardTable | undefined, grid: Grid, options: RollForwardOptions): Result<{ from: YearMonth; target: YearMonth; step: number; name: string }> {
+  if (!first || first.months.length === 0) return err('noMonths', sheetMsg.rollNeedsMonths(grid.sheetName));
+  const expected = addMonths(first.reportingMonth, 1);
+  const target = options.newMonth ?? expected;
+  const step = compareMonths(target, first.reportingMonth);
+  if (step < 1) return err('notNextMonth', sheetMsg.rollNotNext(monthLabel(target), monthLabel(expected)));
+  const name = monthLabel(target);
+  if ((options.existingSheets ?? []).some((s) => sameSheetName(s, name))) return err('sheetExists', sheetMsg.sheetExists(name));
+  return ok({ from: first.reportingMonth, target, step, name });
+}
+
+/** Each month column takes the figures `step` columns to its right, left to right so each source is read before it is overwritten. */
+function monthMoves(table: ScorecardTable, step: number): RollForwardPlan['moves'] {
+  const { top, bottom } = table.bodyBox;
+  const cols = table.months.map((m) => m.col);
+  const moves: RollForwardPlan['moves'] = [];
+  for (let i = 0; i + step < cols.length; i++) {
+    moves.push({ from: { top, bottom, left: cols[i + step], right: cols[i + step] }, to: { top, bottom, left: cols[i], right: cols[i] } });
+  }
+  return moves;
+}
+
+/** The new months' columns (emptied for data) and last month's DOT and RAG columns (also restyled: a red cell with no letter misleads). */
+function clearedColumns(table: ScorecardTable, step: number): { clear: CellBox[]; reset: CellBox[] } {
+  const { top, bottom } = table.bodyBox;
+  const cols = table.months.map((m) => m.col);
+  const clear: CellBox[] = [];
+  const reset: CellBox[] = [];
+  for (let i = Math.max(0, cols.length - step); i < cols.length; i++) clear.push({ top, bottom, left: cols[i], right: cols[i] });
+  for (const col of [table.columns.dot, table.columns.rag, table.columns.yoyDot, table.columns.yearEndRag]) {
+    if (col === null) continue;
+    clear.push({ top, bottom, left: col, right: col });
+    reset.push({ top, bottom, left: col, right: col });
+  }
+  return { clear, reset };
+}
+
+/**
+ * A RAG cell marked `YTD` (corporate 6.9 `YTD G`) says the row is judged on the year to
+ * date; without the marker next month's row would be judged on the month.
+ */
+function ytdMarkers(table: ScorecardTable, grid: Grid): RollForwardWrite[] {
+  const ragCol = table.columns.rag;
+  if (ragCol === null) return [];
+  return table.indicators.filter((row) => YTD_MARKER.test(cell(grid, row.row, ragCol).text)).map((row) => ({ row: row.row, col: ragCol, value: 'YTD' }));
+}
+
+/** Month headers moved on `step` months, as serials or as text, as each header was. */
+function monthHeaders(table: ScorecardTable, grid: Grid, step: number): RollForwardWrite[] {
+  return table.months.map((m) => {
+    const next = addMonths(m, step);
+    const header = cell(grid, table.monthHeaderRow, m.col);
+    return typeof header.value === 'number'
+      ? { row: table.monthHeaderRow, col: m.col, value: monthSerial(next), numberFormat: 'mmm-yy' }
+      : // A text label stays text: Excel reads `Jan-21` typed into a General cell as
+        // 21 January of the current year, so the cell is formatted as Text first.
+        { row: table.monthHeaderRow, col: m.col, value: monthLabel(next), numberFormat: '@' };
+  });
+}
+
+/** At April: the financial-year banner and the YTD header labels moved to the new year (`2020/21` -> `2021/22`). */
+function yearLabels(table: ScorecardTable, grid: Grid, fy: string): RollForwardWrite[] {
+  const writes: RollForwardWrite[] = [];
+  const labelRows = new Set([table.bannerRow, table.monthHeaderRow, table.headerBox.top].filter((r): r is number => r !== null));
+  const labelCols = [...(table.bannerRow !== null ? table.months.map((m) => m.col) : []), ...(table.columns.ytd !== null ? [table.columns.ytd] : [])];
+  for (const row of labelRows) {
+    for (const col of new Set(labelCols)) {
+      const text = cell(grid, row, col).text;
+      if (YEAR_PAIR.test(text)) writes.push({ row, col, value: withYear(text, fy) });
+    }
+  }
+  return writes;
+}
+
+/** The `As at Month End` title (above the first table, or anywhere on the sheet, as reports vary). */
+function titleWrites(grid: Grid, target: YearMonth): RollForwardWrite[] {
+  const writes: RollForwardWrite[] = [];
+  for (let i = 0; i < grid.values.length; i++) {
+    const j = grid.text[i]?.findIndex((t) => TITLE.test(t)) ?? -1;
+    if (j >= 0) {
+      const m = TITLE.exec(grid.text[i][j])!;
+      writes.push({ row: grid.top + i, col: grid.left + j, value: `${m[1]}${longMonthLabel(target)}${m[3]}` });
+    }
+  }
+  return writes;
+}
+
+/** Last month's highlights, undone on the new sheet (none when the adapter passed no records). */
+function highlightUndo(options: RollForwardOptions, newSheet: string): { undo: ReturnType<typeof planHighlightUndo>; notes: Cell[] } {
+  const h = options.highlights;
+  const undo = h ? planHighlightUndo(h.records, h.fills, newSheet, h.notes ?? 'delete') : { fills: [], deleteNotes: [], notesKept: 0, warnings: [] };
+  const notes = undo.deleteNotes.flatMap((n) => {
+    const box = boxOfAddress(n.address);
+    return box ? [{ row: box.top, col: box.left }] : [];
+  });
+  return { undo, notes };
 }
 
 /**
@@ -66,94 +172,43 @@ function notesToDelete(options: RollForwardOptions, cleared: readonly CellBox[])
  * when the new month is April, the financial-year banner and YTD header labels moved on.
  * Last month's DOT and RAG are cleared with their colours (they described last month);
  * a RAG cell's `YTD` marker is kept; the add-in's "No arrow" notes on the cleared cells and
- * last month's highlight notes are taken off (`deleteNotes`). Pure.
+ * last month's highlights (fills and notes, `planHighlightUndo`) are taken off. Pure.
  *
  * @example
  * planRollForward(tables, grid).value.newSheetName // 'Jan-21' from a Dec-20 sheet
  */
 export function planRollForward(tables: ScorecardTable[], grid: Grid, options: RollForwardOptions = {}): Result<RollForwardPlan> {
-  const first = tables[0];
-  if (!first || first.months.length === 0) return err('noMonths', sheetMsg.rollNeedsMonths(grid.sheetName));
-  const expected = addMonths(first.reportingMonth, 1);
-  const target = options.newMonth ?? expected;
-  const step = compareMonths(target, first.reportingMonth);
-  if (step < 1) return err('notNextMonth', sheetMsg.rollNotNext(monthLabel(target), monthLabel(expected)));
-  const newSheetName = monthLabel(target);
-  if ((options.existingSheets ?? []).some((s) => sameSheetName(s, newSheetName))) {
-    return err('sheetExists', sheetMsg.sheetExists(newSheetName));
-  }
+  const checked = checkTarget(tables[0], grid, options);
+  if (!checked.ok) return checked;
+  const { from, target, step, name } = checked.value;
+  const crossesApril = Array.from({ length: step }, (_, i) => addMonths(from, i + 1)).some((m) => m.month === 4);
+  const fy = financialYear(target);
 
   const moves: RollForwardPlan['moves'] = [];
   const clearContents: CellBox[] = [];
   const resetStyles: CellBox[] = [];
-  const writes: RollForwardPlan['writes'] = [];
-  const crossesApril = Array.from({ length: step }, (_, i) => addMonths(first.reportingMonth, i + 1)).some((m) => m.month === 4);
-  const fy = financialYear(target);
-
+  const writes: RollForwardWrite[] = [];
   for (const table of tables) {
-    const { top, bottom } = table.bodyBox;
-    const cols = table.months.map((m) => m.col);
-    const n = cols.length;
-    // Left to right, so each source is read before it is overwritten.
-    for (let i = 0; i + step < n; i++) {
-      moves.push({ from: { top, bottom, left: cols[i + step], right: cols[i + step] }, to: { top, bottom, left: cols[i], right: cols[i] } });
-    }
-    for (let i = Math.max(0, n - step); i < n; i++) clearContents.push({ top, bottom, left: cols[i], right: cols[i] });
-    for (const col of [table.columns.dot, table.columns.rag, table.columns.yoyDot, table.columns.yearEndRag]) {
-      if (col === null) continue;
-      clearContents.push({ top, bottom, left: col, right: col });
-      // Last month's colours went with last month's letters: a red cell with no letter misleads.
-      resetStyles.push({ top, bottom, left: col, right: col });
-    }
-    const ragCol = table.columns.rag;
-    if (ragCol !== null) {
-      // A RAG cell marked `YTD` (corporate 6.9 `YTD G`) says the row is judged on the year to
-      // date; without the marker next month's row would be judged on the month.
-      for (const row of table.indicators) {
-        if (YTD_MARKER.test(cell(grid, row.row, ragCol).text)) writes.push({ row: row.row, col: ragCol, value: 'YTD' });
-      }
-    }
-    table.months.forEach((m) => {
-      const next = addMonths(m, step);
-      const header = cell(grid, table.monthHeaderRow, m.col);
-      writes.push(
-        typeof header.value === 'number'
-          ? { row: table.monthHeaderRow, col: m.col, value: monthSerial(next), numberFormat: 'mmm-yy' }
-          : // A text label stays text: Excel reads `Jan-21` typed into a General cell as
-            // 21 January of the current year, so the cell is formatted as Text first.
-            { row: table.monthHeaderRow, col: m.col, value: monthLabel(next), numberFormat: '@' },
-      );
-    });
-    if (crossesApril) {
-      const labelRows = new Set([table.bannerRow, table.monthHeaderRow, table.headerBox.top].filter((r): r is number => r !== null));
-      const labelCols = [...(table.bannerRow !== null ? table.months.map((m) => m.col) : []), ...(table.columns.ytd !== null ? [table.columns.ytd] : [])];
-      for (const row of labelRows) {
-        for (const col of new Set(labelCols)) {
-          const text = cell(grid, row, col).text;
-          if (YEAR_PAIR.test(text)) writes.push({ row, col, value: withYear(text, fy) });
-        }
-      }
-    }
+    moves.push(...monthMoves(table, step));
+    const { clear, reset } = clearedColumns(table, step);
+    clearContents.push(...clear);
+    resetStyles.push(...reset);
+    writes.push(...ytdMarkers(table, grid), ...monthHeaders(table, grid, step), ...(crossesApril ? yearLabels(table, grid, fy) : []));
   }
-
-  // The title above the first table (or anywhere on the sheet, as reports vary).
-  for (let i = 0; i < grid.values.length; i++) {
-    const j = grid.text[i]?.findIndex((t) => TITLE.test(t)) ?? -1;
-    if (j >= 0) {
-      const m = TITLE.exec(grid.text[i][j])!;
-      writes.push({ row: grid.top + i, col: grid.left + j, value: `${m[1]}${longMonthLabel(target)}${m[3]}` });
-    }
-  }
+  writes.push(...titleWrites(grid, target));
+  const { undo, notes } = highlightUndo(options, name);
 
   return ok({
     sourceSheet: grid.sheetName,
-    newSheetName,
-    newMonth: { ...target, label: newSheetName },
+    newSheetName: name,
+    newMonth: { ...target, label: name },
     moves,
     clearContents,
     writes,
-    restoreFills: options.restoreFills ?? [],
+    restoreFills: undo.fills,
     resetStyles,
-    deleteNotes: notesToDelete(options, clearContents),
+    deleteNotes: notesToDelete(notes, options.notes ?? [], clearContents),
+    highlightNotesKept: undo.notesKept,
+    warnings: undo.warnings,
   });
 }

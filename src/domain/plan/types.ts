@@ -1,4 +1,5 @@
 import type { CellBox } from '../sheet/grid';
+import type { FillChange } from '../revisions/types';
 
 /**
  * A formatting plan: plain data describing every change to one sheet. Produced by the
@@ -180,8 +181,11 @@ export interface RollForwardPlan {
    * April, year labels.
    */
   writes: RollForwardWrite[];
-  /** Fills to put back (last month's revision highlights), passed in by the revisions feature. */
-  restoreFills: RestoreFill[];
+  /**
+   * Fills to put back on the new sheet (last month's revision highlights, undone by
+   * `planHighlightUndo`): cells of `newSheetName`, applied after `writes`.
+   */
+  restoreFills: FillChange[];
   /**
    * DOT and RAG cells whose contents `clearContents` removes: the adapter also takes off
    * their fill (no fill) and font colour (automatic), so the new sheet shows no red or
@@ -194,13 +198,11 @@ export interface RollForwardPlan {
    * notes on cleared DOT cells, and last month's revision-highlight notes. Applied last.
    */
   deleteNotes: Array<{ row: number; col: number }>;
+  /** Last month's highlight notes left on the new sheet: the host could not delete them (comments only). */
+  highlightNotesKept: number;
+  /** What the plan left alone and why (a highlight whose fill or note the user changed since). */
+  warnings: string[];
 }
 
 /** A roll-forward write: always a value (month headers, titles, year labels), never a formula. */
 export type RollForwardWrite = Omit<ValueWrite, 'kind'> & { numberFormat?: string };
-
-/** A fill the add-in replaced and must restore: `null` means no fill. */
-export interface RestoreFill {
-  box: CellBox;
-  fill: string | null;
-}

@@ -3,6 +3,9 @@ import { newestMonth, snapshotFromTables, type PublishMeta } from './figures';
 import { monthIndex } from './months';
 import type { Snapshot } from './types';
 import { sameSheetName } from '../sheet/grid';
+import type { EngineError } from '../result';
+import type { CellInput } from '../types';
+import { parseSnapshotRows } from './snapshotRows';
 
 /** Where the published figures of a comparison came from. */
 export type BaselineKind =
@@ -63,23 +66,78 @@ export function sheetsNamedBefore(sheetNames: readonly string[], currentMonth: s
 /**
  * The sheet whose tables report the newest month before `currentMonth` (found by the
  * month headers, whatever the sheet is called), as a snapshot; null when there is none.
- * The sheet being reviewed is never its own baseline.
+ * The sheet being reviewed is never its own baseline (`currentSheet` null: it is in another workbook).
  *
  * @example previousSheetSnapshot([dec, jan], 'Jan-21', 'Jan-21', meta)?.sheetName // 'Dec-20'
  */
 export function previousSheetSnapshot(
   sheets: readonly ReadSheet[],
-  currentSheet: string,
+  currentSheet: string | null,
   currentMonth: string,
   meta: PublishMeta,
 ): Snapshot | null {
   let best: { sheet: ReadSheet; month: number } | null = null;
   for (const sheet of sheets) {
-    if (sameSheetName(sheet.sheetName, currentSheet) || sheet.tables.length === 0) continue;
+    if ((currentSheet !== null && sameSheetName(sheet.sheetName, currentSheet)) || sheet.tables.length === 0) continue;
     const label = newestMonth(sheet.tables);
     if (label === null || !before(label, currentMonth)) continue;
     const month = monthIndex(label) ?? 0;
     if (best === null || month > best.month) best = { sheet, month };
   }
   return best === null ? null : snapshotFromTables(best.sheet.tables, meta);
+}
+
+/** The stored publications' part of the baseline choice: the snapshot that serves, or why none could be read. */
+export interface StoredBaseline {
+  baseline: Baseline | null;
+  /** The stored snapshots could not be read: the choice falls back to the sheets, and the adapter says so. */
+  damaged: EngineError | null;
+}
+
+/**
+ * The first half of the baseline choice, from the published-figures sheet's values from A1
+ * (`null`: the workbook has none): the snapshot published last before `currentMonth`. A
+ * damaged table is not a baseline and not the end of the search: `damaged` says why, and
+ * `chooseBaseline` goes on to the sheets. An adapter reads sheets only when `baseline` is null.
+ *
+ * @example storedBaseline(null, 'Jan-21') // { baseline: null, damaged: null }
+ */
+export function storedBaseline(values: CellInput[][] | null, currentMonth: string): StoredBaseline {
+  if (values === null || values.length === 0) return { baseline: null, damaged: null };
+  const parsed = parseSnapshotRows(values);
+  if (!parsed.ok) return { baseline: null, damaged: parsed.error };
+  const snap = latestSnapshotBefore(parsed.value, currentMonth);
+  if (!snap) return { baseline: null, damaged: null };
+  return { baseline: { source: { kind: 'snapshot', publishedAt: snap.publishedAt, month: snap.reportingMonth, sheetName: snap.sheetName }, snapshot: snap }, damaged: null };
+}
+
+/** The published figures a comparison uses, and why a better source was passed over. */
+export interface BaselineChoice {
+  baseline: Baseline | null;
+  /** Set when stored snapshots exist but cannot be read. */
+  damaged: EngineError | null;
+}
+
+/**
+ * Which baseline a comparison uses, for every adapter (the pane's Revisions view and
+ * Format count, `scorecard revisions` and `scorecard format --previous`): the snapshot
+ * stored when the previous month was published, else the sheet whose month headers report
+ * the newest month before `currentMonth` (`previousSheetSnapshot`; `currentSheet` null when
+ * the sheets come from another file, so none is excluded by name). `sheets` are the sheets
+ * the adapter read (none needed when `stored.baseline` serves); `meta` dates a sheet's figures.
+ *
+ * @example chooseBaseline(storedBaseline(null, 'Jan-21'), [dec], { sheet: 'Jan-21', month: 'Jan-21' }, meta).baseline?.source.kind // 'sheet'
+ */
+export function chooseBaseline(
+  stored: StoredBaseline,
+  sheets: readonly ReadSheet[],
+  current: { sheet: string | null; month: string },
+  meta: PublishMeta,
+): BaselineChoice {
+  if (stored.baseline) return { baseline: stored.baseline, damaged: null };
+  const snap = previousSheetSnapshot(sheets, current.sheet, current.month, meta);
+  return {
+    baseline: snap ? { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap } : null,
+    damaged: stored.damaged,
+  };
 }

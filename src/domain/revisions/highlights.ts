@@ -1,6 +1,6 @@
 import { qualified, sameSheetName } from '../sheet/grid';
 import { revisionMessages as msg } from './messages';
-import type { CellFill, HighlightRecord, Revision } from './types';
+import type { CellFill, FillChange, HighlightRecord, Revision } from './types';
 
 /** The yellow of the seed reports' revised figures. */
 export const HIGHLIGHT_FILL = '#FFFF00';
@@ -111,15 +111,8 @@ function normalise(fill: string | null): string | null {
   return fill === null ? null : fill.toUpperCase();
 }
 
-/** One cell whose fill is put back: a colour, or null to remove the fill. */
-export interface FillRestore {
-  sheet: string;
-  address: string;
-  fill: string | null;
-}
-
 export interface ClearPlan {
-  restores: FillRestore[];
+  restores: FillChange[];
   /** Notes the add-in added and nobody has edited since. */
   deleteNotes: Array<{ sheet: string; address: string }>;
   /** Cells left as they are, and why (the user changed the fill or the note since). */
@@ -138,7 +131,7 @@ export interface ClearPlan {
  */
 export function planClearHighlights(records: readonly HighlightRecord[], fills: readonly CellFill[]): ClearPlan {
   const fillAt = new Map(fills.map((f) => [cellId(f.sheet, f.address), f]));
-  const restores: FillRestore[] = [];
+  const restores: FillChange[] = [];
   const deleteNotes: ClearPlan['deleteNotes'] = [];
   const warnings: string[] = [];
   const goneSheets = new Set<string>();

@@ -23,6 +23,9 @@ export const revisionMessages = {
   recordsHeader: (sheet: string): string =>
     `The sheet '${sheet}' does not start with the expected header row. Its records cannot be read; the add-in leaves it as it is.`,
   recordField: (address: string, field: string, problem: string): string => `${address}: ${field} ${problem}.`,
+  /** Damaged highlight records refuse every highlight operation: a fill restored from a wrong record would be lost for good. */
+  highlightsDamaged: (detail: string): string =>
+    `${detail} The add-in's highlight records are damaged, so it changed no highlight (restoring a fill from a wrong record would lose the user's own).`,
   fillChanged: (address: string): string =>
     `${address}: the fill was changed since the add-in highlighted it; left as it is.`,
   noteKept: (address: string): string =>

@@ -75,6 +75,23 @@ export interface CellFill {
   note?: string | null;
 }
 
+/** A cell on a sheet, by A1 address (`H12`). */
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+/**
+ * The one fill change every planner hands an adapter (highlight, clear, new month): the
+ * cell and the fill to give it, `#RRGGBB`, or null to remove the fill.
+ */
+export interface FillChange extends CellRef {
+  fill: string | null;
+}
+
+/** A note the add-in adds, replaces (its own earlier one) or deletes (its own, unedited). */
+export type NoteChange = (CellRef & { kind: 'add' | 'replace'; text: string }) | (CellRef & { kind: 'delete' });
+
 /**
  * What the add-in changed on one cell when it highlighted a revision. Stored in the
  * workbook so that clearing restores exactly the user's own fill and nothing else.

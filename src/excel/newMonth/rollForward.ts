@@ -1,20 +1,21 @@
 import { planRollForward, type SheetNote } from '../../domain/plan/rollForward';
 import { ADDIN_NOTES, isOwnNote } from '../../domain/plan/ownership';
-import type { RestoreFill, RollForwardPlan } from '../../domain/plan/types';
-import { parseHighlightRows, HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
-import { planClearHighlights } from '../../domain/revisions/highlights';
+import type { RollForwardPlan } from '../../domain/plan/types';
+import { HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
+import { highlightCells, readSheetHighlights, type SheetHighlights } from '../../domain/revisions/highlightPlans';
 import type { CellFill } from '../../domain/revisions/types';
 import type { CellBox, Grid } from '../../domain/sheet/grid';
-import { a1, boxAddress } from '../../domain/sheet/grid';
+import { a1, boxAddress, sameSheetName } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { YearMonth } from '../../domain/sheet/months';
 import type { Outcome, OutcomeError } from '../../port/api';
 import { excelMessages as m, fromEngineError, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
 import { boxOfAddress, readGridAndFormulas } from '../io/readGrid';
-import { cellKey, noteKind, readNotes } from '../revisions/revisionsNotes';
+import { noteKind } from '../revisions/revisionsNotes';
+import { readCells } from '../revisions/revisions';
+import { readSheets, valuesFromA1 } from '../revisions/revisionsRead';
 import { chunkAddresses, coalesceBoxes, DEFAULT_LIMITS } from '../format/writeOps';
-import { splitRecords } from '../../domain/revisions/highlights';
 
 export interface RolledForward {
   sheetName: string;
@@ -42,56 +43,20 @@ function asStatic(value: string | number): string | number {
   return typeof value === 'string' && /^[+\-=]/.test(value) ? `'${value}` : value;
 }
 
-interface HighlightUndo {
-  restores: RestoreFill[];
-  /** Cells whose note is still the add-in's "Revised: …" note: deleted on the copy. */
-  deleteNotes: string[];
-  warnings: string[];
-}
-
 /**
- * Last month's highlights on the source sheet, to take off the copy: fills to put back and
- * the add-in's notes to remove (the revisions engine decides which, from the records the
- * revisions adapter keeps). Threaded comments (hosts before notes) are left, with a warning.
+ * Last month's highlight records of the source sheet and the fills and notes of their cells,
+ * as `planRollForward` wants them (it decides what the copy loses). Damaged records are the
+ * domain's `damagedRecord` refusal: New month then changes nothing. Up to three round trips,
+ * none when the workbook has no record sheet.
  */
-async function highlightRestores(context: Excel.RequestContext, sourceSheet: string): Promise<HighlightUndo> {
-  const records = context.workbook.worksheets.getItemOrNullObject(HIGHLIGHT_TABLE.sheetName);
-  records.load('name');
-  await context.sync();
-  if (records.isNullObject) return { restores: [], deleteNotes: [], warnings: [] };
-  const used = records.getUsedRangeOrNullObject(true);
-  used.load('values');
-  await context.sync();
-  if (used.isNullObject) return { restores: [], deleteNotes: [], warnings: [] };
-  const parsed = parseHighlightRows(used.values);
-  // Records we cannot trust are left alone: restoring a wrong fill would damage the user's formatting.
-  if (!parsed.ok) return { restores: [], deleteNotes: [], warnings: [parsed.error.message] };
-  const mine = splitRecords(parsed.value, sourceSheet).mine;
-  if (mine.length === 0) return { restores: [], deleteNotes: [], warnings: [] };
-  const ws = context.workbook.worksheets.getItem(sourceSheet);
-  const cells = mine.map((r) => {
-    const range = ws.getRange(r.address);
-    range.load('format/fill/color');
-    return { record: r, range };
-  });
-  await context.sync();
-  const kind = noteKind();
-  const notes = kind === 'note' ? await readNotes(context, kind, mine) : new Map<string, { text: string | null }>();
-  const current: CellFill[] = cells.map(({ record, range }) => ({
-    sheet: record.sheet,
-    address: record.address,
-    fill: range.format.fill.color,
-    note: notes.get(cellKey(record.sheet, record.address))?.text ?? null,
-  }));
-  const clear = planClearHighlights(mine, current);
-  const warnings = [...clear.warnings];
-  if (kind !== 'note' && mine.some((r) => r.note !== null)) warnings.push(m.highlightNotesKept());
-  const restores: RestoreFill[] = [];
-  for (const r of clear.restores) {
-    const box = boxOfAddress(r.address);
-    if (box) restores.push({ box, fill: r.fill });
-  }
-  return { restores, deleteNotes: kind === 'note' ? clear.deleteNotes.map((n) => n.address) : [], warnings };
+async function lastMonthHighlights(context: Excel.RequestContext, sheets: readonly string[], sourceSheet: string): Promise<Outcome<{ records: SheetHighlights; fills: CellFill[] }>> {
+  const name = sheets.find((n) => sameSheetName(n, HIGHLIGHT_TABLE.sheetName));
+  const grid = name === undefined ? undefined : (await readSheets(context, [name], 'values')).get(name);
+  const read = readSheetHighlights(grid ? valuesFromA1(grid) : null, sourceSheet);
+  if (!read.ok) return fail(fromEngineError(read.error, HIGHLIGHT_TABLE.sheetName));
+  const cells = highlightCells(read.value);
+  const { fills } = cells.length > 0 ? await readCells(context, cells) : { fills: [] };
+  return { ok: true, value: { records: read.value, fills } };
 }
 
 /**
@@ -129,7 +94,10 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
     cell.values = [[asStatic(w.value)]];
   }
   const byFill = new Map<string | null, CellBox[]>();
-  for (const r of plan.restoreFills) byFill.set(r.fill, [...(byFill.get(r.fill) ?? []), r.box]);
+  for (const r of plan.restoreFills) {
+    const box = boxOfAddress(r.address);
+    if (box) byFill.set(r.fill, [...(byFill.get(r.fill) ?? []), box]);
+  }
   for (const [fill, boxes] of byFill) {
     for (const address of chunkAddresses(coalesceBoxes(boxes).map(boxAddress), DEFAULT_LIMITS.addressChars)) {
       const format = copy.getRanges(address).format;
@@ -143,9 +111,10 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
 
 /** Whether `name` is what the failed batch's copy is called: renamed, or still `Dec-20 (2)`. */
 function isHalfMade(name: string, plan: RollForwardPlan): boolean {
-  const n = name.toLowerCase();
-  const source = plan.sourceSheet.toLowerCase();
-  return n === plan.newSheetName.toLowerCase() || (n.startsWith(`${source} (`) && /^\(\d+\)$/.test(n.slice(source.length + 1)));
+  const source = plan.sourceSheet;
+  // Excel names the copy `<source> (2)`: the prefix is compared as a sheet name, the rest is digits.
+  const copyName = name.length > source.length + 1 && sameSheetName(name.slice(0, source.length), source) && /^ \(\d+\)$/.test(name.slice(source.length));
+  return sameSheetName(name, plan.newSheetName) || copyName;
 }
 
 /**
@@ -161,8 +130,7 @@ async function deleteHalfMadeSheet(context: Excel.RequestContext, plan: RollForw
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
-    const existed = new Set(before.map((n) => n.toLowerCase()));
-    const made = sheets.items.map((s) => s.name).filter((n) => !existed.has(n.toLowerCase()) && isHalfMade(n, plan));
+    const made = sheets.items.map((s) => s.name).filter((n) => !before.some((b) => sameSheetName(b, n)) && isHalfMade(n, plan));
     if (made.length === 0) return null;
     sheets.getItem(plan.sourceSheet).activate();
     for (const name of made) sheets.getItem(name).delete();
@@ -208,20 +176,18 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
   const tables = readScorecard(grid);
   if (!tables.ok || tables.value.length === 0) return fail(tables.ok ? outcomeError('noTable', m.noTable(grid.sheetName)) : fromEngineError(tables.error));
 
-  let restores: HighlightUndo;
+  let highlights: Outcome<{ records: SheetHighlights; fills: CellFill[] }>;
   try {
-    restores = await highlightRestores(context, grid.sheetName);
+    highlights = await lastMonthHighlights(context, existing, grid.sheetName);
   } catch (e) {
     return { ok: false, error: toOutcomeError(e) };
   }
+  if (!highlights.ok) return highlights;
   const planned = planRollForward(tables.value, grid, {
     existingSheets: existing,
-    restoreFills: restores.restores,
+    // The new sheet's notes can be deleted only through the notes API (ExcelApi 1.18); comments stay.
+    highlights: { ...highlights.value, notes: noteKind() === 'note' ? 'delete' : 'kept' },
     notes: ownNotes,
-    highlightNotes: restores.deleteNotes.flatMap((address) => {
-      const box = boxOfAddress(address);
-      return box ? [{ row: box.top, col: box.left }] : [];
-    }),
     ...(options.newMonth ? { newMonth: options.newMonth } : {}),
   });
   if (!planned.ok) return fail(fromEngineError(planned.error));
@@ -242,5 +208,6 @@ export async function rollForward(context: Excel.RequestContext, options: { newM
     if (removed === false) return fail(outcomeError('partialCopyLeft', m.partialCopyLeft(reason.message)));
     return { ok: false, error: reason };
   }
-  return { ok: true, value: { sheetName: plan.newSheetName, restoredFills: plan.restoreFills.length, warnings: restores.warnings } };
+  const warnings = [...plan.warnings, ...(plan.highlightNotesKept > 0 ? [m.highlightNotesKept()] : [])];
+  return { ok: true, value: { sheetName: plan.newSheetName, restoredFills: plan.restoreFills.length, warnings } };
 }

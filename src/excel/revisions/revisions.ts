@@ -8,16 +8,16 @@
  */
 import { findRevisions, snapshotFromTables } from '../../domain/revisions/figures';
 import { highlightsToRows, HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
-import { planClearHighlights, planHighlights, splitRecords, type ClearPlan, type HighlightPlan } from '../../domain/revisions/highlights';
+import { highlightCells, planClearPass, planHighlightPass } from '../../domain/revisions/highlightPlans';
 import { revisionMessages as rm } from '../../domain/revisions/messages';
 import { LOG_HEADER, LOG_SHEET, logRow, reviewRecord, reviewsToRows, REVIEW_TABLE, withReviews, type ReviewedRevision } from '../../domain/revisions/reviews';
 import { snapshotsToRows, SNAPSHOT_TABLE, withSnapshot } from '../../domain/revisions/snapshotRows';
-import type { CellFill, HighlightRecord, Revision, Snapshot } from '../../domain/revisions/types';
+import type { CellFill, CellRef, FillChange, Revision, Snapshot } from '../../domain/revisions/types';
 import { hasRecordHeader } from '../../domain/revisions/recordTable';
 import type { BaselineSource, Outcome, OutcomeError, RevisionsResult, RevisionView, ReviewStatus } from '../../port/api';
 import { excelMessages, excelMessages as xm, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
-import { cellKey, noteKind, queueNoteOps, readNotes, type NoteOp, type NoteState } from './revisionsNotes';
+import { cellKey, noteKind, queueNoteOps, readNotes, type NoteState } from './revisionsNotes';
 import { findSheet, readActive, readSheets, valuesFromA1 } from './revisionsRead';
 import {
   findBaseline,
@@ -217,7 +217,7 @@ function queueFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet:
 }
 
 /** Fills and notes of the cells, as the planners want them: two round trips (three for comments). */
-async function readCells(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; address: string }>): Promise<{ fills: CellFill[]; notes: Map<string, NoteState> }> {
+export async function readCells(context: Excel.RequestContext, cells: readonly CellRef[]): Promise<{ fills: CellFill[]; notes: Map<string, NoteState> }> {
   const unique = [...new Map(cells.map((c) => [cellKey(c.sheet, c.address), c])).values()];
   if (unique.length === 0) return { fills: [], notes: new Map() };
   const fillsOf = queueFills(context, unique);
@@ -231,18 +231,12 @@ async function readCells(context: Excel.RequestContext, cells: ReadonlyArray<{ s
   return { fills, notes };
 }
 
-function queueFill(context: Excel.RequestContext, sheet: string, address: string, fill: string | null): void {
-  const format = context.workbook.worksheets.getItem(sheet).getRange(address).format.fill;
-  if (fill === null) format.clear();
-  else format.color = fill;
-}
-
-function clearOps(clear: ClearPlan): NoteOp[] {
-  return clear.deleteNotes.map((n) => ({ kind: 'delete', sheet: n.sheet, address: n.address }));
-}
-
-function highlightOps(plan: HighlightPlan): NoteOp[] {
-  return plan.writes.flatMap((w): NoteOp[] => (w.note.action === 'none' ? [] : [{ kind: w.note.action, sheet: w.sheet, address: w.address, text: w.note.text }]));
+function queueFillChanges(context: Excel.RequestContext, changes: readonly FillChange[]): void {
+  for (const c of changes) {
+    const format = context.workbook.worksheets.getItem(c.sheet).getRange(c.address).format.fill;
+    if (c.fill === null) format.clear();
+    else format.color = c.fill;
+  }
 }
 
 /**
@@ -259,41 +253,30 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
     if (!found.ok) return found;
     const { state, revisions, result } = found.value;
     if (state.activeProtected && revisions.length > 0) return fail(protectedSheet(state.active.sheetName));
-    const stored = storedHighlights(state.highlights);
+    const stored = storedHighlights(state.highlights, state.active.sheetName);
     if (!stored.ok) return stored;
-    const { mine, others } = splitRecords(stored.value, state.active.sheetName);
-    const cells = [
-      ...revisions.map((r) => ({ sheet: r.sheetName, address: r.address.slice(r.address.lastIndexOf('!') + 1) })),
-      ...mine.map((r) => ({ sheet: r.sheet, address: r.address })),
-    ];
-    const { fills, notes } = await readCells(context, cells);
-    const plan = planHighlights(revisions, fills, mine);
-    const clear = planClearHighlights(plan.release, fills);
+    const { fills, notes } = await readCells(context, highlightCells(stored.value, revisions));
+    const plan = planHighlightPass(stored.value, revisions, fills);
     const kind = noteKind();
     // Records first: a batch is not a transaction, and a fill applied without its record could
     // never be restored. A record whose fill did not land is harmless: clearing restores only
     // cells that still show the add-in's yellow.
-    const records = [...others, ...plan.records];
-    if (records.length > 0 || state.highlights.state === 'ours') {
-      queueTable(context, HIGHLIGHT_TABLE.sheetName, state.highlights, highlightsToRows(records), 'Hidden');
-    }
-    for (const w of plan.writes) queueFill(context, w.sheet, w.address, w.fill);
-    for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
+    if (plan.records) queueTable(context, HIGHLIGHT_TABLE.sheetName, state.highlights, highlightsToRows(plan.records), 'Hidden');
+    queueFillChanges(context, plan.fills);
     await context.sync();
-    const warnings = [...result.notices.filter((n) => n !== rm.noBaseline()), ...plan.warnings, ...clear.warnings];
-    if (kind === 'none' && plan.writes.length > 0) warnings.push(xm.notesUnsupported());
+    const warnings = [...result.notices.filter((n) => n !== rm.noBaseline()), ...plan.warnings];
+    if (kind === 'none' && plan.highlighted > 0) warnings.push(xm.notesUnsupported());
     // Notes in a batch of their own: a cell Excel refuses a note or comment on (a legacy note
     // the comments API cannot see) must not undo the highlights; the pane is told instead.
-    const noteOps = [...clearOps(clear), ...highlightOps(plan)];
-    if (kind !== 'none' && noteOps.length > 0) {
-      queueNoteOps(context, kind, noteOps, notes);
+    if (kind !== 'none' && plan.notes.length > 0) {
+      queueNoteOps(context, kind, plan.notes, notes);
       try {
         await context.sync();
       } catch (e) {
         warnings.push(xm.notesFailed(toOutcomeError(e).message));
       }
     }
-    return { ok: true, value: { highlighted: plan.writes.length, warnings } };
+    return { ok: true, value: { highlighted: plan.highlighted, warnings } };
   });
 }
 
@@ -312,20 +295,19 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<Ou
     if (name === undefined) return { ok: true, value: { cleared: 0, warnings: [] } };
     const grids = await readSheets(context, [name], 'values');
     const sheet = recordSheet(sheets, grids, HIGHLIGHT_TABLE.sheetName, (g) => hasRecordHeader(HIGHLIGHT_TABLE, valuesFromA1(g)));
-    const stored = storedHighlights(sheet);
+    const stored = storedHighlights(sheet, active.sheetName);
     if (!stored.ok) return stored;
-    const { mine, others } = splitRecords(stored.value, active.sheetName);
-    if (mine.length === 0) return { ok: true, value: { cleared: 0, warnings: [] } };
+    if (stored.value.mine.length === 0) return { ok: true, value: { cleared: 0, warnings: [] } };
     if (activeProtected) return fail(protectedSheet(active.sheetName));
-    const { fills, notes } = await readCells(context, mine);
-    const clear = planClearHighlights(mine, fills);
+    const { fills, notes } = await readCells(context, highlightCells(stored.value));
+    const plan = planClearPass(stored.value, fills);
     // Fills before records: if the batch stops part way, the records are still there and
     // clearing again restores the rest (cells already restored no longer show the yellow).
-    for (const r of clear.restores) queueFill(context, r.sheet, r.address, r.fill);
-    queueNoteOps(context, noteKind(), clearOps(clear), notes);
-    queueTable(context, HIGHLIGHT_TABLE.sheetName, sheet, highlightsToRows(others), 'Hidden');
+    queueFillChanges(context, plan.fills);
+    queueNoteOps(context, noteKind(), plan.notes, notes);
+    if (plan.records) queueTable(context, HIGHLIGHT_TABLE.sheetName, sheet, highlightsToRows(plan.records), 'Hidden');
     await context.sync();
-    return { ok: true, value: { cleared: clear.restores.length, warnings: clear.warnings } };
+    return { ok: true, value: { cleared: plan.cleared, warnings: plan.warnings } };
   });
 }
 
@@ -367,14 +349,5 @@ export async function markRevision(
     }
     await context.sync();
     return { ok: true, value: toView(withReviews([rev], [...reviews.value, record])[0]) };
-  });
-}
-
-/** Records currently stored, for callers that roll a sheet forward (see `recordsForCopy`). */
-export async function loadHighlightRecords(context: Excel.RequestContext): Promise<Outcome<HighlightRecord[]>> {
-  return guarded(async () => {
-    const read = await readState(context);
-    if (!read.ok) return read;
-    return storedHighlights(read.value.highlights);
   });
 }

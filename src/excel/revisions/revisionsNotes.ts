@@ -5,6 +5,7 @@
  * the pane says so. Reads and writes are batched: one round trip to read notes (two for
  * comments, whose cells are only known through `getLocation`), none of their own to write.
  */
+import type { CellRef, NoteChange } from '../../domain/revisions/types';
 
 /** How this host can annotate a cell. */
 export type NoteKind = 'note' | 'comment' | 'none';
@@ -15,15 +16,8 @@ export interface NoteState {
   commentId?: string;
 }
 
-export interface CellRef {
-  sheet: string;
-  address: string;
-}
-
-export type NoteOp =
-  | { kind: 'add'; sheet: string; address: string; text: string }
-  | { kind: 'replace'; sheet: string; address: string; text: string }
-  | { kind: 'delete'; sheet: string; address: string };
+/** A note write, as the planners hand it over (`NoteChange`, src/domain/revisions/types.ts). */
+export type NoteOp = NoteChange;
 
 /** The cell key used by every map here: sheet and upper-case A1 address. */
 export function cellKey(sheet: string, address: string): string {

@@ -1,12 +1,13 @@
-import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, type Baseline, type ReadSheet } from '../../domain/revisions/baseline';
+import { chooseBaseline, previousSheetSnapshot, sheetsNamedBefore, storedBaseline, type Baseline, type ReadSheet } from '../../domain/revisions/baseline';
 import { newestMonth } from '../../domain/revisions/figures';
 import { monthIndex } from '../../domain/revisions/months';
-import { HIGHLIGHT_TABLE, parseHighlightRows } from '../../domain/revisions/highlightRows';
+import { HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
+import { readSheetHighlights, type SheetHighlights } from '../../domain/revisions/highlightPlans';
 import { hasRecordHeader } from '../../domain/revisions/recordTable';
 import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../../domain/revisions/reviews';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
-import type { HighlightRecord, ReviewRecord, Snapshot } from '../../domain/revisions/types';
-import type { Grid } from '../../domain/sheet/grid';
+import type { ReviewRecord, Snapshot } from '../../domain/revisions/types';
+import { sameSheetName, type Grid } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../domain/sheet/scorecard';
 import type { Outcome } from '../../port/api';
@@ -83,12 +84,11 @@ export function storedSnapshots(sheet: RecordSheet): Outcome<Snapshot[]> {
   return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, SNAPSHOT_TABLE.sheetName) };
 }
 
-export function storedHighlights(sheet: RecordSheet): Outcome<HighlightRecord[]> {
-  if (sheet.state === 'absent') return { ok: true, value: [] };
+/** The highlight records of `sheetName` (the domain's one rule for damaged records: an error naming the cell); a user's sheet of that name is refused. */
+export function storedHighlights(sheet: RecordSheet, sheetName: string): Outcome<SheetHighlights> {
   if (sheet.state === 'foreign') return foreign(HIGHLIGHT_TABLE.sheetName);
-  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
-  const parsed = parseHighlightRows(valuesFromA1(sheet.grid));
-  return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, HIGHLIGHT_TABLE.sheetName) };
+  const read = readSheetHighlights(sheet.state === 'absent' ? null : valuesFromA1(sheet.grid), sheetName);
+  return read.ok ? read : { ok: false, error: fromEngineError(read.error, HIGHLIGHT_TABLE.sheetName) };
 }
 
 export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
@@ -117,19 +117,15 @@ export interface FoundBaseline {
  */
 export async function findBaseline(context: Excel.RequestContext, state: WorkbookState, now: string): Promise<FoundBaseline> {
   const notices: string[] = [];
-  const stored = storedSnapshots(state.snapshots);
-  if (stored.ok) {
-    const snap = latestSnapshotBefore(stored.value, state.reportingMonth);
-    if (snap) {
-      return { baseline: { source: { kind: 'snapshot', publishedAt: snap.publishedAt, month: snap.reportingMonth, sheetName: snap.sheetName }, snapshot: snap }, notices };
-    }
-  } else {
-    notices.push(xm.baselineDamaged(stored.error.message));
-  }
-  const grids = await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
-  const snap = sheetBaseline(grids, state.active.sheetName, state.reportingMonth, now);
-  if (!snap) return { baseline: null, notices };
-  return { baseline: { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap }, notices };
+  // A user's sheet of the records' name is as unreadable as a damaged one: the choice goes on to the sheets.
+  const stored =
+    state.snapshots.state === 'foreign'
+      ? { baseline: null, damaged: { code: 'damagedRecord' as const, message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName) } }
+      : storedBaseline(state.snapshots.state === 'ours' ? valuesFromA1(state.snapshots.grid) : null, state.reportingMonth);
+  const grids = stored.baseline ? new Map<string, Grid>() : await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
+  const choice = chooseBaseline(stored, readSheetsAsTables(grids), { sheet: state.active.sheetName, month: state.reportingMonth }, { publishedAt: now });
+  if (choice.damaged) notices.push(xm.baselineDamaged(choice.damaged.message));
+  return { baseline: choice.baseline, notices };
 }
 
 /**
@@ -139,8 +135,7 @@ export async function findBaseline(context: Excel.RequestContext, state: Workboo
  * this month or a later one is not last month's report.
  */
 export function baselineCandidates(sheets: readonly SheetInfo[], activeName: string, reportingMonth: string): string[] {
-  const own = new Set(RECORD_SHEETS.map((n) => n.toLowerCase()));
-  const others = sheets.filter((s) => s.name !== activeName && !own.has(s.name.toLowerCase()));
+  const others = sheets.filter((s) => !sameSheetName(s.name, activeName) && !RECORD_SHEETS.some((n) => sameSheetName(n, s.name)));
   const named = sheetsNamedBefore(others.map((s) => s.name), reportingMonth).slice(0, 3);
   const unnamed = others.filter((s) => s.visibility === 'Visible' && monthIndex(s.name) === null).map((s) => s.name);
   return [...named, ...unnamed].slice(0, MAX_CANDIDATES);
@@ -148,10 +143,15 @@ export function baselineCandidates(sheets: readonly SheetInfo[], activeName: str
 
 /** Last month's sheet among the candidates read, as a snapshot (found by month headers); null when none is. */
 export function sheetBaseline(grids: ReadonlyMap<string, Grid>, activeName: string, reportingMonth: string, now: string): Snapshot | null {
+  return previousSheetSnapshot(readSheetsAsTables(grids), activeName, reportingMonth, { publishedAt: now });
+}
+
+/** The scorecard tables of each sheet read (a sheet without one is left out). */
+function readSheetsAsTables(grids: ReadonlyMap<string, Grid>): ReadSheet[] {
   const read: ReadSheet[] = [];
   for (const [name, grid] of grids) {
     const tables = readScorecard(grid);
     if (tables.ok) read.push({ sheetName: name, tables: tables.value });
   }
-  return previousSheetSnapshot(read, activeName, reportingMonth, { publishedAt: now });
+  return read;
 }

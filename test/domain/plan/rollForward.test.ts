@@ -1,15 +1,32 @@
 import { sheetMsg } from '../../../src/domain/messages';
-import { planRollForward } from '../../../src/domain/plan/rollForward';
+import { planRollForward, type RollForwardOptions } from '../../../src/domain/plan/rollForward';
+import { readSheetHighlights, type SheetHighlights } from '../../../src/domain/revisions/highlightPlans';
+import { highlightsToRows } from '../../../src/domain/revisions/highlightRows';
+import { HIGHLIGHT_FILL } from '../../../src/domain/revisions/highlights';
+import { revisionMessages } from '../../../src/domain/revisions/messages';
+import type { HighlightRecord } from '../../../src/domain/revisions/types';
+import { a1, qualified } from '../../../src/domain/sheet/grid';
 import type { RollForwardPlan } from '../../../src/domain/plan/types';
 import { monthSerial } from '../../../src/domain/sheet/months';
 import type { Grid } from '../../../src/domain/sheet/grid';
 import { excelCell } from '../../fixtures/excelCell';
 import { byKey, seedTables, tablesOf } from '../sheet/helpers';
 
-function roll(grid: Grid, options = {}): RollForwardPlan {
+function roll(grid: Grid, options: RollForwardOptions = {}): RollForwardPlan {
   const p = planRollForward(tablesOf(grid), grid, options);
   if (!p.ok) throw new Error(p.error.message);
   return p.value;
+}
+
+function record(address: string, previousFill: string | null, note: string | null = null): HighlightRecord {
+  return { sheet: 'Dec-20', address, previousFill, highlightFill: HIGHLIGHT_FILL, note, revisionId: `${address}|Nov-20` };
+}
+
+/** Records of Dec-20 as an adapter hands them over: stored in the record table and read back. */
+function sheetHighlights(records: HighlightRecord[]): SheetHighlights {
+  const read = readSheetHighlights(highlightsToRows(records), 'Dec-20');
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
 }
 
 /** The corporate seed relabelled as if its months were Jan-Mar 2020 (a March sheet). */
@@ -67,9 +84,23 @@ describe('roll forward December -> January', () => {
     expect(p.writes.some((w) => typeof w.value === 'string' && /\d{4}\s*\/\s*\d{2}/.test(w.value))).toBe(false);
   });
 
-  it('passes the highlights to restore through', () => {
-    const fills = [{ box: { top: 5, left: 7, bottom: 5, right: 7 }, fill: null }];
-    expect(roll(grid, { restoreFills: fills }).restoreFills).toEqual(fills);
+  it("undoes last month's highlights on the new sheet's cells: the user's fill back, a fill changed since left with a warning", () => {
+    const records = sheetHighlights([record('H6', null), record('I7', '#DDEBF7'), record('J8', null)]);
+    const fills = [
+      { sheet: 'Dec-20', address: 'H6', fill: HIGHLIGHT_FILL, note: null },
+      { sheet: 'Dec-20', address: 'I7', fill: HIGHLIGHT_FILL, note: null },
+      { sheet: 'Dec-20', address: 'J8', fill: '#00FF00', note: null },
+    ];
+    const p = roll(grid, { highlights: { records, fills } });
+    expect(p.restoreFills).toEqual([
+      { sheet: 'Jan-21', address: 'H6', fill: null },
+      { sheet: 'Jan-21', address: 'I7', fill: '#DDEBF7' },
+    ]);
+    expect(p.warnings).toEqual([revisionMessages.fillChanged(qualified('Dec-20', 'J8'))]);
+  });
+
+  it('restores nothing and warns of nothing without highlight records', () => {
+    expect(roll(grid)).toEqual(expect.objectContaining({ restoreFills: [], warnings: [], highlightNotesKept: 0 }));
   });
 
   it('does not mutate the grid', () => {
@@ -111,9 +142,22 @@ describe('roll forward notes', () => {
         { row: row + 1, col: dot, text: 'Checked with the team' },
         { row, col: 0, text: sheetMsg.noArrowNote('Dec-20', 'TBC') },
       ],
-      highlightNotes: [{ row: row + 2, col: 1 }, { row, col: dot }],
+      highlights: {
+        records: sheetHighlights([record(a1(row + 2, 1), null, 'Revised: Nov-20'), record(a1(row, dot), null, 'Revised: Oct-20')]),
+        fills: [
+          { sheet: 'Dec-20', address: a1(row + 2, 1), fill: HIGHLIGHT_FILL, note: 'Revised: Nov-20' },
+          { sheet: 'Dec-20', address: a1(row, dot), fill: HIGHLIGHT_FILL, note: 'Revised: Oct-20' },
+        ],
+      },
     });
     expect(p.ok && p.value.deleteNotes).toEqual([{ row: row + 2, col: 1 }, { row, col: dot }]);
+  });
+
+  it("keeps last month's highlight notes, and counts them, where the host cannot delete notes", () => {
+    const p = roll(grid, {
+      highlights: { records: sheetHighlights([record('B3', null, 'Revised: Nov-20')]), fills: [{ sheet: 'Dec-20', address: 'B3', fill: HIGHLIGHT_FILL, note: 'Revised: Nov-20' }], notes: 'kept' },
+    });
+    expect([p.deleteNotes, p.highlightNotesKept, p.restoreFills]).toEqual([[], 1, [{ sheet: 'Jan-21', address: 'B3', fill: null }]]);
   });
 
   it('deletes no note when none is given', () => {
