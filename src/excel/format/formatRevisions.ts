@@ -1,4 +1,4 @@
-import { latestSnapshotBefore } from '../../domain/revisions/baseline';
+import { storedBaseline } from '../../domain/revisions/baseline';
 import { findRevisions, newestMonth } from '../../domain/revisions/figures';
 import { hasRecordHeader } from '../../domain/revisions/recordTable';
 import { SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
@@ -7,7 +7,7 @@ import type { ScorecardTable } from '../../domain/sheet/scorecard';
 import type { Outcome } from '../../port/api';
 import type { AfterWrite } from './applyFormatPlan';
 import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from '../revisions/revisionsRead';
-import { baselineCandidates, recordSheet, sheetBaseline, storedSnapshots } from '../revisions/revisionsState';
+import { baselineCandidates, recordSheet, sheetBaseline } from '../revisions/revisionsState';
 
 /** Format's count of revised figures: loads ride in Format's clean-up trip, the result comes after it. */
 export interface RevisionCount extends AfterWrite {
@@ -57,10 +57,9 @@ export function revisionCount(input: RevisionCountInput): RevisionCount {
       const grids = new Map(pending.map(([name, queued]) => [name, gridOf(queued)]));
       if (!published) return count(sheetBaseline(grids, input.activeName, month, input.now));
       const record = recordSheet(input.sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, valuesFromA1(g)));
-      const stored = storedSnapshots(record);
-      const snapshot = stored.ok ? latestSnapshotBefore(stored.value, month) : null;
-      // No usable publication before this month: last month's sheet, as the Revisions view does.
-      return snapshot ? count(snapshot) : fromSheets(context);
+      // The domain's baseline choice: a usable publication before this month, else last month's sheet.
+      const stored = record.state === 'ours' ? storedBaseline(valuesFromA1(record.grid), month) : null;
+      return stored?.baseline ? count(stored.baseline.snapshot) : fromSheets(context);
     },
   };
 }
