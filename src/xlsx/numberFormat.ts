@@ -1,5 +1,5 @@
 import type { CellInput } from '../domain/types';
-import { dateFromSerial } from './serial';
+import { dateFromSerial } from '../domain/excelDate';
 
 /**
  * The text Excel would display for a value under a number format code, for the formats

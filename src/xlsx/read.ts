@@ -8,7 +8,7 @@ import type { CellRec, SheetPart } from './package/sheet';
 import { symbolArrow } from './package/symbols';
 import type { ZipCodec } from './package/zip';
 import { xlsxError, type XlsxResult } from './result';
-import { dateFromSerial } from './serial';
+import { dateFromSerial, serialFromUtc } from '../domain/excelDate';
 
 /**
  * The one reader of .xlsx files, for the CLI and the pane alike: opens the package
@@ -75,7 +75,7 @@ export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
     case 'd': {
       if (c.v === null) return null;
       const ms = Date.parse(c.v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(c.v) ? c.v : `${c.v}Z`);
-      return Number.isNaN(ms) ? c.v : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+      return Number.isNaN(ms) ? c.v : serialFromUtc(ms);
     }
     default: {
       if (c.v === null || c.v.trim() === '') return c.is !== null && c.is !== '' ? c.is : null;

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { CellBox, Grid } from '../../src/domain/sheet/grid';
 import type { CellInput } from '../../src/domain/types';
 import { formatValue } from '../../src/xlsx/numberFormat';
-import { serialFromDate } from '../../src/xlsx/serial';
+import { serialFromDate } from '../../src/domain/excelDate';
 
 /**
  * A worksheet as the engine reads it: the used range's values as Excel holds them (dates

@@ -1,5 +1,5 @@
 import { formatValue, roundHalfAway } from '../../src/xlsx/numberFormat';
-import { dateFromSerial, serialFromDate } from '../../src/xlsx/serial';
+import { dateFromSerial, serialFromDate } from '../../src/domain/excelDate';
 
 describe('formatValue', () => {
   it.each([

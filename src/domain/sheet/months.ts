@@ -2,12 +2,10 @@
  * Month labels of scorecard headers. Excel turns a typed `Oct-20` into the date serial of
  * 1 October 2020 shown with `mmm-yy`; older sheets keep it as text. Both read the same here.
  */
+import { serialFromUtc, utcFromSerial } from '../excelDate';
 
 const NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MS_PER_DAY = 86_400_000;
-// Excel's serial 0 is 30 Dec 1899 once its phantom 29 Feb 1900 is allowed for (serials > 60).
-const EPOCH = Date.UTC(1899, 11, 30);
 
 /** A calendar month: year (4 digits) and month (1-12). */
 export interface YearMonth {
@@ -45,7 +43,7 @@ export function addMonths(m: YearMonth, n: number): YearMonth {
  * @example monthSerial({ year: 2020, month: 10 }) // 44105
  */
 export function monthSerial(m: YearMonth): number {
-  return Math.round((Date.UTC(m.year, m.month - 1, 1) - EPOCH) / MS_PER_DAY);
+  return Math.round(serialFromUtc(Date.UTC(m.year, m.month - 1, 1)));
 }
 
 /**
@@ -53,7 +51,7 @@ export function monthSerial(m: YearMonth): number {
  * @example serialMonth(44105) // { year: 2020, month: 10 }
  */
 export function serialMonth(serial: number): YearMonth {
-  const d = new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
+  const d = new Date(utcFromSerial(Math.floor(serial)));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 

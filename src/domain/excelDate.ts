@@ -1,0 +1,54 @@
+/**
+ * Excel's 1900 date system, the one date rule of the add-in, the CLI and the custom functions.
+ * Serial 1 is 1 January 1900 and serial 60 the 29 February 1900 that never existed (Lotus
+ * 1-2-3's leap-year bug, kept by Excel). From 1 March 1900 on (serial 61), serial n is n days
+ * after 30 December 1899, which covers every date a scorecard holds; the time of day is the
+ * fraction. Times are UTC: a serial names a calendar day, not an instant anywhere.
+ */
+
+/** Milliseconds (UTC, since 1970) of serial 0 as counted from March 1900 on: 30 December 1899. */
+export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Milliseconds in a day: one serial. */
+export const MS_PER_DAY = 86_400_000;
+
+/**
+ * The serial of a UTC time in milliseconds (fractional for a time of day).
+ *
+ * @example
+ * serialFromUtc(Date.UTC(2020, 9, 1)) // 44105 (Oct-20)
+ */
+export function serialFromUtc(ms: number): number {
+  return (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
+/**
+ * The UTC time in milliseconds of a serial.
+ *
+ * @example
+ * new Date(utcFromSerial(44105)).toISOString() // '2020-10-01T00:00:00.000Z'
+ */
+export function utcFromSerial(serial: number): number {
+  return EXCEL_EPOCH_MS + serial * MS_PER_DAY;
+}
+
+/**
+ * The serial Excel holds for a date (exceljs hands dates over as UTC `Date`s). Whole days
+ * come back exact; a time of day is kept, float noise below a millisecond dropped.
+ *
+ * @example
+ * serialFromDate(new Date(Date.UTC(2020, 9, 1))) // 44105 (Oct-20)
+ */
+export function serialFromDate(date: Date): number {
+  return Math.round(serialFromUtc(date.getTime()) * MS_PER_DAY) / MS_PER_DAY;
+}
+
+/**
+ * The UTC date of a serial, to the millisecond.
+ *
+ * @example
+ * dateFromSerial(44105).toISOString() // '2020-10-01T00:00:00.000Z'
+ */
+export function dateFromSerial(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
+}
