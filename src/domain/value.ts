@@ -44,22 +44,30 @@ const LEADING_NUMBER = /^([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(
  * parseValue('TBC Feb 19')   // { kind: 'missing', reason: 'placeholder', text: 'TBC Feb 19' }
  */
 export function parseValue(input: CellInput, hint?: ValueHint): ParsedValue {
+  return parseCellValue(input, hint?.text, hint?.numberFormat);
+}
+
+/**
+ * `parseValue` with the hint's text and number format passed as they are (a sheet reader
+ * calls it for every cell, so no hint object is made for each).
+ * @example parseCellValue(0.843, '84.3%', '0.0%') // as parseValue(0.843, { text: '84.3%', numberFormat: '0.0%' })
+ */
+export function parseCellValue(input: CellInput, text: string | undefined, numberFormat: string | undefined): ParsedValue {
   if (input === null || input === undefined) return { kind: 'missing', reason: 'blank', text: '' };
   if (typeof input === 'boolean') return { kind: 'invalid', text: input ? 'TRUE' : 'FALSE' };
-  if (typeof input === 'number') return parseNumberCell(input, hint);
+  if (typeof input === 'number') return parseNumberCell(input, text, numberFormat);
   return parseText(input);
 }
 
-function parseNumberCell(value: number, hint?: ValueHint): ParsedValue {
+function parseNumberCell(value: number, text: string | undefined, format: string | undefined): ParsedValue {
   if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
-  const format = hint?.numberFormat;
-  if (format !== undefined && format !== '' && format.toLowerCase() !== 'general') {
+  if (format !== undefined && format !== '' && !isGeneral(format)) {
     const shown = formatShape(format);
     return { kind: 'number', value, percent: shown.percent, decimals: shown.decimals, annotation: null };
   }
   // No usable format: the displayed text (if any) still tells percent and decimals.
-  if (hint?.text !== undefined) {
-    const fromText = parseText(hint.text);
+  if (text !== undefined) {
+    const fromText = parseText(text);
     // The text is rounded for display, so it matches when the value rounds to it.
     if (
       fromText.kind === 'number' &&
@@ -69,6 +77,11 @@ function parseNumberCell(value: number, hint?: ValueHint): ParsedValue {
     }
   }
   return { kind: 'number', value, percent: false, decimals: null, annotation: null };
+}
+
+/** `General` in any case, without making a lower-case copy of every cell's format. */
+function isGeneral(format: string): boolean {
+  return format === 'General' || (format.length === 7 && format.toLowerCase() === 'general');
 }
 
 // Powers of ten held exactly by a double (10^0 .. 10^22).

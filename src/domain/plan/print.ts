@@ -41,9 +41,15 @@ const SIDE_MARGIN = 3;
 
 /** The width per character a text needs: capitals (`LOOKED AFTER CHILDREN`) are wider. */
 function emOf(text: string): number {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  const capitals = letters.replace(/[^A-Z]/g, '').length;
-  return letters.length > 0 && capitals / letters.length > 0.6 ? HEADER_EM : CHAR_EM;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (c < 97 || c > 122) continue;
+    letters++;
+  }
+  return letters > 0 && capitals / letters > 0.6 ? HEADER_EM : CHAR_EM;
 }
 
 /** Characters of `em` width (a share of the font size) a line of a `width` point column holds. */
@@ -103,6 +109,16 @@ function cellText(grid: Grid, row: number, col: number): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** A body text's lines in its column; a column repeats a few texts down thousands of rows, each is measured once. */
+function linesIn(column: { width: number; lines: Map<string, number> }, text: string, fontPt: number): number {
+  let n = column.lines.get(text);
+  if (n === undefined) {
+    n = wrappedLines(text, column.width, fontPt);
+    if (column.lines.size < 4096) column.lines.set(text, n);
+  }
+  return n;
+}
+
 /**
  * Row heights so that wrapped text shows whole: every header row (headers wrap in their
  * columns; a header merged across columns wraps in their sum, one merged down two rows
@@ -133,12 +149,12 @@ export function planRowHeights(tables: ScorecardTable[], grid: Grid, widthOf: (c
         need(Math.min(m.bottom, box.bottom), h - above);
       }
     }
-    const cols = wrappedCols(t);
+    const cols = wrappedCols(t).map((c) => ({ col: c, width: widthOf(c), lines: new Map<string, number>() }));
     for (const row of t.indicators) {
       let lines = 1;
       for (const c of cols) {
-        const text = cellText(grid, row.row, c).trim();
-        if (text !== '') lines = Math.max(lines, wrappedLines(text, widthOf(c), fontPt));
+        const text = cellText(grid, row.row, c.col).trim();
+        if (text !== '') lines = Math.max(lines, linesIn(c, text, fontPt));
       }
       if (lines > 1) need(row.row, rowHeightFor(lines, fontPt));
     }

@@ -91,11 +91,17 @@ export function detectHeaders(grid: Grid): DetectedHeader[] {
   return found;
 }
 
+/** The GOOD PERF IS column of a row, if it has one: this runs on every cell of the sheet, row by row. */
 function findPolarityCol(grid: Grid, row: number, cols: { first: number; last: number }): number | null {
+  const texts = grid.text[row - grid.top];
+  const values = grid.values[row - grid.top];
   for (let c = cols.first; c <= cols.last; c++) {
-    const text = cellText(grid, row, c);
-    // Cheap test first: this runs on every cell of the sheet.
-    if (/perf|polarity/i.test(text) && classifyHeader(text) === 'polarity') return c;
+    const j = c - grid.left;
+    const shown = texts?.[j] ?? '';
+    // Only text can name the column (a number's or a boolean's digits never do).
+    const value = shown === '' ? values?.[j] : shown;
+    // Cheap test first.
+    if (typeof value === 'string' && /perf|polarity/i.test(value) && classifyHeader(value) === 'polarity') return c;
   }
   return null;
 }

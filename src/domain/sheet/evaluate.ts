@@ -64,31 +64,33 @@ function reportWarnings(sink: ProblemSink, tol: Tolerances, skip: string | null)
 }
 
 /** Cells whose unit contradicts the row: `90.2` in a % row of fractions. Those cells are set aside. */
-function unitProblems(sink: ProblemSink): Set<string> {
+function unitProblems(sink: ProblemSink): ReadonlySet<string> {
   const row = sink.row;
-  const flagged = new Set<string>();
-  if (row.unit !== 'percent') return flagged;
+  if (row.unit !== 'percent') return NONE_FLAGGED;
   const percentCell = row.months.find(shownAsPercent) ?? (row.ytd && shownAsPercent(row.ytd) ? row.ytd : undefined);
-  if (!percentCell) return flagged;
-  for (const c of row.months) flagPlainNumber(sink, c, percentCell, flagged);
-  if (row.ytd) flagPlainNumber(sink, row.ytd, percentCell, flagged);
-  return flagged;
+  if (!percentCell) return NONE_FLAGGED;
+  let flagged: Set<string> | null = null;
+  for (const c of row.months) flagged = flagPlainNumber(sink, c, percentCell, flagged);
+  if (row.ytd) flagged = flagPlainNumber(sink, row.ytd, percentCell, flagged);
+  return flagged ?? NONE_FLAGGED;
 }
+
+/** Most rows set no cell aside: one empty set for them all (only ever read). */
+const NONE_FLAGGED: ReadonlySet<string> = new Set();
 
 function shownAsPercent(c: ReadCell): boolean {
   return c.value.kind === 'number' && c.value.percent;
 }
 
 /** Above 1 (100%) and not shown as a percentage: a percentage typed as a whole number. */
-function flagPlainNumber(sink: ProblemSink, c: ReadCell, percentCell: ReadCell, flagged: Set<string>): void {
-  if (c.value.kind === 'number' && !c.value.percent && Math.abs(c.value.value) > 1) {
-    report(sink, c.address, 'unitMismatch', sheetMsg.plainNumberInPercentRow(c.text.trim(), percentCell.text.trim()));
-    flagged.add(c.address);
-  }
+function flagPlainNumber(sink: ProblemSink, c: ReadCell, percentCell: ReadCell, flagged: Set<string> | null): Set<string> | null {
+  if (c.value.kind !== 'number' || c.value.percent || Math.abs(c.value.value) <= 1) return flagged;
+  report(sink, c.address, 'unitMismatch', sheetMsg.plainNumberInPercentRow(c.text.trim(), percentCell.text.trim()));
+  return (flagged ?? new Set<string>()).add(c.address);
 }
 
 /** A figure RAG may be judged on: a number not set aside for a unit problem. */
-function usable(c: ReadCell | null, flagged: Set<string>): c is ReadCell {
+function usable(c: ReadCell | null, flagged: ReadonlySet<string>): c is ReadCell {
   return c !== null && isNumber(c) && !flagged.has(c.address);
 }
 
@@ -97,7 +99,7 @@ function usable(c: ReadCell | null, flagged: Set<string>): c is ReadCell {
  * month; else the newest month with a figure (quarterly, termly, one month in arrears);
  * else YTD (annual measures).
  */
-function ragBasis(row: RawRow, flagged: Set<string>): { basis: RagBasis; cell: ReadCell } | null {
+function ragBasis(row: RawRow, flagged: ReadonlySet<string>): { basis: RagBasis; cell: ReadCell } | null {
   if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd, flagged) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
   const months = row.months;
   const reporting = months[months.length - 1];
@@ -159,7 +161,7 @@ function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: Row
 }
 
 /** Why a row with targets has no figure to judge: the YTD cell it is marked for, or the reporting month. */
-function reportNoBasis(sink: ProblemSink, flagged: Set<string>): void {
+function reportNoBasis(sink: ProblemSink, flagged: ReadonlySet<string>): void {
   const raw = sink.row;
   const reporting = raw.months[raw.months.length - 1];
   if (/^ytd\b/i.test(raw.ragText) && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
@@ -185,7 +187,7 @@ function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, fou
 }
 
 /** RAG on the right figure (see ragBasis), with the ladder's warnings; blank when anything stops it. */
-function judgeRag(sink: ProblemSink, tol: Tolerances | null, flagged: Set<string>): { rag: Rag | null; basis: RagBasis | null } {
+function judgeRag(sink: ProblemSink, tol: Tolerances | null, flagged: ReadonlySet<string>): { rag: Rag | null; basis: RagBasis | null } {
   let rag: Rag | null = null;
   let basis: RagBasis | null = null;
   let named: string | null = null;

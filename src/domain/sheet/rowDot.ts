@@ -18,7 +18,7 @@ export function rowDot(
   polarity: Polarity | null,
   status: Rag | null,
   convention: DotConvention,
-  flagged: Set<string>,
+  flagged: ReadonlySet<string>,
   range: { lower: number; upper: number } | null = null,
   lean: Lean | null = null,
 ): RowDot | null {

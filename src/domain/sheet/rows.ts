@@ -1,6 +1,6 @@
 import { parsePolarity, readPolarity, type Lean } from '../polarity';
 import type { Polarity } from '../types';
-import { parseValue, type ParsedValue } from '../value';
+import { parseCellValue, type ParsedValue } from '../value';
 import { cellText, type DetectedHeader } from './detect';
 import { a1, type Grid } from './grid';
 import { reportingFrequency, type Frequency } from './frequency';
@@ -33,7 +33,7 @@ export function readCell(grid: Grid, row: number, col: number): ReadCell {
   const j = col - grid.left;
   const raw = grid.values[i]?.[j];
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
-  const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
+  const value: ParsedValue = parseCellValue(raw ?? null, text, grid.numberFormats[i]?.[j] ?? 'General');
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value };
 }
 
@@ -46,7 +46,7 @@ export function readMonthValue(grid: Grid, row: number, col: number, label: stri
   const j = col - grid.left;
   const raw = grid.values[i]?.[j];
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
-  const value: ParsedValue = parseValue(raw ?? null, { text, numberFormat: grid.numberFormats[i]?.[j] ?? 'General' });
+  const value: ParsedValue = parseCellValue(raw ?? null, text, grid.numberFormats[i]?.[j] ?? 'General');
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value, label };
 }
 
@@ -104,6 +104,19 @@ export function bodyRows(grid: Grid, header: DetectedHeader, stopBefore: number)
   return rows;
 }
 
+// GOOD PERF IS holds a handful of wordings down thousands of rows: each is read once.
+const POLARITIES = new Map<string, ReturnType<typeof readPolarity>>();
+
+/** `readPolarity` of a cell's text, remembered (the readings are only ever read). */
+function polarityOf(text: string): ReturnType<typeof readPolarity> {
+  let reading = POLARITIES.get(text);
+  if (reading === undefined) {
+    reading = readPolarity(text);
+    if (POLARITIES.size < 512) POLARITIES.set(text, reading);
+  }
+  return reading;
+}
+
 /** Whitespace other than single spaces between words: only such text needs collapsing. */
 const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
@@ -152,7 +165,7 @@ export function readRows(grid: Grid, header: DetectedHeader, rows: number[], ini
     const ref = subRow && prev ? prev.ref : refText;
     ordinal = subRow ? ordinal + 1 : 1;
     const name = nameText !== '' ? nameText : subRow && prev ? prev.name : '';
-    const parsed = readPolarity(polarityText);
+    const parsed = polarityOf(polarityText);
     const from = parsed.ok && parsed.value === null && subRow && prev && prev.polarity.ok ? { polarity: prev.polarity.value, lean: prev.lean } : null;
     const polarity: RawRow['polarity'] = parsed.ok
       ? { ok: true, value: parsed.value?.polarity ?? from?.polarity ?? null }
