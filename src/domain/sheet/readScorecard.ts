@@ -5,8 +5,8 @@ import { detectHeaders } from './detect';
 import { evaluateRow } from './evaluate';
 import { boxAddress, qualified, type Grid } from './grid';
 import { LOOKED_FOR } from './headers';
-import { bodyRows, readRows } from './rows';
-import type { Problem, ScorecardTable } from './scorecard';
+import { bodyRows, eachRow } from './rows';
+import type { IndicatorRow, Problem, ScorecardTable } from './scorecard';
 
 /**
  * Reads every scorecard table on a sheet: finds the headers, reads the indicator rows and
@@ -37,9 +37,10 @@ export function readScorecard(grid: Grid, options: { convention?: DotConvention 
       return;
     }
     const carried = tables[tables.length - 1]?.indicators.at(-1)?.section ?? '';
-    const raw = readRows(grid, header, rows, carried);
     const context = { grid, columns: header.columns, convention };
-    const indicators = raw.map((r) => evaluateRow(r, context));
+    // Each row is judged as it is read: no raw row outlives its judging.
+    const indicators: IndicatorRow[] = [];
+    eachRow(grid, header, rows, carried, (raw) => indicators.push(evaluateRow(raw, context)));
     const bottom = rows[rows.length - 1];
     tables.push({
       sheetName: grid.sheetName,

@@ -130,6 +130,115 @@ function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | n
   return col === null ? null : readCell(grid, row, col);
 }
 
+/** The text cells of a row that say what it is, collapsed as a reader sees them. */
+interface RowTexts {
+  section: string;
+  ref: string;
+  name: string;
+  sub: string;
+  polarity: string;
+  unit: string;
+}
+
+function rowTexts(grid: Grid, cols: DetectedHeader['columns'], r: number): RowTexts {
+  return {
+    section: text(grid, r, cols.section),
+    ref: text(grid, r, cols.ref),
+    name: text(grid, r, cols.indicator),
+    sub: text(grid, r, cols.subLabel),
+    polarity: text(grid, r, cols.polarity),
+    unit: text(grid, r, cols.unit),
+  };
+}
+
+/** Whether a row holds anything but a section label (a row with only that opens a group). */
+function hasContent(t: RowTexts, months: readonly MonthValue[]): boolean {
+  return t.ref !== '' || t.name !== '' || t.sub !== '' || t.polarity !== '' || t.unit !== '' || months.some((m) => m.text.trim() !== '');
+}
+
+/** GOOD PERF IS of a row: its own, or (blank on a sub-row) the row above's, with the row that holds it. */
+function rowPolarity(polarityText: string, r: number, prev: RawRow | null): Pick<RawRow, 'polarity' | 'lean' | 'polarityRow'> {
+  const parsed = polarityOf(polarityText);
+  if (!parsed.ok) return { polarity: { ok: false, code: 'badPolarity', message: parsed.error.message }, lean: null, polarityRow: r };
+  if (parsed.value !== null) return { polarity: { ok: true, value: parsed.value.polarity }, lean: parsed.value.lean, polarityRow: r };
+  const from = prev && prev.polarity.ok ? prev : null;
+  // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
+  return { polarity: { ok: true, value: from?.polarity.ok ? from.polarity.value : null }, lean: from?.lean ?? null, polarityRow: prev ? prev.polarityRow : null };
+}
+
+/** What reading a table's rows carries from one row to the next. */
+interface RowsState {
+  section: string;
+  prev: RawRow | null;
+  /** The row's place in its group (1 for the row with the NO.). */
+  ordinal: number;
+  keys: Set<string>;
+}
+
+/** Key: the group's first row is the bare NO.; a sub-row adds its label, else its place; never one twice. */
+function rowKey(state: RowsState, t: RowTexts, ref: string, subRow: boolean, r: number): string {
+  const distinct = t.sub !== '' ? t.sub : t.name !== '' && subRow ? t.name : '';
+  let key = !subRow && t.sub === '' ? ref : `${ref} | ${distinct !== '' ? distinct : `#${state.ordinal}`}`;
+  if (key === '') key = `row ${r + 1}`;
+  while (state.keys.has(key)) key = `${key} #${state.ordinal}`;
+  state.keys.add(key);
+  return key;
+}
+
+/** One body row as written, or null when it holds nothing but a section label. */
+function readRow(grid: Grid, header: DetectedHeader, r: number, state: RowsState): RawRow | null {
+  const cols = header.columns;
+  const t = rowTexts(grid, cols, r);
+  if (t.section !== '') state.section = t.section;
+  const months = header.months.map((m) => readMonthValue(grid, r, m.col, m.label));
+  if (!hasContent(t, months)) return null;
+  const prev = state.prev;
+  // A sub-row (blank NO. under a row) inherits NO., indicator, section and polarity.
+  const subRow = t.ref === '' && prev !== null;
+  const ref = subRow ? prev.ref : t.ref;
+  state.ordinal = subRow ? state.ordinal + 1 : 1;
+  const ytd = optionalCell(grid, r, cols.ytd);
+  const ownUnit = unitOf(t.unit);
+  const unit = ownUnit !== 'unknown' ? ownUnit : t.unit === '' && subRow ? prev.unit : inferUnit(months, ytd);
+  const { polarity, lean, polarityRow } = rowPolarity(t.polarity, r, subRow ? prev : null);
+  return {
+    row: r,
+    ref,
+    key: rowKey(state, t, ref, subRow, r),
+    name: t.name !== '' ? t.name : subRow ? prev.name : '',
+    subLabel: t.sub,
+    section: state.section,
+    subRow,
+    polarityText: t.polarity,
+    polarity,
+    lean,
+    polarityRow,
+    unit,
+    unitText: t.unit,
+    months,
+    ytd,
+    ragText: text(grid, r, cols.rag),
+    frequency: reportingFrequency(text(grid, r, cols.dataNote), t.unit, months),
+    red: optionalCell(grid, r, cols.red),
+    amber: optionalCell(grid, r, cols.amber),
+    green: optionalCell(grid, r, cols.green),
+  };
+}
+
+/**
+ * Reads the indicator rows of a table body one by one, handing each to `visit` as it is
+ * read (so a caller judging rows keeps none of the raw ones). See `readRows`.
+ */
+export function eachRow(grid: Grid, header: DetectedHeader, rows: readonly number[], initialSection: string, visit: (row: RawRow) => void): void {
+  const state: RowsState = { section: initialSection, prev: null, ordinal: 0, keys: new Set() };
+  for (const r of rows) {
+    const row = readRow(grid, header, r, state);
+    if (row === null) continue;
+    visit(row);
+    state.prev = row;
+  }
+}
+
 /**
  * Reads the indicator rows of a table body. Sub-rows (blank NO.) inherit NO., indicator,
  * section, polarity and unit from the row above, as the printed reports intend; keys are
@@ -140,75 +249,8 @@ function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | n
  * @example readRows(grid, header, [12, 13]).map((r) => r.key) // ['2.2', '2.2 | #2']
  */
 export function readRows(grid: Grid, header: DetectedHeader, rows: number[], initialSection = ''): RawRow[] {
-  const cols = header.columns;
   const out: RawRow[] = [];
-  let section = initialSection;
-  let prev: RawRow | null = null;
-  let ordinal = 0;
-  const keys = new Set<string>();
-  for (const r of rows) {
-    const sectionText = text(grid, r, cols.section);
-    if (sectionText !== '') section = sectionText;
-    const refText = text(grid, r, cols.ref);
-    const nameText = text(grid, r, cols.indicator);
-    const subText = text(grid, r, cols.subLabel);
-    const polarityText = text(grid, r, cols.polarity);
-    const unitText = text(grid, r, cols.unit);
-    const months = header.months.map((m) => readMonthValue(grid, r, m.col, m.label));
-    const hasContent =
-      refText !== '' || nameText !== '' || subText !== '' || polarityText !== '' || unitText !== '' ||
-      months.some((m) => m.text.trim() !== '');
-    // A row with only a section label opens a group; it is not an indicator.
-    if (!hasContent) continue;
-
-    const subRow = refText === '' && prev !== null;
-    const ref = subRow && prev ? prev.ref : refText;
-    ordinal = subRow ? ordinal + 1 : 1;
-    const name = nameText !== '' ? nameText : subRow && prev ? prev.name : '';
-    const parsed = polarityOf(polarityText);
-    const from = parsed.ok && parsed.value === null && subRow && prev && prev.polarity.ok ? { polarity: prev.polarity.value, lean: prev.lean } : null;
-    const polarity: RawRow['polarity'] = parsed.ok
-      ? { ok: true, value: parsed.value?.polarity ?? from?.polarity ?? null }
-      : { ok: false, code: 'badPolarity', message: parsed.error.message };
-    const lean = parsed.ok ? (parsed.value?.lean ?? from?.lean ?? null) : null;
-    // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
-    const polarityRow = parsed.ok && parsed.value !== null ? r : !parsed.ok ? r : subRow && prev ? prev.polarityRow : null;
-    const ownUnit = unitOf(unitText);
-    const ytd = optionalCell(grid, r, cols.ytd);
-    const unit = ownUnit !== 'unknown' ? ownUnit : unitText === '' && subRow && prev ? prev.unit : inferUnit(months, ytd);
-
-    // Key: the group's first row is the bare NO.; a sub-row adds its label, else its place.
-    const distinct = subText !== '' ? subText : nameText !== '' && subRow ? nameText : '';
-    let key = !subRow && subText === '' ? ref : `${ref} | ${distinct !== '' ? distinct : `#${ordinal}`}`;
-    if (key === '') key = `row ${r + 1}`;
-    while (keys.has(key)) key = `${key} #${ordinal}`;
-    keys.add(key);
-
-    const row: RawRow = {
-      row: r,
-      ref,
-      key,
-      name,
-      subLabel: subText,
-      section,
-      subRow,
-      polarityText,
-      polarity,
-      lean,
-      polarityRow,
-      unit,
-      unitText,
-      months,
-      ytd,
-      ragText: text(grid, r, cols.rag),
-      frequency: reportingFrequency(text(grid, r, cols.dataNote), unitText, months),
-      red: optionalCell(grid, r, cols.red),
-      amber: optionalCell(grid, r, cols.amber),
-      green: optionalCell(grid, r, cols.green),
-    };
-    out.push(row);
-    prev = row;
-  }
+  eachRow(grid, header, rows, initialSection, (row) => out.push(row));
   return out;
 }
 
