@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from './dist';
 
@@ -81,6 +82,81 @@ const CASES: [string, string, string | null][] = [
   ],
   ['src/excel/x.ts', 'export const b = [Office, Excel, OfficeRuntime, CustomFunctions];', null],
 ];
+
+/**
+ * Which layer may import which (docs/ARCHITECTURE.md, "Layers"): every other pair is a fence.
+ * The composition root src/taskpane/index.tsx is the one file of the pane that wires in the
+ * Excel and file adapters.
+ */
+const LAYERS = ['domain', 'port', 'functions', 'excel', 'xlsx', 'cli', 'taskpane'] as const;
+type Layer = (typeof LAYERS)[number];
+const MAY_IMPORT: Record<Layer | 'taskpane/index.tsx', readonly Layer[]> = {
+  domain: [],
+  port: ['domain'],
+  functions: ['domain'],
+  excel: ['domain', 'port'],
+  xlsx: ['domain'],
+  cli: ['domain', 'xlsx'],
+  taskpane: ['domain', 'port'],
+  'taskpane/index.tsx': ['domain', 'port', 'excel', 'xlsx'],
+};
+/** A module of each layer to import. */
+const MODULE: Record<Layer, string> = {
+  domain: 'domain/result',
+  port: 'port/api',
+  functions: 'functions/errors',
+  excel: 'excel/messages',
+  xlsx: 'xlsx/read',
+  cli: 'cli/messages',
+  taskpane: 'taskpane/strings',
+};
+
+/** Every (file, imported layer) pair, at two depths: [file, code, fires]. */
+const MATRIX: [string, string, boolean][] = Object.entries(MAY_IMPORT).flatMap(([from, allowed]) => {
+  const files = from === 'taskpane/index.tsx' ? ['src/taskpane/index.tsx'] : [`src/${from}/x.ts`, `src/${from}/deep/x.ts`];
+  return files.flatMap((file) =>
+    LAYERS.filter((to) => `${to}` !== from.split('/')[0]).map((to): [string, string, boolean] => {
+      const up = '../'.repeat(file.split('/').length - 2);
+      return [file, `import * as other from '${up}${MODULE[to]}';\nexport const b = other;`, !allowed.includes(to)];
+    }),
+  );
+});
+
+describe('the layer fences', () => {
+  const results = lint(MATRIX.map(([file, code]) => ({ file, code })));
+
+  it('cover every pair of layers', () => {
+    // 7 layers x 6 others x 2 depths, and the composition root's 6.
+    expect(MATRIX).toHaveLength(7 * 6 * 2 + 6);
+  });
+
+  it.each(MATRIX.map((c, i) => [...c, i] as const))('%s: `%s` fires: %s', (_file, _code, fires, i) => {
+    if (fires) expect(results[i]).toContain('no-restricted-imports');
+    else expect(results[i]).not.toContain('no-restricted-imports');
+  });
+});
+
+describe('Excel.run', () => {
+  it('is called only in src/excel/io/run.ts', () => {
+    const calls: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+        const rel = path.posix.join(dir, e.name);
+        if (e.isDirectory()) walk(rel);
+        else if (/\.tsx?$/.test(e.name) && rel !== 'src/excel/io/run.ts') {
+          // Comments may name it; code may not (called, passed on, or read by a computed key).
+          const code = fs.readFileSync(path.join(ROOT, rel), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+          const named = /\bExcel\s*(\.\s*run\b|\[\s*['"`]run['"`]\s*\])/.test(code);
+          const destructured = /\{[^}]*\brun\b[^}]*\}\s*=\s*Excel\b/.test(code);
+          if (named || destructured) calls.push(rel);
+        }
+      }
+    };
+    walk('src');
+    expect(calls).toEqual([]);
+    expect(fs.readFileSync(path.join(ROOT, 'src/excel/io/run.ts'), 'utf8')).toMatch(/\bExcel\.run\(/);
+  });
+});
 
 describe('eslint.config.mjs', () => {
   const results = lint(CASES.map(([file, code]) => ({ file, code })));
