@@ -144,7 +144,7 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   for (const { c, value } of found) {
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
     if (covered(c.row, c.col)) continue;
-    const xf = Number(c.attrs.s ?? 0);
+    const xf = c.style;
     const format = styles.numberFormat(xf);
     let v = value;
     if (typeof v === 'string' && v.length <= 2) {

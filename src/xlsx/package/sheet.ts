@@ -1,5 +1,6 @@
 import { a1, type CellBox } from '../../domain/sheet/grid';
 import { columnIndex, parseRef } from './refs';
+import { scanSheetData, type CellRec, type RowRec } from './cells';
 import { attrsText, escapeAttr, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
 
 /**
@@ -19,26 +20,7 @@ const WORKSHEET_ORDER = [
   'webPublishItems', 'tableParts', 'extLst',
 ];
 
-export interface CellRec {
-  row: number;
-  col: number;
-  start: number;
-  openEnd: number;
-  end: number;
-  selfClosing: boolean;
-  attrs: Record<string, string>;
-  v: string | null;
-  f: string | null;
-  fAttrs: Record<string, string> | null;
-  /** Inline string text (`t="inlineStr"`), phonetic runs left out. */
-  is: string | null;
-}
-
-export interface RowRec {
-  row: number;
-  node: XNode;
-  cells: CellRec[];
-}
+export type { CellRec, RowRec };
 
 /** What a cell holds after an edit. */
 export type CellContent =
@@ -55,13 +37,24 @@ interface CellEdit {
   style?: number;
 }
 
+/**
+ * One row's edits: new styles by column in a sparse array (a restyle touches hundreds of
+ * thousands of cells; an object per cell was most of the run's memory), new contents
+ * (fewer) in a map, null for cleared.
+ */
+interface RowEdits {
+  styles: number[];
+  contents: Map<number, CellContent | null> | null;
+}
+
 export class SheetPart {
   text: string;
   readonly root: XNode;
   readonly p: string;
   readonly rows = new Map<number, RowRec>();
-  private readonly cellIndex = new Map<number, Map<number, CellRec>>();
-  private readonly edits = new Map<number, Map<number, CellEdit>>();
+  /** Rows in document order. */
+  private rowList: RowRec[] = [];
+  private readonly edits = new Map<number, RowEdits>();
   /** Attributes set on `<row>` elements (`ht`, `customHeight`), by 0-based row. */
   private readonly rowEdits = new Map<number, Record<string, string>>();
   private readonly topEdits = new Splice();
@@ -72,74 +65,24 @@ export class SheetPart {
     readonly part: string,
   ) {
     this.text = text;
-    let row: RowRec | null = null;
-    let cell: CellRec | null = null;
-    let inIs = 0;
-    let inPhonetic = 0;
-    let nextRow = 0;
-    let nextCol = 0;
-    let field: 'v' | 'f' | 't' | null = null;
-    let inData = false;
+    // The cells are read by their own scanner (cells.ts); everything else is a small tree.
     this.root = parseXml(text, part, {
-      // The cells are kept as compact records, not as tree nodes; everything else is a tree.
-      keep: (_node, depth) => depth < 2 || !inData,
       handlers: {
         open: (node, depth) => {
-          if (depth === 1 && node.local === 'sheetData') {
-            this.sheetData = node;
-            inData = true;
-          }
-          if (depth === 2 && node.local === 'row' && this.sheetData) {
-            const r = node.attrs.r ? Number(node.attrs.r) - 1 : nextRow;
-            nextRow = r + 1;
-            nextCol = 0;
-            row = { row: r, node, cells: [] };
-            this.rows.set(r, row);
-          } else if (depth === 3 && node.local === 'c' && row) {
-            const ref = node.attrs.r ? parseRef(node.attrs.r) : null;
-            const col = ref ? ref.col : nextCol;
-            nextCol = col + 1;
-            cell = { row: row.row, col, start: node.start, openEnd: node.openEnd, end: node.end, selfClosing: node.selfClosing, attrs: node.attrs, v: null, f: null, fAttrs: null, is: null };
-            row.cells.push(cell);
-          } else if (cell && depth === 4) {
-            if (node.local === 'v') field = 'v';
-            else if (node.local === 'f') {
-              field = 'f';
-              cell.fAttrs = node.attrs;
-              cell.f = '';
-            } else if (node.local === 'is') inIs++;
-          } else if (cell && inIs > 0) {
-            if (node.local === 'rPh') inPhonetic++;
-            else if (node.local === 't' && inPhonetic === 0) field = 't';
-          }
+          if (depth === 1 && node.local === 'sheetData' && !this.sheetData) this.sheetData = node;
         },
-        close: (node, depth) => {
-          if (depth === 1 && node.local === 'sheetData') inData = false;
-          if (depth === 3 && cell && node.local === 'c') {
-            cell.end = node.end;
-            cell = null;
-          } else if (depth === 2 && node.local === 'row') row = null;
-          else if (cell) {
-            if (node.local === 'is') inIs--;
-            else if (node.local === 'rPh') inPhonetic--;
-            field = null;
-          }
-        },
-        text: (t) => {
-          if (!cell || field === null) return;
-          if (field === 'v') cell.v = (cell.v ?? '') + t;
-          else if (field === 'f') cell.f = (cell.f ?? '') + t;
-          else cell.is = (cell.is ?? '') + t;
-        },
+      },
+      skip: (node, depth) => {
+        if (depth !== 1 || node !== this.sheetData) return null;
+        const scanned = scanSheetData(text, node.openEnd, node.name, part);
+        this.rowList = scanned.rows;
+        return { closeStart: scanned.closeStart, end: scanned.end };
       },
     });
     const colon = this.root.name.indexOf(':');
     this.p = colon < 0 ? '' : this.root.name.slice(0, colon + 1);
-    for (const r of this.rows.values()) {
-      const byCol = new Map<number, CellRec>();
-      for (const c of r.cells) byCol.set(c.col, c);
-      this.cellIndex.set(r.row, byCol);
-    }
+    // A row written twice (not valid) is read as its last copy.
+    for (const r of this.rowList) this.rows.set(r.row, r);
   }
 
   top(local: string): XNode | undefined {
@@ -151,7 +94,7 @@ export class SheetPart {
   }
 
   cell(row: number, col: number): CellRec | undefined {
-    return this.cellIndex.get(row)?.get(col);
+    return this.rows.get(row)?.byCol[col];
   }
 
   /** Every cell record, row by row (listed once; the records never change). */
@@ -204,10 +147,10 @@ export class SheetPart {
 
   /** The format a cell shows: its own, else its row's (customFormat), else its column's. */
   styleOf(row: number, col: number): number {
-    const edit = this.edits.get(row)?.get(col);
-    if (edit?.style !== undefined) return edit.style;
+    const edited = this.edits.get(row)?.styles[col];
+    if (edited !== undefined) return edited;
     const c = this.cell(row, col);
-    if (c) return Number(c.attrs.s ?? 0);
+    if (c) return c.style;
     return this.inheritedStyle(row, col);
   }
 
@@ -219,29 +162,39 @@ export class SheetPart {
     return 0;
   }
 
-  private edit(row: number, col: number): CellEdit {
-    let byRow = this.edits.get(row);
-    if (!byRow) {
-      byRow = new Map();
-      this.edits.set(row, byRow);
-    }
-    let e = byRow.get(col);
+  private rowEditsOf(row: number): RowEdits {
+    let e = this.edits.get(row);
     if (!e) {
-      e = {};
-      byRow.set(col, e);
+      e = { styles: [], contents: null };
+      this.edits.set(row, e);
     }
     return e;
   }
 
+  /** The content edit of a cell: undefined when its content is not edited, null when cleared. */
+  private editedContent(row: number, col: number): CellContent | null | undefined {
+    return this.edits.get(row)?.contents?.get(col);
+  }
+
+  private hasEdit(row: number, col: number): boolean {
+    const e = this.edits.get(row);
+    return e !== undefined && (e.styles[col] !== undefined || (e.contents?.has(col) ?? false));
+  }
+
+  private setEditedContent(row: number, col: number, content: CellContent | null): void {
+    const e = this.rowEditsOf(row);
+    (e.contents ??= new Map()).set(col, content);
+  }
+
   setContent(row: number, col: number, content: CellContent | null): void {
     const existing = this.cell(row, col);
-    if (content === null && !existing && !this.edits.get(row)?.has(col)) return;
+    if (content === null && !existing && !this.hasEdit(row, col)) return;
     this.releaseShared(row, col);
-    this.edit(row, col).content = content;
+    this.setEditedContent(row, col, content);
   }
 
   setStyle(row: number, col: number, style: number): void {
-    this.edit(row, col).style = style;
+    this.rowEditsOf(row).styles[col] = style;
   }
 
   /**
@@ -260,22 +213,13 @@ export class SheetPart {
   restyle(box: CellBox, next: (old: number, row: number, col: number, cell: CellRec | undefined) => number): number {
     let n = 0;
     for (let r = box.top; r <= box.bottom; r++) {
-      const records = this.cellIndex.get(r);
-      let edits = this.edits.get(r);
+      const records = this.rows.get(r)?.byCol;
+      const styles = this.rowEditsOf(r).styles;
       for (let c = box.left; c <= box.right; c++) {
-        const rec = records?.get(c);
-        let e = edits?.get(c);
-        const old = e?.style !== undefined ? e.style : rec ? Number(rec.attrs.s ?? 0) : this.inheritedStyle(r, c);
-        const style = next(old, r, c, rec);
-        if (!edits) {
-          edits = new Map();
-          this.edits.set(r, edits);
-        }
-        if (!e) {
-          e = {};
-          edits.set(c, e);
-        }
-        e.style = style;
+        const rec = records?.[c];
+        const edited = styles[c];
+        const old = edited !== undefined ? edited : rec ? rec.style : this.inheritedStyle(r, c);
+        styles[c] = next(old, r, c, rec);
         n++;
       }
     }
@@ -284,8 +228,8 @@ export class SheetPart {
 
   /** The content a cell will have, as an edit would write it (for moves and checks). */
   contentOf(row: number, col: number): CellContent | null {
-    const edit = this.edits.get(row)?.get(col);
-    if (edit && edit.content !== undefined) return edit.content;
+    const edited = this.editedContent(row, col);
+    if (edited !== undefined) return edited;
     const c = this.cell(row, col);
     if (!c || (c.v === null && c.f === null && c.is === null)) return null;
     if (c.f !== null && c.fAttrs?.t === 'shared') {
@@ -318,10 +262,9 @@ export class SheetPart {
     const si = c.fAttrs.si;
     for (const other of this.cells()) {
       if (other === c || other.fAttrs?.t !== 'shared' || other.fAttrs.si !== si) continue;
-      const e = this.edits.get(other.row)?.get(other.col);
-      if (e && e.content !== undefined) continue;
+      if (this.editedContent(other.row, other.col) !== undefined) continue;
       const result = other.v === null ? null : other.attrs.t === 'str' || other.attrs.t === 'e' || other.attrs.t === 'b' ? other.v : Number(other.v);
-      this.edit(other.row, other.col).content = { kind: 'formula', formula: shiftFormula(c.f, other.row - c.row, other.col - c.col), result };
+      this.setEditedContent(other.row, other.col, { kind: 'formula', formula: shiftFormula(c.f, other.row - c.row, other.col - c.col), result });
     }
   }
 
@@ -351,82 +294,161 @@ export class SheetPart {
     return this.edits.size > 0 || this.rowEdits.size > 0 || this.topEdits.size > 0;
   }
 
+  /**
+   * The part's new text. The rows are written in one pass in document order: a row without
+   * edits is copied as one slice of the original text, an edited row is copied between
+   * its edited cells, and new rows go in row order among the existing ones. No edit list
+   * is sorted and no per-cell splice is made, so the cost is the text's length plus the
+   * edited cells'.
+   */
   serialize(): string {
     const splice = this.topEdits;
     const p = this.p;
-    const newRows: Array<{ row: number; xml: string }> = [];
-    let minRow = Infinity;
-    let maxRow = -1;
-    let minCol = Infinity;
-    let maxCol = -1;
-    // Rows whose cells or whose `<row>` attributes were edited (serialize leaves the edits as they are).
-    const edited = new Map(this.edits);
-    for (const row of this.rowEdits.keys()) if (!edited.has(row)) edited.set(row, new Map<number, CellEdit>());
-    for (const [row, byCol] of edited) {
-      const existing = this.rows.get(row);
-      const cols = [...byCol.keys()].sort((a, b) => a - b);
-      const rowAttrs = this.rowEdits.get(row);
-      if (!existing) {
-        const cells = cols.map((c) => this.cellXml(row, c, undefined, byCol.get(c)!)).join('');
-        newRows.push({ row, xml: `<${p}row${attrsText(Object.entries({ r: String(row + 1), ...rowAttrs }))}>${cells}</${p}row>` });
-      } else {
-        const byColExisting = this.cellIndex.get(row)!;
-        const added: Array<{ at: number; xml: string }> = [];
-        for (const c of cols) {
-          const e = byCol.get(c)!;
-          const old = byColExisting.get(c);
-          if (old) {
-            if (e.content === undefined && e.style !== undefined) {
-              splice.replace(old.start, old.openEnd, `<${rawName(this.text, old.start)}${withStyle(old.attrs, e.style)}${old.selfClosing ? '/>' : '>'}`);
-            } else splice.replace(old.start, old.end, this.cellXml(row, c, old, e));
-          } else {
-            const after = existing.cells.find((x) => x.col > c);
-            const at = after ? after.start : existing.node.selfClosing ? -1 : existing.node.closeStart;
-            added.push({ at, xml: this.cellXml(row, c, undefined, e) });
-          }
-          minCol = Math.min(minCol, c);
-          maxCol = Math.max(maxCol, c);
-        }
-        if (added.length > 0 || rowAttrs) {
-          const node = existing.node;
-          const attrs = { ...node.attrs, ...rowAttrs };
-          // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
-          if (added.length > 0) delete attrs.spans;
-          const open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
-          if (node.selfClosing) {
-            splice.replace(node.start, node.end, added.length > 0 ? `${open}${added.map((a) => a.xml).join('')}</${node.name}>` : `${open.slice(0, -1)}/>`);
-          } else {
-            splice.replace(node.start, node.openEnd, open);
-            for (const a of added) splice.insert(a.at, a.xml);
-          }
-        }
-      }
-      if (cols.length === 0) continue;
-      minRow = Math.min(minRow, row);
-      maxRow = Math.max(maxRow, row);
-      for (const c of cols) {
-        minCol = Math.min(minCol, c);
-        maxCol = Math.max(maxCol, c);
-      }
-    }
-    if (newRows.length > 0) {
+    const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+    // Rows with cell edits or `<row>` attribute edits, in row order.
+    const edited = new Set<number>(this.edits.keys());
+    for (const row of this.rowEdits.keys()) edited.add(row);
+    if (edited.size > 0) {
+      const existingRows = new Set(this.rowList.map((r) => r.row));
+      const newRows = [...edited].filter((r) => !existingRows.has(r)).sort((a, b) => a - b);
       const data = this.sheetData;
-      newRows.sort((a, b) => a.row - b.row);
-      const existingRows = [...this.rows.values()].sort((a, b) => a.row - b.row);
-      if (!data) {
-        this.insertTop('sheetData', `<${p}sheetData>${newRows.map((r) => r.xml).join('')}</${p}sheetData>`);
-      } else if (data.selfClosing) {
-        splice.replace(data.start, data.end, `<${data.name}>${newRows.map((r) => r.xml).join('')}</${data.name}>`);
-      } else {
-        let i = 0;
-        for (const r of newRows) {
-          while (i < existingRows.length && existingRows[i]!.row < r.row) i++;
-          splice.insert(i < existingRows.length ? existingRows[i]!.node.start : data.closeStart, r.xml);
+      if (data && !data.selfClosing) {
+        const out: string[] = [];
+        const text = this.text;
+        let at = data.openEnd;
+        let k = 0;
+        for (const existing of this.rowList) {
+          if (k < newRows.length && newRows[k]! < existing.row) {
+            out.push(text.slice(at, existing.node.start));
+            at = existing.node.start;
+            while (k < newRows.length && newRows[k]! < existing.row) out.push(this.newRowXml(newRows[k++]!, box));
+          }
+          // Only the last copy of a row written twice carries its edits (it is the one read).
+          if (!edited.has(existing.row) || this.rows.get(existing.row) !== existing) continue;
+          out.push(text.slice(at, existing.node.start));
+          this.rowXml(existing, out, box);
+          at = existing.node.end;
         }
+        out.push(text.slice(at, data.closeStart));
+        while (k < newRows.length) out.push(this.newRowXml(newRows[k++]!, box));
+        splice.replace(data.openEnd, data.closeStart, out.join(''));
+      } else if (newRows.length > 0) {
+        const rows = newRows.map((r) => this.newRowXml(r, box)).join('');
+        if (!data) this.insertTop('sheetData', `<${p}sheetData>${rows}</${p}sheetData>`);
+        else splice.replace(data.start, data.end, `<${data.name}>${rows}</${data.name}>`);
       }
     }
-    if (maxRow >= 0) this.widenDimension(splice, { top: minRow, left: minCol, bottom: maxRow, right: maxCol });
+    if (box.bottom >= 0) this.widenDimension(splice, box);
     return splice.apply(this.text);
+  }
+
+  /** The edited columns of a row, in column order. */
+  private editedCols(row: number): number[] {
+    const e = this.edits.get(row);
+    if (!e) return [];
+    const cols: number[] = [];
+    e.styles.forEach((_s, c) => cols.push(c));
+    if (e.contents && e.contents.size > 0) {
+      const seen = new Set(cols);
+      let extra = false;
+      for (const c of e.contents.keys()) {
+        if (!seen.has(c)) {
+          cols.push(c);
+          extra = true;
+        }
+      }
+      if (extra) cols.sort((a, b) => a - b);
+    }
+    return cols;
+  }
+
+  private editOf(row: number, col: number): CellEdit {
+    const e = this.edits.get(row);
+    const out: CellEdit = {};
+    const style = e?.styles[col];
+    if (style !== undefined) out.style = style;
+    if (e?.contents?.has(col)) out.content = e.contents.get(col)!;
+    return out;
+  }
+
+  private static grow(box: CellBox, row: number, cols: readonly number[]): void {
+    if (cols.length === 0) return;
+    box.top = Math.min(box.top, row);
+    box.bottom = Math.max(box.bottom, row);
+    box.left = Math.min(box.left, cols[0]!);
+    box.right = Math.max(box.right, cols[cols.length - 1]!);
+  }
+
+  private newRowXml(row: number, box: CellBox): string {
+    const cols = this.editedCols(row);
+    SheetPart.grow(box, row, cols);
+    let cells = '';
+    for (const c of cols) cells += this.cellXml(row, c, undefined, this.editOf(row, c));
+    return `<${this.p}row${attrsText(Object.entries({ r: String(row + 1), ...this.rowEdits.get(row) }))}>${cells}</${this.p}row>`;
+  }
+
+  /** An existing row with its edits, onto `out`: the original text between edited cells. */
+  private rowXml(existing: RowRec, out: string[], box: CellBox): void {
+    const text = this.text;
+    const { row, node } = existing;
+    const cols = this.editedCols(row);
+    SheetPart.grow(box, row, cols);
+    const rowAttrs = this.rowEdits.get(row);
+    const byCol = existing.byCol;
+    const styles = this.edits.get(row)?.styles;
+    const contents = this.edits.get(row)?.contents ?? null;
+    const hasNew = cols.some((c) => byCol[c] === undefined);
+    let open = text.slice(node.start, node.openEnd);
+    if (hasNew || rowAttrs) {
+      const attrs = { ...node.attrs, ...rowAttrs };
+      // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
+      if (hasNew) delete attrs.spans;
+      open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
+      if (node.selfClosing && !hasNew) open = `${open.slice(0, -1)}/>`;
+    }
+    if (node.selfClosing) {
+      if (!hasNew) {
+        out.push(open);
+        return;
+      }
+      out.push(open);
+      for (const c of cols) out.push(this.cellXml(row, c, undefined, this.editOf(row, c)));
+      out.push(`</${node.name}>`);
+      return;
+    }
+    out.push(open);
+    let at = node.openEnd;
+    // Edited columns in order; cells are met in document order (column order in any file a
+    // producer writes), a new cell going before the first existing cell to its right.
+    let k = 0;
+    for (const cell of existing.cells) {
+      for (; k < cols.length && cols[k]! < cell.col; k++) {
+        if (byCol[cols[k]!] !== undefined) continue;
+        out.push(text.slice(at, cell.start));
+        at = cell.start;
+        out.push(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
+      }
+      const style = styles?.[cell.col];
+      const contentEdited = contents?.has(cell.col) ?? false;
+      if (style === undefined && !contentEdited) continue;
+      if (byCol[cell.col] !== cell) continue;
+      out.push(text.slice(at, cell.start));
+      if (!contentEdited) {
+        out.push(`<${rawName(text, cell.start)}${withStyle(cell.attrs, style!)}${cell.selfClosing ? '/>' : '>'}`);
+        at = cell.openEnd;
+      } else {
+        out.push(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
+        at = cell.end;
+      }
+    }
+    const tail: string[] = [];
+    for (; k < cols.length; k++) if (byCol[cols[k]!] === undefined) tail.push(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
+    if (tail.length > 0) {
+      out.push(text.slice(at, node.closeStart));
+      at = node.closeStart;
+      out.push(tail.join(''));
+    }
+    out.push(text.slice(at, node.end));
   }
 
   private widenDimension(splice: Splice, box: CellBox): void {
@@ -444,7 +466,7 @@ export class SheetPart {
     if (old) {
       for (const [k, v] of Object.entries(old.attrs)) if (k !== 't' && k !== 'cm' && k !== 'vm') attrs[k] = v;
     } else attrs.r = refOf(row, col);
-    const style = e.style ?? (old ? Number(old.attrs.s ?? 0) : this.styleOf(row, col));
+    const style = e.style ?? (old ? old.style : this.styleOf(row, col));
     if (style !== 0) attrs.s = String(style);
     else delete attrs.s;
     let content = e.content;

@@ -60,60 +60,106 @@ export interface XmlHandlers {
 /**
  * Parses `xml` into a tree of elements with offsets. `keep(node, depth)` may say an
  * element is not to be kept as a child of its parent (it is still parsed and its
- * handlers called), which is how a sheet's cells stay compact records.
+ * handlers called), which is how a sheet's cells stay compact records. `skip(node, depth)`
+ * may take over an element's content: it reads it itself and returns where the element's
+ * end tag starts and ends; the parser checks and reads the rest of the text from there
+ * (the element's ancestors stay open), so the content costs it nothing.
  */
-export function parseXml(xml: string, part: string, options: { handlers?: XmlHandlers; keep?: (node: XNode, depth: number) => boolean } = {}): XNode {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+export function parseXml(
+  xml: string,
+  part: string,
+  options: { handlers?: XmlHandlers; keep?: (node: XNode, depth: number) => boolean; skip?: (node: XNode, depth: number) => { closeStart: number; end: number } | null } = {},
+): XNode {
   const stack: XNode[] = [];
   let root: XNode | null = null;
-  let pendingStart = -1;
-  const { handlers, keep } = options;
-  parser.on('doctype', () => {
-    throw new XmlError(part, 'it has a DOCTYPE declaration (not allowed in a workbook part: it could define entities)', true);
-  });
-  parser.on('error', (e) => {
-    throw new XmlError(part, e.message);
-  });
-  parser.on('opentagstart', () => {
-    pendingStart = xml.lastIndexOf('<', parser.position - 1);
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const node: XNode = {
-      name: tag.name,
-      local: localName(tag.name),
-      attrs: tag.attributes as Record<string, string>,
-      start: pendingStart,
-      openEnd: parser.position,
-      closeStart: parser.position,
-      end: parser.position,
-      selfClosing: tag.isSelfClosing,
-      children: [],
-      text: '',
+  const { handlers, keep, skip } = options;
+  /** Where the parser resumes after a skipped element, with the open tags it needs replayed first. */
+  let resume: { at: number; prefix: string } | null = null;
+  const SKIPPED = {};
+  const run = (src: string, prefixLength: number, base: number): void => {
+    // Offsets in `src` past the replayed prefix map to `base` onwards in `xml`.
+    const at = (pos: number): number => pos - prefixLength + base;
+    let replay = prefixLength > 0 ? stack.length : 0;
+    let pendingStart = -1;
+    const parser = new SaxesParser({ xmlns: false, position: true });
+    parser.on('doctype', () => {
+      throw new XmlError(part, 'it has a DOCTYPE declaration (not allowed in a workbook part: it could define entities)', true);
+    });
+    parser.on('error', (e) => {
+      throw new XmlError(part, e.message);
+    });
+    parser.on('opentagstart', () => {
+      pendingStart = src.lastIndexOf('<', parser.position - 1);
+    });
+    parser.on('opentag', (tag: SaxesTagPlain) => {
+      if (replay > 0) {
+        replay--;
+        return;
+      }
+      const node: XNode = {
+        name: tag.name,
+        local: localName(tag.name),
+        attrs: tag.attributes as Record<string, string>,
+        start: at(pendingStart),
+        openEnd: at(parser.position),
+        closeStart: at(parser.position),
+        end: at(parser.position),
+        selfClosing: tag.isSelfClosing,
+        children: [],
+        text: '',
+      };
+      const parent = stack[stack.length - 1];
+      const depth = stack.length;
+      if (parent) {
+        if (!keep || keep(node, depth)) parent.children.push(node);
+      } else root = node;
+      stack.push(node);
+      handlers?.open?.(node, depth);
+      if (skip && !tag.isSelfClosing) {
+        const range = skip(node, depth);
+        if (range) {
+          stack.pop();
+          node.closeStart = range.closeStart;
+          node.end = range.end;
+          handlers?.close?.(node, stack.length);
+          resume = { at: range.end, prefix: stack.map((n) => `<${n.name}>`).join('') };
+          throw SKIPPED;
+        }
+      }
+    });
+    parser.on('closetag', () => {
+      const node = stack.pop()!;
+      node.end = at(parser.position);
+      node.closeStart = node.selfClosing ? node.end : at(src.lastIndexOf('<', parser.position - 1));
+      handlers?.close?.(node, stack.length);
+    });
+    const onText = (text: string): void => {
+      const node = stack[stack.length - 1];
+      if (!node) return;
+      node.text += text;
+      handlers?.text?.(text, node);
     };
-    const parent = stack[stack.length - 1];
-    const depth = stack.length;
-    if (parent) {
-      if (!keep || keep(node, depth)) parent.children.push(node);
-    } else root = node;
-    stack.push(node);
-    handlers?.open?.(node, depth);
-  });
-  parser.on('closetag', () => {
-    const node = stack.pop()!;
-    node.end = parser.position;
-    node.closeStart = node.selfClosing ? node.end : xml.lastIndexOf('<', node.end - 1);
-    handlers?.close?.(node, stack.length);
-  });
-  const onText = (text: string): void => {
-    const node = stack[stack.length - 1];
-    if (!node) return;
-    node.text += text;
-    handlers?.text?.(text, node);
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+    parser.write(src).close();
   };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
   try {
-    parser.write(xml).close();
+    let src = xml;
+    let prefixLength = 0;
+    let base = 0;
+    for (;;) {
+      try {
+        run(src, prefixLength, base);
+        break;
+      } catch (e) {
+        if (e !== SKIPPED || !resume) throw e;
+        const r: { at: number; prefix: string } = resume;
+        resume = null;
+        src = r.prefix + xml.slice(r.at);
+        prefixLength = r.prefix.length;
+        base = r.at;
+      }
+    }
   } catch (e) {
     if (e instanceof XmlError) throw e;
     throw new XmlError(part, e instanceof Error ? e.message : String(e));
