@@ -81,12 +81,13 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
   }
 
   let cellsStyled = 0;
+  const memo = new Map<string, boolean>();
   for (const group of plan.styles) {
     const planned = group.style.numberFormat;
     for (const box of group.boxes) {
       cellsStyled += sheet.restyle(box, (old, _r, _c, rec) => {
         if (planned !== undefined) {
-          const kept = keepDecimals(wb, rec, old, planned);
+          const kept = keepDecimals(wb, rec, old, planned, memo);
           if (kept !== planned) return styles.derive(old, `${group.key}|${kept}`, { ...group.style, numberFormat: kept });
         }
         return styles.derive(old, group.key, group.style);
@@ -178,18 +179,42 @@ function shownDecimals(text: string): number {
 }
 
 /**
- * The planned format, or one with more decimals when the figure in the cell was shown
- * with more (a count row whose figure is 316.3 keeps its `.3`).
+ * A format that shows a number with at most its placeholders' decimals whatever the value
+ * (`0.0`, `#,##0`, `0.0%`): one section of digit placeholders, separators and `%` only.
+ * General, dates and literal text are not (General shows as many decimals as fit).
  */
-function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string): string {
+function fixedDecimals(format: string): boolean {
+  for (let i = 0; i < format.length; i++) {
+    const ch = format.charCodeAt(i);
+    // 0 # ? , . %
+    if (ch !== 0x30 && ch !== 0x23 && ch !== 0x3f && ch !== 0x2c && ch !== 0x2e && ch !== 0x25) return false;
+  }
+  return format.length > 0;
+}
+
+/**
+ * The planned format, or one with more decimals when the figure in the cell was shown
+ * with more (a count row whose figure is 316.3 keeps its `.3`). `memo` holds, per old cell
+ * format and planned format, whether no figure can need more (then no figure is rendered).
+ */
+function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string, memo: Map<string, boolean>): string {
   if (!c) return planned;
+  const key = `${xf}|${planned}`;
+  let enough = memo.get(key);
+  const current = wb.styles.numberFormat(xf);
+  if (enough === undefined) {
+    // A % format against a plain one: the planned format wins (the figures mean other things).
+    enough = planned.includes('%') !== current.includes('%') || (fixedDecimals(current) && formatDecimals(current) <= formatDecimals(planned));
+    memo.set(key, enough);
+  }
+  if (enough) return planned;
   const value = cellInput(wb, c);
   if (typeof value !== 'number') return planned;
-  const current = wb.styles.numberFormat(xf);
+  // General shows a whole number under 1e11 with no decimals.
+  if (Number.isInteger(value) && Math.abs(value) < 1e11 && /^general$/i.test(current)) return planned;
   const shown = shownDecimals(formatValue(value, current));
-  const percent = planned.includes('%') !== current.includes('%') ? null : shown;
-  if (percent === null || percent <= formatDecimals(planned)) return planned;
-  return withDecimals(planned, Math.min(percent, 10));
+  if (shown <= formatDecimals(planned)) return planned;
+  return withDecimals(planned, Math.min(shown, 10));
 }
 
 function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxResult<void> {
@@ -341,16 +366,45 @@ export function setColumnWidths(wb: XlsxWorkbook, sheet: SheetPart, widths: Read
   else sheet.insertTop('cols', `<${p}cols>${items}</${p}cols>`);
 }
 
-/** Characters each column's numbers need under their format (a number never wraps: it shows ###). */
+/**
+ * Characters each column's numbers need under their format (a number never wraps: it shows
+ * ###). Under a fixed-decimals format (`0.0`, `#,##0`, `0.0%`) the text only grows with the
+ * figure's size, so only the largest and the most negative figure of each column and
+ * format are rendered; under others (General, dates) every figure is.
+ */
 function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<number>): Map<number, number> {
   const need = new Map<number, number>();
+  const note = (col: number, text: string): void => {
+    // About one character per digit at the default font, plus the cell's padding.
+    need.set(col, Math.max(need.get(col) ?? 0, text.length + 1.5));
+  };
+  const fixed = new Map<number, boolean>();
+  const extremes = new Map<string, { col: number; format: string; max: number; min: number }>();
   for (const c of sheet.cells()) {
     if (!cols.has(c.col)) continue;
     const value = cellInput(wb, c);
     if (typeof value !== 'number') continue;
-    const text = formatValue(value, wb.styles.numberFormat(sheet.styleOf(c.row, c.col)));
-    // About one character per digit at the default font, plus the cell's padding.
-    need.set(c.col, Math.max(need.get(c.col) ?? 0, text.length + 1.5));
+    const xf = sheet.styleOf(c.row, c.col);
+    let isFixed = fixed.get(xf);
+    if (isFixed === undefined) {
+      isFixed = fixedDecimals(wb.styles.numberFormat(xf));
+      fixed.set(xf, isFixed);
+    }
+    if (!isFixed || !Number.isFinite(value)) {
+      note(c.col, formatValue(value, wb.styles.numberFormat(xf)));
+      continue;
+    }
+    const key = `${c.col}|${xf}`;
+    const e = extremes.get(key);
+    if (!e) extremes.set(key, { col: c.col, format: wb.styles.numberFormat(xf), max: value, min: value });
+    else {
+      if (value > e.max) e.max = value;
+      if (value < e.min) e.min = value;
+    }
+  }
+  for (const e of extremes.values()) {
+    note(e.col, formatValue(e.max, e.format));
+    note(e.col, formatValue(e.min, e.format));
   }
   return need;
 }
