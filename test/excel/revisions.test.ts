@@ -368,6 +368,40 @@ describe('highlightRevisions and clearHighlights', () => {
     expect(parseHighlightRows(sheetValuesFromA1(wb.sheet(HIGHLIGHT_TABLE.sheetName)))).toEqual(records);
   });
 
+  describe('damaged highlight records: the domain refuses, and nothing changes', () => {
+    /** A highlight pass whose records then get a damaged cell (a person edited the hidden sheet). */
+    async function damaged(): Promise<{ wb: FakeWorkbook; message: string }> {
+      const wb = await publishedDecemberThenJanuary();
+      await highlightRevisions(wb.context(), { now: NOW });
+      const records = wb.sheet(HIGHLIGHT_TABLE.sheetName);
+      records.setValue(a1(1, HIGHLIGHT_TABLE.columns.indexOf('highlightFill')), 'yellow');
+      const parsed = parseHighlightRows(sheetValuesFromA1(records));
+      if (parsed.ok) throw new Error('the records should be damaged');
+      expect(parsed.error.message.startsWith(`'${HIGHLIGHT_TABLE.sheetName}'!E2`)).toBe(true);
+      return { wb, message: rm.highlightsDamaged(parsed.error.message) };
+    }
+    const refusal = (message: string) => ({
+      ok: false,
+      error: { code: 'damagedRecord', message, action: excelMessages.damagedAction(HIGHLIGHT_TABLE.sheetName) },
+    });
+
+    it('refuses to highlight again', async () => {
+      const { wb, message } = await damaged();
+      const jan = wb.sheet('Jan-21').snapshot();
+      const records = wb.sheet(HIGHLIGHT_TABLE.sheetName).snapshot();
+      expect(await highlightRevisions(wb.context(), { now: NOW })).toEqual(refusal(message));
+      expect(wb.sheet('Jan-21').changedCells(jan)).toEqual([]);
+      expect(wb.sheet(HIGHLIGHT_TABLE.sheetName).changedCells(records)).toEqual([]);
+    });
+
+    it('refuses to clear', async () => {
+      const { wb, message } = await damaged();
+      const jan = wb.sheet('Jan-21').snapshot();
+      expect(await clearHighlights(wb.context())).toEqual(refusal(message));
+      expect(wb.sheet('Jan-21').changedCells(jan)).toEqual([]);
+    });
+  });
+
   it('changes nothing when nothing is revised', async () => {
     let same = seedGrid('earlyHelp');
     for (const t of seedGridTables('earlyHelp')) same = rollMonths(same, t.headerTop + 1, t.bodyTop, t.bodyBottom);

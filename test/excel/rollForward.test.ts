@@ -1,5 +1,6 @@
 import { sheetMsg } from '../../src/domain/messages';
-import { highlightsToRows, HIGHLIGHT_TABLE } from '../../src/domain/revisions/highlightRows';
+import { highlightsToRows, HIGHLIGHT_TABLE, parseHighlightRows } from '../../src/domain/revisions/highlightRows';
+import { revisionMessages } from '../../src/domain/revisions/messages';
 import type { Grid } from '../../src/domain/sheet/grid';
 import { a1 } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
@@ -215,6 +216,41 @@ describe('rollForward', () => {
     expect(wb.sheet('Jan-21').fill(plain)).toBeNull();
     // Last month's sheet keeps its published look.
     expect(source.fill(own)).toBe('#FFFF00');
+  });
+
+  it("takes off last month's highlights recorded under another case of the sheet's name (Excel's sheet names ignore case)", async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const table = tablesOf(grid)[0];
+    const own = a1(table.indicators[2].row, 0);
+    wb.sheet('Dec-20').setFill(own, '#FFFF00');
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    highlightsToRows([{ sheet: 'DEC-20', address: own, previousFill: '#C6EFCE', highlightFill: '#FFFF00', note: null, revisionId: 'a|Nov-20' }]).forEach((r, i) =>
+      r.forEach((v, j) => records.setValue(a1(i, j), v)),
+    );
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome).toEqual({ ok: true, value: { sheetName: 'Jan-21', restoredFills: 1, warnings: [] } });
+    expect(wb.sheet('Jan-21').fill(own)).toBe('#C6EFCE');
+  });
+
+  it('refuses damaged highlight records with damagedRecord, naming the cell, and adds no sheet', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const records = wb.addSheet(HIGHLIGHT_TABLE.sheetName);
+    const rows = highlightsToRows([{ sheet: 'Dec-20', address: 'B12', previousFill: null, highlightFill: '#FFFF00', note: null, revisionId: 'a|Nov-20' }]);
+    rows[1][HIGHLIGHT_TABLE.columns.indexOf('address')] = 'B0';
+    rows.forEach((r, i) => r.forEach((v, j) => records.setValue(a1(i, j), v)));
+    const parsed = parseHighlightRows(rows);
+    if (parsed.ok) throw new Error('the records should be damaged');
+    const before = wb.sheet('Dec-20').snapshot();
+    const outcome = await wb.run((ctx) => rollForward(ctx));
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'damagedRecord', message: revisionMessages.highlightsDamaged(parsed.error.message), action: excelMessages.damagedAction(HIGHLIGHT_TABLE.sheetName) },
+    });
+    expect(parsed.error.message.startsWith(`'${HIGHLIGHT_TABLE.sheetName}'!C2`)).toBe(true);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Dec-20', HIGHLIGHT_TABLE.sheetName]);
+    expect(wb.sheet('Dec-20').snapshot()).toEqual(before);
   });
 
   it('refuses when next month\'s sheet already exists, changing nothing', async () => {

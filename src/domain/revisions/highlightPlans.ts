@@ -39,7 +39,10 @@ export function readSheetHighlights(values: CellInput[][] | null, sheet: string)
   if (values.every((row) => row.every((v) => v === null || v === undefined || v === ''))) return ok({ sheet, mine: [], others: [], stored: true });
   const parsed = parseHighlightRows(values);
   if (!parsed.ok) return err('damagedRecord', msg.highlightsDamaged(parsed.error.message));
-  return ok({ sheet, ...splitRecords(parsed.value, sheet), stored: true });
+  const { mine, others } = splitRecords(parsed.value, sheet);
+  // Records written under another spelling of the sheet's name (`DEC-20`) are the sheet's: they
+  // take its name as the workbook spells it, so cells read and written match them.
+  return ok({ sheet, mine: mine.map((r) => ({ ...r, sheet })), others, stored: true });
 }
 
 function cellOf(r: Revision): CellRef {

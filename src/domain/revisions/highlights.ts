@@ -1,4 +1,4 @@
-import { qualified, sameSheetName } from '../sheet/grid';
+import { qualified, sameSheetName, sheetNameKey } from '../sheet/grid';
 import { revisionMessages as msg } from './messages';
 import type { CellFill, FillChange, HighlightRecord, Revision } from './types';
 
@@ -34,8 +34,9 @@ export function sameFill(a: string | null, b: string | null): boolean {
   return (a ?? '').toUpperCase() === (b ?? '').toUpperCase() && (a === null) === (b === null);
 }
 
+/** A cell's key: the sheet as Excel compares sheet names, the address in upper case. */
 function cellId(sheet: string, address: string): string {
-  return `${sheet}\u0000${address.toUpperCase()}`;
+  return `${sheetNameKey(sheet)}\u0000${address.toUpperCase()}`;
 }
 
 function addressOf(r: Revision): string {

@@ -94,7 +94,15 @@ export function boxAddress(box: CellBox): string {
  * @example sameSheetName('Dec-20', 'DEC-20') // true
  */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return sheetNameKey(a) === sheetNameKey(b);
+}
+
+/**
+ * The key a sheet name is looked up by in a map, equal for names `sameSheetName` calls the same.
+ * @example sheetNameKey('DEC-20') === sheetNameKey('dec-20') // true
+ */
+export function sheetNameKey(name: string): string {
+  return name.toLowerCase();
 }
 
 /** Sheet-qualified address for messages: `'Dec-20'!H12`. Quotes are doubled as Excel does. */

@@ -1,4 +1,5 @@
-import { latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore } from '../../../src/domain/revisions/baseline';
+import { chooseBaseline, latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, storedBaseline } from '../../../src/domain/revisions/baseline';
+import { parseSnapshotRows, SNAPSHOT_TABLE, snapshotsToRows } from '../../../src/domain/revisions/snapshotRows';
 import { snapshotFromTables } from '../../../src/domain/revisions/figures';
 import type { Snapshot } from '../../../src/domain/revisions/types';
 import type { Grid } from '../../../src/domain/sheet/grid';
@@ -69,5 +70,47 @@ describe('previousSheetSnapshot: several sheets in one workbook', () => {
     const s = previousSheetSnapshot([read(renamed)], 'Jan-21', 'Jan-21', meta)!;
     expect(s.figures.every((f) => f.display !== '')).toBe(true);
     expect(s.figures.filter((f) => f.missing).map((f) => f.display)).toContain('Data to be reported January');
+  });
+});
+
+describe('chooseBaseline: the one baseline choice of the pane and the CLI', () => {
+  const dec = seedGrid('earlyHelp');
+  const read = (g: Grid) => {
+    const r = readScorecard(g);
+    if (!r.ok) throw new Error(r.error.message);
+    return { sheetName: g.sheetName, tables: r.value };
+  };
+  const meta = { publishedAt: '2021-01-20T09:00:00.000Z' };
+  const decSnapshot = snapshotFromTables(read(dec).tables, { publishedAt: '2021-01-08T10:00:00.000Z' });
+  const stored = snapshotsToRows([decSnapshot]);
+
+  it('takes the snapshot stored at publication over the sheet, and needs no sheet read', () => {
+    const s = storedBaseline(stored, 'Jan-21');
+    expect(s.baseline?.source).toEqual({ kind: 'snapshot', publishedAt: decSnapshot.publishedAt, month: 'Dec-20', sheetName: 'Dec-20' });
+    expect(chooseBaseline(s, [], { sheet: 'Jan-21', month: 'Jan-21' }, meta)).toEqual({ baseline: s.baseline, damaged: null });
+  });
+
+  it('falls back to the newest earlier sheet when nothing was published before this month', () => {
+    const s = storedBaseline(stored, 'Dec-20');
+    expect(s).toEqual({ baseline: null, damaged: null });
+    const choice = chooseBaseline(s, [read(seedGrid('corporateParenting'))], { sheet: 'Dec-20', month: 'Dec-20' }, meta);
+    expect(choice.baseline?.source).toEqual({ kind: 'sheet', sheetName: 'Dec-19', month: 'Dec-19' });
+    expect(choice.damaged).toBeNull();
+  });
+
+  it('falls back to the sheet, and says why, when the stored snapshot is damaged', () => {
+    const damaged = stored.map((r) => [...r]);
+    damaged[2][SNAPSHOT_TABLE.columns.indexOf('value')] = 'lots';
+    const s = storedBaseline(damaged, 'Jan-21');
+    const parsed = parseSnapshotRows(damaged);
+    expect(parsed.ok).toBe(false);
+    expect(s).toEqual({ baseline: null, damaged: parsed.ok ? null : parsed.error });
+    const choice = chooseBaseline(s, [read(renameSheet(dec, 'Report'))], { sheet: 'Jan-21', month: 'Jan-21' }, meta);
+    expect([choice.baseline?.source, choice.damaged?.code]).toEqual([{ kind: 'sheet', sheetName: 'Report', month: 'Dec-20' }, 'damagedRecord']);
+  });
+
+  it('excludes the sheet under review by name, in any case, and none when it is in another file', () => {
+    expect(chooseBaseline(storedBaseline(null, 'Jan-21'), [read(dec)], { sheet: 'DEC-20', month: 'Jan-21' }, meta).baseline).toBeNull();
+    expect(chooseBaseline(storedBaseline(null, 'Jan-21'), [read(dec)], { sheet: null, month: 'Jan-21' }, meta).baseline?.snapshot.sheetName).toBe('Dec-20');
   });
 });
