@@ -37,11 +37,11 @@ function excelApi(wb: FakeWorkbook): { api: AddinApi; rolled: () => Outcome<unkn
   return { api, rolled: () => last };
 }
 
-function renderApp(api: AddinApi) {
+function renderApp(api: AddinApi, initialView?: 'revisions') {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <App api={api} />
+      <App api={api} initialView={initialView} />
     </FluentProvider>,
   );
   return user;
@@ -133,5 +133,14 @@ describe('the pane shows a damaged setting', () => {
     expect(await screen.findByText(paneText.settingsLoadFailed)).toBeInTheDocument();
     expect(screen.queryByText(paneText.settingsDamagedTitle)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: paneText.openSettings })).not.toBeInTheDocument();
+  });
+});
+
+describe('the pane says a thing once', () => {
+  it('with nothing to compare with, says so once and lists no notice repeating it', async () => {
+    const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
+    renderApp(excelApi(wb).api, 'revisions');
+    expect(await screen.findByText(paneText.nothingToCompare)).toBeInTheDocument();
+    expect(screen.queryByText(paneText.noticesTitle)).not.toBeInTheDocument();
   });
 });

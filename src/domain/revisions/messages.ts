@@ -33,8 +33,6 @@ export const revisionMessages = {
   noteChanged: (address: string): string =>
     `${address}: the note was edited since the add-in added it; left as it is.`,
   sheetGone: (sheet: string): string => `The sheet '${sheet}' no longer exists; its highlight records were dropped.`,
-  noBaseline: (): string =>
-    'No published figures to compare with: no snapshot was stored, and no earlier month sheet was found. Pick last month’s workbook to compare.',
   noMonthInFile: (fileName: string): string =>
     `No scorecard with a month before this one was found in ${fileName}. Pick the workbook published last month.`,
   unknownRevision: (id: string): string => `No revision ${id} on this sheet. Reload the revisions and try again.`,

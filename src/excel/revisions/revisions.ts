@@ -111,7 +111,7 @@ async function revisionsOf(context: Excel.RequestContext, options: RevisionsOpti
   const notices = [...found.notices];
   if (!reviews.ok) notices.push(reviews.error.message);
   if (!found.baseline) {
-    return { ok: true, value: { state, revisions: [], result: { baseline: { kind: 'none' }, revisions: [], notices: [...notices, rm.noBaseline()] } } };
+    return { ok: true, value: { state, revisions: [], result: { baseline: { kind: 'none' }, revisions: [], notices } } };
   }
   const revisions = findRevisions(found.baseline.snapshot, state.tables);
   const views = withReviews(revisions, reviews.ok ? reviews.value : []).map(toView);
@@ -264,7 +264,7 @@ export async function highlightRevisions(context: Excel.RequestContext, options:
     if (plan.records) queueTable(context, HIGHLIGHT_TABLE.sheetName, state.highlights, highlightsToRows(plan.records), 'Hidden');
     queueFillChanges(context, plan.fills);
     await context.sync();
-    const warnings = [...result.notices.filter((n) => n !== rm.noBaseline()), ...plan.warnings];
+    const warnings = [...result.notices, ...plan.warnings];
     if (kind === 'none' && plan.highlighted > 0) warnings.push(xm.notesUnsupported());
     // Notes in a batch of their own: a cell Excel refuses a note or comment on (a legacy note
     // the comments API cannot see) must not undo the highlights; the pane is told instead.
