@@ -38,7 +38,7 @@ function watchOpen(before: (path: string) => void = () => undefined): string[] {
   jest.mocked(openSync).mockImplementation(((path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null) => {
     seen.push(String(path));
     before(String(path));
-    return real.openSync(path, flags, mode);
+    return real.openSync(path, flags ?? 'r', mode);
   }) as typeof fs.openSync);
   return seen;
 }
