@@ -201,7 +201,8 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
     if (format) {
       // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
       // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
-      for (const cell of row.months) if (!problemCells.has(packCell(row.row, cell.col))) styles.add(format, row.row, cell.col);
+      // Every row has a cell in each of the table's month columns: the columns are the table's.
+      for (const m of table.months) if (!problemCells.has(packCell(row.row, m.col))) styles.add(format, row.row, m.col);
       if (row.ytd && !problemCells.has(packCell(row.row, row.ytd.col))) styles.add(format, row.row, row.ytd.col);
     }
     // The label stands on the first row of its group only.

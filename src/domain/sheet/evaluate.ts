@@ -4,7 +4,7 @@ import { isNotApplicable, parseTolerances, targetRange, type Tolerances, type To
 import type { CellInput, DotConvention, Rag } from '../types';
 import { dotMonths } from './dotMonths';
 import { a1, boxAddress, qualified, type Grid } from './grid';
-import type { RawRow } from './rows';
+import type { RawRow, ToleranceCell } from './rows';
 import { rowDot } from './rowDot';
 import type { IndicatorRow, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances, TableColumns } from './scorecard';
 import { yearOnYearOf } from './yearOnYear';
@@ -14,10 +14,10 @@ import { yearOnYearOf } from './yearOnYear';
  * `95%` text so the parser knows its unit; other number cells as numbers (0.95 and 95
  * differ); text (`<90%`, `100% (of 720)`) as written.
  */
-function toleranceInput(cell: ReadCell | null): CellInput {
+function toleranceInput(cell: ToleranceCell | null): CellInput {
   if (!cell) return null;
-  if (typeof cell.raw === 'number' && cell.value.kind === 'number') {
-    if (!cell.value.percent) return cell.raw;
+  if (typeof cell.raw === 'number' && cell.number !== null && cell.number.kind === 'number') {
+    if (!cell.number.percent) return cell.raw;
     return /%/.test(cell.text) ? cell.text.trim() : `${formatNumber(cell.raw * 100)}%`;
   }
   return cell.text.trim() === '' && typeof cell.raw === 'string' ? cell.raw.trim() : cell.text.trim();
@@ -129,7 +129,7 @@ function inputText(t: CellInput): string {
 }
 
 function toleranceBox(row: RawRow): string {
-  const cells = [row.red, row.amber, row.green].filter((c): c is ReadCell => c !== null);
+  const cells = [row.red, row.amber, row.green].filter((c): c is ToleranceCell => c !== null);
   if (cells.length === 0) return a1(row.row, 0);
   const cols = cells.map((c) => c.col);
   return boxAddress({ top: row.row, bottom: row.row, left: Math.min(...cols), right: Math.max(...cols) });

@@ -19,9 +19,9 @@ export interface RawRow
   ragText: string;
   /** Monthly rows are judged on the reporting month only; periodic ones on the newest reported. */
   frequency: Frequency;
-  red: ReadCell | null;
-  amber: ReadCell | null;
-  green: ReadCell | null;
+  red: ToleranceCell | null;
+  amber: ToleranceCell | null;
+  green: ToleranceCell | null;
 }
 
 /**
@@ -35,6 +35,22 @@ export function readCell(grid: Grid, row: number, col: number): ReadCell {
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
   const value: ParsedValue = parseCellValue(raw ?? null, text, grid.numberFormats[i]?.[j] ?? 'General');
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value };
+}
+
+/** A Red, Amber or Green cell: its text goes to the tolerance parser; only a number cell needs its reading (how it is shown). */
+export interface ToleranceCell extends Omit<ReadCell, 'value'> {
+  /** The number cell's reading; null for text, which the parser reads itself. */
+  number: ParsedValue | null;
+}
+
+function readToleranceCell(grid: Grid, row: number, col: number | null): ToleranceCell | null {
+  if (col === null) return null;
+  const i = row - grid.top;
+  const j = col - grid.left;
+  const raw = grid.values[i]?.[j];
+  const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
+  const number = typeof raw === 'number' ? parseCellValue(raw, text, grid.numberFormats[i]?.[j] ?? 'General') : null;
+  return { row, col, address: a1(row, col), text, raw: raw ?? null, number };
 }
 
 /**
@@ -219,9 +235,9 @@ function readRow(grid: Grid, header: DetectedHeader, r: number, state: RowsState
     ytd,
     ragText: text(grid, r, cols.rag),
     frequency: reportingFrequency(text(grid, r, cols.dataNote), t.unit, months),
-    red: optionalCell(grid, r, cols.red),
-    amber: optionalCell(grid, r, cols.amber),
-    green: optionalCell(grid, r, cols.green),
+    red: readToleranceCell(grid, r, cols.red),
+    amber: readToleranceCell(grid, r, cols.amber),
+    green: readToleranceCell(grid, r, cols.green),
   };
 }
 
