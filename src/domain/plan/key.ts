@@ -1,7 +1,7 @@
 import { DOT_GLYPHS } from '../dot';
 import { msg, packMsg, sheetMsg } from '../messages';
 import { HIGHLIGHT_FILL } from '../revisions/highlights';
-import type { CellBox, Grid } from '../sheet/grid';
+import { cellAt, type CellBox, type Grid } from '../sheet/grid';
 import type { DotConvention, DotState, DotTone, Rag } from '../types';
 
 /**
@@ -86,12 +86,6 @@ export function isKeyText(value: unknown): boolean {
     }
   }
   return typeof value === 'string' && keyTexts.has(value);
-}
-
-function cellAt(grid: Grid, row: number, col: number): { value: unknown; text: string } {
-  const i = row - grid.top;
-  const j = col - grid.left;
-  return { value: grid.values[i]?.[j], text: grid.text[i]?.[j] ?? '' };
 }
 
 /** Every cell empty, or (`earlierKey`) holding the key a previous Format wrote, which the new key replaces. */

@@ -1,5 +1,5 @@
 import { printMsg } from '../messages';
-import type { CellBox, Grid } from '../sheet/grid';
+import { cellText, type CellBox, type Grid } from '../sheet/grid';
 import { longMonthLabel } from '../sheet/months';
 import type { ScorecardTable } from '../sheet/scorecard';
 import type { PaperSize, PrintSetup } from './types';
@@ -98,15 +98,6 @@ export function wrappedLines(text: string, width: number, fontPt: number, em?: n
 export function rowHeightFor(lines: number, fontPt: number): number {
   // Excel's tallest row is 409 points (Excel specifications and limits).
   return Math.min(409, Math.round((lines * fontPt * LINE + PADDING) * 4) / 4);
-}
-
-function cellText(grid: Grid, row: number, col: number): string {
-  const i = row - grid.top;
-  const j = col - grid.left;
-  const text = grid.text[i]?.[j] ?? '';
-  if (text !== '') return text;
-  const v = grid.values[i]?.[j];
-  return v === null || v === undefined ? '' : String(v);
 }
 
 /** A body text's lines in its column; a column repeats a few texts down thousands of rows, each is measured once. */

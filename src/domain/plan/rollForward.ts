@@ -2,7 +2,7 @@ import { sheetMsg } from '../messages';
 import { err, ok, type Result } from '../result';
 import { planHighlightUndo, type SheetHighlights } from '../revisions/highlightPlans';
 import type { CellFill } from '../revisions/types';
-import { boxOfAddress, sameSheetName, type CellBox, type Grid } from '../sheet/grid';
+import { boxOfAddress, cellAt, sameSheetName, type CellBox, type Grid } from '../sheet/grid';
 import { addMonths, compareMonths, financialYear, longMonthLabel, monthLabel, monthSerial, type YearMonth } from '../sheet/months';
 import type { ScorecardTable } from '../sheet/scorecard';
 import { ADDIN_NOTES, isOwnNote } from './ownership';
@@ -40,12 +40,6 @@ const inBox = (b: CellBox, row: number, col: number): boolean => row >= b.top &&
 const TITLE = /^(\s*As at Month End:?\s*)([A-Za-z]+\s+\d{4})(.*)$/i;
 const YTD_MARKER = /^\s*ytd\b/i;
 const YEAR_PAIR = /(\d{4})(\s*\/\s*)(\d{2,4})/;
-
-function cell(grid: Grid, row: number, col: number): { value: unknown; text: string } {
-  const i = row - grid.top;
-  const j = col - grid.left;
-  return { value: grid.values[i]?.[j], text: grid.text[i]?.[j] ?? '' };
-}
 
 /** `2020/21` -> `2021/22` for the new month's financial year, keeping the spacing (`2019 / 20`). */
 function withYear(text: string, fy: string): string {
@@ -110,14 +104,14 @@ function clearedColumns(table: ScorecardTable, step: number): { clear: CellBox[]
 function ytdMarkers(table: ScorecardTable, grid: Grid): RollForwardWrite[] {
   const ragCol = table.columns.rag;
   if (ragCol === null) return [];
-  return table.indicators.filter((row) => YTD_MARKER.test(cell(grid, row.row, ragCol).text)).map((row) => ({ row: row.row, col: ragCol, value: 'YTD' }));
+  return table.indicators.filter((row) => YTD_MARKER.test(cellAt(grid, row.row, ragCol).text)).map((row) => ({ row: row.row, col: ragCol, value: 'YTD' }));
 }
 
 /** Month headers moved on `step` months, as serials or as text, as each header was. */
 function monthHeaders(table: ScorecardTable, grid: Grid, step: number): RollForwardWrite[] {
   return table.months.map((m) => {
     const next = addMonths(m, step);
-    const header = cell(grid, table.monthHeaderRow, m.col);
+    const header = cellAt(grid, table.monthHeaderRow, m.col);
     return typeof header.value === 'number'
       ? { row: table.monthHeaderRow, col: m.col, value: monthSerial(next), numberFormat: 'mmm-yy' }
       : // A text label stays text: Excel reads `Jan-21` typed into a General cell as
@@ -133,7 +127,7 @@ function yearLabels(table: ScorecardTable, grid: Grid, fy: string): RollForwardW
   const labelCols = [...(table.bannerRow !== null ? table.months.map((m) => m.col) : []), ...(table.columns.ytd !== null ? [table.columns.ytd] : [])];
   for (const row of labelRows) {
     for (const col of new Set(labelCols)) {
-      const text = cell(grid, row, col).text;
+      const text = cellAt(grid, row, col).text;
       if (YEAR_PAIR.test(text)) writes.push({ row, col, value: withYear(text, fy) });
     }
   }

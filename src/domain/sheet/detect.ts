@@ -1,4 +1,4 @@
-import type { CellBox, Grid } from './grid';
+import { cellText, type CellBox, type Grid } from './grid';
 import { classifyHeader, isYearLabel, type ColumnRole } from './headers';
 import { monthLabel, readMonthCell } from './months';
 import type { MonthColumn, TableColumns } from './scorecard';
@@ -10,19 +10,6 @@ export interface DetectedHeader {
   bannerRow: number | null;
   columns: TableColumns;
   months: MonthColumn[];
-}
-
-/**
- * Text of a cell as displayed, falling back to its value when an adapter gave no text.
- * @example cellText(grid, 4, 1) // '6.10' (the number 6.1 shown with 0.00)
- */
-export function cellText(grid: Grid, row: number, col: number): string {
-  const i = row - grid.top;
-  const j = col - grid.left;
-  const text = grid.text[i]?.[j] ?? '';
-  if (text !== '') return text;
-  const value = grid.values[i]?.[j];
-  return value === null || value === undefined ? '' : String(value);
 }
 
 function cellMonth(grid: Grid, row: number, col: number): MonthColumn | null {

@@ -61,6 +61,38 @@ export function columnIndex(letters: string): number {
 }
 
 /**
+ * A 0-based cell from an A1 reference as files and formulas write it (`B12`, `$B$12`, either
+ * case): one to three letters, one to seven digits; null for anything else.
+ * @example parseA1('$B$12') // { row: 11, col: 1 }
+ */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  while (i < ref.length) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    letters++;
+    i++;
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  while (i < ref.length) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+    digits++;
+    i++;
+  }
+  if (digits === 0 || digits > 7 || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/**
  * A 0-based box from an A1 address, sheet name and `$` allowed (`Sheet1!$B$5:H9`, as
  * Office.js and the file formats write them); null for anything else (whole rows or columns,
  * names, several areas).
@@ -73,6 +105,30 @@ export function boxOfAddress(address: string): CellBox | null {
   const top = Number(m[2]) - 1;
   const left = columnIndex(m[1]);
   return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
+}
+
+/**
+ * A cell of a grid as the adapter read it: its value and displayed text (`''` when the
+ * adapter gave none), by 0-based absolute row and column; outside the grid, nothing.
+ * @example cellAt(grid, 4, 1) // { value: 6.1, text: '6.10' }
+ */
+export function cellAt(grid: Grid, row: number, col: number): { value: CellInput | undefined; text: string } {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  return { value: grid.values[i]?.[j], text: grid.text[i]?.[j] ?? '' };
+}
+
+/**
+ * Text of a cell as displayed, falling back to its value when an adapter gave no text.
+ * @example cellText(grid, 4, 1) // '6.10' (the number 6.1 shown with 0.00)
+ */
+export function cellText(grid: Grid, row: number, col: number): string {
+  const i = row - grid.top;
+  const j = col - grid.left;
+  const text = grid.text[i]?.[j] ?? '';
+  if (text !== '') return text;
+  const value = grid.values[i]?.[j];
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /** A1 address for a 0-based absolute row and column: (4, 7) -> "H5". */

@@ -1,8 +1,8 @@
 import { parsePolarity, readPolarity, type Lean } from '../polarity';
 import type { Polarity } from '../types';
 import { parseCellValue, type ParsedValue } from '../value';
-import { cellText, type DetectedHeader } from './detect';
-import { a1, type Grid } from './grid';
+import type { DetectedHeader } from './detect';
+import { a1, cellText, type Grid } from './grid';
 import { reportingFrequency, type Frequency } from './frequency';
 import type { IndicatorRow, MonthValue, ReadCell, Unit } from './scorecard';
 
