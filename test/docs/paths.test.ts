@@ -39,6 +39,21 @@ describe('paths named in the docs', () => {
   });
 });
 
+describe('sections of the docs named in src', () => {
+  it('exist as headings', () => {
+    const missing = sourceFiles('src').flatMap((file) => {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      return [...text.matchAll(/(docs\/[\w-]+\.md)[,:]? "([^"]+)"/g)]
+        .filter(([, doc, section]) => {
+          const headings = fs.readFileSync(path.join(ROOT, doc), 'utf8').split('\n').filter((l) => l.startsWith('#'));
+          return !headings.some((h) => h.includes(section));
+        })
+        .map(([ref]) => `${file}: ${ref}`);
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('comments in src', () => {
   it('never point outside the repository', () => {
     const outside = /SPEC\.md|STYLE\.md|\.\.\/shared\b|\/shared\/|\bseeds\/|\/work\//;
