@@ -96,7 +96,8 @@ export function restoreFills(wb: XlsxWorkbook, sheetName: string, restores: read
  * adapter stores them; the sheet is added (hidden, last) when the workbook has none.
  */
 export function writeRecordSheet(wb: XlsxWorkbook, name: string, rows: string[][]): void {
-  const existing = wb.sheets.find((s) => s.name === name);
+  // A sheet of that name in another case is the same sheet to Excel: a second one would make the file unreadable.
+  const existing = wb.sheets.find((s) => sameSheetName(s.name, name));
   const textXf = wb.styles.derive(0, 'records:@', { numberFormat: '@' });
   const data = rows
     .map((values, r) => {
@@ -114,7 +115,7 @@ export function writeRecordSheet(wb: XlsxWorkbook, name: string, rows: string[][
     );
     return;
   }
-  const sheet = wb.sheet(name);
+  const sheet = wb.sheet(existing.name);
   const node = sheet.sheetData;
   if (node) sheet.replaceTop(node, `<${node.name}>${sheet.p ? data.replace(/<(\/?)(row|c|is|t)\b/g, `<$1${sheet.p}$2`) : data}</${node.name}>`);
   else sheet.insertTop('sheetData', `<${sheet.el('sheetData')}>${data}</${sheet.el('sheetData')}>`);

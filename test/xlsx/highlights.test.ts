@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { planClearHighlights, planHighlights, HIGHLIGHT_FILL, highlightNote } from '../../src/domain/revisions/highlights';
 import type { Revision } from '../../src/domain/revisions/types';
-import { applyHighlights, readFills, restoreFills } from '../../src/xlsx/highlights';
+import { applyHighlights, readFills, recordSheetValues, restoreFills, writeRecordSheet } from '../../src/xlsx/highlights';
+import { HIGHLIGHT_TABLE, highlightsToRows, parseHighlightRows } from '../../src/domain/revisions/highlightRows';
 import { cellFill } from '../helpers/exceljsStyles';
 import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
 import { viaPackage } from '../helpers/viaPackage';
@@ -92,5 +93,21 @@ describe('xlsx highlights', () => {
       restoreFills(x, 'Dec-20', clear.restores, clear.deleteNotes);
     });
     expect(cellFill(saved.getWorksheet('Dec-20')!.getCell('B2'))).toBeNull();
+  });
+
+  it('reads and rewrites the record sheet under any case of its name, never adding a second one', async () => {
+    const wb = await sheet();
+    const ws = wb.addWorksheet(HIGHLIGHT_TABLE.sheetName.toLowerCase(), { state: 'hidden' });
+    const rows = highlightsToRows([{ sheet: 'Dec-20', address: 'H14', previousFill: '#DDEEFF', highlightFill: HIGHLIGHT_FILL, note: null, revisionId: '2.2|Nov-20' }]);
+    rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v === '' ? null : v)));
+    const { result, saved } = await viaPackage(wb, (x) => {
+      const before = recordSheetValues(x, HIGHLIGHT_TABLE.sheetName);
+      writeRecordSheet(x, HIGHLIGHT_TABLE.sheetName, highlightsToRows([]));
+      return { before, none: recordSheetValues(x, 'PERF Reviews') };
+    });
+    expect(result.none).toEqual({ ok: true, value: null });
+    expect(result.before.ok && parseHighlightRows(result.before.value ?? [])).toEqual(parseHighlightRows(rows));
+    expect(saved.worksheets.map((w) => w.name)).toEqual(['Dec-20', HIGHLIGHT_TABLE.sheetName.toLowerCase()]);
+    expect(saved.getWorksheet(HIGHLIGHT_TABLE.sheetName.toLowerCase())!.getCell('C2').value).toBeNull();
   });
 });
