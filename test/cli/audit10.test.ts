@@ -188,6 +188,54 @@ describe('a LibreOffice re-save is accepted by every command that writes', () =>
   }, 300_000);
 });
 
+/** RFC 4180 fields of a CSV as LibreOffice writes it, by row. */
+function csvRows(csv: string): string[][] {
+  const rows: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i]!;
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',' || ch === '\n') {
+      rows[rows.length - 1]!.push(ch === ',' ? field : field.replace(/\r$/, ''));
+      field = '';
+      if (ch === '\n') rows.push([]);
+    } else field += ch;
+  }
+  if (field !== '') rows[rows.length - 1]!.push(field);
+  return rows;
+}
+
+describe('a --formulas file in LibreOffice: the known limit, exactly', () => {
+  it('shows #NAME? in the cells whose cached result is blank, and only there; no ###', () => {
+    const dir = tempDir();
+    const out = join(dir, 'formulas.xlsx');
+    expect(run(cli, ['format', sample('early-help-2020-12.xlsx'), '--formulas', '-o', out]).code).toBe(EXIT.ok);
+    const sheet = text(unzipSync(new Uint8Array(readFileSync(out)))['xl/worksheets/sheet1.xml']);
+    const blank = new Set([...sheet.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="str"[^>]*><f>[^<]*<\/f><v><\/v><\/c>/g)].map((m) => m[1]!));
+    expect(blank.size).toBeGreaterThan(0);
+    const rows = csvRows(readFileSync(soffice(out, 'csv', dir), 'utf8'));
+    const named = new Set<string>();
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      expect(v).not.toContain('###');
+      if (v === '#NAME?') named.add(`${colName(c)}${r + 1}`);
+    }));
+    expect([...named].sort()).toEqual([...blank].sort());
+  }, 300_000);
+});
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /**
  * Runs the CLI in a child with the V8 heap capped and reports its peak resident memory
  * (KiB, from process.resourceUsage at exit) beside its exit code. A killed child (timeout)

@@ -3,7 +3,7 @@
  * `###` (a column too narrow for what it shows), and the RAG letters and DOT arrows cached
  * as the formulas' results are the ones printed.
  *
- * Known limit, not asserted: LibreOffice's importer takes an EMPTY cached string result as
+ * Known limit (asserted cell by cell in test/cli/audit10.test.ts): LibreOffice's importer takes an EMPTY cached string result as
  * "no cached value" and recalculates the cell (sc/source/filter/oox/formulabuffer.cxx,
  * "No cached cell value. Mark it for re-calculation"); it has no PERF functions, so a blank
  * RAG or DOT cell of a --formulas file shows #NAME? there. Excel keeps the empty result.
