@@ -11,15 +11,18 @@
  *   under a child-process timeout and a memory bound (counts, never a time assertion).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 as zlibCrc32, deflateRawSync, constants as zlib } from 'node:zlib';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { EXIT } from '../../src/cli/messages';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { writeZip, type ZipEntry } from '../../src/xlsx/package/zip';
 import { readGrids } from '../../src/xlsx/read';
+import { parseXml } from '../../src/xlsx/package/xml';
+import { cliMessages, EXIT } from '../../src/cli/messages';
 import { pdfText } from './pdfText';
+import { excelMacroEnabled, VBA_PROJECT } from './producerShapes';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
 
 const PYTHON = '/usr/bin/python3';
@@ -334,5 +337,136 @@ describe('revisions names which file is which', () => {
     expect(result.code).toBe(EXIT.noTable);
     expect(result.stderr).toContain(`published workbook ${sample('early-help-2020-12.xlsx')} (the first file`);
     expect(result.stderr).toContain('scorecard revisions <published.xlsx> <current.xlsx>');
+  });
+});
+
+/** CT_Worksheet's element order (ECMA-376 Part 1, 18.3.1.99): Excel refuses a sheet out of it. */
+const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios',
+  'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations',
+  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
+  'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls',
+  'webPublishItems', 'tableParts', 'extLst',
+];
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const CT_PREFIX = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+describe('tables, pivots and slicers stay untouched (no longer refused)', () => {
+  it('formats a sheet with a table part and a workbook with a pivot cache, pivot table and slicer: those parts byte for byte, the sheet in schema order', () => {
+    const p = unzipSync(new Uint8Array(readFileSync(sample('early-help-2020-12.xlsx'))));
+    const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const added: Record<string, string> = {
+      'xl/tables/table1.xml': `${XML}<table xmlns="${SML}" id="1" name="Lookup" displayName="Lookup" ref="AD100:AE102"><autoFilter ref="AD100:AE102"/><tableColumns count="2"><tableColumn id="1" name="Code"/><tableColumn id="2" name="Team"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      'xl/worksheets/_rels/sheet1.xml.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT1" Type="${REL}/table" Target="../tables/table1.xml"/></Relationships>`,
+      'xl/pivotCache/pivotCacheDefinition1.xml': `${XML}<pivotCacheDefinition xmlns="${SML}" xmlns:r="${REL}" r:id="rId1" refreshOnLoad="1" recordCount="0"><cacheSource type="worksheet"><worksheetSource ref="AD100:AE102" sheet="Dec-20"/></cacheSource><cacheFields count="2"><cacheField name="Code" numFmtId="0"><sharedItems/></cacheField><cacheField name="Team" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>`,
+      'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`,
+      'xl/pivotCache/pivotCacheRecords1.xml': `${XML}<pivotCacheRecords xmlns="${SML}" count="0"/>`,
+      'xl/pivotTables/pivotTable1.xml': `${XML}<pivotTableDefinition xmlns="${SML}" name="Teams" cacheId="7" dataCaption="Values"><location ref="A3:B4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField showAll="0"/><pivotField showAll="0"/></pivotFields></pivotTableDefinition>`,
+      'xl/pivotTables/_rels/pivotTable1.xml.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>`,
+      'xl/slicers/slicer1.xml': `${XML}<slicers xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x"><slicer name="Team" cache="Slicer_Team" caption="Team" rowHeight="241300"/></slicers>`,
+      'xl/slicerCaches/slicerCache1.xml': `${XML}<slicerCacheDefinition xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" name="Slicer_Team" sourceName="Team"><pivotTables><pivotTable tabId="2" name="Teams"/></pivotTables><data><tabular pivotCacheId="7"><items count="0"/></tabular></data></slicerCacheDefinition>`,
+      'xl/worksheets/sheet2.xml': `${XML}<worksheet xmlns="${SML}" xmlns:r="${REL}"><sheetData/></worksheet>`,
+      'xl/worksheets/_rels/sheet2.xml.rels': `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/pivotTable" Target="../pivotTables/pivotTable1.xml"/><Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer1.xml"/></Relationships>`,
+    };
+    for (const [name, xml] of Object.entries(added)) p[name] = strToU8(xml);
+    const overrides: Array<[string, string]> = [
+      ['/xl/tables/table1.xml', `${CT_PREFIX}.table+xml`],
+      ['/xl/pivotCache/pivotCacheDefinition1.xml', `${CT_PREFIX}.pivotCacheDefinition+xml`],
+      ['/xl/pivotCache/pivotCacheRecords1.xml', `${CT_PREFIX}.pivotCacheRecords+xml`],
+      ['/xl/pivotTables/pivotTable1.xml', `${CT_PREFIX}.pivotTable+xml`],
+      ['/xl/slicers/slicer1.xml', 'application/vnd.ms-excel.slicer+xml'],
+      ['/xl/slicerCaches/slicerCache1.xml', 'application/vnd.ms-excel.slicerCache+xml'],
+      ['/xl/worksheets/sheet2.xml', `${CT_PREFIX}.worksheet+xml`],
+    ];
+    p['[Content_Types].xml'] = strToU8(text(p['[Content_Types].xml']).replace('</Types>', `${overrides.map(([n, t]) => `<Override PartName="${n}" ContentType="${t}"/>`).join('')}</Types>`));
+    p['xl/_rels/workbook.xml.rels'] = strToU8(
+      text(p['xl/_rels/workbook.xml.rels']).replace(
+        '</Relationships>',
+        `<Relationship Id="rIdS2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rIdP1" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rIdC1" Type="http://schemas.microsoft.com/office/2007/relationships/slicerCache" Target="slicerCaches/slicerCache1.xml"/></Relationships>`,
+      ),
+    );
+    p['xl/workbook.xml'] = strToU8(
+      text(p['xl/workbook.xml'])
+        .replace('</sheets>', '<sheet sheetId="2" name="Pivot" state="visible" r:id="rIdS2"/></sheets>')
+        .replace('</workbook>', '<pivotCaches><pivotCache cacheId="7" r:id="rIdP1"/></pivotCaches></workbook>'),
+    );
+    const sheet = text(p['xl/worksheets/sheet1.xml']);
+    const cells = '<row r="100"><c r="AD100" t="inlineStr"><is><t>Code</t></is></c><c r="AE100" t="inlineStr"><is><t>Team</t></is></c></row><row r="101"><c r="AD101"><v>1</v></c><c r="AE101" t="inlineStr"><is><t>Front door</t></is></c></row><row r="102"><c r="AD102"><v>2</v></c><c r="AE102" t="inlineStr"><is><t>Early help</t></is></c></row>';
+    p['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `${cells}</sheetData>`).replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rIdT1"/></tableParts></worksheet>'));
+    const dir = tempDir();
+    const input = join(dir, 'pivots.xlsx');
+    writeFileSync(input, zipSync(p));
+    const out = join(dir, 'out.xlsx');
+    const result = run(cli, ['format', input, '-o', out]);
+    expect(`${result.code} ${result.stderr}`).toMatch(new RegExp(`^(${EXIT.ok}|${EXIT.problems}) `));
+    const o = unzipSync(new Uint8Array(readFileSync(out)));
+    for (const name of Object.keys(added).filter((n) => n !== 'xl/worksheets/_rels/sheet1.xml.rels')) {
+      expect(`${name} ${Buffer.from(o[name]!).equals(Buffer.from(p[name]!))}`).toBe(`${name} true`);
+    }
+    // The table stays related to its sheet (beside any notes part the plan relates), the pivot cache to the workbook.
+    expect(text(o['xl/worksheets/_rels/sheet1.xml.rels'])).toContain('<Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/>');
+    expect(text(o['xl/workbook.xml'])).toContain('<pivotCaches><pivotCache cacheId="7" r:id="rIdP1"/></pivotCaches>');
+    const outSheet = text(o['xl/worksheets/sheet1.xml']);
+    expect(outSheet).toContain('<tableParts count="1"><tablePart r:id="rIdT1"/></tableParts>');
+    // What the plan added (page setup, header/footer, breaks, notes' drawing) sits before tableParts, in schema order.
+    const order = parseXml(outSheet, 'sheet', { keep: (_n, depth) => depth < 2 }).children.map((c) => c.local);
+    expect(order.every((l) => WORKSHEET_ORDER.includes(l))).toBe(true);
+    const at = order.map((l) => WORKSHEET_ORDER.indexOf(l));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(order.length).toBeGreaterThan(8);
+  });
+});
+
+describe('the output name matches the content type', () => {
+  it('a plain workbook is not written to an .xlsm name (exit 5, nothing written)', () => {
+    const dir = tempDir();
+    const input = sample('early-help-2020-12.xlsx');
+    const out = join(dir, 'out.xlsm');
+    const result = run(cli, ['format', input, '-o', out]);
+    expect(result).toEqual({ code: EXIT.refused, stdout: '', stderr: `${cliMessages.notMacroOutput(input, out)}\n` });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('new month on an .xlsm writes an .xlsm with its macros byte for byte', () => {
+    const dir = tempDir();
+    const input = excelMacroEnabled(dir);
+    const out = join(dir, 'jan.xlsm');
+    const result = run(cli, ['new-month', input, '-o', out]);
+    expect(`${result.code} ${result.stderr}`).toMatch(new RegExp(`^${EXIT.ok} `));
+    const o = unzipSync(new Uint8Array(readFileSync(out)));
+    expect(Buffer.from(o['xl/vbaProject.bin']!).equals(Buffer.from(VBA_PROJECT))).toBe(true);
+    expect(text(o['[Content_Types].xml'])).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  });
+});
+
+describe('kill -9 in the middle of writing the output', () => {
+  it('leaves the input as it was, no file under the output name, and the next run removes the half-written temp', () => {
+    const dir = tempDir();
+    const input = sample('corporate-parenting-2019-12.xlsx');
+    const before = createHash('sha256').update(readFileSync(input)).digest('hex');
+    const out = join(dir, 'out.xlsx');
+    // Preloaded into the CLI: the first write to the temp file puts out half its bytes, then the process is SIGKILLed.
+    const hook = join(dir, 'kill-mid-write.cjs');
+    writeFileSync(
+      hook,
+      `const fs = require('node:fs'); const real = fs.writeSync;
+       fs.writeSync = function (fd, buffer, offset, length) {
+         if (typeof buffer !== 'string' && length > 1000) { real.call(fs, fd, buffer, offset, Math.floor(length / 2)); process.kill(process.pid, 'SIGKILL'); }
+         return real.apply(fs, arguments);
+       };`,
+    );
+    const killed = spawnSync(process.execPath, ['--require', hook, cli, 'format', input, '-o', out], { encoding: 'utf8', timeout: 60_000 });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    const left = readdirSync(dir).filter((f) => f.endsWith('.scorecard-tmp'));
+    // The killed run did get as far as its temp file: half a workbook, never under the output's name.
+    expect(left).toHaveLength(1);
+    expect(() => unzipSync(new Uint8Array(readFileSync(join(dir, left[0]!))))).toThrow();
+    const again = run(cli, ['format', input, '-o', out]);
+    expect([EXIT.ok, EXIT.problems]).toContain(again.code);
+    expect(readdirSync(dir).sort()).toEqual(['kill-mid-write.cjs', 'out.xlsx']);
+    expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(before);
   });
 });
