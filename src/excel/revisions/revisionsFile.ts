@@ -4,35 +4,41 @@
  * passes in (src/xlsx behind a dynamic `import()`, so its code is a lazy chunk fetched only
  * when someone picks a file); this adapter never imports src/xlsx itself.
  */
-import { previousSheetSnapshot, type ReadSheet } from '../../domain/revisions/baseline';
+import { chooseBaseline, storedBaseline, type ReadSheet } from '../../domain/revisions/baseline';
+import { SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
 import { findRevisions } from '../../domain/revisions/figures';
 import { revisionMessages as rm } from '../../domain/revisions/messages';
 import { withReviews } from '../../domain/revisions/reviews';
 import type { Snapshot } from '../../domain/revisions/types';
-import type { Grid } from '../../domain/sheet/grid';
+import { sameSheetName, type Grid } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { Outcome, WorkbookFileReader } from '../../port/api';
 import { toOutcomeError } from '../io/officeErrors';
 import { toView, type LoadedRevisions, type RevisionsOptions } from './revisions';
 import { excelMessages as xm, outcomeError } from '../messages';
 import { readState, storedReviews } from './revisionsState';
+import { valuesFromA1 } from './revisionsRead';
 
 /**
- * The published figures in a picked workbook's grids: the sheet reporting the newest month
- * before `currentMonth` (found by its month headers, whatever the sheets are called).
+ * The published figures in a picked workbook's grids, chosen as `scorecard revisions` chooses
+ * them from the same file (`chooseBaseline`): the snapshot the add-in stored there when it was
+ * published, else the sheet reporting the newest month before `currentMonth` (found by its
+ * month headers, whatever the sheets are called). A damaged stored snapshot is said, not used.
  *
- * @example snapshotFromGrids(grids, 'Jan-21', 'Dec-20.xlsx', now) // { ok: true, value: { sheetName: 'Dec-20', … } }
+ * @example snapshotFromGrids(grids, 'Jan-21', 'Dec-20.xlsx', now) // { ok: true, value: { snapshot: { sheetName: 'Dec-20', … }, notices: [] } }
  */
-export function snapshotFromGrids(grids: readonly Grid[], currentMonth: string, fileName: string, now: string): Outcome<Snapshot> {
+export function snapshotFromGrids(grids: readonly Grid[], currentMonth: string, fileName: string, now: string): Outcome<{ snapshot: Snapshot; notices: string[] }> {
+  const published = grids.find((g) => sameSheetName(g.sheetName, SNAPSHOT_TABLE.sheetName));
+  const stored = storedBaseline(published ? valuesFromA1(published) : null, currentMonth);
   const sheets: ReadSheet[] = [];
-  for (const grid of grids) {
+  for (const grid of stored.baseline ? [] : grids) {
     const read = readScorecard(grid);
     if (read.ok) sheets.push({ sheetName: grid.sheetName, tables: read.value });
   }
   // The current sheet is in another workbook: no sheet of the file is excluded by name.
-  const snap = previousSheetSnapshot(sheets, '\u0000', currentMonth, { publishedAt: now });
-  if (!snap) return { ok: false, error: outcomeError('fileUnreadable', rm.noMonthInFile(fileName)) };
-  return { ok: true, value: snap };
+  const choice = chooseBaseline(stored, sheets, { sheet: null, month: currentMonth }, { publishedAt: now });
+  if (!choice.baseline) return { ok: false, error: outcomeError('fileUnreadable', rm.noMonthInFile(fileName)) };
+  return { ok: true, value: { snapshot: choice.baseline.snapshot, notices: choice.damaged ? [xm.baselineDamaged(choice.damaged.message)] : [] } };
 }
 
 /**
@@ -57,14 +63,14 @@ export async function compareWithFile(
     const snap = snapshotFromGrids(grids.value, state.reportingMonth, fileName, options.now ?? new Date().toISOString());
     if (!snap.ok) return snap;
     const reviews = storedReviews(state.reviews);
-    const revisions = findRevisions(snap.value, state.tables);
+    const revisions = findRevisions(snap.value.snapshot, state.tables);
     return {
       ok: true,
       value: {
         baseline: { kind: 'file', fileName },
         revisions: withReviews(revisions, reviews.ok ? reviews.value : []).map(toView),
-        notices: reviews.ok ? [] : [reviews.error.message],
-        snapshot: snap.value,
+        notices: [...snap.value.notices, ...(reviews.ok ? [] : [reviews.error.message])],
+        snapshot: snap.value.snapshot,
       },
     };
   } catch (e) {
