@@ -517,3 +517,65 @@ describe('fake Excel: strings written to cells are parsed as typed (KB Q214327, 
     expect(wb.sheet('S').value('A1')).toBe(typed);
   });
 });
+
+describe('fake Excel: special cells (Range.getSpecialCellsOrNullObject, ExcelApi 1.9)', () => {
+  function mixed(): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('S');
+    sheet.setValue('A1', 'NO.');
+    sheet.setValue('B1', 5);
+    sheet.setValue('B2', 0.25, '0%');
+    sheet.setValue('C1', true);
+    sheet.setValue('C2', '#N/A');
+    sheet.setValue('D2', 7);
+    sheet.update(2, 1, (c) => {
+      c.formula = '=B1*2';
+      c.value = 10;
+    });
+    return wb;
+  }
+
+  it('selects constants or formulas of the value kinds asked, as areas covering exactly those cells', async () => {
+    const wb = mixed();
+    await wb.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('S').getUsedRange(true);
+      const numbers = used.getSpecialCellsOrNullObject('Constants', 'Numbers');
+      numbers.load('address');
+      numbers.areas.load('items/address,items/text');
+      const formulas = used.getSpecialCellsOrNullObject('Formulas', 'Numbers');
+      formulas.load('address');
+      const logicalText = used.getSpecialCellsOrNullObject('Constants', 'LogicalText');
+      logicalText.load('address');
+      const errors = used.getSpecialCellsOrNullObject('Constants', 'Errors');
+      errors.load('address');
+      await ctx.sync();
+      // B1:B2 is one column run; D2 its own area. The formula's number (B3) is not a constant.
+      expect(numbers.address).toBe('S!B1:B2,S!D2');
+      expect(numbers.areas.items.map((a) => a.text)).toEqual([[['5'], ['25%']], [['7']]]);
+      expect(formulas.address).toBe('S!B3');
+      expect(logicalText.address).toBe('S!A1,S!C1');
+      expect(errors.address).toBe('S!C2');
+    });
+  });
+
+  it('gives a null object, whose areas load as none, when no cell matches', async () => {
+    const wb = mixed();
+    await wb.run(async (ctx) => {
+      const none = ctx.workbook.worksheets.getItem('S').getRange('A1:A2').getSpecialCellsOrNullObject('Formulas', 'Numbers');
+      none.load('areaCount');
+      none.areas.load('items/rowIndex');
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(none.areas.items).toEqual([]);
+    });
+  });
+
+  it('throws ApiNotFound on a host below ExcelApi 1.9, as office.js does', async () => {
+    const wb = mixed();
+    wb.excelApiMinor = 8;
+    await wb.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('S').getUsedRange(true);
+      expect(() => used.getSpecialCellsOrNullObject('Constants', 'Numbers')).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    });
+  });
+});

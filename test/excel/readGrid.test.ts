@@ -48,6 +48,61 @@ describe('readGrid', () => {
     expect(wb.stats.maxResponseBytes).toBeGreaterThan(300_000); // the refused first attempt
   });
 
+  it('reads text and number formats only for the cells holding a number: the grid the engine needs, in a smaller response', async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet('S');
+    sheet.setValue('A1', 'Oct-20', '@'); // a text label in a Text-formatted cell
+    sheet.setValue('B1', 44105, 'mmm-yy'); // a date: its format makes it a month
+    sheet.setValue('A2', 0.8434, '0.0%');
+    sheet.setValue('B2', 12.5); // General: the displayed text tells the decimals
+    sheet.setValue('C2', true);
+    sheet.update(2, 0, (c) => {
+      c.formula = '=A2*2';
+      c.value = 1.6868;
+      c.numberFormat = '0.0%';
+    });
+    const read = await wb.run((ctx) => readGrid(ctx));
+    expect(read.values).toEqual([
+      ['Oct-20', 44105, null],
+      [0.8434, 12.5, true],
+      [1.6868, null, null],
+    ]);
+    expect(read.text).toEqual([
+      ['Oct-20', 'Oct-20', ''],
+      ['84.3%', '12.5', 'TRUE'],
+      ['168.7%', '', ''],
+    ]);
+    // Numbers (constants and formula results) keep their formats; the rest read as General, which the engine never looks at.
+    expect(read.numberFormats).toEqual([
+      ['General', 'mmm-yy', 'General'],
+      ['0.0%', 'General', 'General'],
+      ['0.0%', 'General', 'General'],
+    ]);
+  });
+
+  it('gives the engine the same grid as reading every cell, for about three quarters of the response', async () => {
+    const grid = syntheticGrid(500, 24);
+    const lean = fakeWorkbookFromGrids([grid]);
+    const leanRead = await lean.run((ctx) => readGrid(ctx));
+    // An ExcelApi 1.8 host has no getSpecialCells: it reads every cell's text and format.
+    const full = fakeWorkbookFromGrids([grid]);
+    full.excelApiMinor = 8;
+    const uninstall = installFakeOffice(globalThis, full);
+    let fullRead;
+    try {
+      fullRead = await full.run((ctx) => readGrid(ctx));
+    } finally {
+      uninstall();
+    }
+    expect(leanRead.values).toEqual(fullRead.values);
+    expect(leanRead.text).toEqual(fullRead.text);
+    leanRead.values.forEach((row, i) => row.forEach((v, j) => {
+      if (typeof v === 'number') expect(leanRead.numberFormats[i][j]).toBe(fullRead.numberFormats[i][j]);
+    }));
+    expect(lean.stats.syncs).toBe(1);
+    expect(lean.stats.maxResponseBytes).toBeLessThan(0.8 * full.stats.maxResponseBytes);
+  });
+
   it('passes on any other Office error', async () => {
     const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
     wb.editMode = true;

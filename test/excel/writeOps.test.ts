@@ -99,19 +99,42 @@ describe('buildWriteOps and batchOps', () => {
     print: null,
   };
 
-  it('sets number formats in one rectangle, keeping the current format of cells the plan leaves', () => {
-    const current = [
-      ['General', '@'],
-      ['General', 'General'],
-      ['0.00', 'mmm-yy'],
-    ];
-    const ops = buildWriteOps(plan, { box: { top: 2, left: 1, bottom: 4, right: 2 }, formats: current });
+  it('sets number formats only on the cells the plan formats, in rectangles it covers entirely (nothing read first)', () => {
+    const ops = buildWriteOps(plan);
     const nf = ops.filter((o) => o.kind === 'numberFormat');
-    expect(nf).toEqual([{ kind: 'numberFormat', box: { top: 2, left: 1, bottom: 4, right: 2 }, formats: [['0.0%', '@'], ['0.0%', 'General'], ['0.00', '0']] }]);
+    // B3:B4 are one run; C5 (a lone box in another column) its own: no cell the plan leaves is written.
+    expect(nf).toEqual([
+      { kind: 'numberFormat', box: { top: 2, left: 1, bottom: 3, right: 1 }, formats: [['0.0%'], ['0.0%']] },
+      { kind: 'numberFormat', box: { top: 4, left: 2, bottom: 4, right: 2 }, formats: [['0']] },
+    ]);
+  });
+
+  it('writes a row of boxes with different formats in one call, the later style winning where two overlap', () => {
+    const wide: FormatPlan = {
+      ...plan,
+      styles: [
+        { key: 'pct', style: { numberFormat: '0.0%' }, boxes: [{ top: 1, left: 1, bottom: 1, right: 3 }] },
+        { key: 'count', style: { numberFormat: '#,##0' }, boxes: [{ top: 2, left: 1, bottom: 2, right: 3 }, { top: 1, left: 3, bottom: 1, right: 3 }] },
+      ],
+    };
+    const nf = buildWriteOps(wide).filter((o) => o.kind === 'numberFormat');
+    // The two rows make one rectangle in one call; C2, formatted by both groups, gets the later one in every call that covers it.
+    expect(nf[0]).toEqual({
+      kind: 'numberFormat',
+      box: { top: 1, left: 1, bottom: 2, right: 3 },
+      formats: [
+        ['0.0%', '0.0%', '#,##0'],
+        ['#,##0', '#,##0', '#,##0'],
+      ],
+    });
+    const written = new Map<string, string>();
+    for (const op of nf) op.formats.forEach((row, i) => row.forEach((f, j) => written.set(`${op.box.top + i},${op.box.left + j}`, f)));
+    expect(written.get('1,3')).toBe('#,##0');
+    expect([...written.keys()].sort()).toEqual(['1,1', '1,2', '1,3', '2,1', '2,2', '2,3']);
   });
 
   it('makes one style op per style without its number format, and one width op per width', () => {
-    const ops = buildWriteOps(plan, null);
+    const ops = buildWriteOps(plan);
     expect(ops.filter((o) => o.kind === 'style')).toEqual([{ kind: 'style', address: 'C5', style: { fill: '#FF0000' } }]);
     expect(ops.filter((o) => o.kind === 'columnWidth')).toEqual([
       { kind: 'columnWidth', address: 'B:B,C:C', width: 56 },

@@ -43,6 +43,8 @@ export interface SyncStats {
   payloads: number[];
   /** Largest response (UTF-8 bytes of the loaded values' JSON); Excel on the web also caps responses at 5 MB. */
   maxResponseBytes: number;
+  /** Response of each sync, in order (a refused one included: what it would have been). */
+  responses: number[];
 }
 
 /** A failure to inject into a future sync, to test what an adapter does mid-write. */
@@ -62,6 +64,15 @@ export interface FakeWorkbookOptions {
   responseLimitBytes?: number;
 }
 
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB.
+ * `RichAPI.Error` will be thrown if that limit is exceeded." (learn.microsoft.com, Office
+ * Add-ins, "Resource limits and performance optimization for Office Add-ins", section
+ * "Excel add-ins"; the error codes are `RequestPayloadSizeLimitExceeded` and
+ * `ResponsePayloadSizeLimitExceeded`). The fake counts a payload as the UTF-8 bytes of its
+ * JSON and takes 5 MB as 5 MiB (5,242,880 bytes); the margin the round-trip tests assert
+ * (80% of it) is under 5,000,000 bytes as well.
+ */
 const FIVE_MB = 5 * 1024 * 1024;
 
 /** The state of one fake workbook, plus its accounting. */
@@ -95,9 +106,10 @@ export class FakeWorkbook {
   excelApiMinor = 18;
   /** The year Excel completes `Jan-21` with when it parses typed text as a date (KB Q214327: the current year). */
   currentYear = new Date().getUTCFullYear();
-  readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [], maxResponseBytes: 0 };
+  readonly stats: SyncStats = { syncs: 0, apiCalls: 0, maxPayloadBytes: 0, payloads: [], maxResponseBytes: 0, responses: [] };
   readonly payloadLimitBytes: number;
-  readonly responseLimitBytes: number;
+  /** Settable, so a test can make a built scenario's sheet too large for one response. */
+  responseLimitBytes: number;
   private faults: InjectedFault[] = [];
   private edits: Array<{ sync: number; edit: (workbook: FakeWorkbook) => void }> = [];
 
@@ -147,6 +159,7 @@ export class FakeWorkbook {
     this.stats.maxPayloadBytes = 0;
     this.stats.payloads.length = 0;
     this.stats.maxResponseBytes = 0;
+    this.stats.responses.length = 0;
   }
 
   /** Makes a future sync fail after `afterActions` of its operations ran. */
@@ -278,6 +291,7 @@ export class FakeRequestContext {
       });
     } finally {
       stats.maxResponseBytes = Math.max(stats.maxResponseBytes, this.responseBytes);
+      stats.responses.push(this.responseBytes);
       if (this.calculationSuspended) this.host.calculationSuspendedSyncs += 1;
       this.calculationSuspended = false;
     }

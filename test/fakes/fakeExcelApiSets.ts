@@ -106,6 +106,7 @@ export const EXCEL_API_MINOR: Readonly<Record<string, number>> = {
   'Range.getOffsetRange': 1,
   'Range.getResizedRange': 2,
   'Range.getMergedAreasOrNullObject': 13,
+  'Range.getSpecialCellsOrNullObject': 9,
   'Range.copyFrom': 9,
   'Range.moveTo': 11,
   'RangeAreas.address': 9,

@@ -1395,6 +1395,27 @@ export class RangeProxy extends ClientObject {
     }, true);
   }
 
+  /**
+   * The cells of this range of `cellType` (`Constants`: a typed value; `Formulas`: a formula)
+   * whose value is of a kind `cellValueType` names (`Numbers`, `Text`, `Logical`, `Errors`,
+   * their combinations such as `LogicalNumbersText`, or `All`), as a RangeAreas; a null
+   * object when there are none (Range.getSpecialCellsOrNullObject, ExcelApi 1.9,
+   * @types/office-js; learn.microsoft.com "Find special cells within a range using the Excel
+   * JavaScript API": the value type applies only to constants and formulas, and numeric
+   * constants exclude formulas that evaluate to numbers). Excel documents no rule for how it
+   * cuts the cells into areas; the fake gives each column's vertical runs, side-by-side runs
+   * of the same rows joined, and an adapter may rely on no particular cut.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType: string = 'All'): RangeAreasProxy {
+    this.queueCall('getSpecialCellsOrNullObject', [cellType, cellValueType], () => {
+      if (cellType !== 'Constants' && cellType !== 'Formulas') throw invalidArgument(`The fake models getSpecialCells for Constants and Formulas only, not ${cellType}.`);
+    });
+    return new RangeAreasProxy(this.ctx, this.ws, (s) => {
+      const boxes = specialCellBoxes(s, this.box(), cellType === 'Formulas', valueKinds(cellValueType));
+      return boxes.length > 0 ? boxes : null;
+    }, true);
+  }
+
   /** Copies `source` here (its size, from this range's top-left), relative formulas shifted as Excel does. */
   copyFrom(source: RangeProxy | RangeAreasProxy | string, copyType: CopyType = 'All'): void {
     this.queueCall('copyFrom', [typeof source === 'string' ? source : source._id, copyType], () => {
@@ -1429,6 +1450,64 @@ export class RangeProxy extends ClientObject {
       for (const [r, c, cell] of cells) s.update(r + dRow, c + dCol, (t) => Object.assign(t, cell));
     });
   }
+}
+
+type ValueKind = 'number' | 'text' | 'logical' | 'error';
+
+/** Excel's error values as `values` gives them. */
+const ERROR_VALUES: ReadonlySet<string> = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+/** The kinds a SpecialCellValueType names: `ErrorsLogicalNumber` is errors, Booleans and numbers. */
+function valueKinds(type: string): ReadonlySet<ValueKind> {
+  if (type === 'All') return new Set<ValueKind>(['number', 'text', 'logical', 'error']);
+  const kinds = new Set<ValueKind>();
+  if (type.includes('Errors')) kinds.add('error');
+  if (type.includes('Logical')) kinds.add('logical');
+  if (type.includes('Number')) kinds.add('number');
+  if (type.includes('Text')) kinds.add('text');
+  if (kinds.size === 0) throw invalidArgument(`'${type}' is not a SpecialCellValueType.`);
+  return kinds;
+}
+
+function kindOf(value: FakeValue): ValueKind {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'logical';
+  return ERROR_VALUES.has(String(value)) ? 'error' : 'text';
+}
+
+/** The matching cells of `box` as rectangles: each column's vertical runs, then equal runs of neighbouring columns joined. */
+function specialCellBoxes(s: FakeSheet, box: CellBox, formulas: boolean, kinds: ReadonlySet<ValueKind>): CellBox[] {
+  const matches = (r: number, c: number): boolean => {
+    const cell = s.cellAt(r, c);
+    if (formulas ? cell.formula === null : cell.formula !== null || cell.value === '') return false;
+    return kinds.has(kindOf(cell.value));
+  };
+  const open = new Map<string, CellBox>();
+  const out: CellBox[] = [];
+  for (let c = box.left; c <= box.right; c++) {
+    const runs: CellBox[] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      if (!matches(r, c)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.bottom === r - 1) last.bottom = r;
+      else runs.push({ top: r, left: c, bottom: r, right: c });
+    }
+    const next = new Map<string, CellBox>();
+    for (const run of runs) {
+      const key = `${run.top}:${run.bottom}`;
+      const prev = open.get(key);
+      if (prev) {
+        prev.right = c;
+        next.set(key, prev);
+      } else {
+        out.push(run);
+        next.set(key, run);
+      }
+    }
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  }
+  return out;
 }
 
 function resolveSource(ctx: Ctx, source: RangeProxy | RangeAreasProxy | string, current: FakeSheet): Target {
@@ -1522,8 +1601,9 @@ export class RangeAreasProxy extends ClientObject {
   private areasProxy: CollectionProxy<RangeProxy> | null = null;
   get areas(): CollectionProxy<RangeProxy> {
     this.requires('areas');
+    // A null object's areas load as none: the caller reads them only after checking isNullObject.
     this.areasProxy ??= new CollectionProxy<RangeProxy>(this.ctx, 'areas', () =>
-      this.target().boxes.map((b) => new RangeProxy(this.ctx, this.ws, () => b, 'area', false)),
+      (this.boxesOf(this.ws.sheet()) ?? []).map((b) => new RangeProxy(this.ctx, this.ws, () => b, 'area', false)),
     );
     return this.areasProxy;
   }

@@ -14,7 +14,7 @@ import { toOutcomeError } from '../io/officeErrors';
 import { queueOp, queuePageLayout } from './queueOps';
 import { boxOfAddress } from '../io/readGrid';
 import { excelApiSupported } from '../io/run';
-import { DEFAULT_LIMITS, batchOps, buildWriteOps, numberFormatBox, valueRuns } from './writeOps';
+import { DEFAULT_LIMITS, batchOps, buildWriteOps, valueRuns } from './writeOps';
 import type { WriteLimits, WriteOp } from './writeOps';
 
 /** Loads the caller wants answered in the clean-up round trip (e.g. the revision count's baseline). */
@@ -58,7 +58,6 @@ interface CellsRead {
   /** The formula (or constant) as typed, where it was read; undefined when only values were. */
   formula(row: number, col: number): unknown;
   text(row: number, col: number): string;
-  numberFormat(row: number, col: number): string;
 }
 
 function gridCells(grid: Grid): CellsRead {
@@ -67,7 +66,6 @@ function gridCells(grid: Grid): CellsRead {
     value: (row, col) => at(grid.values, row, col) ?? null,
     formula: () => undefined,
     text: (row, col) => at(grid.text, row, col) ?? '',
-    numberFormat: (row, col) => at(grid.numberFormats, row, col) ?? 'General',
   };
 }
 
@@ -166,9 +164,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   if (taken) return taken;
   if (options.signal?.aborted) return fail('cancelled', m.cancelled());
 
-  const nfBox = numberFormatBox(plan);
-  const current = nfBox ? { box: nfBox, formats: boxRows(nfBox, (r, c) => cells.numberFormat(r, c)) } : null;
-  const ops = buildWriteOps(plan, current, limits);
+  const ops = buildWriteOps(plan, limits);
   const batches = batchOps(ops, limits.payloadBytes);
   const backupName = freshBackupName(new Set(state.sheets.map((s) => s.name.toLowerCase())), options.backupName);
   const undo = async (reason: OutcomeError): Promise<Outcome<never>> => {
@@ -208,14 +204,14 @@ function boxRows<T>(box: CellBox, at: (row: number, col: number) => T): T[][] {
 async function readForPlan(context: Excel.RequestContext, plan: FormatPlan): Promise<{ state: FormatState; cells: CellsRead }> {
   const ws = context.workbook.worksheets.getItem(plan.sheetName);
   const state = queueFormatState(context, ws);
-  const boxes = [plan.area, plan.extraArea, numberFormatBox(plan)].filter((b): b is CellBox => b !== null);
+  const boxes = [plan.area, plan.extraArea].filter((b): b is CellBox => b !== null);
   // Formulas only for the key area (an earlier key's lines are recognised by them), as the
   // grid read gives none: a re-formatted 5,000-row sheet in formulas mode would otherwise
   // return its DOT/RAG formulas twice over and pass Excel on the web's 5 MB response cap.
   const ranges = boxes.map((box) => {
     const range = ws.getRange(boxAddress(box));
-    if (box === plan.extraArea) range.load('values,formulas,text,numberFormat');
-    else range.load('values,text,numberFormat');
+    if (box === plan.extraArea) range.load('values,formulas,text');
+    else range.load('values,text');
     return { box, range };
   });
   await context.sync();
@@ -232,7 +228,6 @@ async function readForPlan(context: Excel.RequestContext, plan: FormatPlan): Pro
       return ranges.find((x) => x.box === key)?.range.formulas[row - key.top]?.[col - key.left];
     },
     text: (row, col) => String(at(row, col, (r) => r.text) ?? ''),
-    numberFormat: (row, col) => String(at(row, col, (r) => r.numberFormat) ?? 'General'),
   };
   return { state: state(), cells };
 }

@@ -141,34 +141,35 @@ export function valueRuns(writes: readonly CellWrite[]): Array<Extract<WriteOp, 
   return runs;
 }
 
-/** The rectangle whose number formats the plan sets, written in one call (RangeAreas has no numberFormat). */
-export function numberFormatBox(plan: FormatPlan): CellBox | null {
-  let box: CellBox | null = null;
-  for (const group of plan.styles) {
-    if (group.style.numberFormat === undefined) continue;
-    for (const b of group.boxes) {
-      box = box
-        ? { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) }
-        : { ...b };
-    }
-  }
-  return box;
-}
-
 /**
- * The number formats of `box` after the plan: the plan's where it sets one, the cell's
- * current format everywhere else (so cells the plan does not style keep theirs).
+ * The plan's number formats as rectangles the plan's format boxes cover entirely: the boxes
+ * merged with those they touch (coalesceBoxes, which never adds a cell), each rectangle
+ * written in one call with its cells' formats (a later style group wins where two overlap).
+ * No cell outside the plan's format boxes is written, so nothing has to be read first to be
+ * kept (RangeAreas has no numberFormat, so a rectangle per run is the fewest calls).
+ *
+ * @example
+ * numberFormatOps(plan) // [{ kind: 'numberFormat', box: { top: 4, left: 5, bottom: 28, right: 8 }, formats: [['0.0%', …], …] }, …]
  */
-export function plannedNumberFormats(plan: FormatPlan, box: CellBox, current: string[][]): string[][] {
-  const formats = current.map((row) => [...row]);
+export function numberFormatOps(plan: FormatPlan): Array<Extract<WriteOp, { kind: 'numberFormat' }>> {
+  // Keyed by row × 16,384 + column (Excel's column count): one number per cell, no strings.
+  const formatAt = new Map<number, string>();
+  const boxes: CellBox[] = [];
   for (const group of plan.styles) {
     const nf = group.style.numberFormat;
     if (nf === undefined) continue;
     for (const b of group.boxes) {
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) formats[r - box.top][c - box.left] = nf;
+      boxes.push(b);
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) formatAt.set(r * 16_384 + c, nf);
     }
   }
-  return formats;
+  return coalesceBoxes(boxes).map((box) => ({
+    kind: 'numberFormat' as const,
+    box,
+    formats: Array.from({ length: box.bottom - box.top + 1 }, (_, i) =>
+      Array.from({ length: box.right - box.left + 1 }, (_, j) => formatAt.get((box.top + i) * 16_384 + box.left + j) ?? 'General'),
+    ),
+  }));
 }
 
 function withoutNumberFormat(style: CellStyle): Omit<CellStyle, 'numberFormat'> | null {
@@ -197,22 +198,16 @@ function splitRows<T extends { box: CellBox }>(op: T, rows: unknown[][], maxByte
  * rule and chunk), column widths, freeze panes, print.
  *
  * @example
- * buildWriteOps(plan, { box, formats: currentFormats }).filter((op) => op.kind === 'style').length // distinct styles × chunks
+ * buildWriteOps(plan).filter((op) => op.kind === 'style').length // distinct styles × chunks
  */
-export function buildWriteOps(
-  plan: FormatPlan,
-  currentFormats: { box: CellBox; formats: string[][] } | null,
-  limits: WriteLimits = DEFAULT_LIMITS,
-): WriteOp[] {
+export function buildWriteOps(plan: FormatPlan, limits: WriteLimits = DEFAULT_LIMITS): WriteOp[] {
   const ops: WriteOp[] = [];
   const half = Math.floor(limits.payloadBytes / 2);
   for (const run of valueRuns(plan.writes)) {
     ops.push(...splitRows(run, run.values, half, (box, rows) => ({ ...run, box, values: rows as Array<Array<string | number>> })));
   }
-  if (currentFormats) {
-    const formats = plannedNumberFormats(plan, currentFormats.box, currentFormats.formats);
-    const op: WriteOp = { kind: 'numberFormat', box: currentFormats.box, formats };
-    ops.push(...splitRows(op, formats, half, (box, rows) => ({ kind: 'numberFormat' as const, box, formats: rows as string[][] })));
+  for (const op of numberFormatOps(plan)) {
+    ops.push(...splitRows(op, op.formats, half, (box, rows) => ({ kind: 'numberFormat' as const, box, formats: rows as string[][] })));
   }
   for (const group of plan.styles) {
     const style = withoutNumberFormat(group.style);

@@ -92,10 +92,66 @@ function gridBox(grid: Grid): CellBox | null {
   return rows > 0 && cols > 0 ? { top: grid.top, left: grid.left, bottom: grid.top + rows - 1, right: grid.left + cols - 1 } : null;
 }
 
+/** Excel's displayed text of a cell that holds no number: the text itself, TRUE/FALSE, or nothing. */
+function shownText(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Where the used range's numbers are: constants and formula results, each a RangeAreas (null when none). */
+type NumberAreas = Excel.RangeAreas[];
+
+/**
+ * Queues, for the cells of `used` holding a number, their displayed text and number format:
+ * the only cells whose text and format the engine reads (a number's format or text says
+ * percent and decimals; a date's format makes it a month). `getSpecialCellsOrNullObject`
+ * (ExcelApi 1.9) with `Numbers` selects them, for constants and formulas separately; each
+ * area comes back with its position and its arrays only. Asked of `getUsedRange` (A1 on a
+ * blank sheet, never a null object: @types/office-js), the same cells as the used range
+ * the grid reads, so nothing is called on a null object.
+ */
+function queueNumberDetail(ws: Excel.Worksheet): NumberAreas {
+  const used = ws.getUsedRange(true);
+  return (['Constants', 'Formulas'] as const).map((type) => {
+    const areas = used.getSpecialCellsOrNullObject(type, 'Numbers');
+    // isNullObject comes with any load; the area count is the smallest thing to load.
+    areas.load('areaCount');
+    areas.areas.load('items/rowIndex,items/columnIndex,items/text,items/numberFormat');
+    return areas;
+  });
+}
+
+/**
+ * The text and number-format arrays of the used range from its values and the number
+ * areas (after the sync): a cell without a number shows its value (Excel's text of text is
+ * the text; TRUE/FALSE; blank) and has its format set to 'General', which the engine never
+ * reads for anything but a number.
+ */
+function detailFromNumbers(used: Excel.Range, values: unknown[][], numbers: NumberAreas): { text: string[][]; numberFormats: string[][] } {
+  const text = values.map((row) => row.map(shownText));
+  const numberFormats = values.map((row) => row.map(() => 'General'));
+  for (const areas of numbers) {
+    if (areas.isNullObject) continue;
+    for (const area of areas.areas.items) {
+      const top = area.rowIndex - used.rowIndex;
+      const left = area.columnIndex - used.columnIndex;
+      area.text.forEach((row, i) => row.forEach((t, j) => (text[top + i][left + j] = t)));
+      area.numberFormat.forEach((row, i) => row.forEach((f: unknown, j) => (numberFormats[top + i][left + j] = String(f))));
+    }
+  }
+  return { text, numberFormats };
+}
+
 /**
  * Queues the read of a sheet's used range (values, displayed text, number formats, merged
  * areas where supported, and formulas when asked); the returned function builds the Grid
  * after the caller's sync. Lets a caller fold the read into a round trip it makes anyway.
+ *
+ * Without formulas (Format, its preview, the summary) the text and number formats come
+ * only for the cells holding a number (queueNumberDetail), not for every cell: they are
+ * the only ones the engine reads them for, and a 5,000-row, 24-month sheet then answers in
+ * about three quarters of Excel on the web's 5 MB response limit instead of all of it. With
+ * formulas (roll-forward, which moves cells as they are) every cell's are read.
  */
 export function queueGridRead(
   context: Excel.RequestContext,
@@ -106,8 +162,11 @@ export function queueGridRead(
   ws.load('name');
   // valuesOnly: cells that only carry formatting do not stretch the grid.
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values,text,numberFormat,rowIndex,columnIndex');
+  const numbersOnly = !options.formulas && excelApiSupported(9);
+  if (numbersOnly) used.load('values,rowIndex,columnIndex');
+  else used.load('values,text,numberFormat,rowIndex,columnIndex');
   if (options.formulas) used.load('formulas');
+  const numbers = numbersOnly ? queueNumberDetail(ws) : [];
   let merged: Excel.RangeAreas | null = null;
   if (options.merges !== false && mergesSupported()) {
     merged = used.getMergedAreasOrNullObject();
@@ -119,13 +178,16 @@ export function queueGridRead(
     if (used.isNullObject) {
       return { grid: { sheetName: ws.name, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: [] }, formulas: options.formulas ? [] : null };
     }
+    const detail = numbersOnly
+      ? detailFromNumbers(used, used.values, numbers)
+      : { text: used.text, numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))) };
     const grid: Grid = {
       sheetName: ws.name,
       top: used.rowIndex,
       left: used.columnIndex,
       values: used.values.map((row) => row.map(cellInput)),
-      text: used.text,
-      numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+      text: detail.text,
+      numberFormats: detail.numberFormats,
       merges: mergesOf(merged),
     };
     return { grid, formulas: options.formulas ? used.formulas : null };
