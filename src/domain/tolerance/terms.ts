@@ -166,6 +166,8 @@ function reachOf(prefix: string | undefined, postfix: string | undefined): { rea
 interface Num {
   value: number;
   unit: NumberUnit;
+  /** The digits as written, for reading them again in another unit (never the printed value). */
+  digits: string;
 }
 
 class Unreadable {
@@ -176,7 +178,7 @@ function num(digits: string, unitText: string | undefined, rag: Rag, text: strin
   const unit = unitOf(unitText);
   const value = readNumber(digits, unit);
   if (value === null) throw new Unreadable(msg.absurdTolerance(rag, text));
-  return { value, unit };
+  return { value, unit, digits };
 }
 
 function readRelative(body: string, note: string | null, rag: Rag, text: string): Term | null {
@@ -277,9 +279,9 @@ function readBody(body: string, note: string | null, rag: Rag, text: string): Te
     const b = num(g[at + 2], g[at + 3], rag, text);
     // `90-95%` is a range of percentages: one % sign covers both ends.
     const percent = a.unit === 'percent' || b.unit === 'percent';
-    const lift = (x: Num): number => (percent && x.unit === 'plain' ? (readNumber(formatNumber(x.value), 'percent') ?? x.value) : x.value);
-    const lower = lift(a);
-    const upper = lift(b);
+    // The plain end read again from its digits as a percentage (not its value printed and re-read).
+    const lower = percent && a.unit === 'plain' ? (readNumber(a.digits, 'percent') ?? a.value) : a.value;
+    const upper = percent && b.unit === 'plain' ? (readNumber(b.digits, 'percent') ?? b.value) : b.value;
     if (lower > upper) return null;
     return { kind: 'range', lower, upper, ...percentOrPlain(percent ? [] : [a, b], rag, text), percent, note, text };
   }

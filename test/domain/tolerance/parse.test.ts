@@ -401,3 +401,25 @@ describe('parseTolerances: properties', () => {
     );
   });
 });
+
+describe('a range with one % sign reads its plain end once, from its digits', () => {
+  function greenRange(text: string): { lower: number; upper: number } {
+    const tol = parseTolerances('', '', text, 'withinLimits');
+    if (!tol.ok || tol.value.kind !== 'bands') throw new Error(`not read: ${text}`);
+    const green = tol.value.bands.filter((b) => b.rag === 'green');
+    return { lower: green[0].lower!.value, upper: green[green.length - 1].upper!.value };
+  }
+
+  it('keeps every digit typed (no 12-digit print in between)', () => {
+    expect(greenRange('90.1234567891234-95%')).toEqual({ lower: 0.901234567891234, upper: 0.95 });
+  });
+
+  it('scales a tiny plain end as a percentage too', () => {
+    expect(greenRange('0.0000001-5%')).toEqual({ lower: 1e-9, upper: 0.05 });
+  });
+
+  it('reads the everyday ranges as before', () => {
+    expect(greenRange('90-95%')).toEqual({ lower: 0.9, upper: 0.95 });
+    expect(greenRange('14.5 - 20.25%')).toEqual({ lower: 0.145, upper: 0.2025 });
+  });
+});
