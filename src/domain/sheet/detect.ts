@@ -93,6 +93,111 @@ function findPolarityCol(grid: Grid, row: number, cols: { first: number; last: n
   return null;
 }
 
+/** The month header row (the anchor row, the row below, two below under a spacer, or above) and its months. */
+function findMonthRow(grid: Grid, anchorRow: number, rows: { first: number; last: number }): { row: number; months: MonthColumn[] } | null {
+  for (const candidate of [anchorRow + 1, anchorRow, anchorRow + 2, anchorRow - 1]) {
+    if (candidate < rows.first || candidate > rows.last) continue;
+    const run = monthRun(grid, candidate);
+    if (run.length > 0) return { row: candidate, months: run };
+  }
+  return null;
+}
+
+/** A banner (`2020/21`, `2019 / 20`) over the month columns, on a row of its own above (at most one above the header). */
+function findBannerRow(grid: Grid, monthRow: number, top: number, months: MonthColumn[], merges: CellBox[], firstRow: number): number | null {
+  for (let r = monthRow - 1; r >= Math.max(firstRow, top - 1); r--) {
+    if (months.some((m) => isYearLabel(headerText(grid, r, m.col, merges)))) return r;
+  }
+  return null;
+}
+
+/** The header rows of a table, and where its months are. */
+interface HeaderRows {
+  top: number;
+  bottom: number;
+  monthRow: number;
+  months: MonthColumn[];
+}
+
+/** A column's role from its header cells, bottom up; a year label counts only in the month row. */
+function columnRole(grid: Grid, c: number, h: HeaderRows, merges: CellBox[]): { role: ColumnRole; text: string } | null {
+  for (let r = h.bottom; r >= h.top; r--) {
+    const text = headerText(grid, r, c, merges);
+    const role = classifyHeader(text);
+    if (role === null) continue;
+    // A year label above the month row is a banner, in the month row a trend year.
+    if ((role === 'year' && r !== h.monthRow) || role === 'banner') continue;
+    return { role, text };
+  }
+  // A header typed over two cells (`Year To` above `Date 2020/21`) reads as one.
+  const own: string[] = [];
+  for (let r = h.top; r <= h.bottom; r++) own.push(cellText(grid, r, c).trim());
+  const joined = classifyHeader(own.filter((t) => t !== '').join(' '));
+  return joined !== null && joined !== 'banner' && joined !== 'year' ? { role: joined, text: '' } : null;
+}
+
+/** Every labelled column's role (month columns aside), and the trend years' labels. */
+function columnRoles(grid: Grid, h: HeaderRows, merges: CellBox[], cols: { first: number; last: number }): { roles: Map<number, ColumnRole>; yearLabels: Map<number, string> } {
+  const roles = new Map<number, ColumnRole>();
+  const yearLabels = new Map<number, string>();
+  for (let c = cols.first; c <= cols.last; c++) {
+    if (h.months.some((m) => m.col === c)) continue;
+    const found = columnRole(grid, c, h, merges);
+    if (found === null) continue;
+    roles.set(c, found.role);
+    if (found.role === 'year') yearLabels.set(c, found.text);
+  }
+  return { roles, yearLabels };
+}
+
+/** Columns of one role, left to right. */
+function columnsOf(roles: Map<number, ColumnRole>, role: ColumnRole): number[] {
+  const out: number[] = [];
+  for (const [c, r] of roles) if (r === role) out.push(c);
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * An unlabelled column between INDICATOR and GOOD PERF IS carries sub-row labels
+ * (`Number of families`, `Children`); a merged INDICATORS header may also cover it.
+ */
+function subLabelColumn(roles: Map<number, ColumnRole>, indicator: number | null, polarityCol: number): number | null {
+  if (indicator === null) return null;
+  const indicatorCols = columnsOf(roles, 'indicator');
+  for (let c = indicator + 1; c < polarityCol; c++) {
+    const role = roles.get(c);
+    if (role === undefined || (role === 'indicator' && indicatorCols.length > 1)) return c;
+  }
+  return null;
+}
+
+/** What each column of a table means, from the roles its headers name. */
+function tableColumns(roles: Map<number, ColumnRole>, yearLabels: Map<number, string>, months: MonthColumn[], polarityCol: number, section: number | null): TableColumns {
+  const first = (role: ColumnRole): number | null => columnsOf(roles, role)[0] ?? null;
+  const indicator = first('indicator');
+  return {
+    section,
+    ref: first('ref'),
+    indicator,
+    subLabel: subLabelColumn(roles, indicator, polarityCol),
+    polarity: polarityCol,
+    unit: first('unit'),
+    ytd: first('ytd'),
+    dataNote: columnsOf(roles, 'dataNote').find((c) => c > months[months.length - 1].col) ?? first('dataNote'),
+    dot: first('dot'),
+    rag: first('rag'),
+    yoyDot: first('yoyDot'),
+    yearEndRag: first('yearEndRag'),
+    red: first('red'),
+    amber: first('amber'),
+    green: first('green'),
+    years: columnsOf(roles, 'year'),
+    previousYear: previousYearColumn(yearLabels, months[months.length - 1]),
+    benchmarks: columnsOf(roles, 'benchmark'),
+  };
+}
+
+/** The header anchored on a GOOD PERF IS cell, or null when no month row or no NO. / INDICATOR column goes with it. */
 function readHeader(
   grid: Grid,
   anchorRow: number,
@@ -101,107 +206,27 @@ function readHeader(
   cols: { first: number; last: number },
   rows: { first: number; last: number },
 ): DetectedHeader | null {
-  // Month labels sit on the anchor row or the row below (or two below, under a spacer).
-  let monthRow = -1;
-  let months: MonthColumn[] = [];
-  for (const candidate of [anchorRow + 1, anchorRow, anchorRow + 2, anchorRow - 1]) {
-    if (candidate < rows.first || candidate > rows.last) continue;
-    const run = monthRun(grid, candidate);
-    if (run.length > 0) {
-      monthRow = candidate;
-      months = run;
-      break;
-    }
-  }
-  if (monthRow < 0) return null;
-  let top = Math.min(anchorRow, monthRow);
-  const bottom = Math.max(anchorRow, monthRow);
-  // A banner (`2020/21`, `2019 / 20`) over the month columns, on a row of its own above.
-  let bannerRow: number | null = null;
-  for (let r = monthRow - 1; r >= Math.max(rows.first, top - 1); r--) {
-    if (months.some((m) => isYearLabel(headerText(grid, r, m.col, merges)))) {
-      bannerRow = r;
-      top = Math.min(top, r);
-      break;
-    }
-  }
-
-  const roles = new Map<number, ColumnRole>();
-  const yearLabels = new Map<number, string>();
-  for (let c = cols.first; c <= cols.last; c++) {
-    if (months.some((m) => m.col === c)) continue;
-    for (let r = bottom; r >= top; r--) {
-      const text = headerText(grid, r, c, merges);
-      const role = classifyHeader(text);
-      if (role === null) continue;
-      // A year label above the month row is a banner, in the month row a trend year.
-      if (role === 'year' && r !== monthRow) continue;
-      if (role === 'banner') continue;
-      roles.set(c, role);
-      if (role === 'year') yearLabels.set(c, text);
-      break;
-    }
-    if (!roles.has(c)) {
-      // A header typed over two cells (`Year To` above `Date 2020/21`) reads as one.
-      const own = [];
-      for (let r = top; r <= bottom; r++) own.push(cellText(grid, r, c).trim());
-      const joined = classifyHeader(own.filter((t) => t !== '').join(' '));
-      if (joined !== null && joined !== 'banner' && joined !== 'year') roles.set(c, joined);
-    }
-  }
-  const first = (role: ColumnRole): number | null => {
-    for (const [c, r] of [...roles].sort((a, b) => a[0] - b[0])) if (r === role) return c;
-    return null;
-  };
-  const all = (role: ColumnRole): number[] =>
-    [...roles].filter(([, r]) => r === role).map(([c]) => c).sort((a, b) => a - b);
-
-  const ref = first('ref');
-  const indicator = first('indicator');
+  const monthRow = findMonthRow(grid, anchorRow, rows);
+  if (monthRow === null) return null;
+  const months = monthRow.months;
+  const bottom = Math.max(anchorRow, monthRow.row);
+  const top0 = Math.min(anchorRow, monthRow.row);
+  const bannerRow = findBannerRow(grid, monthRow.row, top0, months, merges, rows.first);
+  const top = bannerRow === null ? top0 : Math.min(top0, bannerRow);
+  const { roles, yearLabels } = columnRoles(grid, { top, bottom, monthRow: monthRow.row, months }, merges, cols);
+  const ref = columnsOf(roles, 'ref')[0] ?? null;
+  const indicator = columnsOf(roles, 'indicator')[0] ?? null;
   if (ref === null && indicator === null) return null;
   const leftmost = Math.min(...[ref, indicator, polarityCol].filter((c): c is number => c !== null));
   // The section column is the unlabelled one left of NO. (labels there are only on the first row of a group).
   const section = leftmost > cols.first && !roles.has(leftmost - 1) ? leftmost - 1 : null;
-  // An unlabelled column between INDICATOR and GOOD PERF IS carries sub-row labels
-  // (`Number of families`, `Children`); a merged INDICATORS header may also cover it.
-  const indicatorCols = all('indicator');
-  let subLabel: number | null = null;
-  if (indicator !== null) {
-    for (let c = indicator + 1; c < polarityCol; c++) {
-      const role = roles.get(c);
-      if (role === undefined || (role === 'indicator' && indicatorCols.length > 1)) {
-        subLabel = c;
-        break;
-      }
-    }
-  }
-  const labelled = [...roles.keys(), ...months.map((m) => m.col)];
-  const right = Math.max(...labelled);
+  const right = Math.max(...roles.keys(), ...months.map((m) => m.col));
   return {
     headerBox: { top, left: section ?? leftmost, bottom, right },
-    monthHeaderRow: monthRow,
+    monthHeaderRow: monthRow.row,
     bannerRow,
     months,
-    columns: {
-      section,
-      ref,
-      indicator,
-      subLabel,
-      polarity: polarityCol,
-      unit: first('unit'),
-      ytd: first('ytd'),
-      dataNote: all('dataNote').find((c) => c > months[months.length - 1].col) ?? first('dataNote'),
-      dot: first('dot'),
-      rag: first('rag'),
-      yoyDot: first('yoyDot'),
-      yearEndRag: first('yearEndRag'),
-      red: first('red'),
-      amber: first('amber'),
-      green: first('green'),
-      years: all('year'),
-      previousYear: previousYearColumn(yearLabels, months[months.length - 1]),
-      benchmarks: all('benchmark'),
-    },
+    columns: tableColumns(roles, yearLabels, months, polarityCol, section),
   };
 }
 
