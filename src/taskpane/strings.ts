@@ -75,7 +75,6 @@ export const paneText = {
   },
   formatFailedTitle: 'Format did not complete',
   cancelledTitle: 'Format cancelled',
-  cancelled: 'Nothing on the sheet was changed.',
   errorTitle: 'Something went wrong',
   nextStep: (action: string): string => `What to do: ${action}`,
   /** Title of a success that came with warnings: the work is done, something needs a look. */

@@ -7,6 +7,7 @@ import { PALETTES, ragColours } from '../../src/domain/plan/palette';
 import { a1 } from '../../src/domain/sheet/grid';
 import type { DotState } from '../../src/domain/types';
 import { SETTINGS_KEY } from '../../src/excel/io/settings';
+import { excelMessages } from '../../src/excel/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/port/api';
 import { paneText } from '../../src/taskpane/strings';
 import type { Page } from 'playwright-core';
@@ -236,7 +237,7 @@ describe('Format in the built pane', () => {
     await session.page.getByRole('progressbar').waitFor();
     await session.page.getByRole('button', { name: paneText.cancelButton }).click();
     await session.page.getByText(paneText.cancelledTitle).waitFor({ timeout: 30_000 });
-    await expect(session.page.getByText(paneText.cancelled).count()).resolves.toBe(1);
+    await expect(session.page.getByText(excelMessages.cancelled()).count()).resolves.toBe(1);
     expect(await wb.snapshot(DECEMBER)).toEqual(before);
     expect(await wb.sheetNames()).toEqual([DECEMBER]);
     await expectCleanSession(session);

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { FormatView } from '../../../src/taskpane/components/FormatView/FormatView';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/port/api';
 import { paneText } from '../../../src/taskpane/strings';
-import { createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
+import { CANCELLED, createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
 import { isUnavailable } from '../unavailable';
 import { renderWithApi } from '../renderWithApi';
 
@@ -120,7 +120,7 @@ describe('FormatView', () => {
     expect(isUnavailable(screen.getByRole('button', { name: paneText.formatButton }))).toBe(true);
     await user.click(screen.getByRole('button', { name: paneText.cancelButton }));
 
-    expect(await screen.findByText(paneText.cancelled)).toBeInTheDocument();
+    expect(await screen.findByText(CANCELLED.message)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.queryByText(paneText.formatSucceeded(sampleSummary))).not.toBeInTheDocument();
     held.open();
@@ -139,7 +139,7 @@ describe('FormatView', () => {
     screen.getByRole('button', { name: paneText.cancelButton }).focus();
     await user.keyboard('{Enter}');
 
-    await screen.findByText(paneText.cancelled);
+    await screen.findByText(CANCELLED.message);
     expect(screen.queryByRole('button', { name: paneText.cancelButton })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: paneText.formatButton })).toHaveFocus();
   });

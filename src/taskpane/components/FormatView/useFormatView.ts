@@ -80,8 +80,9 @@ export function useFormatView({ settings, onOpenSettings }: FormatViewProps): Fo
         const done = successMessage(paneText.formatSucceeded(outcome.value), outcome.value.warnings, base);
         // Problems left on the sheet are worth a warning colour even when nothing else went wrong.
         setMessage(outcome.value.problems.length > 0 ? { ...done, intent: 'warning' } : done);
-      } else if (abort.signal.aborted) {
-        setMessage({ intent: 'info', title: paneText.cancelledTitle, text: paneText.cancelled });
+      } else if (outcome.error.code === 'cancelled') {
+        // Not a failure: the adapter says what was (not) changed.
+        setMessage({ intent: 'info', title: paneText.cancelledTitle, text: outcome.error.message });
       } else {
         setMessage(errorMessage(outcome.error, paneText.formatFailedTitle));
       }
