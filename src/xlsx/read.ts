@@ -59,7 +59,7 @@ export const MAX_GRID_CELLS = 8_000_000;
 
 /** The cell's value as Excel's `range.values` gives it (formulas as their cached result). */
 export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
-  const t = c.attrs.t;
+  const t = c.t;
   switch (t) {
     case 's': {
       const s = c.v === null ? undefined : wb.sharedStrings()[Number(c.v)];
@@ -158,8 +158,8 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a % row).
   for (const c of sheet.cells()) {
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
-    if (values[c.row - box.top]![c.col - box.left] !== null || c.attrs.s === undefined) continue;
-    numberFormats[c.row - box.top]![c.col - box.left] = styles.numberFormat(Number(c.attrs.s));
+    if (values[c.row - box.top]![c.col - box.left] !== null || !c.hasStyle) continue;
+    numberFormats[c.row - box.top]![c.col - box.left] = styles.numberFormat(c.style);
   }
   return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
 }

@@ -1,4 +1,3 @@
-import { parseRef } from './refs';
 import { XmlError, type XNode } from './xml';
 
 /**
@@ -13,21 +12,43 @@ import { XmlError, type XNode } from './xml';
  * only allowed before the root element, which the XML parser reads and refuses).
  */
 
-export interface CellRec {
-  row: number;
-  col: number;
-  start: number;
-  openEnd: number;
-  end: number;
-  selfClosing: boolean;
-  attrs: Record<string, string>;
-  /** The cell format index (`s`, 0 when absent). */
-  style: number;
-  v: string | null;
-  f: string | null;
-  fAttrs: Record<string, string> | null;
+/**
+ * One `<c>` element. Its attributes are parsed from the text only when asked for (most
+ * cells are only ever asked their value, type and style, which are read while scanning).
+ */
+export class CellRec {
+  v: string | null = null;
+  f: string | null = null;
+  fAttrs: Record<string, string> | null = null;
   /** Inline string text (`t="inlineStr"`), phonetic runs left out. */
-  is: string | null;
+  is: string | null = null;
+  private attrCache: Record<string, string> | null = null;
+
+  constructor(
+    private readonly source: string,
+    readonly row: number,
+    readonly col: number,
+    readonly start: number,
+    readonly openEnd: number,
+    public end: number,
+    readonly selfClosing: boolean,
+    /** The cell format index (`s`, 0 when absent). */
+    readonly style: number,
+    /** The cell type (`t`), undefined when absent (a number). */
+    readonly t: string | undefined,
+    /** Whether the element has an `s` attribute. */
+    readonly hasStyle: boolean,
+  ) {}
+
+  /** Every attribute of the element as written (decoded). */
+  get attrs(): Record<string, string> {
+    if (!this.attrCache) {
+      const scratch: number[] = [];
+      const count = readTag(this.source, this.start, 'cell', scratch).count;
+      this.attrCache = attrsOf(this.source, scratch, count, 'cell');
+    }
+    return this.attrCache;
+  }
 }
 
 export interface RowRec {
@@ -56,14 +77,10 @@ const QUESTION = 0x3f;
 const EQ = 0x3d;
 const QUOT = 0x22;
 const APOS = 0x27;
+const AMP = 0x26;
 
 function isSpace(ch: number): boolean {
   return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
-}
-
-function localOf(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -99,14 +116,195 @@ function textOf(raw: string, part: string): string {
   return decode(t, part);
 }
 
+const tagScratch: number[] = [];
+
+/**
+ * A cell's start tag as written with its style set to `style`: every other attribute as
+ * the producer wrote it, `s` in its place (or last when it had none), none for style 0.
+ */
+export function styledStartTag(text: string, cell: CellRec, style: number): string {
+  const tag = readTag(text, cell.start, 'cell', tagScratch);
+  let out = text.slice(cell.start, tag.nameEnd);
+  let seen = false;
+  for (let k = 0; k < tag.count; k++) {
+    const a = tagScratch[4 * k]!;
+    if (tagScratch[4 * k + 1]! - a === 1 && text.charCodeAt(a) === 0x73 /* s */) {
+      seen = true;
+      if (style !== 0) out += ` s="${style}"`;
+    } else out += ` ${text.slice(a, tagScratch[4 * k + 3]! + 1)}`;
+  }
+  if (!seen && style !== 0) out += ` s="${style}"`;
+  return out + (cell.selfClosing ? '/>' : '>');
+}
+
+/** A start tag read at `lt`: where its name ends, where the tag ends, its attributes' offsets (4 per attribute, in `scratch`). */
+interface Tag {
+  nameEnd: number;
+  end: number;
+  selfClosing: boolean;
+  count: number;
+}
+
+/**
+ * Reads the start tag at `lt` (checking its syntax): name, then attributes, each as
+ * name start, name end, value start, value end in `scratch`. No string is made.
+ */
+function readTag(text: string, lt: number, part: string, scratch: number[]): Tag {
+  const n = text.length;
+  const fail = (detail: string): never => {
+    throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${lt})`);
+  };
+  let j = lt + 1;
+  while (j < n) {
+    const ch = text.charCodeAt(j);
+    if (isSpace(ch) || ch === SLASH || ch === GT) break;
+    j++;
+  }
+  if (j === lt + 1) fail('a "<" that starts no element');
+  const nameEnd = j;
+  let count = 0;
+  let selfClosing = false;
+  for (;;) {
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (j >= n) fail('a start tag is not closed');
+    const ch = text.charCodeAt(j);
+    if (ch === GT) {
+      j++;
+      break;
+    }
+    if (ch === SLASH) {
+      if (text.charCodeAt(j + 1) !== GT) fail('a start tag has a stray "/"');
+      selfClosing = true;
+      j += 2;
+      break;
+    }
+    const nameStart = j;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === EQ || isSpace(c) || c === GT || c === SLASH || c === LT) break;
+      j++;
+    }
+    const attrEnd = j;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (attrEnd === nameStart || text.charCodeAt(j) !== EQ) fail('an attribute has no value');
+    j++;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    const quote = text.charCodeAt(j);
+    if (quote !== QUOT && quote !== APOS) fail('an attribute is not quoted');
+    const close = text.indexOf(quote === QUOT ? '"' : "'", j + 1);
+    if (close < 0) fail('an attribute is not closed');
+    if (has(text, LT, j + 1, close)) fail('an attribute holds "<"');
+    for (let k = 0; k < count; k++) if (same(text, scratch[4 * k]!, scratch[4 * k + 1]!, nameStart, attrEnd)) fail('an attribute is given twice');
+    scratch[4 * count] = nameStart;
+    scratch[4 * count + 1] = attrEnd;
+    scratch[4 * count + 2] = j + 1;
+    scratch[4 * count + 3] = close;
+    count++;
+    j = close + 1;
+    const after = text.charCodeAt(j);
+    if (!isSpace(after) && after !== GT && after !== SLASH) fail('attributes need a space between them');
+  }
+  return { nameEnd, end: j, selfClosing, count };
+}
+
+/** The attributes `readTag` found, as an object of decoded values. */
+function attrsOf(text: string, scratch: readonly number[], count: number, part: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (let k = 0; k < count; k++) attrs[text.slice(scratch[4 * k]!, scratch[4 * k + 1]!)] = valueAt(text, scratch, k, part);
+  return attrs;
+}
+
+function valueAt(text: string, scratch: readonly number[], k: number, part: string): string {
+  const value = text.slice(scratch[4 * k + 2]!, scratch[4 * k + 3]!);
+  return value.indexOf('&') >= 0 || /[\t\n\r]/.test(value) ? decodeAttr(value, part) : value;
+}
+
+/** Whether text[a, b) and text[c, d) are the same characters. */
+function same(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(c + i)) return false;
+  return true;
+}
+
+/**
+ * Whether text[from, to) holds the character `ch`. (Not `indexOf` with a start: that
+ * searches on to the end of the text when the character is not there, which over every
+ * cell of a sheet would cost the square of its length.)
+ */
+function has(text: string, ch: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
+  return false;
+}
+
+/** Whether text[from, to) is `name`. */
+function is(text: string, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(from + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Where the local part of the name text[from, to) starts (after its prefix). */
+function localStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x3a /* : */) return i + 1;
+  return from;
+}
+
+/** A cell type as a shared string (the common ones are not sliced out of the text each time). */
+function typeAt(text: string, from: number, to: number): string {
+  for (const t of TYPES) if (is(text, from, to, t)) return t;
+  return text.slice(from, to);
+}
+
+const TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd'];
+
+/** A non-negative integer written in text[from, to), or NaN. */
+function intAt(text: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return Number(text.slice(from, to));
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(from, to));
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** A cell reference's column (0-based) written in text[from, to), or -1. */
+function colAt(text: string, from: number, to: number): number {
+  let i = from;
+  if (text.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    letters++;
+    i++;
+  }
+  if (letters === 0 || letters > 3) return -1;
+  // The rest must be a row number (1 to 7 digits, not 0), as parseRef requires.
+  if (text.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    row = row * 10 + d;
+    digits++;
+  }
+  return digits === 0 || digits > 7 || row < 1 ? -1 : col - 1;
+}
+
 /**
  * Scans the content of `<sheetData>` from `from` (just after its start tag) to its end
  * tag, whose name as written is `name`. Throws XmlError for what is not well-formed.
  */
 export function scanSheetData(text: string, from: number, name: string, part: string): ScannedData {
   const rows: RowRec[] = [];
-  /** Open elements below sheetData (names as written). */
-  const stack: string[] = [];
+  /** Open elements below sheetData, as [name start, name end] pairs. */
+  const stack: number[] = [];
+  const scratch: number[] = [];
   let row: RowRec | null = null;
   let cell: CellRec | null = null;
   let field: 'v' | 'f' | 't' | null = null;
@@ -119,15 +317,11 @@ export function scanSheetData(text: string, from: number, name: string, part: st
   const fail = (detail: string): never => {
     throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${i})`);
   };
-  const onText = (raw: string): void => {
-    if (raw.length === 0) return;
-    if (cell && field !== null) {
-      const t = textOf(raw, part);
-      if (field === 'v') cell.v = (cell.v ?? '') + t;
-      else if (field === 'f') cell.f = (cell.f ?? '') + t;
-      else cell.is = (cell.is ?? '') + t;
-    } else if (raw.indexOf('&') >= 0) decode(raw, part);
-    else if (raw.indexOf('<') >= 0) fail('a stray "<"');
+  const add = (t: string): void => {
+    if (!cell) return;
+    if (field === 'v') cell.v = cell.v === null ? t : cell.v + t;
+    else if (field === 'f') cell.f = cell.f === null ? t : cell.f + t;
+    else if (field === 't') cell.is = cell.is === null ? t : cell.is + t;
   };
   for (;;) {
     const lt = text.indexOf('<', i);
@@ -135,7 +329,13 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       i = n;
       return fail(`<${name}> is not closed`);
     }
-    if (lt > i) onText(text.slice(i, lt));
+    if (lt > i) {
+      if (cell && field !== null) add(textOf(text.slice(i, lt), part));
+      else {
+        // Text between elements: only checked (an entity must be a known one).
+        if (has(text, AMP, i, lt)) decode(text.slice(i, lt), part);
+      }
+    }
     i = lt;
     const next = text.charCodeAt(lt + 1);
     if (next === BANG) {
@@ -146,12 +346,7 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       } else if (text.startsWith('<![CDATA[', lt)) {
         const close = text.indexOf(']]>', lt + 9);
         if (close < 0) fail('a CDATA section is not closed');
-        if (cell && field !== null) {
-          const t = text.slice(lt + 9, close);
-          if (field === 'v') cell.v = (cell.v ?? '') + t;
-          else if (field === 'f') cell.f = (cell.f ?? '') + t;
-          else cell.is = (cell.is ?? '') + t;
-        }
+        if (cell && field !== null) add(text.slice(lt + 9, close));
         i = close + 3;
       } else fail('markup declarations are not allowed here');
       continue;
@@ -167,126 +362,105 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       if (gt < 0) fail('an end tag is not closed');
       let e = gt;
       while (e > lt + 2 && isSpace(text.charCodeAt(e - 1))) e--;
-      const closing = text.slice(lt + 2, e);
       i = gt + 1;
-      const open = stack.pop();
-      if (open === undefined) {
-        if (closing !== name) fail(`</${closing}> does not close <${name}>`);
+      if (stack.length === 0) {
+        if (!is(text, lt + 2, e, name)) fail(`</${text.slice(lt + 2, e)}> does not close <${name}>`);
         return { rows, closeStart: lt, end: i };
       }
-      if (closing !== open) fail(`</${closing}> does not close <${open}>`);
-      const depth = stack.length;
-      const local = localOf(closing);
-      if (depth === 1 && cell && local === 'c') {
+      const openEnd = stack.pop()!;
+      const openStart = stack.pop()!;
+      if (!same(text, lt + 2, e, openStart, openEnd)) fail(`</${text.slice(lt + 2, e)}> does not close <${text.slice(openStart, openEnd)}>`);
+      const depth = stack.length / 2;
+      const local = localStart(text, lt + 2, e);
+      if (depth === 1 && cell && is(text, local, e, 'c')) {
         cell.end = i;
         cell = null;
-      } else if (depth === 0 && row && local === 'row') {
+      } else if (depth === 0 && row && is(text, local, e, 'row')) {
         row.node.closeStart = lt;
         row.node.end = i;
         row = null;
       } else if (cell) {
-        if (local === 'is') inIs--;
-        else if (local === 'rPh') inPhonetic--;
+        if (is(text, local, e, 'is')) inIs--;
+        else if (is(text, local, e, 'rPh')) inPhonetic--;
         field = null;
       }
       continue;
     }
-    // A start tag: its name, then its attributes.
-    let j = lt + 1;
-    while (j < n) {
-      const ch = text.charCodeAt(j);
-      if (isSpace(ch) || ch === SLASH || ch === GT) break;
-      j++;
-    }
-    if (j === lt + 1) fail('a "<" that starts no element');
-    const tag = text.slice(lt + 1, j);
-    const attrs: Record<string, string> = {};
-    let selfClosing = false;
-    for (;;) {
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (j >= n) {
-        i = j;
-        fail(`<${tag}> is not closed`);
-      }
-      const ch = text.charCodeAt(j);
-      if (ch === GT) {
-        j++;
-        break;
-      }
-      if (ch === SLASH) {
-        if (text.charCodeAt(j + 1) !== GT) fail(`<${tag}> has a stray "/"`);
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      const nameStart = j;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === EQ || isSpace(c) || c === GT || c === SLASH || c === LT) break;
-        j++;
-      }
-      const attr = text.slice(nameStart, j);
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (attr === '' || text.charCodeAt(j) !== EQ) fail(`<${tag}> has an attribute without a value`);
-      j++;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      const quote = text.charCodeAt(j);
-      if (quote !== QUOT && quote !== APOS) fail(`<${tag}> has an unquoted attribute`);
-      const close = text.indexOf(quote === QUOT ? '"' : "'", j + 1);
-      if (close < 0) fail(`<${tag}> has an attribute that is not closed`);
-      let value = text.slice(j + 1, close);
-      if (value.indexOf('<') >= 0) fail(`<${tag}> has "<" in an attribute`);
-      if (value.indexOf('&') >= 0 || /[\t\n\r]/.test(value)) value = decodeAttr(value, part);
-      if (attr in attrs) fail(`<${tag}> has the attribute ${attr} twice`);
-      attrs[attr] = value;
-      j = close + 1;
-      const after = text.charCodeAt(j);
-      if (!isSpace(after) && after !== GT && after !== SLASH) fail(`<${tag}> needs a space between attributes`);
-    }
+    const tag = readTag(text, lt, part, scratch);
+    const { nameEnd, selfClosing } = tag;
     const start = lt;
-    const openEnd = j;
-    i = j;
-    const depth = stack.length;
-    const local = localOf(tag);
-    if (depth === 0 && local === 'row') {
-      const r = attrs.r !== undefined ? Number(attrs.r) - 1 : nextRow;
-      nextRow = r + 1;
-      nextCol = 0;
-      const node: XNode = { name: tag, local, attrs, start, openEnd, closeStart: openEnd, end: openEnd, selfClosing, children: [], text: '' };
-      row = { row: r, node, cells: [], byCol: [] };
-      rows.push(row);
-      if (selfClosing) row = null;
-    } else if (depth === 1 && local === 'c' && row) {
-      const ref = attrs.r !== undefined ? parseRef(attrs.r) : null;
-      const col = ref ? ref.col : nextCol;
+    const openEnd = tag.end;
+    i = openEnd;
+    const depth = stack.length / 2;
+    const local = localStart(text, lt + 1, nameEnd);
+    if (depth === 1 && row && is(text, local, nameEnd, 'c')) {
+      let col = -1;
+      let style = 0;
+      let hasStyle = false;
+      let t: string | undefined;
+      for (let k = 0; k < tag.count; k++) {
+        const a = scratch[4 * k]!;
+        const b = scratch[4 * k + 1]!;
+        const vs = scratch[4 * k + 2]!;
+        const ve = scratch[4 * k + 3]!;
+        if (b - a !== 1) continue;
+        const ch = text.charCodeAt(a);
+        if (ch === 0x72 /* r */) col = colAt(text, vs, ve);
+        else if (ch === 0x73 /* s */) {
+          style = intAt(text, vs, ve);
+          hasStyle = true;
+        } else if (ch === 0x74 /* t */) t = typeAt(text, vs, ve);
+      }
+      checkAttrs(text, scratch, tag.count, part);
+      if (col < 0) col = nextCol;
       nextCol = col + 1;
-      const c: CellRec = { row: row.row, col, start, openEnd, end: openEnd, selfClosing, attrs, style: attrs.s !== undefined ? Number(attrs.s) : 0, v: null, f: null, fAttrs: null, is: null };
+      const c = new CellRec(text, row.row, col, start, openEnd, openEnd, selfClosing, style, t, hasStyle);
       row.cells.push(c);
       row.byCol[col] = c;
       inIs = 0;
       inPhonetic = 0;
       field = null;
       if (!selfClosing) cell = c;
+    } else if (depth === 0 && is(text, local, nameEnd, 'row')) {
+      const attrs = attrsOf(text, scratch, tag.count, part);
+      const r = attrs.r !== undefined ? Number(attrs.r) - 1 : nextRow;
+      nextRow = r + 1;
+      nextCol = 0;
+      const node: XNode = { name: text.slice(lt + 1, nameEnd), local: 'row', attrs, start, openEnd, closeStart: openEnd, end: openEnd, selfClosing, children: [], text: '' };
+      row = { row: r, node, cells: [], byCol: [] };
+      rows.push(row);
+      if (selfClosing) row = null;
     } else if (cell && depth === 2) {
-      if (local === 'v') field = 'v';
-      else if (local === 'f') {
+      if (is(text, local, nameEnd, 'v')) field = 'v';
+      else if (is(text, local, nameEnd, 'f')) {
         field = 'f';
-        cell.fAttrs = attrs;
+        cell.fAttrs = attrsOf(text, scratch, tag.count, part);
         cell.f = '';
-      } else if (local === 'is') inIs++;
+      } else if (is(text, local, nameEnd, 'is')) inIs++;
+      else checkAttrs(text, scratch, tag.count, part);
       if (selfClosing) {
-        if (local === 'is') inIs--;
+        if (is(text, local, nameEnd, 'is')) inIs--;
         field = null;
       }
-    } else if (cell && inIs > 0) {
-      if (local === 'rPh') inPhonetic++;
-      else if (local === 't' && inPhonetic === 0) field = 't';
-      if (selfClosing) {
-        if (local === 'rPh') inPhonetic--;
-        field = null;
+    } else {
+      checkAttrs(text, scratch, tag.count, part);
+      if (cell && inIs > 0) {
+        if (is(text, local, nameEnd, 'rPh')) inPhonetic++;
+        else if (is(text, local, nameEnd, 't') && inPhonetic === 0) field = 't';
+        if (selfClosing) {
+          if (is(text, local, nameEnd, 'rPh')) inPhonetic--;
+          field = null;
+        }
       }
     }
-    if (!selfClosing) stack.push(tag);
+    if (!selfClosing) stack.push(lt + 1, nameEnd);
+  }
+}
+
+/** Attribute values are checked for their references even when nobody reads them. */
+function checkAttrs(text: string, scratch: readonly number[], count: number, part: string): void {
+  for (let k = 0; k < count; k++) {
+    if (has(text, AMP, scratch[4 * k + 2]!, scratch[4 * k + 3]!)) valueAt(text, scratch, k, part);
   }
 }
 

@@ -1,6 +1,6 @@
 import { a1, type CellBox } from '../../domain/sheet/grid';
 import { columnIndex, parseRef } from './refs';
-import { scanSheetData, type CellRec, type RowRec } from './cells';
+import { scanSheetData, styledStartTag, type CellRec, type RowRec } from './cells';
 import { attrsText, escapeAttr, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
 
 /**
@@ -234,10 +234,10 @@ export class SheetPart {
     if (!c || (c.v === null && c.f === null && c.is === null)) return null;
     if (c.f !== null && c.fAttrs?.t === 'shared') {
       const formula = this.sharedFormula(c);
-      if (formula !== null) return { kind: 'formula', formula, result: c.v === null ? null : c.attrs.t === 'str' || c.attrs.t === 'e' || c.attrs.t === 'b' ? c.v : Number(c.v) };
+      if (formula !== null) return { kind: 'formula', formula, result: c.v === null ? null : c.t === 'str' || c.t === 'e' || c.t === 'b' ? c.v : Number(c.v) };
     }
     const inner = this.text.slice(c.openEnd, c.selfClosing ? c.openEnd : this.text.lastIndexOf('<', c.end - 1));
-    return { kind: 'raw', t: c.attrs.t, inner };
+    return { kind: 'raw', t: c.t, inner };
   }
 
   private sharedFormula(c: CellRec): string | null {
@@ -263,7 +263,7 @@ export class SheetPart {
     for (const other of this.cells()) {
       if (other === c || other.fAttrs?.t !== 'shared' || other.fAttrs.si !== si) continue;
       if (this.editedContent(other.row, other.col) !== undefined) continue;
-      const result = other.v === null ? null : other.attrs.t === 'str' || other.attrs.t === 'e' || other.attrs.t === 'b' ? other.v : Number(other.v);
+      const result = other.v === null ? null : other.t === 'str' || other.t === 'e' || other.t === 'b' ? other.v : Number(other.v);
       this.setEditedContent(other.row, other.col, { kind: 'formula', formula: shiftFormula(c.f, other.row - c.row, other.col - c.col), result });
     }
   }
@@ -434,7 +434,7 @@ export class SheetPart {
       if (byCol[cell.col] !== cell) continue;
       out.push(text.slice(at, cell.start));
       if (!contentEdited) {
-        out.push(`<${rawName(text, cell.start)}${withStyle(cell.attrs, style!)}${cell.selfClosing ? '/>' : '>'}`);
+        out.push(styledStartTag(text, cell, style!));
         at = cell.openEnd;
       } else {
         out.push(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
@@ -529,23 +529,6 @@ function rawName(text: string, start: number): string {
     if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x2f || ch === 0x3e) break;
   }
   return text.slice(start + 1, end);
-}
-
-/**
- * A cell's attributes as written with its style set to `style`: in place when it had one,
- * else last; none for style 0 (the default). What `{ ...attrs, s }` gives, without the copy.
- */
-function withStyle(attrs: Record<string, string>, style: number): string {
-  let out = '';
-  let seen = false;
-  for (const k in attrs) {
-    if (k === 's') {
-      seen = true;
-      if (style !== 0) out += ` s="${style}"`;
-    } else out += ` ${k}="${escapeAttr(attrs[k]!)}"`;
-  }
-  if (!seen && style !== 0) out += ` s="${style}"`;
-  return out;
 }
 
 /** A number as the shortest text that reads back as the same double. */
