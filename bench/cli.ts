@@ -5,12 +5,18 @@
  * (fflate, deflate level 6, as the package writer uses).
  *
  * Every figure that is a time or a peak memory comes from a fresh child process, so one
- * measurement does not pollute the next (heap, JIT, caches):
+ * measurement does not pollute the next (heap, JIT, caches). The children run the CLI as
+ * it ships: compiled by `tsc -p tsconfig.cli.json` (what `npm run build:cli` puts in
+ * dist-cli and bin/scorecard.js runs), into a temporary folder, once per checkout.
+ * `BENCH_CLI_SOURCE=1` runs the TypeScript source through tsx instead (the development
+ * path: about 35 MiB more at start, and transpiling on first use inside the timing).
  * - `format`: `scorecard format in.xlsx -o out.xlsx` (the whole command: read the file,
  *   plan, apply, write the output through its temp file);
  * - `format --previous`: the same with last month's workbook as the baseline (revisions
  *   highlighted, the record sheet added);
- * - `floor`: read the file, unzip every part, zip them again, write the output.
+ * - `floor`: read the file, unzip every part, zip them again, write the output (fflate);
+ * - `floor node:zlib`: the same with the package's own zip code and Node's zlib, as the
+ *   CLI does it (the CLI deflates with native zlib, so this is its true floor).
  * Each is run once as a warm-up (file cache), then `BENCH_RUNS` times (default 3); the
  * figures are medians. Time is the command's wall time inside the child; peak memory is the
  * child's peak resident set (`process.resourceUsage().maxRSS`), beside its resident set
@@ -23,7 +29,7 @@
  * An in-process breakdown by stage (read, engine, apply, write) at 5,000 rows says where
  * the time goes. Figures, not assertions; the caller prints them.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +51,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 /** `BENCH_WARMUP=0` skips the warm-up round (a quick look on a busy machine). */
 const WARMUP = process.env.BENCH_WARMUP !== '0';
 const ROOT = join(__dirname, '..');
+/** `BENCH_CLI_SOURCE=1`: children run the source through tsx, not the compiled CLI. */
+const FROM_SOURCE = process.env.BENCH_CLI_SOURCE === '1';
 
 type Figures = Record<string, number | string>;
 
@@ -121,33 +129,61 @@ interface Run {
   exit: number;
 }
 
-/** One command in a fresh Node process (the source through tsx, as `npx scorecard` runs it). */
-function child(kind: 'format' | 'floor', root: string, args: { input: string; output: string; previous?: string }): Run {
+/** A checkout's CLI compiled as `npm run build:cli` compiles it, into `outDir`. */
+function compile(root: string, outDir: string): string {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', outDir], { cwd: root, stdio: 'inherit' });
+  return outDir;
+}
+
+interface Build {
+  root: string;
+  /** The compiled tree (dist-cli's layout), or null to run the source through tsx. */
+  compiled: string | null;
+}
+
+/** One command in a fresh Node process: the compiled CLI (as `scorecard` runs it), or the source through tsx. */
+function child(kind: 'format' | 'floor' | 'zlibFloor', build: Build, args: { input: string; output: string; previous?: string }): Run {
+  const { root, compiled } = build;
+  const module = (rel: string): string => JSON.stringify(compiled ? join(compiled, 'src', `${rel}.js`) : join(root, 'src', `${rel}.ts`));
+  const timed = (work: string): string => `
+    const base = process.memoryUsage().rss;
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    ${work}
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(JSON.stringify({ exit: 0, ms, cpuMs: (used.user + used.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, base }));`;
   const body =
     kind === 'floor'
       ? `
     const { readFileSync, writeFileSync } = require('node:fs');
-    const { unzipSync, zipSync } = require('fflate');
-    const base = process.memoryUsage().rss;
-    const t = performance.now();
-    const cpu = process.cpuUsage();
+    const { unzipSync, zipSync } = require('fflate');${timed(`
     const parts = unzipSync(new Uint8Array(readFileSync(${JSON.stringify(args.input)})));
-    writeFileSync(${JSON.stringify(args.output)}, zipSync(parts, { level: 6 }));
-    const ms = performance.now() - t;
-    const used = process.cpuUsage(cpu);
-    process.stdout.write(JSON.stringify({ exit: 0, ms, cpuMs: (used.user + used.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, base }));`
-      : `
-    const { runCli } = require(${JSON.stringify(join(root, 'src', 'cli', 'main.ts'))});
+    writeFileSync(${JSON.stringify(args.output)}, zipSync(parts, { level: 6 }));`)}`
+      : kind === 'zlibFloor'
+        ? `
+    const { readFileSync, writeFileSync } = require('node:fs');
+    const { readZip, InflateBudget, writeZip } = require(${module('xlsx/package/zip')});
+    const { nodeCodec } = require(${module('cli/load')});${timed(`
+    const entries = readZip(new Uint8Array(readFileSync(${JSON.stringify(args.input)})));
+    const budget = new InflateBudget(undefined, nodeCodec);
+    const parts = entries.map((e) => ({ kind: 'new', name: e.name, data: budget.inflate(e) }));
+    writeFileSync(${JSON.stringify(args.output)}, writeZip(parts, nodeCodec));`)}`
+        : `
+    const { runCli } = require(${module('cli/main')});
     const base = process.memoryUsage().rss;
     const t = performance.now();
     const cpu = process.cpuUsage();
     const argv = ['format', ${JSON.stringify(args.input)}, '-o', ${JSON.stringify(args.output)}, '--force'${args.previous ? `, '--previous', ${JSON.stringify(args.previous)}` : ''}];
     runCli(argv, { out: () => {}, err: () => {} }).then((exit) => {
       const ms = performance.now() - t;
-    const used = process.cpuUsage(cpu);
+      const used = process.cpuUsage(cpu);
       process.stdout.write(JSON.stringify({ exit, ms, cpuMs: (used.user + used.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, base }));
     });`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', body], { encoding: 'utf8', timeout: 900_000, cwd: root, maxBuffer: 1 << 20 });
+  // The compiled tree lives outside the checkout: its imports resolve through the checkout's node_modules.
+  const env = { ...process.env, NODE_PATH: join(root, 'node_modules') };
+  const argv = compiled ? ['-e', body] : ['--import', 'tsx', '-e', body];
+  const run = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 900_000, cwd: root, maxBuffer: 1 << 20, env });
   if (!run.stdout) throw new Error(`bench child failed (${kind}): ${run.stderr || run.error?.message}`);
   const r = JSON.parse(run.stdout) as { exit: number; ms: number; cpuMs: number; maxRss: number; base: number };
   return { ms: r.ms, cpuMs: r.cpuMs, maxRssMiB: mib(r.maxRss), startRssMiB: mib(r.base), exit: r.exit };
@@ -207,7 +243,13 @@ export async function runCliBench(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-bench-'));
   const baseline = process.env.BENCH_CLI_BASELINE;
   try {
-    const figures: Figures = { workbook: `N rows x ${MONTHS} months`, runs: `${WARMUP ? '1 warm-up + ' : ''}${RUNS} (medians), each in a fresh process` };
+    const figures: Figures = {
+      workbook: `N rows x ${MONTHS} months`,
+      runs: `${WARMUP ? '1 warm-up + ' : ''}${RUNS} (medians), each in a fresh process`,
+      'CLI measured': FROM_SOURCE ? 'TypeScript source through tsx (BENCH_CLI_SOURCE=1)' : 'compiled (tsc -p tsconfig.cli.json, as dist-cli ships)',
+    };
+    const build: Build = { root: ROOT, compiled: FROM_SOURCE ? null : compile(ROOT, join(dir, 'cli-this')) };
+    const baselineBuild: Build | null = baseline ? { root: baseline, compiled: FROM_SOURCE ? null : compile(baseline, join(dir, 'cli-baseline')) } : null;
     const perRow: Record<string, Array<{ ms: number; cpuMs: number }>> = { format: [], previous: [], floor: [] };
     for (const rows of SIZES) {
       const grid = syntheticGrid(rows, MONTHS);
@@ -221,18 +263,20 @@ export async function runCliBench(): Promise<Figures> {
 
       const out = join(dir, 'out.xlsx');
       const jobs = [
-        { name: 'format', run: () => child('format', ROOT, { input, output: out }) },
-        { name: 'previous', run: () => child('format', ROOT, { input, output: out, previous }) },
-        { name: 'floor', run: () => child('floor', ROOT, { input, output: out }) },
+        { name: 'format', run: () => child('format', build, { input, output: out }) },
+        { name: 'previous', run: () => child('format', build, { input, output: out, previous }) },
+        { name: 'floor', run: () => child('floor', build, { input, output: out }) },
+        { name: 'zlib floor', run: () => child('zlibFloor', build, { input, output: out }) },
       ];
-      if (baseline) {
-        jobs.push({ name: 'baseline format', run: () => child('format', baseline, { input, output: out }) });
-        jobs.push({ name: 'baseline previous', run: () => child('format', baseline, { input, output: out, previous }) });
+      if (baselineBuild) {
+        jobs.push({ name: 'baseline format', run: () => child('format', baselineBuild, { input, output: out }) });
+        jobs.push({ name: 'baseline previous', run: () => child('format', baselineBuild, { input, output: out, previous }) });
       }
       const m = measure(jobs);
       const format = m.get('format')!;
       const withPrevious = m.get('previous')!;
       const floor = m.get('floor')!;
+      const zlibFloor = m.get('zlib floor')!;
       const k = rows.toLocaleString('en-GB');
       figures[`${k}: input MiB`] = mib(bytes.byteLength);
       figures[`${k}: format ms`] = format.ms;
@@ -245,6 +289,10 @@ export async function runCliBench(): Promise<Figures> {
       figures[`${k}: floor (unzip + rezip) ms`] = floor.ms;
       figures[`${k}: floor CPU ms`] = floor.cpuMs;
       figures[`${k}: floor peak RSS MiB`] = floor.maxRssMiB;
+      figures[`${k}: floor node:zlib (as the CLI zips) ms`] = zlibFloor.ms;
+      figures[`${k}: floor node:zlib CPU ms`] = zlibFloor.cpuMs;
+      figures[`${k}: floor node:zlib peak RSS MiB`] = zlibFloor.maxRssMiB;
+      figures[`${k}: format / floor node:zlib (CPU)`] = Math.round((format.cpuMs / zlibFloor.cpuMs) * 10) / 10;
       figures[`${k}: format / floor (time)`] = Math.round((format.ms / floor.ms) * 10) / 10;
       figures[`${k}: format / floor (CPU)`] = Math.round((format.cpuMs / floor.cpuMs) * 10) / 10;
       figures[`${k}: format --previous / floor`] = Math.round((withPrevious.ms / floor.ms) * 10) / 10;
