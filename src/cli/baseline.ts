@@ -10,6 +10,7 @@ import { recordSheetValues } from '../xlsx/highlights';
 import { gridOf } from '../xlsx/read';
 import { fail, type CliResult } from './files';
 import { loadWorkbook, xlsxFailure } from './load';
+import { revisionMessages } from '../domain/revisions/messages';
 import { cliMessages, EXIT } from './messages';
 
 export interface Baseline {
@@ -46,7 +47,7 @@ export function loadBaseline(path: string, convention: DotConvention, before: st
   // The current sheet is in another file: no sheet of this one is excluded by name.
   const choice = chooseBaseline(stored, sheets, { sheet: null, month: before }, { publishedAt: statSync(path).mtime.toISOString() });
   if (!choice.baseline) return fail(EXIT.noTable, cliMessages.noPreviousTable(path, before));
-  const warnings = choice.damaged ? [cliMessages.storedSnapshotDamaged(SNAPSHOT_TABLE.sheetName, choice.damaged.message)] : [];
+  const warnings = choice.damaged ? [cliMessages.warning(revisionMessages.baselineDamaged(choice.damaged.message))] : [];
   return { ok: true, value: { snapshot: choice.baseline.snapshot, source: choice.baseline.source.kind === 'snapshot' ? 'stored snapshot' : 'sheet', warnings } };
 }
 

@@ -115,8 +115,8 @@ export const cliMessages = {
   internal: (reason: string): string => `Internal error in scorecard: ${reason}. Nothing was written. Please report this (set SCORECARD_DEBUG=1 for details).`,
   problemsExit: (n: number): string =>
     `${count(n, 'tolerance')} cannot be read (listed above with ${agree(n, 'its cell', 'their cells')}): no RAG for ${agree(n, 'that row', 'those rows')}. The file was written; fix those cells and run again.`,
-  storedSnapshotDamaged: (sheet: string, reason: string): string =>
-    `Warning: the published figures stored in the hidden sheet '${sheet}' cannot be read (${reason}); comparing with the published sheet itself instead.`,
+  /** A warning printed on stderr; the command goes on. */
+  warning: (text: string): string => `Warning: ${text}`,
   noSuchSheet: (sheet: string, path: string, sheets: string[]): string =>
     `There is no sheet named "${sheet}" in ${path}. Sheets: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
   noArrowTitle: (n: number): string => `No arrow (${count(n, 'DOT cell shows', 'DOT cells show')} – with a note saying why):`,

@@ -85,8 +85,6 @@ export const excelMessages = {
   fileUnreadable: (detail: string): string => `The picked file could not be read: ${detail}`,
   fileUnreadableAction: (): string => 'Pick the .xlsx workbook that was published last month.',
   unknownRevisionAction: (): string => 'Open the Revisions view again to reload the list, then mark the revision.',
-  baselineDamaged: (detail: string): string =>
-    `The published figures stored in the workbook are damaged (${detail}); last month’s sheet was used instead.`,
   notesFailed: (detail: string): string =>
     `The revised cells are highlighted, but Excel refused some of the notes (${detail}). Each highlighted cell is still listed in the Revisions view.`,
   notesUnsupported: (): string =>

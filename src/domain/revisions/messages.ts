@@ -33,6 +33,9 @@ export const revisionMessages = {
   noteChanged: (address: string): string =>
     `${address}: the note was edited since the add-in added it; left as it is.`,
   sheetGone: (sheet: string): string => `The sheet '${sheet}' no longer exists; its highlight records were dropped.`,
+  /** The stored published figures cannot be read (`detail` says where): the comparison falls back to the sheets. */
+  baselineDamaged: (detail: string): string =>
+    `The published figures stored in the workbook cannot be read (${detail}); the previous month’s sheet is compared instead.`,
   noMonthInFile: (fileName: string): string =>
     `No scorecard with a month before this one was found in ${fileName}. Pick the workbook published last month.`,
   unknownRevision: (id: string): string => `No revision ${id} on this sheet. Reload the revisions and try again.`,

@@ -38,7 +38,7 @@ export function snapshotFromGrids(grids: readonly Grid[], currentMonth: string, 
   // The current sheet is in another workbook: no sheet of the file is excluded by name.
   const choice = chooseBaseline(stored, sheets, { sheet: null, month: currentMonth }, { publishedAt: now });
   if (!choice.baseline) return { ok: false, error: outcomeError('fileUnreadable', rm.noMonthInFile(fileName)) };
-  return { ok: true, value: { snapshot: choice.baseline.snapshot, notices: choice.damaged ? [xm.baselineDamaged(choice.damaged.message)] : [] } };
+  return { ok: true, value: { snapshot: choice.baseline.snapshot, notices: choice.damaged ? [rm.baselineDamaged(choice.damaged.message)] : [] } };
 }
 
 /**

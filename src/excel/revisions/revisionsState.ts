@@ -12,6 +12,7 @@ import { readScorecard } from '../../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../../domain/sheet/scorecard';
 import type { Outcome } from '../../port/api';
 import { findSheet, readActive, readSheets, valuesFromA1, type SheetInfo } from './revisionsRead';
+import { revisionMessages as rm } from '../../domain/revisions/messages';
 import { excelMessages as xm, fromEngineError, outcomeError } from '../messages';
 
 /** Sheets the add-in keeps its records on; never read as scorecards, never a baseline. */
@@ -124,7 +125,7 @@ export async function findBaseline(context: Excel.RequestContext, state: Workboo
       : storedBaseline(state.snapshots.state === 'ours' ? valuesFromA1(state.snapshots.grid) : null, state.reportingMonth);
   const grids = stored.baseline ? new Map<string, Grid>() : await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
   const choice = chooseBaseline(stored, readSheetsAsTables(grids), { sheet: state.active.sheetName, month: state.reportingMonth }, { publishedAt: now });
-  if (choice.damaged) notices.push(xm.baselineDamaged(choice.damaged.message));
+  if (choice.damaged) notices.push(rm.baselineDamaged(choice.damaged.message));
   return { baseline: choice.baseline, notices };
 }
 
