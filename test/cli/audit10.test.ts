@@ -56,7 +56,8 @@ function soffice(file: string, to: string, outDir: string): string {
 
 /**
  * The Early Help sample as an older council workbook has it, written by openpyxl: every
- * cell in Arial 9; three DOT cells holding last month's arrows as Wingdings letters; a count
+ * cell in Arial 9; four DOT cells holding last month's arrows as Wingdings letters and a
+ * Webdings triangle; a count
  * row (11.1, unit Number) whose Nov and Dec figures have a decimal under General; and in the
  * second table (its columns one to the left of the first's) a count figure of 1,234,567.25.
  * Prints the row of that figure.
@@ -71,9 +72,9 @@ for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
         if c.value is not None:
             f = c.font
             c.font = Font(name='Arial', size=9, bold=f.b, italic=f.i, color=f.color)
-for addr, letter in (('L5', '\\u00e1'), ('L9', '\\u00e2'), ('L11', '\\u00e6')):
+for addr, letter, font in (('L5', '\\u00e1', 'Wingdings'), ('L9', '\\u00e2', 'Wingdings'), ('L11', '\\u00e6', 'Wingdings'), ('L12', '5', 'Webdings')):
     ws[addr].value = letter
-    ws[addr].font = Font(name='Wingdings', size=9)
+    ws[addr].font = Font(name=font, size=9)
 ws['H11'].value = 149.5
 ws['I11'].value = 316.3
 for a in ('H11', 'I11'):
@@ -138,17 +139,17 @@ describe('an older council workbook (openpyxl: Arial 9, Wingdings arrows, decima
     expect(restyled).toBeGreaterThan(100);
   });
 
-  it('reads the Wingdings DOT letters as last month’s arrows, in the pane’s reader too', async () => {
+  it('reads the Wingdings DOT letters and a Webdings triangle as last month’s arrows, in the pane’s reader too', async () => {
     const grids = await readGrids(new Uint8Array(readFileSync(input)), 'council.xlsx');
     if (!grids.ok) throw new Error(grids.error.message);
     const g = grids.value[0]!;
     const at = (row: number, col: number): unknown => g.values[row - g.top]?.[col - g.left];
-    // L5, L9, L11 (0-based rows 4, 8, 10; column L = 11) held á, â, æ in Wingdings.
-    expect([at(4, 11), at(8, 11), at(10, 11)]).toEqual(['↑', '↓', '↘']);
+    // L5, L9, L11 (0-based rows 4, 8, 10; column L = 11) held á, â, æ in Wingdings, L12 a Webdings 5 (▲).
+    expect([at(4, 11), at(8, 11), at(10, 11), at(11, 11)]).toEqual(['↑', '↓', '↘', '↑']);
   });
 
   it('writes the new arrows in those cells with a font that shows them, at the user’s size', () => {
-    for (const addr of ['L5', 'L9', 'L11']) {
+    for (const addr of ['L5', 'L9', 'L11', 'L12']) {
       const [value, name, size] = after.cells[addr]!;
       expect(String(value)).toMatch(/^[↑↓↗↘→←]$/u);
       expect(SYMBOL_FONTS).not.toContain((name ?? '').toLowerCase());

@@ -4,7 +4,8 @@
  * arrow. The code positions are those of the fonts' published character sets (the
  * Unicode 7.0 Wingdings/Webdings mapping, and the Adobe Symbol encoding): Wingdings
  * 0xDF-0xE6 are the eight arrows ← → ↑ ↓ ↖ ↗ ↙ ↘ and 0xE7-0xEE their heavy forms;
- * Wingdings 3 0x66-0x6D the same eight; Symbol 0xAC-0xAF ← ↑ → ↓.
+ * Wingdings 3 0x66-0x6D the same eight; Symbol 0xAC-0xAF ← ↑ → ↓; Webdings has no
+ * arrows but its black triangles 0x33-0x36 (◀ ▶ ▲ ▼) serve as them.
  */
 const EIGHT = ['←', '→', '↑', '↓', '↖', '↗', '↙', '↘'];
 
@@ -15,6 +16,7 @@ function table(start: number, glyphs: readonly string[]): Map<string, string> {
 const WINGDINGS = new Map([...table(0xdf, EIGHT), ...table(0xe7, EIGHT)]);
 const WINGDINGS_3 = table(0x66, EIGHT);
 const SYMBOL = table(0xac, ['←', '↑', '→', '↓']);
+const WEBDINGS = table(0x33, ['←', '→', '↑', '↓']);
 
 /**
  * The arrow a one-character cell shows in a symbol font, or null (not a symbol font,
@@ -29,6 +31,6 @@ export function symbolArrow(text: string, fontName: string): string | null {
   const code = trimmed.charCodeAt(0);
   const ch = code >= 0xf000 && code <= 0xf0ff ? String.fromCharCode(code - 0xf000) : trimmed;
   const font = fontName.toLowerCase();
-  const map = font === 'wingdings' ? WINGDINGS : font === 'wingdings 3' ? WINGDINGS_3 : font === 'symbol' ? SYMBOL : null;
+  const map = font === 'wingdings' ? WINGDINGS : font === 'wingdings 3' ? WINGDINGS_3 : font === 'symbol' ? SYMBOL : font === 'webdings' ? WEBDINGS : null;
   return map?.get(ch) ?? null;
 }
