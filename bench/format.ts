@@ -13,9 +13,10 @@ import { a1 } from '../src/domain/sheet/grid';
 import type { Grid } from '../src/domain/sheet/grid';
 import { readScorecard } from '../src/domain/sheet/readScorecard';
 import { createExcelAddinApi } from '../src/excel/addinApi';
-import type { Settings } from '../src/port/api';
+import { DEFAULT_SETTINGS, type Settings } from '../src/port/api';
 import { fakeWorkbookFromGrids, installFakeOffice } from '../test/fakes/fakeExcel';
 import { formatScenario, type FormatScenarioName } from '../test/fixtures/formatScenarios';
+import { syntheticGrid } from '../test/fixtures/seedGrids';
 
 export interface FormatBenchRow {
   scenario: FormatScenarioName;
@@ -114,6 +115,25 @@ export function planTime(grid: Grid, settings: Settings, runs = 7): number {
   }
   times.sort((x, y) => x - y);
   return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+}
+
+/** Plan time at one size of the plain scenario's sheet, and per 1,000 rows. */
+export interface PlanScalingRow {
+  rows: number;
+  planMs: number;
+  msPer1000Rows: number;
+}
+
+/**
+ * Plan time (readScorecard + planFormat, median of warm runs) of the plain scenario's sheet
+ * (3 months, default settings) at each size: planning is linear when `msPer1000Rows` stays
+ * flat from 5,000 to 50,000 rows. Fewer runs at the largest sizes, where one run is long.
+ */
+export function planScaling(sizes: readonly number[] = [5000, 50_000]): PlanScalingRow[] {
+  return sizes.map((rows) => {
+    const planMs = planTime(syntheticGrid(rows, 3), DEFAULT_SETTINGS, rows > 10_000 ? 3 : 7);
+    return { rows, planMs, msPer1000Rows: Math.round((planMs / rows) * 1000 * 100) / 100 };
+  });
 }
 
 /** Runs the benchmark; deterministic counts, `planMs` measured on this machine. */

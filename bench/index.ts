@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { runBundleBench } from './bundle';
 import { runCliBench } from './cli';
 import { runEngineBench } from './engine';
-import { runFormatBench } from './format';
+import { planScaling, runFormatBench } from './format';
 import { runPaneBench } from './pane';
 
 type Figures = Record<string, number | string>;
@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     })),
   );
 
+  const planScale = planScaling();
+  console.log('\nPlan time (readScorecard + planFormat) of the plain sheet by size: linear when ms per 1,000 rows stays flat');
+  console.table(planScale);
+
   const cli = await runCliBench();
   printFigures('xlsx end to end: scorecard format (and --previous) in a fresh process, beside unzip + rezip (floor)', cli);
 
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   const pane = await runPaneBench();
   printFigures('Task pane load in headless Chromium, fake host (ms from navigation, median)', pane);
 
-  writeFileSync('bench-results.json', JSON.stringify({ engine, format, cli, bundle, pane }, null, 2) + '\n');
+  writeFileSync('bench-results.json', JSON.stringify({ engine, format, planScaling: planScale, cli, bundle, pane }, null, 2) + '\n');
   console.log('\nWritten to bench-results.json');
 }
 
