@@ -22,34 +22,36 @@ const COLS = 16_384;
  */
 function boxesOfKeys(keys: Float64Array): CellBox[] {
   keys.sort();
-  // Boxes still growing downwards, by run (`left * COLS + right`), and those finished.
-  let open = new Map<number, CellBox>();
-  let next = new Map<number, CellBox>();
+  // Boxes still growing downwards (the previous row's runs, left to right), and those finished.
+  let open: CellBox[] = [];
+  let next: CellBox[] = [];
   const done: CellBox[] = [];
   const n = keys.length;
   let i = 0;
   while (i < n) {
     const row = Math.floor(keys[i] / COLS);
     const rowEnd = (row + 1) * COLS;
+    // The open boxes are sorted by left, as this row's runs are found: one pointer walks them.
+    let p = 0;
     while (i < n && keys[i] < rowEnd) {
       const left = keys[i] - row * COLS;
       let right = left;
       i++;
       // Duplicates and the next column extend the run.
       while (i < n && keys[i] < rowEnd && keys[i] - row * COLS <= right + 1) right = Math.max(right, keys[i++] - row * COLS);
-      const k = left * COLS + right;
-      const box = open.get(k);
-      if (box && box.bottom === row - 1) {
+      while (p < open.length && open[p].left < left) done.push(open[p++]);
+      const box = p < open.length ? open[p] : undefined;
+      if (box && box.left === left && box.right === right && box.bottom === row - 1) {
         box.bottom = row;
-        open.delete(k);
-        next.set(k, box);
-      } else next.set(k, { top: row, left, bottom: row, right });
+        p++;
+        next.push(box);
+      } else next.push({ top: row, left, bottom: row, right });
     }
-    for (const b of open.values()) done.push(b);
-    open.clear();
+    while (p < open.length) done.push(open[p++]);
     [open, next] = [next, open];
+    next.length = 0;
   }
-  for (const b of open.values()) done.push(b);
+  for (const b of open) done.push(b);
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 

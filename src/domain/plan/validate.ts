@@ -9,8 +9,12 @@ const COLOUR = /^#[0-9A-Fa-f]{6}$/;
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
 
+function validIndex(n: number): boolean {
+  return Number.isInteger(n) && n >= 0;
+}
+
 function validBox(b: CellBox): boolean {
-  return [b.top, b.left, b.bottom, b.right].every((n) => Number.isInteger(n) && n >= 0) && b.top <= b.bottom && b.left <= b.right && b.bottom <= MAX_ROW && b.right <= MAX_COL;
+  return validIndex(b.top) && validIndex(b.left) && validIndex(b.bottom) && validIndex(b.right) && b.top <= b.bottom && b.left <= b.right && b.bottom <= MAX_ROW && b.right <= MAX_COL;
 }
 
 function inside(box: CellBox, outer: CellBox | null): boolean {

@@ -59,7 +59,7 @@ function reportWarnings(sink: ProblemSink, tol: Tolerances, skip: string | null)
   for (const w of tol.warnings) {
     if (w.message === skip) continue;
     const code = w.kind === 'unreadable' ? (tol.unreadable.find((u) => u.rag === w.rag)?.code ?? 'badTolerance') : WARNING_CODES[w.kind];
-    report(sink, sink.row[w.rag]?.address ?? toleranceBox(sink.row), code, w.message, 'warning');
+    report(sink, addressOf(sink.row[w.rag]) ?? toleranceBox(sink.row), code, w.message, 'warning');
   }
 }
 
@@ -128,6 +128,10 @@ function inputText(t: CellInput): string {
   return t === null || t === undefined ? '' : String(t);
 }
 
+function addressOf(cell: ToleranceCell | null): string | undefined {
+  return cell ? a1(cell.row, cell.col) : undefined;
+}
+
 function toleranceBox(row: RawRow): string {
   const cells = [row.red, row.amber, row.green].filter((c): c is ToleranceCell => c !== null);
   if (cells.length === 0) return a1(row.row, 0);
@@ -139,22 +143,22 @@ function toleranceBox(row: RawRow): string {
  * The row's tolerances as the engine reads them, with what is wrong with them reported:
  * unreadable text, an Info row with targets, a percentage target on a count row (set aside).
  */
-function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: RowTolerances, polarityAddress: string): Tolerances | null {
+function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: RowTolerances, polarityCol: number): Tolerances | null {
   const raw = sink.row;
   const polarity = raw.polarity.ok ? raw.polarity.value : null;
   let tol: Tolerances | null = null;
   if (raw.polarity.ok) {
     const parsed = parseTolerances(inputs.red, inputs.amber, inputs.green, polarity);
-    if (!parsed.ok) report(sink, parsed.error.code === 'polarityConflict' ? polarityAddress : toleranceBox(raw), parsed.error.code, parsed.error.message);
+    if (!parsed.ok) report(sink, parsed.error.code === 'polarityConflict' ? a1(raw.row, polarityCol) : toleranceBox(raw), parsed.error.code, parsed.error.message);
     else tol = parsed.value;
   }
   if (polarity === 'info' && written.set && [written.red, written.amber, written.green].some((t) => t.trim() !== '' && !isNotApplicable(t))) {
     const texts = [written.red, written.amber, written.green].filter((t) => t !== '');
-    report(sink, polarityAddress, 'polarityConflict', sheetMsg.infoWithTolerances(texts.join(' | ')));
+    report(sink, a1(raw.row, polarityCol), 'polarityConflict', sheetMsg.infoWithTolerances(texts.join(' | ')));
   }
   if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
     const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && /%/.test(c.text));
-    if (cell) report(sink, cell.address, 'unitMismatch', sheetMsg.percentTargetInCountRow(raw.unitText, cell.text.trim()));
+    if (cell) report(sink, a1(cell.row, cell.col), 'unitMismatch', sheetMsg.percentTargetInCountRow(raw.unitText, cell.text.trim()));
     tol = null;
   }
   return tol;
@@ -178,7 +182,7 @@ function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, fou
     if (judged.ok) return { rag: judged.value, named: null };
     // The figure may lie in an unreadable cell's band: the error is that cell's.
     const blamed = tol.unreadable.find((u) => u.message === judged.error.message);
-    report(sink, blamed ? (sink.row[blamed.rag]?.address ?? toleranceBox(sink.row)) : found.cell.address, judged.error.code, judged.error.message);
+    report(sink, blamed ? (addressOf(sink.row[blamed.rag]) ?? toleranceBox(sink.row)) : found.cell.address, judged.error.code, judged.error.message);
     return { rag: null, named: blamed ? blamed.message : null };
   } else if (value.kind === 'missing') {
     report(sink, found.cell.address, 'missingValue', sheetMsg.monthNotReported(found.basis.kind === 'month' ? found.basis.label : '', found.cell.text.trim()));
@@ -224,11 +228,10 @@ export function evaluateRow(raw: RawRow, context: RowContext): IndicatorRow {
   const amber = inputText(inputs.amber);
   const green = inputText(inputs.green);
   const written: RowTolerances = { red, amber, green, set: red !== '' || amber !== '' || green !== '', parsed: null };
-  const polarityAddress = a1(raw.row, context.columns.polarity);
   const polarity = raw.polarity.ok ? raw.polarity.value : null;
-  if (!raw.polarity.ok) report(sink, polarityAddress, raw.polarity.code, raw.polarity.message);
+  if (!raw.polarity.ok) report(sink, a1(raw.row, context.columns.polarity), raw.polarity.code, raw.polarity.message);
   const flagged = unitProblems(sink);
-  const tol = readTolerances(sink, inputs, written, polarityAddress);
+  const tol = readTolerances(sink, inputs, written, context.columns.polarity);
   written.parsed = tol;
   const { rag, basis } = judgeRag(sink, tol, flagged);
   const pair = dotMonths(raw.months, basis, raw.frequency);

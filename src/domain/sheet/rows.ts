@@ -37,8 +37,11 @@ export function readCell(grid: Grid, row: number, col: number): ReadCell {
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value };
 }
 
-/** A Red, Amber or Green cell: its text goes to the tolerance parser; only a number cell needs its reading (how it is shown). */
-export interface ToleranceCell extends Omit<ReadCell, 'value'> {
+/**
+ * A Red, Amber or Green cell: its text goes to the tolerance parser; only a number cell
+ * needs its reading (how it is shown), and its address only a problem naming it.
+ */
+export interface ToleranceCell extends Omit<ReadCell, 'value' | 'address'> {
   /** The number cell's reading; null for text, which the parser reads itself. */
   number: ParsedValue | null;
 }
@@ -50,7 +53,7 @@ function readToleranceCell(grid: Grid, row: number, col: number | null): Toleran
   const raw = grid.values[i]?.[j];
   const text = grid.text[i]?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
   const number = typeof raw === 'number' ? parseCellValue(raw, text, grid.numberFormats[i]?.[j] ?? 'General') : null;
-  return { row, col, address: a1(row, col), text, raw: raw ?? null, number };
+  return { row, col, text, raw: raw ?? null, number };
 }
 
 /**
@@ -196,8 +199,12 @@ function rowKey(state: RowsState, t: RowTexts, ref: string, subRow: boolean, r: 
   const distinct = t.sub !== '' ? t.sub : t.name !== '' && subRow ? t.name : '';
   let key = !subRow && t.sub === '' ? ref : `${ref} | ${distinct !== '' ? distinct : `#${state.ordinal}`}`;
   if (key === '') key = `row ${r + 1}`;
-  while (state.keys.has(key)) key = `${key} #${state.ordinal}`;
-  state.keys.add(key);
+  // One lookup for the usual new key: added at once, made distinct only when it was there.
+  let size = state.keys.size;
+  while (state.keys.add(key).size === size) {
+    key = `${key} #${state.ordinal}`;
+    size = state.keys.size;
+  }
   return key;
 }
 
