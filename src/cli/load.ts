@@ -1,5 +1,5 @@
 import * as zlib from 'node:zlib';
-import type { Grid } from '../domain/sheet/grid';
+import { sameSheetName, type Grid } from '../domain/sheet/grid';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
 import type { DotConvention } from '../domain/types';
@@ -73,7 +73,8 @@ export interface FoundScorecard {
  */
 export function findScorecard(wb: XlsxWorkbook, path: string, convention: DotConvention, sheet?: string): CliResult<FoundScorecard> {
   if (sheet !== undefined) {
-    const info = wb.sheets.find((w) => w.name === sheet) ?? wb.sheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+    // Excel's own rule (a workbook cannot hold both Dec-20 and DEC-20): --sheet dec-20 finds Dec-20.
+    const info = wb.sheets.find((w) => sameSheetName(w.name, sheet));
     if (!info) return fail(EXIT.noTable, cliMessages.noSuchSheet(sheet, path, wb.sheets.map((w) => w.name)));
     const grid = gridOf(wb, info.name, path);
     if (!grid.ok) return { ok: false, error: xlsxFailure(grid.error) };
