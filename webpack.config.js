@@ -33,6 +33,11 @@ async function httpsOptions() {
 }
 
 
+/** A split chunk's name: its kind and the (sorted) names of the chunks that load it. */
+function splitName(kind) {
+  return (_module, chunks) => [kind, ...chunks.map((c) => c.name || String(c.id)).sort()].join("-");
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -97,6 +102,13 @@ module.exports = async (env = {}, argv = {}) => {
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 10 },
           // Our own modules both entries use (the engine): one file with a stable name.
           shared: { name: "shared", chunks: "initial", minChunks: 2, minSize: 0, priority: -20, reuseExistingChunk: true },
+          // webpack's own groups (npm packages of lazy chunks; our modules two or more chunks
+          // use), as before but named after the chunks that load them, so the build output says
+          // what each file is: split-vendor-revisions-settings holds Fluent parts only those two
+          // lazy views use; split-shared-excel-functions the engine code the functions (first
+          // paint) and the lazy Excel adapter share.
+          defaultVendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true, name: splitName("split-vendor") },
+          default: { minChunks: 2, priority: -20, reuseExistingChunk: true, name: splitName("split-shared") },
         },
       },
     },

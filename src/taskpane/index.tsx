@@ -9,7 +9,7 @@ import { paneText } from './strings';
 // adapter (and the engine it plans with) is a chunk of its own, fetched on the pane's first
 // call (loading the settings, right after the first paint): what the page loads before it
 // can paint is React, Fluent and the views.
-const readFile: WorkbookFileReader = async (data, fileName) => (await import('../xlsx/read')).readGrids(data, fileName);
+const readFile: WorkbookFileReader = async (data, fileName) => (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readGrids(data, fileName);
 
 const api = lazyAddinApi(
   async () => (await import(/* webpackChunkName: "excel" */ '../excel/addinApi')).createExcelAddinApi({ readFile }),

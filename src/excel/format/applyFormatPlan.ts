@@ -123,7 +123,13 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  * are located, then every planned operation (values, number formats, styles, new colour
  * rules, widths, panes, print). The clean-up trip deletes the backup, the add-in's
  * earlier rules and notes, writes the plan's notes (a refused note is a warning, never an
- * undone Format) and recalculates.
+ * undone Format) and recalculates. The notes cannot go in the write batch: which of them to
+ * add, replace or leave depends on where the sheet's notes are (a user's note on a cell
+ * stays, and `NoteCollection.add` refuses a cell that has one), and Excel tells a note's
+ * cell only through `Note.getLocation()` on a note the read returned: a Note has no address
+ * property, and NoteCollection has no way to ask for the notes of given cells in bulk
+ * (ExcelApi 1.18, @types/office-js). So the write batch locates them and the clean-up,
+ * which must follow the write anyway, applies them: still three round trips.
  *
  * Excel does not roll a failed batch back, so if any write fails (or a co-author changed
  * the table meanwhile) the add-in takes back only what it wrote, and only where it still
