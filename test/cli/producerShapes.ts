@@ -18,12 +18,19 @@
  * - Strict Open XML (ISO/IEC 29500 Strict namespaces), and a sheet protected with a
  *   password, which the tool must refuse.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { sample } from './runCli';
 
 type Parts = Record<string, Uint8Array>;
+
+/** A sample workbook's path (no jest globals, so scripts/corpus.ts can use this module). */
+export function samplePath(name: string): string {
+  const path = join(__dirname, '..', '..', 'samples', name);
+  if (!existsSync(path)) throw new Error(`sample ${name} is missing: run npx tsx scripts/build-samples.ts`);
+  return path;
+}
+const sample = samplePath;
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes ?? new Uint8Array());
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

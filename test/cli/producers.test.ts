@@ -7,7 +7,6 @@
  * write and an .xlsm (test/cli/producerShapes.ts), and what must be refused: Strict Open
  * XML, a password to open, a protected sheet the plan would change, a locked structure.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { parseXml, rawOf } from '../../src/xlsx/package/xml';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+import { libreOfficeResave, minimalPackage, openpyxlWorkbook, soffice } from './corpus';
 import { emptyWorkbook, EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, excelSavedWithSettings, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
 
 let cli: string;
@@ -27,19 +27,6 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => removeBuild(cli));
 
-const PYTHON = '/usr/bin/python3';
-
-function soffice(file: string, to: string, outDir: string): string {
-  const profile = join(outDir, 'profile');
-  const result = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], {
-    encoding: 'utf8',
-    timeout: 180_000,
-    env: { ...process.env, HOME: profile },
-  });
-  const out = join(outDir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${to.split(':')[0]}`));
-  if (!existsSync(out)) throw new Error(`soffice --convert-to ${to} produced nothing: ${result.stderr}`);
-  return out;
-}
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes ?? new Uint8Array());
 
@@ -123,46 +110,11 @@ function printsToPdf(out: string): void {
   expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 }
 
-const OPENPYXL = `
-import sys, openpyxl
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import PatternFill
-from openpyxl.comments import Comment
-from openpyxl.chart import BarChart, Reference
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb.worksheets[0]
-names = [DefinedName('Population', attr_text='56970'), DefinedName('FrontDoor', attr_text="SUM('Dec-20'!$G$11:$G$12)")]
-for n in names:
-    try:
-        wb.defined_names[n.name] = n
-    except (TypeError, AttributeError):
-        wb.defined_names.append(n)
-dv = DataValidation(type='list', formula1='"Yes,No"', allow_blank=True)
-ws.add_data_validation(dv)
-dv.add('AB5:AB9')
-ws.conditional_formatting.add('G11:G20', CellIsRule(operator='greaterThan', formula=['1000'], fill=PatternFill('solid', fgColor='FFC7CE')))
-ws['A1'].comment = Comment('Source: the data team', 'Analyst')
-other = wb.create_sheet('Population')
-other['A1'] = 'Population 0-17'
-other['B1'] = 56970
-other['B2'] = 1200
-other['B3'] = 1300
-other.protection.sheet = True
-other.protection.password = 'secret'
-chart = BarChart()
-chart.add_data(Reference(other, min_col=2, min_row=1, max_row=3))
-other.add_chart(chart, 'D3')
-wb.calculation.iterate = True
-wb.calculation.fullPrecision = False
-wb.save(sys.argv[2])
-`;
 import { entered } from '../fixtures/writes';
 
 describe('workbooks from other producers, formatted in place', () => {
   it('a LibreOffice re-save (empty workbookProtection, custom properties) is formatted, not refused', () => {
-    const resaved = soffice(sample('early-help-2020-12.xlsx'), 'xlsx:Calc MS Excel 2007 XML', tempDir());
+    const resaved = libreOfficeResave(tempDir());
     const { out, outParts } = formatAndCompare(resaved);
     expect(text(outParts['xl/workbook.xml'])).toMatch(/<workbookProtection\/>|docProps|<workbook/);
     expectPlanned(out, resaved);
@@ -170,10 +122,7 @@ describe('workbooks from other producers, formatted in place', () => {
   }, 400_000);
 
   it('an openpyxl workbook keeps its defined names, data validation, conditional format, protected sheet, calc settings, note and chart', () => {
-    const dir = tempDir();
-    const input = join(dir, 'openpyxl.xlsx');
-    const py = spawnSync(PYTHON, ['-c', OPENPYXL, sample('early-help-2020-12.xlsx'), input], { encoding: 'utf8', timeout: 120_000 });
-    if (py.status !== 0) throw new Error(py.stderr);
+    const input = openpyxlWorkbook(tempDir());
     const { out, inParts, outParts } = formatAndCompare(input);
     const sheet = text(outParts['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('<dataValidations');
@@ -189,27 +138,7 @@ describe('workbooks from other producers, formatted in place', () => {
 
   it('a hand-written minimal package (inline strings, rich text, a shared formula, no shared strings, theme or properties)', () => {
     const dir = tempDir();
-    const p = unzipSync(new Uint8Array(readFileSync(sample('early-help-2020-12.xlsx'))));
-    // The sample's sheet, its shared strings turned into inline strings, one rich-text
-    // title and a shared formula; only the parts a package must have.
-    const sst = [...text(p['xl/sharedStrings.xml']).matchAll(/<si>([^]*?)<\/si>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
-    let sheet = text(p['xl/worksheets/sheet1.xml']).replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, r: string, a: string, b: string, i: string) => `<c r="${r}"${a} t="inlineStr"${b}><is><t>${sst[Number(i)]}</t></is></c>`);
-    sheet = sheet.replace(/<c r="A1"([^>]*) t="inlineStr"([^>]*)><is><t>([^<]*)<\/t><\/is><\/c>/, (_m, a: string, b: string, t: string) => `<c r="A1"${a} t="inlineStr"${b}><is><r><rPr><b/></rPr><t xml:space="preserve">${t.slice(0, 5)}</t></r><r><t>${t.slice(5)}</t></r></is></c>`);
-    sheet = sheet.replace('</sheetData>', '<row r="120"><c r="A120"><f t="shared" ref="A120:C120" si="0">G11*2</f><v>0</v></c><c r="B120"><f t="shared" si="0"/><v>0</v></c><c r="C120"><f t="shared" si="0"/><v>0</v></c></row></sheetData>');
-    const input = join(dir, 'minimal.xlsx');
-    writeFileSync(
-      input,
-      zipSync({
-        '[Content_Types].xml': strToU8(
-          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-        ),
-        '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-        'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Dec-20" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-        'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'),
-        'xl/styles.xml': p['xl/styles.xml']!,
-        'xl/worksheets/sheet1.xml': strToU8(sheet),
-      }),
-    );
+    const input = minimalPackage(dir);
     const out = join(dir, 'out.xlsx');
     const result = run(cli, ['format', input, '-o', out]);
     expect([EXIT.ok, EXIT.problems]).toContain(result.code);
