@@ -141,6 +141,9 @@ function parsePlainNumber(text: string): NumberValue | null {
   return { kind: 'number', value, percent, decimals, annotation: null };
 }
 
+/** What an annotation starts with after the number: a space or a bracket. */
+const ANNOTATION_START = /^[\s([]/;
+
 function parseText(raw: string): ParsedValue {
   const plain = parsePlainNumber(raw);
   if (plain !== null) return plain;
@@ -160,7 +163,7 @@ function parseText(raw: string): ParsedValue {
   const rest = m[5].trim();
   // `12abc` or `2019/20` is neither a number nor a placeholder: an annotation starts
   // after a space or a bracket (`13.7% (HT1)`, `159 (Jan19 - Dec19)`).
-  if (rest !== '' && !/^[\s([]/.test(m[5])) return { kind: 'invalid', text: written };
+  if (rest !== '' && !ANNOTATION_START.test(m[5])) return { kind: 'invalid', text: written };
   const sign = m[1] === '' || m[1] === '+' ? '' : '-';
   const digits = `${sign}${(intPart ?? '0').replace(/,/g, '')}${fracPart !== undefined ? `.${fracPart}` : ''}`;
   const percent = m[4] === '%';

@@ -29,16 +29,19 @@ function boxesOfKeys(keys: Float64Array): CellBox[] {
   const n = keys.length;
   let i = 0;
   while (i < n) {
-    const row = Math.floor(keys[i] / COLS);
-    const rowEnd = (row + 1) * COLS;
+    // `| 0`: rows (< 2^20) and columns (< 2^14) are small integers, kept as such (a double
+    // stored in a box would be a heap number of its own).
+    const row = Math.floor(keys[i] / COLS) | 0;
+    const rowStart = row * COLS;
+    const rowEnd = rowStart + COLS;
     // The open boxes are sorted by left, as this row's runs are found: one pointer walks them.
     let p = 0;
     while (i < n && keys[i] < rowEnd) {
-      const left = keys[i] - row * COLS;
+      const left = (keys[i] - rowStart) | 0;
       let right = left;
       i++;
       // Duplicates and the next column extend the run.
-      while (i < n && keys[i] < rowEnd && keys[i] - row * COLS <= right + 1) right = Math.max(right, keys[i++] - row * COLS);
+      while (i < n && keys[i] < rowEnd && keys[i] - rowStart <= right + 1) right = Math.max(right, (keys[i++] - rowStart) | 0);
       while (p < open.length && open[p].left < left) done.push(open[p++]);
       const box = p < open.length ? open[p] : undefined;
       if (box && box.left === left && box.right === right && box.bottom === row - 1) {
@@ -48,7 +51,10 @@ function boxesOfKeys(keys: Float64Array): CellBox[] {
       } else next.push({ top: row, left, bottom: row, right });
     }
     while (p < open.length) done.push(open[p++]);
-    [open, next] = [next, open];
+    // Swapped without a destructuring (which iterates a new array on every row).
+    const finished = open;
+    open = next;
+    next = finished;
     next.length = 0;
   }
   for (const b of open) done.push(b);

@@ -3,6 +3,10 @@ import { classifyHeader, isYearLabel, type ColumnRole } from './headers';
 import { monthLabel, readMonthCell } from './months';
 import type { MonthColumn, TableColumns } from './scorecard';
 
+// A regular expression literal makes a new object each time it is evaluated: the ones run on
+// every cell are made once here.
+const MAY_NAME_POLARITY = /perf|polarity/i;
+
 /** A table's header as found on a grid: boxes, column roles and month columns. */
 export interface DetectedHeader {
   headerBox: CellBox;
@@ -88,7 +92,7 @@ function findPolarityCol(grid: Grid, row: number, cols: { first: number; last: n
     // Only text can name the column (a number's or a boolean's digits never do).
     const value = shown === '' ? values?.[j] : shown;
     // Cheap test first.
-    if (typeof value === 'string' && /perf|polarity/i.test(value) && classifyHeader(value) === 'polarity') return c;
+    if (typeof value === 'string' && MAY_NAME_POLARITY.test(value) && classifyHeader(value) === 'polarity') return c;
   }
   return null;
 }

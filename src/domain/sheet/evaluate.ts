@@ -9,6 +9,11 @@ import { rowDot } from './rowDot';
 import type { IndicatorRow, Problem, ProblemCode, RagBasis, ReadCell, RowTolerances, TableColumns } from './scorecard';
 import { yearOnYearOf } from './yearOnYear';
 
+// Made once: a regular expression literal is a new object each time it is evaluated (per row here).
+const PERCENT_SIGN = /%/;
+/** A RAG cell marked `YTD`: RAG is judged on the YTD figure. */
+const YTD_MARKED = /^ytd\b/i;
+
 /**
  * What a tolerance cell hands the parser: a number cell shown as a percentage goes as
  * `95%` text so the parser knows its unit; other number cells as numbers (0.95 and 95
@@ -18,7 +23,7 @@ function toleranceInput(cell: ToleranceCell | null): CellInput {
   if (!cell) return null;
   if (typeof cell.raw === 'number' && cell.number !== null && cell.number.kind === 'number') {
     if (!cell.number.percent) return cell.raw;
-    return /%/.test(cell.text) ? cell.text.trim() : `${formatNumber(cell.raw * 100)}%`;
+    return PERCENT_SIGN.test(cell.text) ? cell.text.trim() : `${formatNumber(cell.raw * 100)}%`;
   }
   return cell.text.trim() === '' && typeof cell.raw === 'string' ? cell.raw.trim() : cell.text.trim();
 }
@@ -100,7 +105,7 @@ function usable(c: ReadCell | null, flagged: ReadonlySet<string>): c is ReadCell
  * else YTD (annual measures).
  */
 function ragBasis(row: RawRow, flagged: ReadonlySet<string>): { basis: RagBasis; cell: ReadCell } | null {
-  if (/^ytd\b/i.test(row.ragText)) return usable(row.ytd, flagged) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
+  if (YTD_MARKED.test(row.ragText)) return usable(row.ytd, flagged) ? { basis: { kind: 'ytd', col: row.ytd.col, marked: true }, cell: row.ytd } : null;
   const months = row.months;
   const reporting = months[months.length - 1];
   // A monthly row is judged on the reporting month alone: right after New month its column
@@ -157,7 +162,7 @@ function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: Row
     report(sink, a1(raw.row, polarityCol), 'polarityConflict', sheetMsg.infoWithTolerances(texts.join(' | ')));
   }
   if (tol && tol.kind === 'bands' && tol.percent && raw.unit === 'count') {
-    const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && /%/.test(c.text));
+    const cell = [raw.green, raw.amber, raw.red].find((c) => c !== null && PERCENT_SIGN.test(c.text));
     if (cell) report(sink, a1(cell.row, cell.col), 'unitMismatch', sheetMsg.percentTargetInCountRow(raw.unitText, cell.text.trim()));
     tol = null;
   }
@@ -168,7 +173,7 @@ function readTolerances(sink: ProblemSink, inputs: ToleranceInputs, written: Row
 function reportNoBasis(sink: ProblemSink, flagged: ReadonlySet<string>): void {
   const raw = sink.row;
   const reporting = raw.months[raw.months.length - 1];
-  if (/^ytd\b/i.test(raw.ragText) && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
+  if (YTD_MARKED.test(raw.ragText) && raw.ytd) report(sink, raw.ytd.address, 'missingValue', sheetMsg.noYtdFigure(raw.ytd.text.trim()));
   else if (reporting && !flagged.has(reporting.address)) report(sink, reporting.address, 'missingValue', sheetMsg.noRagFigure(reporting.label, reporting.text.trim()));
 }
 

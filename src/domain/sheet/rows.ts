@@ -69,6 +69,12 @@ export function readMonthValue(grid: Grid, row: number, col: number, label: stri
   return { row, col, address: a1(row, col), text, raw: raw ?? null, value, label };
 }
 
+// Made once (a regular expression literal is a new object each time it is evaluated, and this runs per row).
+const UNIT_PERCENT = /%|percent/;
+const UNIT_RATE = /rate/;
+const UNIT_AVERAGE = /average|mean/;
+const UNIT_COUNT = /number|count|\bno\.?\b|total/;
+
 /**
  * The unit a DATA NOTE (Monthly) cell names: `%`, `Percentage`, `Primary % (Termly)`,
  * `% (Quarterly)` are percentages; `Number`, `Count`, `Cumulative No.` counts;
@@ -79,10 +85,10 @@ export function readMonthValue(grid: Grid, row: number, col: number, label: stri
 export function unitOf(text: string): Unit {
   const t = text.toLowerCase();
   if (t.trim() === '') return 'unknown';
-  if (/%|percent/.test(t)) return 'percent';
-  if (/rate/.test(t)) return 'rate';
-  if (/average|mean/.test(t)) return 'average';
-  if (/number|count|\bno\.?\b|total/.test(t)) return 'count';
+  if (UNIT_PERCENT.test(t)) return 'percent';
+  if (UNIT_RATE.test(t)) return 'rate';
+  if (UNIT_AVERAGE.test(t)) return 'average';
+  if (UNIT_COUNT.test(t)) return 'count';
   return 'unknown';
 }
 
