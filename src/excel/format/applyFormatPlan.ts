@@ -146,23 +146,9 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   if (!excelApiSupported(9)) return fail('notSupported', m.notSupported());
   const limits = options.limits ?? DEFAULT_LIMITS;
 
-  let state: FormatState;
-  let cells: CellsRead;
-  try {
-    if (options.state && options.expected) {
-      state = options.state;
-      cells = gridCells(options.expected);
-    } else {
-      const read = await readForPlan(context, plan);
-      state = read.state;
-      cells = options.expected ? gridCells(options.expected) : read.cells;
-      // Read apart from the grid: the table must still be what the plan was made from.
-      const changed = options.expected ? firstChange(plan.area, boxRows(plan.area, (r, c) => read.cells.value(r, c)), cells) : null;
-      if (changed) return fail('sheetChanged', m.sheetChanged(qualified(plan.sheetName, changed)));
-    }
-  } catch (e) {
-    return { ok: false, error: toOutcomeError(e, plan.sheetName) };
-  }
+  const known = await stateAndCells(context, plan, options);
+  if (!known.ok) return known;
+  const { state, cells } = known.value;
   if (state.sheetProtected) return fail('sheetProtected', m.sheetProtected(plan.sheetName));
   // The backup copy needs the workbook structure unprotected (adding a sheet).
   if (state.structureProtected) return fail('readOnly', m.accessDenied());
@@ -173,16 +159,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   const ops = buildWriteOps(plan, limits);
   const batches = batchOps(ops, limits.payloadBytes);
   const backupName = freshBackupName(new Set(state.sheets.map((s) => s.name.toLowerCase())), options.backupName);
-  const undo = async (reason: OutcomeError): Promise<Outcome<never>> => {
-    const restored = await restore(context, plan, state, cells, backupName);
-    return restored === 'restored' || restored === 'untouched'
-      ? { ok: false, error: { ...reason, message: restored === 'restored' ? m.restored(reason.message) : m.unchanged(reason.message) } }
-      : restored === 'sheetGone'
-        ? fail('sheetMissing', m.sheetGoneWhileFormatting(plan.sheetName))
-        : restored === 'backupGone'
-          ? fail('backupGone', m.backupGone(reason.message, backupName))
-          : fail('notRestored', m.notRestored(reason.message, backupName));
-  };
+  const undo = async (reason: OutcomeError): Promise<Outcome<never>> => undone(await restore(context, plan, state, cells, backupName), reason, plan.sheetName, backupName);
   let written: Written;
   try {
     written = await writeBatches(context, plan, state, batches, backupName, options.onProgress);
@@ -197,6 +174,34 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   const warnings = await cleanUp(context, plan, state, written, backupName, options.afterWrite);
   if (!warnings.ok) return warnings;
   return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.value.length > 0 ? { warnings: warnings.value } : {}) } };
+}
+
+/**
+ * The sheet's state and the cells the plan was made from: the caller's (read with the grid,
+ * no round trip), or read here (one round trip) and checked against the grid if there is one.
+ */
+async function stateAndCells(context: Excel.RequestContext, plan: FormatPlan, options: ApplyOptions): Promise<Outcome<{ state: FormatState; cells: CellsRead }>> {
+  try {
+    if (options.state && options.expected) return { ok: true, value: { state: options.state, cells: gridCells(options.expected) } };
+    const read = await readForPlan(context, plan);
+    const cells = options.expected ? gridCells(options.expected) : read.cells;
+    // Read apart from the grid: the table must still be what the plan was made from.
+    const changed = options.expected ? firstChange(plan.area, boxRows(plan.area, (r, c) => read.cells.value(r, c)), cells) : null;
+    if (changed) return fail('sheetChanged', m.sheetChanged(qualified(plan.sheetName, changed)));
+    return { ok: true, value: { state: read.state, cells } };
+  } catch (e) {
+    return { ok: false, error: toOutcomeError(e, plan.sheetName) };
+  }
+}
+
+/** The outcome of a failed (or overtaken) write, by what the restore managed. */
+function undone(restored: Restored, reason: OutcomeError, sheetName: string, backupName: string): Outcome<never> {
+  if (restored === 'restored' || restored === 'untouched') {
+    return { ok: false, error: { ...reason, message: restored === 'restored' ? m.restored(reason.message) : m.unchanged(reason.message) } };
+  }
+  if (restored === 'sheetGone') return fail('sheetMissing', m.sheetGoneWhileFormatting(sheetName));
+  if (restored === 'backupGone') return fail('backupGone', m.backupGone(reason.message, backupName));
+  return fail('notRestored', m.notRestored(reason.message, backupName));
 }
 
 function boxRows<T>(box: CellBox, at: (row: number, col: number) => T): T[][] {
@@ -417,71 +422,93 @@ async function restore(context: Excel.RequestContext, plan: FormatPlan, state: F
     await context.sync();
     // Deleted mid-write: nothing of the add-in's is left to take back (a backup, if any, stays for the user).
     if (ws.isNullObject) return 'sheetGone';
-    const runs = valueRuns(plan.writes).map((run) => {
-      const range = ws.getRange(boxAddress(run.box));
-      range.load('values,formulas');
-      return { run, range };
-    });
-    const widths = backup.isNullObject
-      ? []
-      : plan.columnWidths.map(({ col }) => {
-          const range = backup.getRangeByIndexes(0, col, 1, 1);
-          range.load('format/columnWidth');
-          return { col, range };
-        });
-    // Excel keeps the print area and titles as sheet names: deleting them is how a plan's
-    // print setup is undone on a sheet that had none.
-    const printNames = plan.print
-      ? [state.printArea === null ? ws.names.getItemOrNullObject('Print_Area') : null, state.printTitleRows === null ? ws.names.getItemOrNullObject('Print_Titles') : null]
-      : [];
-    for (const name of printNames) name?.load('name');
+    const now = queueRestoreRead(ws, backup, plan, state);
     await context.sync();
-    // Runs of cells that still hold what the add-in wrote; and whether any of them held something else when read.
-    const ours: CellBox[] = [];
-    let changedByUs = false;
-    for (const { run, range } of runs) {
-      for (let i = 0; i < run.values.length; i++) {
-        const wrote = run.values[i][0];
-        if (holdsWritten(wrote, range.values[i][0], range.formulas[i][0]) && !holdsWritten(wrote, read.value(run.box.top + i, run.box.left), read.formula(run.box.top + i, run.box.left))) changedByUs = true;
-      }
-      let start = -1;
-      for (let i = 0; i <= run.values.length; i++) {
-        const still = i < run.values.length && holdsWritten(run.values[i][0], range.values[i][0], range.formulas[i][0]);
-        if (still && start < 0) start = i;
-        if (!still && start >= 0) {
-          ours.push({ top: run.box.top + start, left: run.box.left, bottom: run.box.top + i - 1, right: run.box.left });
-          start = -1;
-        }
-      }
-    }
+    const { ours, changedByUs } = stillOurs(now.runs, read);
     if (backup.isNullObject) return changedByUs ? 'backupGone' : 'untouched';
-    for (const box of [plan.area, plan.extraArea]) {
-      if (!box) continue;
-      const address = boxAddress(box);
-      ws.getRange(address).copyFrom(backup.getRange(address), 'Formats');
-    }
-    for (const box of ours) {
-      const address = boxAddress(box);
-      ws.getRange(address).copyFrom(backup.getRange(address), 'All');
-    }
-    for (const { col, range } of widths) ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = range.format.columnWidth;
-    const f = state.freeze;
-    if (!f) ws.freezePanes.unfreeze();
-    else if (f.right >= 16_383) ws.freezePanes.freezeRows(f.bottom + 1);
-    else if (f.bottom >= 1_048_575) ws.freezePanes.freezeColumns(f.right + 1);
-    else ws.freezePanes.freezeAt(ws.getRange(boxAddress(f)));
-    if (plan.print) {
-      ws.pageLayout.orientation = state.orientation as Excel.PageOrientation;
-      ws.pageLayout.zoom = state.zoom;
-      if (state.printArea) ws.pageLayout.setPrintArea(state.printArea.slice(state.printArea.lastIndexOf('!') + 1));
-      if (state.printTitleRows) ws.pageLayout.setPrintTitleRows(state.printTitleRows.slice(state.printTitleRows.lastIndexOf('!') + 1));
-      for (const name of printNames) if (name && !name.isNullObject) name.delete();
-    }
+    queuePutBack(ws, backup, plan, state, ours, now);
     backup.delete();
     await context.sync();
     return 'restored';
   } catch {
     // Reported by the caller as "not restored" with the backup's name: the user keeps a way back.
     return 'failed';
+  }
+}
+
+/** What a restore reads after a failed write: the written cells now, the backup's widths, the print names the plan may have added. */
+interface RestoreRead {
+  runs: Array<{ run: ReturnType<typeof valueRuns>[number]; range: Excel.Range }>;
+  widths: Array<{ col: number; range: Excel.Range }>;
+  printNames: Array<Excel.NamedItem | null>;
+}
+
+function queueRestoreRead(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: FormatPlan, state: FormatState): RestoreRead {
+  const runs = valueRuns(plan.writes).map((run) => {
+    const range = ws.getRange(boxAddress(run.box));
+    range.load('values,formulas');
+    return { run, range };
+  });
+  const widths = backup.isNullObject
+    ? []
+    : plan.columnWidths.map(({ col }) => {
+        const range = backup.getRangeByIndexes(0, col, 1, 1);
+        range.load('format/columnWidth');
+        return { col, range };
+      });
+  // Excel keeps the print area and titles as sheet names: deleting them is how a plan's
+  // print setup is undone on a sheet that had none.
+  const printNames = plan.print
+    ? [state.printArea === null ? ws.names.getItemOrNullObject('Print_Area') : null, state.printTitleRows === null ? ws.names.getItemOrNullObject('Print_Titles') : null]
+    : [];
+  for (const name of printNames) name?.load('name');
+  return { runs, widths, printNames };
+}
+
+/** Runs of cells that still hold what the add-in wrote; and whether any of them held something else when read. */
+function stillOurs(runs: RestoreRead['runs'], read: CellsRead): { ours: CellBox[]; changedByUs: boolean } {
+  const ours: CellBox[] = [];
+  let changedByUs = false;
+  for (const { run, range } of runs) {
+    for (let i = 0; i < run.values.length; i++) {
+      const wrote = run.values[i][0];
+      if (holdsWritten(wrote, range.values[i][0], range.formulas[i][0]) && !holdsWritten(wrote, read.value(run.box.top + i, run.box.left), read.formula(run.box.top + i, run.box.left))) changedByUs = true;
+    }
+    let start = -1;
+    for (let i = 0; i <= run.values.length; i++) {
+      const still = i < run.values.length && holdsWritten(run.values[i][0], range.values[i][0], range.formulas[i][0]);
+      if (still && start < 0) start = i;
+      if (!still && start >= 0) {
+        ours.push({ top: run.box.top + start, left: run.box.left, bottom: run.box.top + i - 1, right: run.box.left });
+        start = -1;
+      }
+    }
+  }
+  return { ours, changedByUs };
+}
+
+/** Queues the put-back from the backup: the areas' formats, the cells still ours, widths, panes and print. */
+function queuePutBack(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: FormatPlan, state: FormatState, ours: CellBox[], now: RestoreRead): void {
+  for (const box of [plan.area, plan.extraArea]) {
+    if (!box) continue;
+    const address = boxAddress(box);
+    ws.getRange(address).copyFrom(backup.getRange(address), 'Formats');
+  }
+  for (const box of ours) {
+    const address = boxAddress(box);
+    ws.getRange(address).copyFrom(backup.getRange(address), 'All');
+  }
+  for (const { col, range } of now.widths) ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = range.format.columnWidth;
+  const f = state.freeze;
+  if (!f) ws.freezePanes.unfreeze();
+  else if (f.right >= 16_383) ws.freezePanes.freezeRows(f.bottom + 1);
+  else if (f.bottom >= 1_048_575) ws.freezePanes.freezeColumns(f.right + 1);
+  else ws.freezePanes.freezeAt(ws.getRange(boxAddress(f)));
+  if (plan.print) {
+    ws.pageLayout.orientation = state.orientation as Excel.PageOrientation;
+    ws.pageLayout.zoom = state.zoom;
+    if (state.printArea) ws.pageLayout.setPrintArea(state.printArea.slice(state.printArea.lastIndexOf('!') + 1));
+    if (state.printTitleRows) ws.pageLayout.setPrintTitleRows(state.printTitleRows.slice(state.printTitleRows.lastIndexOf('!') + 1));
+    for (const name of now.printNames) if (name && !name.isNullObject) name.delete();
   }
 }
