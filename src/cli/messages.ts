@@ -125,6 +125,8 @@ export const cliMessages = {
   highlightFailed: (reason: string): string => `Cannot highlight the revised figures: ${reason}`,
   damagedRecordsAction: (sheet: string): string =>
     `Nothing was written. In Excel, unhide the sheet '${sheet}' (right-click a sheet tab > Unhide) and correct that cell, or delete the sheet to forget the add-in's highlights; then run again.`,
+  notOurSheetAction: (sheet: string): string =>
+    `Nothing was written. Rename your sheet '${sheet}' (the add-in keeps its highlight records on a sheet of that name), then run again.`,
   notCopied: (what: string): string => `${what} was not copied to the new sheet (table names must be unique in a workbook); add it again there if needed.`,
   macroOutput: (input: string, output: string): string =>
     `Refusing to write ${output}: ${input} is a macro-enabled workbook, and its copy must keep the .xlsm extension (Excel will not open macros in an .xlsx). Choose an output ending in .xlsm.`,

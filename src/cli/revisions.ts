@@ -57,13 +57,16 @@ export async function runRevisions(args: RevisionsArgs, io: CliIO): Promise<Exit
 /**
  * The add-in's highlight records of `sheetName` in a workbook, for `format --previous` and
  * `new-month`: read from the hidden sheet and judged by the domain (`readSheetHighlights`),
- * so damaged records refuse the command exactly as they refuse the pane's buttons (exit 5,
- * the cell named, what to do, nothing written). `failed` words the refusal for the command.
+ * so a user's sheet of that name (`notOurSheet`) and damaged records (`damagedRecord`)
+ * refuse the command exactly as they refuse the pane's buttons (exit 5, the sheet or cell
+ * named, what to do, nothing written). `failed` words the refusal for the command.
  */
 export function readHighlightRecords(wb: XlsxWorkbook, sheetName: string, failed: (reason: string) => string): CliResult<SheetHighlights> {
   const values = recordSheetValues(wb, HIGHLIGHT_TABLE.sheetName);
   if (!values.ok) return fail(EXIT.refused, failed(values.error.message));
   const read = readSheetHighlights(values.value, sheetName);
-  if (!read.ok) return fail(EXIT.refused, `${failed(read.error.message)} ${cliMessages.damagedRecordsAction(HIGHLIGHT_TABLE.sheetName)}`);
-  return read;
+  if (read.ok) return read;
+  // The domain decided (a user's sheet of that name, or a damaged row); the CLI picks what to do by the code.
+  const action = read.error.code === 'notOurSheet' ? cliMessages.notOurSheetAction : cliMessages.damagedRecordsAction;
+  return fail(EXIT.refused, `${failed(read.error.message)} ${action(HIGHLIGHT_TABLE.sheetName)}`);
 }

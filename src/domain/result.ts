@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'notNextMonth' // a new month that is not after the sheet's latest month
   | 'sheetExists' // the sheet a new month would create is already in the workbook
   | 'damagedRecord' // a row of the add-in's own record sheets that cannot be read back
+  | 'notOurSheet' // a sheet with a record sheet's name that is not the add-in's (no header row): never read, never written
   | 'badArgument'; // an argument of the wrong shape (e.g. ranges of different sizes)
 
 export function ok<T>(value: T): { ok: true; value: T } {

@@ -74,8 +74,6 @@ export const excelMessages = {
   summaryStructureProtected: (): string => "The workbook's structure is protected, so the summary cannot be written to a new sheet. Nothing was changed.",
   summaryStructureProtectedAction: (): string => 'Copy the draft instead, or unprotect the workbook (Review > Protect Workbook) and write it again.',
   // Revisions: the record sheets, the compared file, highlights' notes.
-  notOurSheet: (sheet: string): string =>
-    `A sheet named '${sheet}' already exists and is not one the add-in keeps its records in.`,
   notOurSheetAction: (sheet: string): string => `Rename the sheet '${sheet}' so the add-in can create its own, then try again.`,
   damagedAction: (sheet: string): string =>
     `Unhide the sheet '${sheet}' (right-click a sheet tab > Unhide) to correct the cell, or delete that sheet to start its records again.`,
@@ -149,6 +147,7 @@ const FROM_ENGINE: Partial<Record<EngineError['code'], OutcomeCode>> = {
   notNextMonth: 'notNextMonth',
   sheetExists: 'sheetExists',
   damagedRecord: 'damagedRecord',
+  notOurSheet: 'notOurSheet',
 };
 
 /**

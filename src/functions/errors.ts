@@ -50,6 +50,7 @@ export const EXCEL_ERRORS: Readonly<Record<ErrorCode, ExcelErrorValue>> = Object
   notNextMonth: '#VALUE!',
   sheetExists: '#VALUE!',
   damagedRecord: '#VALUE!',
+  notOurSheet: '#VALUE!',
   badArgument: '#VALUE!',
 });
 

@@ -122,3 +122,25 @@ describe('scorecard format --previous and the highlight records', () => {
     expect(stored.ok && stored.value.some((r) => r.address === 'B12')).toBe(false);
   });
 });
+
+describe("a user's sheet named like the highlight records (the domain's notOurSheet, as in the pane)", () => {
+  const users = [['My notes'], ['', 'Call Anne about 2.2']];
+  const refusal = (failed: (reason: string) => string): string =>
+    `${failed(rm.notOurSheet(HIGHLIGHT_TABLE.sheetName))} ${cliMessages.notOurSheetAction(HIGHLIGHT_TABLE.sheetName)}\n`;
+
+  it('new-month refuses (exit 5), says to rename the sheet, writes nothing', async () => {
+    const input = await highlighted(users, ['B12']);
+    const out = join(tempDir(), 'jan.xlsx');
+    expect(await cli(['new-month', input, '-o', out])).toEqual({ code: EXIT.refused, out: '', err: refusal(cliMessages.rollFailed) });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('format --previous refuses the same way, writes nothing', async () => {
+    const input = await highlighted(users, ['B12']);
+    const out = join(tempDir(), 'formatted.xlsx');
+    const result = await cli(['format', input, '--previous', sample('early-help-published-2020-11.xlsx'), '-o', out]);
+    expect(result.code).toBe(EXIT.refused);
+    expect(result.err).toBe(refusal(cliMessages.highlightFailed));
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -145,7 +145,7 @@ describe('publish', () => {
     mine.setValue('A1', 'My budget');
     const before = mine.snapshot();
     const result = await publish(wb.context(), { now: DEC_PUBLISHED });
-    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName), action: xm.notOurSheetAction(SNAPSHOT_TABLE.sheetName) } });
+    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: rm.notOurSheet(SNAPSHOT_TABLE.sheetName), action: xm.notOurSheetAction(SNAPSHOT_TABLE.sheetName) } });
     expect(mine.changedCells(before)).toEqual([]);
   });
 
@@ -516,7 +516,7 @@ describe('markRevision', () => {
     const loaded = await loadRevisions(wb.context(), { now: NOW });
     const id = loaded.ok ? loaded.value.revisions[0].id : '';
     const result = await markRevision(wb.context(), id, 'reviewed', '', { now: NOW });
-    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: xm.notOurSheet(LOG_SHEET), action: xm.notOurSheetAction(LOG_SHEET) } });
+    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: rm.notOurSheet(LOG_SHEET), action: xm.notOurSheetAction(LOG_SHEET) } });
     expect(wb.findSheet(REVIEW_TABLE.sheetName)).toBeUndefined();
   });
 });

@@ -26,19 +26,19 @@ export interface SheetHighlights {
 
 /**
  * The highlight records of `sheet`, from the record sheet's values from A1 (`null`: the
- * workbook has no record sheet). The one decision on damaged records, for every operation
- * and both adapters: a row that cannot be read is a `damagedRecord` error naming its cell,
- * and the operation changes nothing (a fill restored from a wrong record would lose the
- * user's own fill for good).
+ * workbook has no record sheet). The one decision on the record sheet, for every operation
+ * (Highlight, Clear, New month, `format --previous`, `new-month`) and both adapters: a
+ * user's sheet of that name (no header row) is `notOurSheet`; a row that cannot be read is a
+ * `damagedRecord` error naming its cell; either way the operation changes nothing (a fill
+ * restored from a wrong record would lose the user's own fill for good). An empty record
+ * sheet (the add-in created it and a write failed) holds no record.
  *
  * @example readSheetHighlights(null, 'Dec-20') // { ok: true, value: { sheet: 'Dec-20', mine: [], others: [], stored: false } }
  */
 export function readSheetHighlights(values: CellInput[][] | null, sheet: string): Result<SheetHighlights> {
   if (values === null) return ok({ sheet, mine: [], others: [], stored: false });
-  // An empty record sheet (the add-in created it and a write failed) holds no record.
-  if (values.every((row) => row.every((v) => v === null || v === undefined || v === ''))) return ok({ sheet, mine: [], others: [], stored: true });
   const parsed = parseHighlightRows(values);
-  if (!parsed.ok) return err('damagedRecord', msg.highlightsDamaged(parsed.error.message));
+  if (!parsed.ok) return parsed.error.code === 'notOurSheet' ? parsed : err('damagedRecord', msg.highlightsDamaged(parsed.error.message));
   const { mine, others } = splitRecords(parsed.value, sheet);
   // Records written under another spelling of the sheet's name (`DEC-20`) are the sheet's: they
   // take its name as the workbook spells it, so cells read and written match them.

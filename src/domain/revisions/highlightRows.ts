@@ -47,7 +47,7 @@ export function highlightsToRows(records: readonly HighlightRecord[]): string[][
  * @example parseHighlightRows(highlightsToRows(records)) // { ok: true, value: records }
  */
 export function parseHighlightRows(values: CellInput[][]): Result<HighlightRecord[]> {
-  const parsed = parseRecordRows(HIGHLIGHT_TABLE, values, (sheet) => msg.recordsHeader(sheet));
+  const parsed = parseRecordRows(HIGHLIGHT_TABLE, values);
   if (!parsed.ok) return parsed;
   const out: HighlightRecord[] = [];
   for (const row of parsed.value) {

@@ -12,16 +12,15 @@ export const revisionMessages = {
   /** The note on a highlighted cell. */
   note: (month: string, published: string, current: string): string =>
     `Revised: ${month} published ${published}, now ${current}`,
-  snapshotHeader: (sheet: string, found: string): string =>
-    `The published-figures sheet '${sheet}' does not start with the expected header row (found: ${found}). Publish again to rebuild it.`,
   recordVersion: (address: string, version: string): string =>
     `${address}: record version '${version}' is not one this add-in can read. Update the add-in, or publish again to rebuild the records.`,
   snapshotField: (address: string, field: string, problem: string): string =>
     `${address}: ${field} ${problem}. The published figures are damaged; publish again to rebuild them.`,
   snapshotMixed: (address: string, field: string): string =>
     `${address}: ${field} differs from the rows above within one published snapshot. The published figures are damaged; publish again to rebuild them.`,
-  recordsHeader: (sheet: string): string =>
-    `The sheet '${sheet}' does not start with the expected header row. Its records cannot be read; the add-in leaves it as it is.`,
+  /** A sheet with a record sheet's name whose first row is not the records' header: a user's sheet (or one whose header was edited). */
+  notOurSheet: (sheet: string): string =>
+    `A sheet named '${sheet}' already exists and is not one the add-in keeps its records in (its first row is not the add-in's header), so the add-in neither reads nor writes it.`,
   recordField: (address: string, field: string, problem: string): string => `${address}: ${field} ${problem}.`,
   /** Damaged highlight records refuse every highlight operation: a fill restored from a wrong record would be lost for good. */
   highlightsDamaged: (detail: string): string =>

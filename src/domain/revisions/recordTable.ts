@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../result';
+import { err, ok, type EngineError, type Result } from '../result';
 import { a1, qualified } from '../sheet/grid';
 import type { CellInput } from '../types';
 import { revisionMessages as msg } from './messages';
@@ -53,7 +53,7 @@ export function recordRows<C extends string>(spec: RecordTableSpec<C>, records: 
 
 /**
  * Whether `values` (the used range of the sheet from its top-left cell) starts with the
- * spec's header row: how the add-in tells its own table from a user's sheet of that name.
+ * spec's header row.
  *
  * @example hasRecordHeader(SNAPSHOT_TABLE, [['My budget']]) // false
  */
@@ -62,21 +62,43 @@ export function hasRecordHeader<C extends string>(spec: RecordTableSpec<C>, valu
   return spec.columns.every((c, i) => header[i]?.trim() === c);
 }
 
+function isBlank(values: CellInput[][]): boolean {
+  return values.every((row) => row.every((v) => cellText(v).trim() === ''));
+}
+
 /**
- * Parse a record table read from the sheet (values from A1). Blank rows are skipped (a
- * person may have deleted a record's cells); any other row must carry this version.
+ * The one rule for "is this record sheet the add-in's", for every record sheet, operation
+ * and adapter: a sheet of the record sheet's name is ours when it starts with our header
+ * row (`hasHeader`), or when it is empty (the add-in created it and a write failed). Any
+ * other sheet of that name is a user's: it is `notOurSheet` (see `notOurSheet`), never
+ * read as records and never written.
  *
- * @example parseRecordRows(SNAPSHOT_TABLE, values, msg.snapshotHeader) // { ok: true, value: [{ fields, row: 1, at }] }
+ * @example isOurRecordSheet([['My budget']], (v) => hasRecordHeader(HIGHLIGHT_TABLE, v)) // false
  */
-export function parseRecordRows<C extends string>(
-  spec: RecordTableSpec<C>,
-  values: CellInput[][],
-  headerMessage: (sheet: string, found: string) => string,
-): Result<Array<RecordRow<C>>> {
-  if (!hasRecordHeader(spec, values)) {
-    const found = (values[0] ?? []).map(cellText).filter((t) => t !== '').join(', ') || msg.blank();
-    return err('damagedRecord', headerMessage(spec.sheetName, found));
-  }
+export function isOurRecordSheet(values: CellInput[][], hasHeader: (values: CellInput[][]) => boolean): boolean {
+  return isBlank(values) || hasHeader(values);
+}
+
+/**
+ * The refusal for a user's sheet that has a record sheet's name: code `notOurSheet`, so each
+ * adapter says "rename that sheet" (not "correct the cell", which is for `damagedRecord`).
+ *
+ * @example notOurSheet('PERF Highlights').error.code // 'notOurSheet'
+ */
+export function notOurSheet(sheet: string): { ok: false; error: EngineError } {
+  return err('notOurSheet', msg.notOurSheet(sheet));
+}
+
+/**
+ * Parse a record table read from the sheet (values from A1). An empty sheet holds no
+ * record; a sheet without the header row is a user's (`notOurSheet`); blank rows are
+ * skipped (a person may have deleted a record's cells); any other row must carry this
+ * version, else it is a `damagedRecord` naming its cell.
+ *
+ * @example parseRecordRows(SNAPSHOT_TABLE, values) // { ok: true, value: [{ fields, row: 1, at }] }
+ */
+export function parseRecordRows<C extends string>(spec: RecordTableSpec<C>, values: CellInput[][]): Result<Array<RecordRow<C>>> {
+  if (!isOurRecordSheet(values, (v) => hasRecordHeader(spec, v))) return notOurSheet(spec.sheetName);
   const rows: Array<RecordRow<C>> = [];
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];

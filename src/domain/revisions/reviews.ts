@@ -49,7 +49,7 @@ export function reviewsToRows(records: readonly ReviewRecord[]): string[][] {
  * @example parseReviewRows(reviewsToRows(records)) // { ok: true, value: records }
  */
 export function parseReviewRows(values: CellInput[][]): Result<ReviewRecord[]> {
-  const parsed = parseRecordRows(REVIEW_TABLE, values, (sheet) => msg.recordsHeader(sheet));
+  const parsed = parseRecordRows(REVIEW_TABLE, values);
   if (!parsed.ok) return parsed;
   const out: ReviewRecord[] = [];
   for (const row of parsed.value) {

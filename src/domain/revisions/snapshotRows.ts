@@ -90,7 +90,7 @@ export function snapshotsToRows(snapshots: readonly Snapshot[]): string[][] {
  * @example parseSnapshotRows(snapshotsToRows([snap])) // { ok: true, value: [snap] }
  */
 export function parseSnapshotRows(values: CellInput[][]): Result<Snapshot[]> {
-  const parsed = parseRecordRows(SNAPSHOT_TABLE, values, msg.snapshotHeader);
+  const parsed = parseRecordRows(SNAPSHOT_TABLE, values);
   if (!parsed.ok) return parsed;
   const byId = new Map<string, Snapshot>();
   for (const row of parsed.value) {

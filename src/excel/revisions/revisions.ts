@@ -331,7 +331,6 @@ export async function markRevision(
     const { state, revisions } = found.value;
     const rev = revisions.find((r) => r.id === id);
     if (!rev) return fail(outcomeError('unknownRevision', rm.unknownRevision(id)));
-    if (state.reviews.state === 'foreign') return foreign(REVIEW_TABLE.sheetName);
     if (state.log.state === 'foreign') return foreign(LOG_SHEET);
     const reviews = storedReviews(state.reviews);
     if (!reviews.ok) return reviews;

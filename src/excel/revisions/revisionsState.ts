@@ -3,7 +3,7 @@ import { newestMonth } from '../../domain/revisions/figures';
 import { monthIndex } from '../../domain/revisions/months';
 import { HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
 import { readSheetHighlights, type SheetHighlights } from '../../domain/revisions/highlightPlans';
-import { hasRecordHeader } from '../../domain/revisions/recordTable';
+import { hasRecordHeader, isOurRecordSheet, notOurSheet } from '../../domain/revisions/recordTable';
 import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../../domain/revisions/reviews';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
 import type { ReviewRecord, Snapshot } from '../../domain/revisions/types';
@@ -21,8 +21,11 @@ export const RECORD_SHEETS = [SNAPSHOT_TABLE.sheetName, HIGHLIGHT_TABLE.sheetNam
 /** How many sheets are read at most when looking for last month's sheet by its headers. */
 const MAX_CANDIDATES = 12;
 
-/** A record sheet as found: absent, the add-in's own (with its grid), or a user's sheet of that name. */
-export type RecordSheet = { state: 'absent' } | { state: 'ours'; grid: Grid } | { state: 'foreign' };
+/**
+ * A record sheet as found: absent, the add-in's own, or a user's sheet of that name (the
+ * domain's `isOurRecordSheet` decides; its grid is kept so the domain's reader gives the refusal).
+ */
+export type RecordSheet = { state: 'absent' } | { state: 'ours' | 'foreign'; grid: Grid };
 
 /** What the revisions operations know about the workbook after reading it. */
 export interface WorkbookState {
@@ -43,9 +46,7 @@ export function recordSheet(sheets: readonly SheetInfo[], grids: Map<string, Gri
   if (!info) return { state: 'absent' };
   const grid = grids.get(info.name);
   if (!grid) return { state: 'absent' };
-  // An empty sheet of that name (the add-in created it and a write failed) is taken as ours.
-  if (grid.values.length === 0) return { state: 'ours', grid };
-  return isOurs(grid) ? { state: 'ours', grid } : { state: 'foreign' };
+  return { state: isOurRecordSheet(valuesFromA1(grid), () => isOurs(grid)) ? 'ours' : 'foreign', grid };
 }
 
 /**
@@ -76,32 +77,29 @@ export async function readState(context: Excel.RequestContext): Promise<Outcome<
   };
 }
 
-/** The stored snapshots: none when absent; an error (naming the cell) when damaged or foreign. */
+/** The stored snapshots: none when absent; the domain's refusal (`notOurSheet`, or `damagedRecord` naming the cell) otherwise. */
 export function storedSnapshots(sheet: RecordSheet): Outcome<Snapshot[]> {
   if (sheet.state === 'absent') return { ok: true, value: [] };
-  if (sheet.state === 'foreign') return foreign(SNAPSHOT_TABLE.sheetName);
-  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
   const parsed = parseSnapshotRows(valuesFromA1(sheet.grid));
   return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, SNAPSHOT_TABLE.sheetName) };
 }
 
-/** The highlight records of `sheetName` (the domain's one rule for damaged records: an error naming the cell); a user's sheet of that name is refused. */
+/** The highlight records of `sheetName`, as the domain reads them (`readSheetHighlights`: a user's sheet of that name is `notOurSheet`, a damaged row `damagedRecord`). */
 export function storedHighlights(sheet: RecordSheet, sheetName: string): Outcome<SheetHighlights> {
-  if (sheet.state === 'foreign') return foreign(HIGHLIGHT_TABLE.sheetName);
   const read = readSheetHighlights(sheet.state === 'absent' ? null : valuesFromA1(sheet.grid), sheetName);
   return read.ok ? read : { ok: false, error: fromEngineError(read.error, HIGHLIGHT_TABLE.sheetName) };
 }
 
+/** The stored reviews, as the domain reads them (as `storedSnapshots`). */
 export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
   if (sheet.state === 'absent') return { ok: true, value: [] };
-  if (sheet.state === 'foreign') return foreign(REVIEW_TABLE.sheetName);
-  if (sheet.grid.values.length === 0) return { ok: true, value: [] };
   const parsed = parseReviewRows(valuesFromA1(sheet.grid));
   return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, REVIEW_TABLE.sheetName) };
 }
 
+/** The domain's refusal of a user's sheet with a record sheet's name (used for the log, which has no record reader). */
 export function foreign<T>(sheet: string): Outcome<T> {
-  return { ok: false, error: outcomeError('notOurSheet', xm.notOurSheet(sheet), sheet) };
+  return { ok: false, error: fromEngineError(notOurSheet(sheet).error, sheet) };
 }
 
 /** The best baseline in the workbook, and why a better one was passed over. */
@@ -118,11 +116,8 @@ export interface FoundBaseline {
  */
 export async function findBaseline(context: Excel.RequestContext, state: WorkbookState, now: string): Promise<FoundBaseline> {
   const notices: string[] = [];
-  // A user's sheet of the records' name is as unreadable as a damaged one: the choice goes on to the sheets.
-  const stored =
-    state.snapshots.state === 'foreign'
-      ? { baseline: null, damaged: { code: 'damagedRecord' as const, message: xm.notOurSheet(SNAPSHOT_TABLE.sheetName) } }
-      : storedBaseline(state.snapshots.state === 'ours' ? valuesFromA1(state.snapshots.grid) : null, state.reportingMonth);
+  // The domain's choice: a user's sheet of the records' name, like a damaged one, sends the choice on to the sheets.
+  const stored = storedBaseline(state.snapshots.state === 'absent' ? null : valuesFromA1(state.snapshots.grid), state.reportingMonth);
   const grids = stored.baseline ? new Map<string, Grid>() : await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
   const choice = chooseBaseline(stored, readSheetsAsTables(grids), { sheet: state.active.sheetName, month: state.reportingMonth }, { publishedAt: now });
   if (choice.damaged) notices.push(rm.baselineDamaged(choice.damaged.message));

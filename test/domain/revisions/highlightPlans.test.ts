@@ -87,9 +87,14 @@ describe('readSheetHighlights: the one rule for damaged records', () => {
     expect(readSheetHighlights(values, 'Jan-21')).toEqual({ ok: false, error: { code: 'damagedRecord', message: msg.highlightsDamaged(parsed.error.message) } });
   });
 
-  it('refuses a record sheet whose header row is not the add-in’s', () => {
-    const read = readSheetHighlights([['My notes'], ['x']], 'Jan-21');
-    expect(read.ok || read.error.code).toBe('damagedRecord');
+  it('refuses a user’s sheet of the records’ name (no header row) with notOurSheet, naming the sheet', () => {
+    expect(readSheetHighlights([['My notes'], ['x']], 'Jan-21')).toEqual({ ok: false, error: { code: 'notOurSheet', message: msg.notOurSheet(HIGHLIGHT_TABLE.sheetName) } });
+    // The same refusal from every record reader: one rule, in recordTable.ts.
+    expect(parseHighlightRows([['My notes']])).toEqual(readSheetHighlights([['My notes']], 'Jan-21'));
+  });
+
+  it('reads an empty record sheet (created, then a write failed) as holding no record', () => {
+    expect(readSheetHighlights([[null, ''], []], 'Jan-21')).toEqual({ ok: true, value: { sheet: 'Jan-21', mine: [], others: [], stored: true } });
   });
 });
 

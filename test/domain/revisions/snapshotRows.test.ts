@@ -87,7 +87,7 @@ describe('snapshot rows', () => {
 
   it('returns an error for a sheet whose first row is not the header (a user sheet of that name)', () => {
     const result = parseSnapshotRows([['Budget', 'Q1'], ['x', 1]]);
-    expect(result).toEqual({ ok: false, error: { code: 'damagedRecord', message: msg.snapshotHeader(SNAPSHOT_TABLE.sheetName, 'Budget, Q1') } });
+    expect(result).toEqual({ ok: false, error: { code: 'notOurSheet', message: msg.notOurSheet(SNAPSHOT_TABLE.sheetName) } });
   });
 
   it('returns an error when one snapshot has two publishers (rows of two publications mixed)', () => {
