@@ -88,6 +88,8 @@ export interface LoadedSettings {
   settings: Settings;
   /** Present when some stored setting was damaged (the pane shows it; the defaults stand in until saved again). */
   damaged?: OutcomeError;
+  /** With `damaged`: which settings were replaced by their default (the pane names them in its own words). */
+  replaced?: ReadonlyArray<keyof Settings>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -169,6 +169,15 @@ export const paneText = {
   paperLabel: 'Paper',
   paperHint: 'Format sets the sheet to print landscape on this paper.',
   paperOption: (p: Settings['paper']): string => (p === 'A4' ? 'A4' : p === 'Letter' ? 'US Letter' : 'A3'),
+  /** A setting named as its field in Settings is labelled (a damaged one is listed by it). */
+  settingName: (key: keyof Settings): string =>
+    ({
+      convention: paneText.conventionLabel,
+      mode: paneText.modeLabel,
+      population: paneText.populationLabel,
+      palette: paneText.paletteLabel,
+      paper: paneText.paperLabel,
+    })[key],
   /** The heading the key has on the sheet. */
   keyHeading: sheetMsg.keyTitle,
   /** Under the numeric convention the arrow is only the direction; the colour carries the judgement. */

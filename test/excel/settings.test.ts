@@ -27,13 +27,14 @@ describe('settings', () => {
   });
 
   it.each([
-    ['an unknown palette', { palette: 'neon' }, { ...DEFAULT_SETTINGS }],
-    ['a negative population', { population: -5, mode: 'formulas' }, { ...DEFAULT_SETTINGS, mode: 'formulas' }],
-    ['a population of zero', { population: 0 }, { ...DEFAULT_SETTINGS }],
-    ['a string mode', { mode: 'live' }, { ...DEFAULT_SETTINGS }],
-    ['a paper Format does not offer', { paper: 'B5', palette: 'highContrast' }, { ...DEFAULT_SETTINGS, palette: 'highContrast' }],
-  ])('replaces %s with the default for that field only', (_name, stored, expected) => {
-    expect(settingsFrom(stored)).toEqual({ settings: expected, damaged: true });
+    ['an unknown palette', { palette: 'neon' }, { ...DEFAULT_SETTINGS }, ['palette']],
+    ['a negative population', { population: -5, mode: 'formulas' }, { ...DEFAULT_SETTINGS, mode: 'formulas' }, ['population']],
+    ['a population of zero', { population: 0 }, { ...DEFAULT_SETTINGS }, ['population']],
+    ['a string mode', { mode: 'live' }, { ...DEFAULT_SETTINGS }, ['mode']],
+    ['a paper Format does not offer', { paper: 'B5', palette: 'highContrast' }, { ...DEFAULT_SETTINGS, palette: 'highContrast' }, ['paper']],
+    ['a stored value that is not an object', ['static'], { ...DEFAULT_SETTINGS }, Object.keys(DEFAULT_SETTINGS)],
+  ])('replaces %s with the default for that field only, and names it', (_name, stored, expected, replaced) => {
+    expect(settingsFrom(stored)).toEqual({ settings: expected, damaged: true, replaced });
   });
 
   it('says when a stored setting was damaged, keeping the readable ones', async () => {
@@ -45,12 +46,12 @@ describe('settings', () => {
     });
     expect(await wb.run((ctx) => loadSettings(ctx))).toEqual({
       ok: true,
-      value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: { code: 'settingsDamaged', message: excelMessages.settingsDamaged(), action: excelMessages.settingsDamagedAction() } },
+      value: { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: { code: 'settingsDamaged', message: excelMessages.settingsDamaged(), action: excelMessages.settingsDamagedAction() }, replaced: ['palette'] },
     });
   });
 
   it('keeps fields missing from an older save at their defaults without calling it damaged', () => {
-    expect(settingsFrom({ mode: 'formulas' })).toEqual({ settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: false });
+    expect(settingsFrom({ mode: 'formulas' })).toEqual({ settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: false, replaced: [] });
   });
 
   it('maps an Office failure to an outcome, never throws', async () => {

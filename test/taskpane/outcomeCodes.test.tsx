@@ -87,8 +87,10 @@ describe('the pane picks "what to do" by the error code', () => {
   it('shows a New month that Excel broke off with its own hint, not "sheet exists"', async () => {
     const wb = fakeWorkbookFromGrids([seedGrid('earlyHelp')]);
     const { api, rolled } = excelApi(wb);
-    // New month's sync 1 reads, sync 2 looks for highlight records, sync 3 writes the new sheet.
-    await newMonth(api, () => wb.failSync({ sync: 3, afterActions: 2, code: 'GeneralException', message: 'boom' }));
+    // New month's first sync reads the sheet; whichever sync comes after it fails part-way.
+    await newMonth(api, () => {
+      for (let sync = 2; sync <= 6; sync++) wb.failSync({ sync, afterActions: 1, code: 'GeneralException', message: 'boom' });
+    });
     await waitFor(() => expect(rolled()).toBeDefined());
     const outcome = rolled()!;
     if (outcome.ok) throw new Error('New month should have failed');
@@ -119,6 +121,8 @@ describe('the pane shows a damaged setting', () => {
     expect(await screen.findByText(m.settingsDamaged())).toBeInTheDocument();
     expect(screen.getByText(paneText.settingsDamagedTitle)).toBeInTheDocument();
     expect(screen.getByText(hint(m.settingsDamagedAction()))).toBeInTheDocument();
+    // It names the setting the default stands in for, and only that one.
+    expect(screen.getByRole('listitem')).toHaveTextContent(paneText.settingName('palette'));
     // The readable setting is kept: Format would write live formulas.
     expect(await screen.findByRole('region', { name: paneText.optionsHeading })).toHaveTextContent(paneText.modeOption('formulas'));
     await user.click(screen.getByRole('button', { name: paneText.openSettings }));

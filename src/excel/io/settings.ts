@@ -8,21 +8,23 @@ export const SETTINGS_KEY = 'perf.settings';
 
 /**
  * Settings from a stored value, field by field: anything missing or malformed falls back to
- * the default for that field (a file saved by an older version still opens), and `damaged`
- * says whether anything had to be replaced.
+ * the default for that field (a file saved by an older version still opens), `damaged`
+ * says whether anything had to be replaced and `replaced` which fields.
  *
  * @example
- * settingsFrom({ mode: 'formulas', palette: 'neon' }) // { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: true }
+ * settingsFrom({ mode: 'formulas', palette: 'neon' }) // { settings: { ...DEFAULT_SETTINGS, mode: 'formulas' }, damaged: true, replaced: ['palette'] }
  */
-export function settingsFrom(stored: unknown): { settings: Settings; damaged: boolean } {
-  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, damaged: false };
-  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: { ...DEFAULT_SETTINGS }, damaged: true };
+export function settingsFrom(stored: unknown): { settings: Settings; damaged: boolean; replaced: Array<keyof Settings> } {
+  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, damaged: false, replaced: [] };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { settings: { ...DEFAULT_SETTINGS }, damaged: true, replaced: Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings> };
+  }
   const s = stored as Record<string, unknown>;
-  let damaged = false;
+  const replaced: Array<keyof Settings> = [];
   const pick = <T>(key: keyof Settings, ok: (v: unknown) => v is T, fallback: T): T => {
     if (!(key in s)) return fallback;
     if (ok(s[key])) return s[key] as T;
-    damaged = true;
+    replaced.push(key);
     return fallback;
   };
   const settings: Settings = {
@@ -32,7 +34,7 @@ export function settingsFrom(stored: unknown): { settings: Settings; damaged: bo
     palette: pick('palette', (v): v is Settings['palette'] => v === 'standard' || v === 'highContrast', DEFAULT_SETTINGS.palette),
     paper: pick('paper', (v): v is Settings['paper'] => v === 'A4' || v === 'Letter' || v === 'A3', DEFAULT_SETTINGS.paper),
   };
-  return { settings, damaged };
+  return { settings, damaged: replaced.length > 0, replaced };
 }
 
 /**
@@ -47,8 +49,8 @@ export async function loadSettings(context: Excel.RequestContext): Promise<Outco
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load('value');
     await context.sync();
-    const { settings, damaged } = settingsFrom(item.isNullObject ? undefined : item.value);
-    return { ok: true, value: damaged ? { settings, damaged: outcomeError('settingsDamaged', m.settingsDamaged()) } : { settings } };
+    const { settings, damaged, replaced } = settingsFrom(item.isNullObject ? undefined : item.value);
+    return { ok: true, value: damaged ? { settings, damaged: outcomeError('settingsDamaged', m.settingsDamaged()), replaced } : { settings } };
   } catch (e) {
     return { ok: false, error: toOutcomeError(e) };
   }

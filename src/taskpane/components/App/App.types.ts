@@ -19,6 +19,8 @@ export interface AppState {
   settings: Settings;
   /** Why the saved settings could not be read; the defaults are used meanwhile. */
   loadError: OutcomeError | null;
+  /** With a damaged stored value: which settings the defaults stand in for. */
+  replaced: ReadonlyArray<keyof Settings>;
   view: ViewId;
   /** Views opened at least once; they stay mounted so a running Format or a review position survives a tab switch. */
   visited: ReadonlySet<ViewId>;

@@ -50,7 +50,14 @@ function SettingsNotice({ error, state }: { error: OutcomeError; state: AppState
   const damaged = error.code === 'settingsDamaged';
   return (
     <>
-      <StatusMessage message={{ ...errorMessage(error), intent: 'warning', title: damaged ? paneText.settingsDamagedTitle : paneText.settingsLoadFailed }} />
+      <StatusMessage
+        message={{
+          ...errorMessage(error),
+          intent: 'warning',
+          title: damaged ? paneText.settingsDamagedTitle : paneText.settingsLoadFailed,
+          ...(damaged && state.replaced.length > 0 ? { details: state.replaced.map(paneText.settingName) } : {}),
+        }}
+      />
       {damaged && state.view !== 'settings' && (
         <div>
           <Link as="button" onClick={() => state.setView('settings')}>

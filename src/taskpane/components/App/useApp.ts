@@ -8,6 +8,7 @@ export function useApp({ api, initialView = 'format' }: AppProps): AppState {
   const [status, setStatus] = useState<AppState['status']>('loading');
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [loadError, setLoadError] = useState<OutcomeError | null>(null);
+  const [replaced, setReplaced] = useState<ReadonlyArray<keyof Settings>>([]);
   const [view, setViewState] = useState<ViewId>(initialView);
   const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set([initialView]));
 
@@ -19,7 +20,10 @@ export function useApp({ api, initialView = 'format' }: AppProps): AppState {
         // A workbook saved by an older version may lack newer fields: defaults fill them.
         setSettings({ ...DEFAULT_SETTINGS, ...outcome.value.settings });
         // A damaged stored setting is shown, not silently replaced.
-        if (outcome.value.damaged) setLoadError(outcome.value.damaged);
+        if (outcome.value.damaged) {
+          setLoadError(outcome.value.damaged);
+          setReplaced(outcome.value.replaced ?? []);
+        }
       } else {
         setLoadError(outcome.error);
       }
@@ -38,7 +42,8 @@ export function useApp({ api, initialView = 'format' }: AppProps): AppState {
   const onSettingsSaved = useCallback((saved: Settings) => {
     setSettings(saved);
     setLoadError(null);
+    setReplaced([]);
   }, []);
 
-  return { status, settings, loadError, view, visited, setView, onSettingsSaved };
+  return { status, settings, loadError, replaced, view, visited, setView, onSettingsSaved };
 }
