@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { SheetPart } from '../../src/xlsx/package/sheet';
+import { viaPackage } from '../helpers/viaPackage';
 import { parseXml, XmlError, type XNode } from '../../src/xlsx/package/xml';
 
 /**
@@ -132,5 +134,25 @@ describe('sheet cell scanner', () => {
     const part = new SheetPart(sheet(rows), 'sheet.xml');
     expect(part.cells()).toHaveLength(20_000);
     expect(part.cells()[19_999]!.v).toBe('19999');
+  });
+
+  it('writes edited rows of text outside Latin-1 (arrows, an emoji) as the UTF-8 the reader reads back', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    const texts = Array.from({ length: 300 }, (_, i) => `${'↑↓→'[i % 3]} row ${i} 😀 é`);
+    texts.forEach((t, i) => {
+      ws.getCell(i + 1, 1).value = t;
+      ws.getCell(i + 1, 2).value = i;
+    });
+    const { saved } = await viaPackage(wb, (x) => {
+      const part = x.sheet('S');
+      // Every other row restyled, one new cell per tenth row: the text is cut into many pieces.
+      for (let r = 0; r < 300; r += 2) part.setStyle(r, 1, 0);
+      for (let r = 0; r < 300; r += 10) part.setContent(r, 2, { kind: 'string', value: `✓ ${r} 𝄞` });
+    });
+    const back = saved.getWorksheet('S')!;
+    expect(texts.map((_, i) => back.getCell(i + 1, 1).value)).toEqual(texts);
+    expect(back.getCell(11, 3).value).toBe('✓ 10 𝄞');
+    expect(back.getCell(300, 2).value).toBe(299);
   });
 });

@@ -95,6 +95,13 @@ export class OpcPackage {
 
   /** A part's text (decoded once, cached); null when the package has no such part. */
   text(name: string): string | null {
+    const pieces = this.changedPieces.get(name);
+    const bytes = this.changedBytes.get(name);
+    if (pieces || bytes) {
+      this.changedPieces.delete(name);
+      this.changedBytes.delete(name);
+      this.changed.set(name, pieces ? pieces.join('') : new TextDecoder().decode(bytes));
+    }
     const changed = this.changed.get(name);
     if (changed !== undefined) return changed;
     const cached = this.texts.get(name);
@@ -109,8 +116,23 @@ export class OpcPackage {
   /** Replaces (or adds) a part's text. */
   set(name: string, text: string): void {
     if (!this.byName.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
+    this.changedPieces.delete(name);
+    this.changedBytes.delete(name);
     this.changed.set(name, text);
   }
+
+  /**
+   * Replaces a part's text given as pieces in order: they are encoded one by one when the
+   * package is saved, so a big sheet never exists as one string beside its bytes.
+   */
+  setPieces(name: string, pieces: string[]): void {
+    this.set(name, '');
+    this.changedPieces.set(name, pieces);
+  }
+
+  private readonly changedPieces = new Map<string, string[]>();
+  /** Parts set as pieces, once encoded by a save. */
+  private readonly changedBytes = new Map<string, Uint8Array>();
 
   isChanged(name: string): boolean {
     return this.changed.has(name);
@@ -185,14 +207,49 @@ export class OpcPackage {
   /** The package as zip bytes: untouched parts copied as they came, in their order. */
   save(): Uint8Array {
     const encoder = new TextEncoder();
+    const bytesOf = (name: string, declared: boolean): Uint8Array => {
+      const encoded = this.changedBytes.get(name);
+      if (encoded) return encoded;
+      const pieces = this.changedPieces.get(name);
+      if (!pieces) return encoder.encode(declared ? utf8Declaration(this.changed.get(name)!) : this.changed.get(name)!);
+      // The declaration is in the first piece (the text up to the first edit) unless an edit starts inside it.
+      const first = pieces[0] ?? '';
+      const whole = declared && first.startsWith('<?xml') && !first.includes('?>') ? [pieces.join('')] : pieces;
+      const bytes = encodePieces(declared ? [utf8Declaration(whole[0] ?? ''), ...whole.slice(1)] : whole, encoder);
+      // The pieces are let go before the zip is written (a big sheet has hundreds of thousands); the text stays readable.
+      this.changedPieces.delete(name);
+      this.changedBytes.set(name, bytes);
+      return bytes;
+    };
     const out: ZipOut[] = this.entries.map((entry) => {
-      const changed = this.changed.get(entry.name);
-      if (changed === undefined) return { kind: 'copy', entry };
-      return { kind: 'new', name: entry.name, data: encoder.encode(utf8Declaration(changed)), like: entry };
+      if (!this.changed.has(entry.name)) return { kind: 'copy', entry };
+      return { kind: 'new', name: entry.name, data: bytesOf(entry.name, true), like: entry };
     });
-    for (const name of this.added) out.push({ kind: 'new', name, data: encoder.encode(this.changed.get(name)!) });
+    for (const name of this.added) out.push({ kind: 'new', name, data: bytesOf(name, false) });
     return writeZip(out, this.codec);
   }
+}
+
+/** Pieces of text as one UTF-8 buffer, encoded straight into it (grown when a piece does not fit). */
+function encodePieces(pieces: readonly string[], encoder: TextEncoder): Uint8Array {
+  let size = 0;
+  for (const p of pieces) size += p.length;
+  let buf = new Uint8Array(Math.max(64, Math.ceil(size * 1.05)));
+  let at = 0;
+  for (const p of pieces) {
+    let rest = p;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buf.subarray(at));
+      at += written;
+      if (read === rest.length) break;
+      // encodeInto never stops inside a character (a surrogate pair is read whole or not at all).
+      rest = rest.slice(read);
+      const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
+      bigger.set(buf.subarray(0, at));
+      buf = bigger;
+    }
+  }
+  return buf.subarray(0, at);
 }
 
 /** A part decoded from UTF-16 is written back as UTF-8: its declaration must say so. */

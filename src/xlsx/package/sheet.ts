@@ -302,6 +302,11 @@ export class SheetPart {
    * edited cells'.
    */
   serialize(): string {
+    return this.serializePieces().join('');
+  }
+
+  /** The part's new text as pieces in order (what `serialize` joins), for writing without one big string. */
+  serializePieces(): string[] {
     const splice = this.topEdits;
     const p = this.p;
     const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
@@ -331,7 +336,7 @@ export class SheetPart {
         }
         out.push(text.slice(at, data.closeStart));
         while (k < newRows.length) out.push(this.newRowXml(newRows[k++]!, box));
-        splice.replace(data.openEnd, data.closeStart, out.join(''));
+        splice.replace(data.openEnd, data.closeStart, out);
       } else if (newRows.length > 0) {
         const rows = newRows.map((r) => this.newRowXml(r, box)).join('');
         if (!data) this.insertTop('sheetData', `<${p}sheetData>${rows}</${p}sheetData>`);
@@ -339,7 +344,7 @@ export class SheetPart {
       }
     }
     if (box.bottom >= 0) this.widenDimension(splice, box);
-    return splice.apply(this.text);
+    return splice.pieces(this.text);
   }
 
   /** The edited columns of a row, in column order. */

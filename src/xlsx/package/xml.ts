@@ -221,9 +221,10 @@ export function attrsText(attrs: ReadonlyArray<readonly [string, string | number
  * Insertions at the same offset keep the order they were added in.
  */
 export class Splice {
-  private readonly edits: Array<{ start: number; end: number; text: string; seq: number }> = [];
+  private readonly edits: Array<{ start: number; end: number; text: string | readonly string[]; seq: number }> = [];
 
-  replace(start: number, end: number, text: string): void {
+  /** `text` may be given as pieces (a sheet's rows), so no one big string is made for it. */
+  replace(start: number, end: number, text: string | readonly string[]): void {
     this.edits.push({ start, end, text, seq: this.edits.length });
   }
 
@@ -241,16 +242,24 @@ export class Splice {
 
   apply(original: string): string {
     if (this.edits.length === 0) return original;
+    return this.pieces(original).join('');
+  }
+
+  /** The edited text as pieces in order (slices of the original and the edits' texts). */
+  pieces(original: string): string[] {
+    if (this.edits.length === 0) return [original];
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || a.end - b.end || a.seq - b.seq);
     const out: string[] = [];
     let at = 0;
     for (const e of sorted) {
       if (e.start < at) throw new Error(`overlapping edits at ${e.start}`);
-      out.push(original.slice(at, e.start), e.text);
+      out.push(original.slice(at, e.start));
+      if (typeof e.text === 'string') out.push(e.text);
+      else for (const t of e.text) out.push(t);
       at = e.end;
     }
     out.push(original.slice(at));
-    return out.join('');
+    return out;
   }
 }
 
