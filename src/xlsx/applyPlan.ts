@@ -81,13 +81,14 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
   }
 
   let cellsStyled = 0;
-  const memo = new Map<string, boolean>();
+  const memo = new Map<string, Map<number, boolean>>();
   for (const group of plan.styles) {
     const planned = group.style.numberFormat;
+    const byOld = planned === undefined ? null : (memo.get(planned) ?? memo.set(planned, new Map()).get(planned)!);
     for (const box of group.boxes) {
       cellsStyled += sheet.restyle(box, (old, _r, _c, rec) => {
         if (planned !== undefined) {
-          const kept = keepDecimals(wb, rec, old, planned, memo);
+          const kept = keepDecimals(wb, rec, old, planned, byOld!);
           if (kept !== planned) return styles.derive(old, `${group.key}|${kept}`, { ...group.style, numberFormat: kept });
         }
         return styles.derive(old, group.key, group.style);
@@ -195,17 +196,16 @@ function fixedDecimals(format: string): boolean {
 /**
  * The planned format, or one with more decimals when the figure in the cell was shown
  * with more (a count row whose figure is 316.3 keeps its `.3`). `memo` holds, per old cell
- * format and planned format, whether no figure can need more (then no figure is rendered).
+ * format (for this planned format), whether no figure can need more (then no figure is rendered).
  */
-function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string, memo: Map<string, boolean>): string {
+function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string, memo: Map<number, boolean>): string {
   if (!c) return planned;
-  const key = `${xf}|${planned}`;
-  let enough = memo.get(key);
+  let enough = memo.get(xf);
   const current = wb.styles.numberFormat(xf);
   if (enough === undefined) {
     // A % format against a plain one: the planned format wins (the figures mean other things).
     enough = planned.includes('%') !== current.includes('%') || (fixedDecimals(current) && formatDecimals(current) <= formatDecimals(planned));
-    memo.set(key, enough);
+    memo.set(xf, enough);
   }
   if (enough) return planned;
   const value = cellInput(wb, c);

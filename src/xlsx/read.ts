@@ -121,13 +121,16 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   const styles = wb.styles;
   const merges = sheet.merges();
   const covered = coverage(merges);
-  const found: Array<{ c: CellRec; value: CellInput }> = [];
+  const found: CellRec[] = [];
   const rowCounts = new Map<number, number>();
   const colCounts = new Map<number, number>();
+  // Parallel lists, not an object per cell: a big sheet has hundreds of thousands.
+  const foundValues: CellInput[] = [];
   for (const c of sheet.cells()) {
     const value = cellInput(wb, c);
     if (value === null) continue;
-    found.push({ c, value });
+    found.push(c);
+    foundValues.push(value);
     rowCounts.set(c.row, (rowCounts.get(c.row) ?? 0) + 1);
     colCounts.set(c.col, (colCounts.get(c.col) ?? 0) + 1);
   }
@@ -141,7 +144,9 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   const values: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
   const text: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(''));
   const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
-  for (const { c, value } of found) {
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i]!;
+    const value = foundValues[i]!;
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
     if (covered(c.row, c.col)) continue;
     const xf = c.style;
