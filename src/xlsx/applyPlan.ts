@@ -379,7 +379,8 @@ function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<numb
     need.set(col, Math.max(need.get(col) ?? 0, text.length + 1.5));
   };
   const fixed = new Map<number, boolean>();
-  const extremes = new Map<string, { col: number; format: string; max: number; min: number }>();
+  // By column, then by style index (no key string per cell).
+  const extremes = new Map<number, Map<number, { col: number; format: string; max: number; min: number }>>();
   for (const c of sheet.cells()) {
     if (!cols.has(c.col)) continue;
     const value = cellInput(wb, c);
@@ -394,17 +395,20 @@ function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<numb
       note(c.col, formatValue(value, wb.styles.numberFormat(xf)));
       continue;
     }
-    const key = `${c.col}|${xf}`;
-    const e = extremes.get(key);
-    if (!e) extremes.set(key, { col: c.col, format: wb.styles.numberFormat(xf), max: value, min: value });
+    let byXf = extremes.get(c.col);
+    if (!byXf) extremes.set(c.col, (byXf = new Map()));
+    const e = byXf.get(xf);
+    if (!e) byXf.set(xf, { col: c.col, format: wb.styles.numberFormat(xf), max: value, min: value });
     else {
       if (value > e.max) e.max = value;
       if (value < e.min) e.min = value;
     }
   }
-  for (const e of extremes.values()) {
-    note(e.col, formatValue(e.max, e.format));
-    note(e.col, formatValue(e.min, e.format));
+  for (const byXf of extremes.values()) {
+    for (const e of byXf.values()) {
+      note(e.col, formatValue(e.max, e.format));
+      note(e.col, formatValue(e.min, e.format));
+    }
   }
   return need;
 }

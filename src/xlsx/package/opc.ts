@@ -230,25 +230,48 @@ export class OpcPackage {
   }
 }
 
-/** Pieces of text as one UTF-8 buffer, encoded straight into it (grown when a piece does not fit). */
+/**
+ * Pieces of text as one UTF-8 buffer, encoded straight into it in batches of about 64 K
+ * characters (one `encodeInto` per small piece costs more than it saves), the buffer grown
+ * when a batch does not fit.
+ */
 function encodePieces(pieces: readonly string[], encoder: TextEncoder): Uint8Array {
   let size = 0;
   for (const p of pieces) size += p.length;
   let buf = new Uint8Array(Math.max(64, Math.ceil(size * 1.05)));
   let at = 0;
-  for (const p of pieces) {
-    let rest = p;
+  const put = (text: string): void => {
+    let rest = text;
     for (;;) {
       const { read, written } = encoder.encodeInto(rest, buf.subarray(at));
       at += written;
-      if (read === rest.length) break;
+      if (read === rest.length) return;
       // encodeInto never stops inside a character (a surrogate pair is read whole or not at all).
       rest = rest.slice(read);
       const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
       bigger.set(buf.subarray(0, at));
       buf = bigger;
     }
+  };
+  let batch: string[] = [];
+  let batched = 0;
+  for (const p of pieces) {
+    if (p.length >= 65_536) {
+      if (batch.length > 0) put(batch.join(''));
+      batch = [];
+      batched = 0;
+      put(p);
+      continue;
+    }
+    batch.push(p);
+    batched += p.length;
+    if (batched >= 65_536) {
+      put(batch.join(''));
+      batch = [];
+      batched = 0;
+    }
   }
+  if (batch.length > 0) put(batch.join(''));
   return buf.subarray(0, at);
 }
 
