@@ -38,6 +38,48 @@ function styleProblem(style: CellStyle): string | null {
 
 const wellFormed = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string');
 
+/**
+ * The first write (in the plan's order) outside the areas, with a malformed value, or to a
+ * cell an earlier write has (whichever comes first, as one pass in order would find it).
+ */
+function writesProblem(plan: FormatPlan, cellIn: (row: number, col: number, box: CellBox | null) => boolean): string | null {
+  // Packed as `row * 16384 + col` (exact in a double): no string or box per write.
+  const keys = new Float64Array(plan.writes.length);
+  let checked = 0;
+  let failure: string | null = null;
+  for (const w of plan.writes) {
+    const { row, col } = w;
+    const valid = Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row <= MAX_ROW && col <= MAX_COL;
+    if (!valid || !(cellIn(row, col, plan.area) || cellIn(row, col, plan.extraArea))) {
+      failure = sheetMsg.planWriteOutside(valid ? a1(row, col) : `(${row}, ${col})`);
+      break;
+    }
+    const shown = w.kind === 'formula' ? w.result : w.value;
+    if (!wellFormed(shown) || (w.kind === 'formula' && !(typeof w.formula === 'string' && w.formula.startsWith('=')))) {
+      failure = sheetMsg.planBadValue(a1(row, col));
+      break;
+    }
+    keys[checked++] = row * (MAX_COL + 1) + col;
+  }
+  const twice = firstRepeat(keys.subarray(0, checked));
+  if (twice === null) return failure;
+  return sheetMsg.planWrittenTwice(a1(plan.writes[twice].row, plan.writes[twice].col));
+}
+
+/** The index of the first key that an earlier one repeats, or null: sorted once, and looked for in order only when there is one. */
+function firstRepeat(keys: Float64Array): number | null {
+  const sorted = keys.slice().sort();
+  let repeated = false;
+  for (let i = 1; i < sorted.length && !repeated; i++) repeated = sorted[i] === sorted[i - 1];
+  if (!repeated) return null;
+  const seen = new Set<number>();
+  for (let i = 0; i < keys.length; i++) {
+    if (seen.has(keys[i])) return i;
+    seen.add(keys[i]);
+  }
+  return null;
+}
+
 /** The plan's shape: ranges, values, colours, widths, panes and print setup well formed, writes inside its areas. */
 function shapeProblem(plan: FormatPlan): string | null {
   if (typeof plan.sheetName !== 'string' || plan.sheetName.length === 0) return sheetMsg.planNoSheet();
@@ -46,18 +88,8 @@ function shapeProblem(plan: FormatPlan): string | null {
   const inAreas = (b: CellBox): boolean => inside(b, plan.area) || inside(b, plan.extraArea);
   const cellIn = (row: number, col: number, box: CellBox | null): boolean =>
     box !== null && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
-  // Packed as `row * 16384 + col` (exact in a double): no string or box per write.
-  const seen = new Set<number>();
-  for (const w of plan.writes) {
-    const { row, col } = w;
-    const valid = Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row <= MAX_ROW && col <= MAX_COL;
-    if (!valid || !(cellIn(row, col, plan.area) || cellIn(row, col, plan.extraArea))) return sheetMsg.planWriteOutside(valid ? a1(row, col) : `(${row}, ${col})`);
-    const shown = w.kind === 'formula' ? w.result : w.value;
-    if (!wellFormed(shown) || (w.kind === 'formula' && !(typeof w.formula === 'string' && w.formula.startsWith('=')))) return sheetMsg.planBadValue(a1(row, col));
-    const key = row * (MAX_COL + 1) + col;
-    if (seen.has(key)) return sheetMsg.planWrittenTwice(a1(row, col));
-    seen.add(key);
-  }
+  const writes = writesProblem(plan, cellIn);
+  if (writes) return writes;
   for (const group of plan.styles) {
     const problem = styleProblem(group.style);
     if (problem) return sheetMsg.planStyleProblem(group.key, problem);

@@ -40,15 +40,9 @@ interface ProblemSink {
 }
 
 function report(sink: ProblemSink, address: string, code: ProblemCode, message: string, severity?: 'warning'): void {
-  sink.problems.push({
-    address,
-    qualifiedAddress: qualified(sink.sheetName, address),
-    code,
-    message,
-    ref: sink.row.ref,
-    key: sink.row.key,
-    ...(severity ? { severity } : {}),
-  });
+  const problem: Problem = { address, qualifiedAddress: qualified(sink.sheetName, address), code, message, ref: sink.row.ref, key: sink.row.key };
+  if (severity) problem.severity = severity;
+  sink.problems.push(problem);
 }
 
 const WARNING_CODES: Record<ToleranceWarningKind, ProblemCode> = {

@@ -28,6 +28,21 @@ describe('validatePlan: the plan\'s shape, checked before any adapter writes', (
     ['a write inside the table on a cell it does not own', { writes: [{ kind: 'value', row: 6, col: 2, value: 'G' }] }, sheetMsg.writeOutsideOwned("'Dec-20'!C7")],
     ['a note on a cell it does not own', { notes: [{ row: 6, col: 2, text: 'No arrow: x' }] }, sheetMsg.writeOutsideOwned("'Dec-20'!C7")],
     ['the same cell twice', { writes: [{ kind: 'value', row: 5, col: 9, value: 'G' }, { kind: 'value', row: 5, col: 9, value: 'R' }] }, sheetMsg.planWrittenTwice('J6')],
+    [
+      'the first of a cell written twice and a write outside, in the plan order',
+      { writes: [{ kind: 'value', row: 5, col: 9, value: 'G' }, { kind: 'value', row: 6, col: 9, value: 'G' }, { kind: 'value', row: 5, col: 9, value: 'R' }, { kind: 'value', row: 21, col: 0, value: 'R' }] },
+      sheetMsg.planWrittenTwice('J6'),
+    ],
+    [
+      'a write outside before a cell written twice',
+      { writes: [{ kind: 'value', row: 5, col: 9, value: 'G' }, { kind: 'value', row: 21, col: 0, value: 'R' }, { kind: 'value', row: 5, col: 9, value: 'R' }] },
+      sheetMsg.planWriteOutside('A22'),
+    ],
+    [
+      'the first cell written twice of two',
+      { writes: [{ kind: 'value', row: 6, col: 9, value: 'G' }, { kind: 'value', row: 5, col: 9, value: 'G' }, { kind: 'value', row: 5, col: 9, value: 'R' }, { kind: 'value', row: 6, col: 9, value: 'R' }] },
+      sheetMsg.planWrittenTwice('J6'),
+    ],
     ['a style outside', { styles: [{ key: 'x', style: { bold: true }, boxes: [{ top: 0, left: 0, bottom: 0, right: 0 }] }] }, sheetMsg.planStyleOutside('x')],
     ['a bad colour', { styles: [{ key: 'x', style: { fill: 'green' }, boxes: [] }] }, sheetMsg.planStyleProblem('x', sheetMsg.planBadColour('fill', 'green'))],
     ['a negative width', { columnWidths: [{ col: 1, width: -1 }] }, sheetMsg.planBadWidth(-1)],
