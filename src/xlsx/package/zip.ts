@@ -169,6 +169,11 @@ export class InflateBudget {
     }
     if (entry.method !== 8) throw new ZipError({ kind: 'unsupported', part: entry.name, detail: `compression method ${entry.method}` });
     if (this.codec) return this.inflateWith(this.codec, entry);
+    return this.inflateStreaming(entry);
+  }
+
+  /** fflate's streaming inflate: the limits are checked after every 64 KiB step of packed bytes. */
+  private inflateStreaming(entry: ZipEntry): Uint8Array {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let ended = false;
@@ -205,12 +210,18 @@ export class InflateBudget {
   private inflateWith(codec: ZipCodec, entry: ZipEntry): Uint8Array {
     const { limits } = this;
     const most = Math.min(limits.partBytes, limits.totalBytes - this.used, Math.max(limits.ratioFloor, entry.data.length * limits.ratio));
+    // No more than the part declares: zlib would otherwise fill `most` (up to 1000 x the
+    // packed size) before a lying bomb could be refused. A part that holds more than it
+    // declares goes through the streaming path, which refuses a bomb a few MiB in and reads
+    // anything else as the pane does.
+    const declared = entry.uncompressedSize;
     let out: Uint8Array | null;
     try {
-      out = codec.inflateRaw(entry.data, most);
+      out = codec.inflateRaw(entry.data, Math.min(most, declared));
     } catch (e) {
       throw new ZipError({ kind: 'truncated', detail: `part ${entry.name} cannot be unpacked (${e instanceof Error ? e.message : String(e)})` });
     }
+    if (out === null && declared < most) return this.inflateStreaming(entry);
     // Over a limit: say which one, as the streaming path does.
     if (out === null) this.account(entry, most + 1, entry.data.length);
     this.account(entry, out!.length, entry.data.length);
