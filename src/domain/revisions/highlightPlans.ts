@@ -9,7 +9,7 @@
 import { err, ok, type Result } from '../result';
 import type { CellInput } from '../types';
 import { parseHighlightRows } from './highlightRows';
-import { planClearHighlights, planHighlights, splitRecords } from './highlights';
+import { cellKey, planClearHighlights, planHighlights, splitRecords } from './highlights';
 import { revisionMessages as msg } from './messages';
 import type { CellFill, CellRef, FillChange, HighlightRecord, NoteChange, Revision } from './types';
 
@@ -51,7 +51,7 @@ function cellOf(r: Revision): CellRef {
 }
 
 function unique(cells: readonly CellRef[]): CellRef[] {
-  return [...new Map(cells.map((c) => [`${c.sheet}\u0000${c.address.toUpperCase()}`, c])).values()];
+  return [...new Map(cells.map((c) => [cellKey(c.sheet, c.address), c])).values()];
 }
 
 /**

@@ -34,8 +34,13 @@ export function sameFill(a: string | null, b: string | null): boolean {
   return (a ?? '').toUpperCase() === (b ?? '').toUpperCase() && (a === null) === (b === null);
 }
 
-/** A cell's key: the sheet as Excel compares sheet names, the address in upper case. */
-function cellId(sheet: string, address: string): string {
+/**
+ * A cell's key in a map, for every revisions planner and the Excel adapter's note and fill
+ * maps: the sheet as Excel compares sheet names (`sheetNameKey`), the address in upper case.
+ *
+ * @example cellKey('DEC-20', 'h14') === cellKey('Dec-20', 'H14') // true
+ */
+export function cellKey(sheet: string, address: string): string {
   return `${sheetNameKey(sheet)}\u0000${address.toUpperCase()}`;
 }
 
@@ -69,15 +74,15 @@ export function planHighlights(
   fills: readonly CellFill[],
   existing: readonly HighlightRecord[] = [],
 ): HighlightPlan {
-  const fillAt = new Map(fills.map((f) => [cellId(f.sheet, f.address), f]));
-  const earlier = new Map(existing.map((r) => [cellId(r.sheet, r.address), r]));
+  const fillAt = new Map(fills.map((f) => [cellKey(f.sheet, f.address), f]));
+  const earlier = new Map(existing.map((r) => [cellKey(r.sheet, r.address), r]));
   const writes: HighlightWrite[] = [];
   const records: HighlightRecord[] = [];
   const warnings: string[] = [];
   const used = new Set<string>();
   for (const rev of revisions) {
     const address = addressOf(rev);
-    const id = cellId(rev.sheetName, address);
+    const id = cellKey(rev.sheetName, address);
     if (used.has(id)) continue;
     used.add(id);
     const now = fillAt.get(id);
@@ -104,7 +109,7 @@ export function planHighlights(
       revisionId: rev.id,
     });
   }
-  const release = existing.filter((r) => !used.has(cellId(r.sheet, r.address)));
+  const release = existing.filter((r) => !used.has(cellKey(r.sheet, r.address)));
   return { writes, records, release, warnings };
 }
 
@@ -131,13 +136,13 @@ export interface ClearPlan {
  * // restores '#FFFF00': the user's own yellow stays
  */
 export function planClearHighlights(records: readonly HighlightRecord[], fills: readonly CellFill[]): ClearPlan {
-  const fillAt = new Map(fills.map((f) => [cellId(f.sheet, f.address), f]));
+  const fillAt = new Map(fills.map((f) => [cellKey(f.sheet, f.address), f]));
   const restores: FillChange[] = [];
   const deleteNotes: ClearPlan['deleteNotes'] = [];
   const warnings: string[] = [];
   const goneSheets = new Set<string>();
   for (const r of records) {
-    const now = fillAt.get(cellId(r.sheet, r.address));
+    const now = fillAt.get(cellKey(r.sheet, r.address));
     if (!now) {
       // The adapter reads every recorded cell; none read back means the sheet is gone.
       if (!goneSheets.has(r.sheet)) warnings.push(msg.sheetGone(r.sheet));

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result';
+import { sheetNameKey } from '../sheet/grid';
 import type { CellInput } from '../types';
 import { revisionMessages as msg } from './messages';
 import { cellText, parseRecordRows, recordRows, type RecordTableSpec } from './recordTable';
@@ -93,7 +94,8 @@ export function reviewRecord(rev: Revision, status: ReviewDecision, comment: str
 }
 
 /**
- * The revisions with the latest decision that still applies to each (same sheet, same id,
+ * The revisions with the latest decision that still applies to each (same sheet, its name
+ * compared as Excel compares sheet names; same id;
  * and the same published and current figures the reviewer saw); the rest are pending.
  *
  * @example withReviews([rev], [record])[0].status // 'reviewed'
@@ -101,13 +103,13 @@ export function reviewRecord(rev: Revision, status: ReviewDecision, comment: str
 export function withReviews(revisions: readonly Revision[], records: readonly ReviewRecord[]): ReviewedRevision[] {
   const latest = new Map<string, ReviewRecord>();
   for (const r of records) {
-    const id = `${r.sheet}\u0000${r.revisionId}`;
+    const id = `${sheetNameKey(r.sheet)}\u0000${r.revisionId}`;
     const prev = latest.get(id);
     // ISO timestamps order as text; a tie keeps the later row (appended later).
     if (!prev || r.at >= prev.at) latest.set(id, r);
   }
   return revisions.map((rev) => {
-    const r = latest.get(`${rev.sheetName}\u0000${rev.id}`);
+    const r = latest.get(`${sheetNameKey(rev.sheetName)}\u0000${rev.id}`);
     if (!r || r.published !== rev.published.display || r.current !== rev.current.display) {
       return { ...rev, status: 'pending' as const };
     }

@@ -1,4 +1,5 @@
 import { summaryMsg } from '../messages';
+import { sheetNameKey } from '../sheet/grid';
 import type { SummaryBullet, SummaryDraft } from './draftSummary';
 
 function bullet(b: SummaryBullet): string {
@@ -63,18 +64,18 @@ function safeMonth(month: string): string {
 /**
  * A sheet name for the summary that no sheet has: `Summary Dec-20`, else `Summary Dec-20 (2)`, …
  * (never overwriting: an analyst who drafts again keeps the draft they may have edited).
- * Sheet names compare without case, as Excel does; characters Excel refuses are replaced and
+ * Sheet names compare as Excel compares them (`sheetNameKey`); characters Excel refuses are replaced and
  * the month is shortened so that the name with its `(n)` stays within 31 characters.
  *
  * @example freeSummaryName('Dec-20', ['Dec-20', 'Summary Dec-20']) // 'Summary Dec-20 (2)'
  */
 export function freeSummaryName(month: string, existing: string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const taken = new Set(existing.map(sheetNameKey));
   const safe = safeMonth(month);
   for (let n = 1; ; n++) {
     const room = MAX_SHEET_NAME - summaryMsg.sheetName('', n).length;
     const name = summaryMsg.sheetName(safe.slice(0, Math.max(0, room)).trimEnd(), n);
-    if (!taken.has(name.toLowerCase())) return name;
+    if (!taken.has(sheetNameKey(name))) return name;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CellBox, Grid } from '../../domain/sheet/grid';
-import { a1, boxAddress, columnLetters, qualified } from '../../domain/sheet/grid';
+import { a1, boxAddress, columnLetters, qualified, sheetNameKey } from '../../domain/sheet/grid';
 import type { FormatPlan } from '../../domain/plan/types';
 import { isOwnNote, keyCellFree } from '../../domain/plan/ownership';
 import { validatePlan } from '../../domain/plan/validate';
@@ -69,11 +69,11 @@ function gridCells(grid: Grid): CellsRead {
   };
 }
 
-/** A backup sheet name no sheet has yet (Excel compares names case-insensitively). */
+/** A backup sheet name no sheet has yet (names compared as Excel compares them: `sheetNameKey`). */
 function freshBackupName(taken: Set<string>, wanted?: string): string {
   const base = wanted ?? `PERF backup ${Date.now().toString(36).slice(-6)}`;
   let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  for (let n = 2; taken.has(sheetNameKey(name)); n++) name = `${base} ${n}`;
   return name;
 }
 
@@ -158,7 +158,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
 
   const ops = buildWriteOps(plan, limits);
   const batches = batchOps(ops, limits.payloadBytes);
-  const backupName = freshBackupName(new Set(state.sheets.map((s) => s.name.toLowerCase())), options.backupName);
+  const backupName = freshBackupName(new Set(state.sheets.map((s) => sheetNameKey(s.name))), options.backupName);
   const undo = async (reason: OutcomeError): Promise<Outcome<never>> => undone(await restore(context, plan, state, cells, backupName), reason, plan.sheetName, backupName);
   let written: Written;
   try {

@@ -6,6 +6,7 @@
  * comments, whose cells are only known through `getLocation`), none of their own to write.
  */
 import type { CellRef, NoteChange } from '../../domain/revisions/types';
+import { cellKey } from '../../domain/revisions/highlights';
 
 /** How this host can annotate a cell. */
 export type NoteKind = 'note' | 'comment' | 'none';
@@ -19,10 +20,8 @@ export interface NoteState {
 /** A note write, as the planners hand it over (`NoteChange`, src/domain/revisions/types.ts). */
 export type NoteOp = NoteChange;
 
-/** The cell key used by every map here: sheet and upper-case A1 address. */
-export function cellKey(sheet: string, address: string): string {
-  return `${sheet}\u0000${address.toUpperCase()}`;
-}
+/** The cell key used by every map here: the domain's (sheet names compared as Excel compares them, upper-case A1 address). */
+export { cellKey };
 
 /** Notes need ExcelApi 1.18, threaded comments 1.10 (checked, not assumed: Office 2019 has neither). */
 export function noteKind(): NoteKind {

@@ -107,6 +107,12 @@ describe('highlightCells', () => {
       { sheet: 'Jan-21', address: 'J20' },
     ]);
   });
+
+  it('names a cell once when a revision spells the sheet another way (one cell to Excel)', () => {
+    const r = stored([record('Jan-21', 'H10', null)], 'Jan-21');
+    const shouting = revisions.map((rev) => ({ ...rev, sheetName: 'JAN-21' }));
+    expect(highlightCells(r, shouting).map((c) => c.address)).toEqual(['H10', 'H11']);
+  });
 });
 
 describe('planHighlightPass', () => {

@@ -44,6 +44,11 @@ describe('withReviews', () => {
     expect(withReviews([moved], [record])[0].status).toBe('pending');
   });
 
+  it('applies a decision recorded under another spelling of the sheet name (JAN-21 is Jan-21, as in Excel)', () => {
+    const record = { ...reviewRecord(rev22, 'reviewed', '', 'A', '2021-01-12T09:00:00.000Z'), sheet: 'JAN-21' };
+    expect(withReviews([rev22], [record])[0].status).toBe('reviewed');
+  });
+
   it('does not apply a decision taken on another sheet', () => {
     const record = { ...reviewRecord(rev22, 'reviewed', '', 'A', '2021-01-12T09:00:00.000Z'), sheet: 'Feb-21' };
     expect(withReviews([rev22], [record])[0].status).toBe('pending');
