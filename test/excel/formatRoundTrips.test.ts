@@ -58,6 +58,20 @@ describe('Format round trips on an ExcelApi 1.18 host', () => {
     expect(sheet(banded)).toEqual(sheet(whole));
   });
 
+  it('still counts the revised figures, and removes its backup, when the stored publication is too large for the clean-up\'s response', async () => {
+    const s = await formatScenario('baseline', 300, { months: 24 });
+    const whole = await formatScenario('baseline', 300, { months: 24 });
+    await onHost(whole.workbook, () => apiOn(whole.workbook).format(whole.settings, () => undefined, signal()));
+    const [read, write, cleanUp] = whole.workbook.stats.responses;
+    // 24 months of published figures: the clean-up's loads outweigh the sheet's own read.
+    expect(cleanUp).toBeGreaterThan(Math.max(read, write));
+    s.workbook.responseLimitBytes = Math.floor((Math.max(read, write) + cleanUp) / 2);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok && outcome.value.revisions).toBe(s.revised);
+    expect(s.revised).toBeGreaterThan(0);
+    expect(s.workbook.sheets.map((x) => x.name)).toEqual(['Dec-20', 'Nov-20', 'PERF Published']);
+  });
+
   it('counts the revised figures from the one read: the same count as the Revisions view', async () => {
     const s = await formatScenario('baseline', 200);
     const formatted = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));

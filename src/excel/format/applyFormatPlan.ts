@@ -12,14 +12,18 @@ import { excelMessages as m, outcomeError } from '../messages';
 import { queueNoteOps, type NoteOp } from '../revisions/revisionsNotes';
 import { toOutcomeError } from '../io/officeErrors';
 import { queueOp, queuePageLayout } from './queueOps';
-import { boxOfAddress } from '../io/readGrid';
+import { boxOfAddress, isResponseTooLarge } from '../io/readGrid';
 import { excelApiSupported } from '../io/run';
 import { DEFAULT_LIMITS, batchOps, buildWriteOps, valueRuns } from './writeOps';
 import type { WriteLimits, WriteOp } from './writeOps';
 
-/** Loads the caller wants answered in the clean-up round trip (e.g. the revision count's baseline). */
+/**
+ * Loads the caller wants answered in the clean-up round trip (e.g. the revision count's
+ * baseline). They may not arrive (a response too large for Excel): the caller then reads
+ * what it needs itself.
+ */
 export interface AfterWrite {
-  /** Queues the loads (no sync); called again if the clean-up trip has to be repeated. */
+  /** Queues the loads (no sync); called again if the clean-up trip has to be repeated for another reason. */
   queue(context: Excel.RequestContext): void;
 }
 
@@ -376,7 +380,9 @@ async function cleanUp(
     try {
       const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
       backup.load('name');
-      afterWrite?.queue(context);
+      // A response Excel refused (the caller's loads: a long publication history) would be
+      // refused again: the caller reads what it needs afterwards (AfterWrite).
+      if (!isResponseTooLarge(e)) afterWrite?.queue(context);
       await context.sync();
       if (!backup.isNullObject) {
         backup.delete();

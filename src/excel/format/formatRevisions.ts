@@ -6,6 +6,9 @@ import type { Snapshot } from '../../domain/revisions/types';
 import type { ScorecardTable } from '../../domain/sheet/scorecard';
 import type { Outcome } from '../../port/api';
 import type { AfterWrite } from './applyFormatPlan';
+import type { Grid } from '../../domain/sheet/grid';
+import { isOfficeError } from '../io/officeErrors';
+import { readGrid } from '../io/readGrid';
 import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from '../revisions/revisionsRead';
 import { baselineCandidates, recordSheet, sheetBaseline } from '../revisions/revisionsState';
 
@@ -24,6 +27,16 @@ export interface RevisionCountInput {
   /** A baseline the reviewer picked (a previous month's file): nothing to read. */
   picked?: Snapshot;
   now: string;
+}
+
+/** The grid of a queued read, or null when its loads never arrived (the clean-up's response was refused). */
+function arrived(queued: QueuedGrid): Grid | null {
+  try {
+    return gridOf(queued);
+  } catch (e) {
+    if (isOfficeError(e) && e.code === 'PropertyNotLoaded') return null;
+    throw e;
+  }
 }
 
 /**
@@ -54,7 +67,9 @@ export function revisionCount(input: RevisionCountInput): RevisionCount {
     },
     async finish(context) {
       if (input.picked) return count(input.picked);
-      const grids = new Map(pending.map(([name, queued]) => [name, gridOf(queued)]));
+      const grids = new Map<string, Grid>();
+      // Read again, in row bands where needed, what the clean-up trip could not return.
+      for (const [name, queued] of pending) grids.set(name, arrived(queued) ?? (await readGrid(context, { kind: 'name', name })));
       if (!published) return count(sheetBaseline(grids, input.activeName, month, input.now));
       const record = recordSheet(input.sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, valuesFromA1(g)));
       // The domain's baseline choice: a usable publication before this month, else last month's sheet.
