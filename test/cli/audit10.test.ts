@@ -58,7 +58,8 @@ function soffice(file: string, to: string, outDir: string): string {
  * The Early Help sample as an older council workbook has it, written by openpyxl: every
  * cell in Arial 9; four DOT cells holding last month's arrows as Wingdings letters and a
  * Webdings triangle; a count
- * row (11.1, unit Number) whose Nov and Dec figures have a decimal under General; and in the
+ * row (11.1, unit Number) whose Nov and Dec figures have a decimal under General and whose
+ * Oct figure is shown with one under `0.0` (212.26 as 212.3); and in the
  * second table (its columns one to the left of the first's) a count figure of 1,234,567.25.
  * Prints the row of that figure.
  */
@@ -79,6 +80,8 @@ ws['H11'].value = 149.5
 ws['I11'].value = 316.3
 for a in ('H11', 'I11'):
     ws[a].number_format = 'General'
+ws['G11'].value = 212.26
+ws['G11'].number_format = '0.0'
 wide = next(r for r in range(43, ws.max_row + 1) if ws.cell(r, 5).value == 'Number' and isinstance(ws.cell(r, 7).value, (int, float)))
 ws.cell(wide, 7).value = 1234567.25
 ws.cell(wide, 7).number_format = '#,##0.00'
@@ -157,16 +160,17 @@ describe('an older council workbook (openpyxl: Arial 9, Wingdings arrows, decima
     }
   });
 
-  it('keeps a count row’s decimals (149.5, 316.3) and widens the offset table’s column for 1,234,567.25: LibreOffice prints them, no ###', () => {
+  it('keeps a count row’s decimals (149.5, 316.3 under General, 212.3 under 0.0) and widens the offset table’s column for 1,234,567.25: LibreOffice prints them, no ###', () => {
     // The number formats: at least one decimal on both, the wide figure's as it was.
     expect(after.cells.H11![6]).toMatch(/0\.0/);
     expect(after.cells.I11![6]).toMatch(/0\.0/);
+    expect(after.cells.G11![6]).toMatch(/0\.0/);
     expect(after.cells[`G${wideRow}`]![6]).toBe('#,##0.00');
     // Column G is one of the plan's columns (the first table's Oct, the second's Nov).
     expect(after.widths.G).toBeGreaterThanOrEqual('1,234,567.25'.length);
     const printed = pdfText(readFileSync(soffice(out, 'pdf', dir)));
     const lines = new Set(printed.split('\n').map((l) => l.trim()));
-    for (const shown of ['149.5', '316.3', '1,234,567.25']) expect(`${shown} ${lines.has(shown)}`).toBe(`${shown} true`);
+    for (const shown of ['149.5', '316.3', '212.3', '1,234,567.25']) expect(`${shown} ${lines.has(shown)}`).toBe(`${shown} true`);
     expect(printed).not.toContain('###');
   }, 300_000);
 });
