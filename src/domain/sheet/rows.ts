@@ -185,10 +185,19 @@ function hasContent(t: RowTexts, months: readonly MonthValue[]): boolean {
 function rowPolarity(polarityText: string, r: number, prev: RawRow | null): Pick<RawRow, 'polarity' | 'lean' | 'polarityRow'> {
   const parsed = polarityOf(polarityText);
   if (!parsed.ok) return { polarity: { ok: false, code: 'badPolarity', message: parsed.error.message }, lean: null, polarityRow: r };
-  if (parsed.value !== null) return { polarity: { ok: true, value: parsed.value.polarity }, lean: parsed.value.lean, polarityRow: r };
+  if (parsed.value !== null) return { polarity: polarityRead(parsed.value.polarity), lean: parsed.value.lean, polarityRow: r };
   const from = prev && prev.polarity.ok ? prev : null;
   // A formula must reference the cell the polarity really lives in, not the sub-row's blank one.
-  return { polarity: { ok: true, value: from?.polarity.ok ? from.polarity.value : null }, lean: from?.lean ?? null, polarityRow: prev ? prev.polarityRow : null };
+  return { polarity: polarityRead(from?.polarity.ok ? from.polarity.value : null), lean: from?.lean ?? null, polarityRow: prev ? prev.polarityRow : null };
+}
+
+/** The few readings a row's polarity can have, shared by every row (they are only read). */
+const POLARITY_READS = new Map<Polarity | null, RawRow['polarity']>(
+  (['high', 'low', 'withinLimits', 'info', null] as const).map((p) => [p, Object.freeze({ ok: true as const, value: p })]),
+);
+
+function polarityRead(value: Polarity | null): RawRow['polarity'] {
+  return POLARITY_READS.get(value) ?? { ok: true, value };
 }
 
 /** What reading a table's rows carries from one row to the next. */
@@ -219,7 +228,8 @@ function readRow(grid: Grid, header: DetectedHeader, r: number, state: RowsState
   const cols = header.columns;
   const t = rowTexts(grid, cols, r);
   if (t.section !== '') state.section = t.section;
-  const months = header.months.map((m) => readMonthValue(grid, r, m.col, m.label));
+  const months: MonthValue[] = [];
+  for (const m of header.months) months.push(readMonthValue(grid, r, m.col, m.label));
   if (!hasContent(t, months)) return null;
   const prev = state.prev;
   // A sub-row (blank NO. under a row) inherits NO., indicator, section and polarity.
