@@ -2,9 +2,9 @@ import { parsePolarity, readPolarity, type Lean } from '../polarity';
 import type { Polarity } from '../types';
 import { parseCellValue, type ParsedValue } from '../value';
 import type { DetectedHeader } from './detect';
-import { a1, cellText, type Grid } from './grid';
+import { a1, cellText, columnLetters, type Grid } from './grid';
 import { reportingFrequency, type Frequency } from './frequency';
-import type { IndicatorRow, MonthValue, ReadCell, Unit } from './scorecard';
+import type { IndicatorRow, MonthColumn, MonthValue, ReadCell, Unit } from './scorecard';
 
 /** An indicator row as written, before the engine judges it: the fields it shares with IndicatorRow, as read. */
 export interface RawRow
@@ -74,6 +74,27 @@ const UNIT_PERCENT = /%|percent/;
 const UNIT_RATE = /rate/;
 const UNIT_AVERAGE = /average|mean/;
 const UNIT_COUNT = /number|count|\bno\.?\b|total/;
+
+/**
+ * A row's cells in the month columns, as `readMonthValue` reads each: the row's arrays and
+ * its number in an address are looked up once for all its months.
+ */
+function readMonthCells(grid: Grid, row: number, columns: readonly MonthColumn[]): MonthValue[] {
+  const i = row - grid.top;
+  const values = grid.values[i];
+  const texts = grid.text[i];
+  const formats = grid.numberFormats[i];
+  const rowNumber = String(row + 1);
+  const out: MonthValue[] = [];
+  for (const m of columns) {
+    const j = m.col - grid.left;
+    const raw = values?.[j];
+    const text = texts?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
+    const value: ParsedValue = parseCellValue(raw ?? null, text, formats?.[j] ?? 'General');
+    out.push({ row, col: m.col, address: columnLetters(m.col) + rowNumber, text, raw: raw ?? null, value, label: m.label });
+  }
+  return out;
+}
 
 /**
  * The unit a DATA NOTE (Monthly) cell names: `%`, `Percentage`, `Primary % (Termly)`,
@@ -228,8 +249,7 @@ function readRow(grid: Grid, header: DetectedHeader, r: number, state: RowsState
   const cols = header.columns;
   const t = rowTexts(grid, cols, r);
   if (t.section !== '') state.section = t.section;
-  const months: MonthValue[] = [];
-  for (const m of header.months) months.push(readMonthValue(grid, r, m.col, m.label));
+  const months = readMonthCells(grid, r, header.months);
   if (!hasContent(t, months)) return null;
   const prev = state.prev;
   // A sub-row (blank NO. under a row) inherits NO., indicator, section and polarity.
