@@ -2,7 +2,7 @@ import { findRevisions, snapshotFromTables } from '../../src/domain/revisions/fi
 import { HIGHLIGHT_FILL } from '../../src/domain/revisions/highlights';
 import { HIGHLIGHT_TABLE, parseHighlightRows } from '../../src/domain/revisions/highlightRows';
 import { revisionMessages as rm } from '../../src/domain/revisions/messages';
-import { LOG_HEADER, LOG_SHEET, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
+import { LOG_HEADER, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../../src/domain/revisions/reviews';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../src/domain/revisions/snapshotRows';
 import { a1, type Grid } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
@@ -487,6 +487,27 @@ describe('markRevision', () => {
     expect(wb.sheet(REVIEW_TABLE.sheetName).visibility).toBe('Hidden');
     const again = await loadRevisions(wb.context(), { now: NOW });
     expect(again.ok && again.value.revisions.map((r) => r.status)).toEqual(['queried', 'reviewed', 'pending']);
+  });
+
+  it('damaged review records: the view goes on (every revision pending, said why); marking one is refused and writes nothing', async () => {
+    const wb = await publishedDecemberThenJanuary();
+    const loaded = await loadRevisions(wb.context(), { now: NOW });
+    const id = loaded.ok ? loaded.value.revisions[0].id : '';
+    expect((await markRevision(wb.context(), id, 'queried', 'Why?', { now: NOW })).ok).toBe(true);
+    const reviews = wb.sheet(REVIEW_TABLE.sheetName);
+    reviews.setValue(a1(1, REVIEW_TABLE.columns.indexOf('status')), 'maybe');
+    const parsed = parseReviewRows(sheetValuesFromA1(reviews));
+    if (parsed.ok) throw new Error('the reviews should be damaged');
+    expect(parsed.error.message.startsWith(`'${REVIEW_TABLE.sheetName}'!D2`)).toBe(true);
+
+    const shown = await loadRevisions(wb.context(), { now: NOW });
+    expect(shown.ok && shown.value.revisions.map((r) => r.status).every((st) => st === 'pending')).toBe(true);
+    expect(shown.ok && shown.value.notices).toContain(rm.reviewsDamaged(parsed.error.message));
+
+    const before = [reviews.snapshot(), wb.sheet(LOG_SHEET).snapshot()];
+    const marked = await markRevision(wb.context(), id, 'reviewed', '', { now: NOW });
+    expect(marked).toEqual({ ok: false, error: { code: 'damagedRecord', message: parsed.error.message, action: xm.damagedAction(REVIEW_TABLE.sheetName) } });
+    expect([reviews.snapshot(), wb.sheet(LOG_SHEET).snapshot()]).toEqual(before);
   });
 
   it("stores a comment that looks like a formula as the reviewer's text, never as a formula", async () => {

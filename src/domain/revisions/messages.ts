@@ -32,6 +32,9 @@ export const revisionMessages = {
   noteChanged: (address: string): string =>
     `${address}: the note was edited since the add-in added it; left as it is.`,
   sheetGone: (sheet: string): string => `The sheet '${sheet}' no longer exists; its highlight records were dropped.`,
+  /** The review decisions cannot be read (`detail` says where): revisions show as pending, marking one is refused. */
+  reviewsDamaged: (detail: string): string =>
+    `${detail} The reviewers' decisions stored in the workbook cannot be read, so every revision shows as pending, and marking one is refused until that sheet is corrected.`,
   /** The stored published figures cannot be read (`detail` says where): the comparison falls back to the sheets. */
   baselineDamaged: (detail: string): string =>
     `The published figures stored in the workbook cannot be read (${detail}); the previous month’s sheet is compared instead.`,

@@ -7,8 +7,15 @@ import { revisionMessages as msg } from './messages';
  * The add-in keeps its records (published figures, highlights, reviews) as plain tables
  * on worksheets: a header row naming every column, then one record a row, every cell
  * text, the first column the format version. A person can unhide the sheet and read it;
- * the CLI reads it with exceljs; and the header row is how the add-in recognises a sheet
- * as its own before it ever writes to it.
+ * the CLI reads it with the file adapter; and the header row is how the add-in recognises
+ * a sheet as its own before it ever writes to it.
+ *
+ * The one rule on unreadable records (docs/DOMAIN.md, "The add-in's record sheets"): a
+ * user's sheet of the name is `notOurSheet` (`isOurRecordSheet`), an unreadable row a
+ * `damagedRecord` naming its cell. An operation that writes the records or restores from
+ * them refuses on either (`readSheetHighlights`, `parseSnapshotRows`, `parseReviewRows`); one
+ * that only reads them to inform goes on without them and says so (`chooseBaseline`,
+ * `reviewsToShow`).
  */
 export interface RecordTableSpec<C extends string> {
   /** The worksheet the table lives on. */

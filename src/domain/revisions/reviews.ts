@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../result';
+import { err, ok, type EngineError, type Result } from '../result';
 import { sheetNameKey } from '../sheet/grid';
 import type { CellInput } from '../types';
 import { revisionMessages as msg } from './messages';
@@ -72,6 +72,28 @@ export function parseReviewRows(values: CellInput[][]): Result<ReviewRecord[]> {
     });
   }
   return ok(out);
+}
+
+/** The review decisions to show beside the revisions, and why none could be read. */
+export interface ReviewsToShow {
+  records: ReviewRecord[];
+  /** Set when the review sheet cannot be read (`notOurSheet` or `damagedRecord`, naming the sheet or cell). */
+  damaged: EngineError | null;
+}
+
+/**
+ * The review decisions for showing revisions (`values`: the review sheet from A1, null when
+ * absent). The damaged-records rule (see recordTable.ts): showing only reads them, so an
+ * unreadable review sheet does not stop the comparison: every revision shows as pending and
+ * `damaged` says why. Recording a decision writes the sheet and uses `parseReviewRows`,
+ * which refuses instead.
+ *
+ * @example reviewsToShow(null) // { records: [], damaged: null }
+ */
+export function reviewsToShow(values: CellInput[][] | null): ReviewsToShow {
+  if (values === null) return { records: [], damaged: null };
+  const parsed = parseReviewRows(values);
+  return parsed.ok ? { records: parsed.value, damaged: null } : { records: [], damaged: parsed.error };
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   foreign,
   readState,
   recordSheet,
+  reviewsForView,
   storedHighlights,
   storedReviews,
   storedSnapshots,
@@ -107,14 +108,13 @@ async function revisionsOf(context: Excel.RequestContext, options: RevisionsOpti
   const found: FoundBaseline = options.picked
     ? { baseline: { source: { kind: 'file', fileName: options.picked.fileName, sheetName: options.picked.snapshot.sheetName, month: options.picked.snapshot.reportingMonth }, snapshot: options.picked.snapshot }, notices: [] }
     : await findBaseline(context, state, nowOf(options));
-  const reviews = storedReviews(state.reviews);
-  const notices = [...found.notices];
-  if (!reviews.ok) notices.push(reviews.error.message);
+  const reviews = reviewsForView(state.reviews);
+  const notices = [...found.notices, ...reviews.notices];
   if (!found.baseline) {
     return { ok: true, value: { state, revisions: [], result: { baseline: { kind: 'none' }, revisions: [], notices } } };
   }
   const revisions = findRevisions(found.baseline.snapshot, state.tables);
-  const views = withReviews(revisions, reviews.ok ? reviews.value : []).map(toView);
+  const views = withReviews(revisions, reviews.records).map(toView);
   return { ok: true, value: { state, revisions, result: { baseline: sourceView(found.baseline.source), revisions: views, notices, snapshot: found.baseline.snapshot } } };
 }
 

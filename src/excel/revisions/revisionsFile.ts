@@ -16,7 +16,7 @@ import type { Outcome, WorkbookFileReader } from '../../port/api';
 import { toOutcomeError } from '../io/officeErrors';
 import { toView, type LoadedRevisions, type RevisionsOptions } from './revisions';
 import { excelMessages as xm, outcomeError } from '../messages';
-import { readState, storedReviews } from './revisionsState';
+import { readState, reviewsForView } from './revisionsState';
 import { valuesFromA1 } from './revisionsRead';
 
 /**
@@ -62,14 +62,14 @@ export async function compareWithFile(
     const state = read.value;
     const snap = snapshotFromGrids(grids.value, state.reportingMonth, fileName, options.now ?? new Date().toISOString());
     if (!snap.ok) return snap;
-    const reviews = storedReviews(state.reviews);
+    const reviews = reviewsForView(state.reviews);
     const revisions = findRevisions(snap.value.snapshot, state.tables);
     return {
       ok: true,
       value: {
         baseline: { kind: 'file', fileName },
-        revisions: withReviews(revisions, reviews.ok ? reviews.value : []).map(toView),
-        notices: [...snap.value.notices, ...(reviews.ok ? [] : [reviews.error.message])],
+        revisions: withReviews(revisions, reviews.records).map(toView),
+        notices: [...snap.value.notices, ...reviews.notices],
         snapshot: snap.value.snapshot,
       },
     };

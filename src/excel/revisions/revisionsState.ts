@@ -4,7 +4,7 @@ import { monthIndex } from '../../domain/revisions/months';
 import { HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
 import { readSheetHighlights, type SheetHighlights } from '../../domain/revisions/highlightPlans';
 import { hasRecordHeader, isOurRecordSheet, notOurSheet } from '../../domain/revisions/recordTable';
-import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE } from '../../domain/revisions/reviews';
+import { isLogHeader, LOG_SHEET, parseReviewRows, REVIEW_TABLE, reviewsToShow } from '../../domain/revisions/reviews';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../../domain/revisions/snapshotRows';
 import type { ReviewRecord, Snapshot } from '../../domain/revisions/types';
 import { sameSheetName, type Grid } from '../../domain/sheet/grid';
@@ -95,6 +95,12 @@ export function storedReviews(sheet: RecordSheet): Outcome<ReviewRecord[]> {
   if (sheet.state === 'absent') return { ok: true, value: [] };
   const parsed = parseReviewRows(valuesFromA1(sheet.grid));
   return parsed.ok ? parsed : { ok: false, error: fromEngineError(parsed.error, REVIEW_TABLE.sheetName) };
+}
+
+/** The review decisions to show beside revisions (the domain's `reviewsToShow`: unreadable ones leave every revision pending) and the notice saying so. */
+export function reviewsForView(sheet: RecordSheet): { records: ReviewRecord[]; notices: string[] } {
+  const shown = reviewsToShow(sheet.state === 'absent' ? null : valuesFromA1(sheet.grid));
+  return { records: shown.records, notices: shown.damaged ? [rm.reviewsDamaged(shown.damaged.message)] : [] };
 }
 
 /** The domain's refusal of a user's sheet with a record sheet's name (used for the log, which has no record reader). */

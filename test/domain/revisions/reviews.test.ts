@@ -1,6 +1,6 @@
 import { findRevisionsInFigures } from '../../../src/domain/revisions/findRevisions';
 import { revisionMessages as msg } from '../../../src/domain/revisions/messages';
-import { REVIEW_TABLE, isLogHeader, LOG_HEADER, logRow, parseReviewRows, reviewRecord, reviewsToRows, withReviews } from '../../../src/domain/revisions/reviews';
+import { REVIEW_TABLE, isLogHeader, LOG_HEADER, logRow, parseReviewRows, reviewRecord, reviewsToRows, reviewsToShow, withReviews } from '../../../src/domain/revisions/reviews';
 import type { CurrentFigure, Snapshot } from '../../../src/domain/revisions/types';
 import { qualified } from '../../../src/domain/sheet/grid';
 
@@ -93,5 +93,23 @@ describe('Revisions log', () => {
     [[], false],
   ])('recognises its own header row (%#)', (values, expected) => {
     expect(isLogHeader(values)).toBe(expected);
+  });
+});
+
+describe('reviewsToShow (records read only to show them)', () => {
+  it('reads none without a review sheet, and the records of a readable one', () => {
+    const record = reviewRecord(rev22, 'reviewed', '', 'A', '2021-01-12T09:00:00.000Z');
+    expect(reviewsToShow(null)).toEqual({ records: [], damaged: null });
+    expect(reviewsToShow(reviewsToRows([record]))).toEqual({ records: [record], damaged: null });
+  });
+
+  it('shows none from a damaged sheet, with the refusal parseReviewRows gives (the cell named)', () => {
+    const rows = reviewsToRows([reviewRecord(rev22, 'reviewed', '', 'A', '2021-01-12T09:00:00.000Z')]);
+    rows[1][REVIEW_TABLE.columns.indexOf('at')] = 'soon';
+    const parsed = parseReviewRows(rows);
+    if (parsed.ok) throw new Error('should be damaged');
+    expect(reviewsToShow(rows)).toEqual({ records: [], damaged: parsed.error });
+    expect(parsed.error.code).toBe('damagedRecord');
+    expect(reviewsToShow([['Our team notes']]).damaged?.code).toBe('notOurSheet');
   });
 });
