@@ -21,7 +21,10 @@ const COLS = 16_384;
  * per cell, so a plan's 50,000 rows cost one sort, not 50,000 small arrays and keys.
  */
 function boxesOfKeys(keys: Float64Array): CellBox[] {
-  keys.sort();
+  // Planners mostly add a style's cells row by row, left to right: sorted already.
+  let sorted = true;
+  for (let k = 1; k < keys.length && sorted; k++) sorted = keys[k - 1] <= keys[k];
+  if (!sorted) keys.sort();
   // Boxes still growing downwards (the previous row's runs, left to right), and those finished.
   let open: CellBox[] = [];
   let next: CellBox[] = [];
