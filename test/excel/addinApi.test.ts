@@ -206,6 +206,21 @@ describe('createExcelAddinApi', () => {
     expect(lookup).toBe(m.revisionsLookupFailed(lookup.match(/\((.*)\)\. Open/)?.[1] ?? ''));
   });
 
+  it("counts Format's revisions against the baseline the Revisions view uses (a user's sheet named PERF Published: last month's sheet)", async () => {
+    const wb = fakeWorkbookFromGrids([january(), seedGrid('earlyHelp')]);
+    const mine = wb.addSheet('PERF Published');
+    mine.setValue('A1', 'My budget');
+    const api = apiOn(wb);
+    const loaded = await api.loadRevisions();
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.value.baseline).toEqual({ kind: 'sheet', sheetName: 'Dec-20' });
+    expect(loaded.value.revisions.length).toBeGreaterThan(0);
+    const formatted = await api.format(DEFAULT_SETTINGS, () => undefined, new AbortController().signal);
+    if (!formatted.ok) throw new Error(formatted.error.message);
+    expect(formatted.value.revisions).toBe(loaded.value.revisions.length);
+    expect(mine.value('A1')).toBe('My budget');
+  });
+
   it('carries the warnings of highlight and clear to the pane (a host without notes or comments)', async () => {
     const wb = fakeWorkbookFromGrids([january(), renameSheet(seedGrid('earlyHelp'), 'Dec-20')]);
     wb.excelApiMinor = 9;

@@ -10,7 +10,7 @@ import type { Grid } from '../../domain/sheet/grid';
 import { isOfficeError } from '../io/officeErrors';
 import { readGrid } from '../io/readGrid';
 import { findSheet, gridOf, queueGrid, readSheets, valuesFromA1, type QueuedGrid, type SheetInfo } from '../revisions/revisionsRead';
-import { baselineCandidates, recordSheet, sheetBaseline } from '../revisions/revisionsState';
+import { baselineCandidates, chosenBaseline, recordSheet } from '../revisions/revisionsState';
 
 /** Format's count of revised figures: loads ride in Format's clean-up trip, the result comes after it. */
 export interface RevisionCount extends AfterWrite {
@@ -56,8 +56,6 @@ export function revisionCount(input: RevisionCountInput): RevisionCount {
   const candidates = baselineCandidates(input.sheets, input.activeName, month);
   const count = (snapshot: Snapshot | null): Outcome<number> => ({ ok: true, value: snapshot ? findRevisions(snapshot, input.tables).length : 0 });
   let pending: Array<[string, QueuedGrid]> = [];
-  const fromSheets = async (context: Excel.RequestContext): Promise<Outcome<number>> =>
-    count(sheetBaseline(await readSheets(context, candidates), input.activeName, month, input.now));
   return {
     queue(context) {
       if (input.picked) return;
@@ -70,11 +68,12 @@ export function revisionCount(input: RevisionCountInput): RevisionCount {
       const grids = new Map<string, Grid>();
       // Read again, in row bands where needed, what the clean-up trip could not return.
       for (const [name, queued] of pending) grids.set(name, arrived(queued) ?? (await readGrid(context, { kind: 'name', name })));
-      if (!published) return count(sheetBaseline(grids, input.activeName, month, input.now));
-      const record = recordSheet(input.sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, valuesFromA1(g)));
-      // The domain's baseline choice: a usable publication before this month, else last month's sheet.
-      const stored = record.state === 'ours' ? storedBaseline(valuesFromA1(record.grid), month) : null;
-      return stored?.baseline ? count(stored.baseline.snapshot) : fromSheets(context);
+      // The domain's baseline choice (as the Revisions view's): a usable publication before this
+      // month, else last month's sheet, read only when no stored snapshot serves.
+      const record = published ? recordSheet(input.sheets, grids, SNAPSHOT_TABLE.sheetName, (g) => hasRecordHeader(SNAPSHOT_TABLE, valuesFromA1(g))) : null;
+      const stored = storedBaseline(record && record.state !== 'absent' ? valuesFromA1(record.grid) : null, month);
+      const sheets = !published ? grids : stored.baseline ? new Map<string, Grid>() : await readSheets(context, candidates);
+      return count(chosenBaseline(stored, sheets, input.activeName, month, input.now).baseline?.snapshot ?? null);
     },
   };
 }

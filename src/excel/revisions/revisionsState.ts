@@ -1,4 +1,4 @@
-import { chooseBaseline, previousSheetSnapshot, sheetsNamedBefore, storedBaseline, type Baseline, type ReadSheet } from '../../domain/revisions/baseline';
+import { chooseBaseline, sheetsNamedBefore, storedBaseline, type Baseline, type BaselineChoice, type ReadSheet, type StoredBaseline } from '../../domain/revisions/baseline';
 import { newestMonth } from '../../domain/revisions/figures';
 import { monthIndex } from '../../domain/revisions/months';
 import { HIGHLIGHT_TABLE } from '../../domain/revisions/highlightRows';
@@ -125,7 +125,7 @@ export async function findBaseline(context: Excel.RequestContext, state: Workboo
   // The domain's choice: a user's sheet of the records' name, like a damaged one, sends the choice on to the sheets.
   const stored = storedBaseline(state.snapshots.state === 'absent' ? null : valuesFromA1(state.snapshots.grid), state.reportingMonth);
   const grids = stored.baseline ? new Map<string, Grid>() : await readSheets(context, baselineCandidates(state.sheets, state.active.sheetName, state.reportingMonth));
-  const choice = chooseBaseline(stored, readSheetsAsTables(grids), { sheet: state.active.sheetName, month: state.reportingMonth }, { publishedAt: now });
+  const choice = chosenBaseline(stored, grids, state.active.sheetName, state.reportingMonth, now);
   if (choice.damaged) notices.push(rm.baselineDamaged(choice.damaged.message));
   return { baseline: choice.baseline, notices };
 }
@@ -143,9 +143,13 @@ export function baselineCandidates(sheets: readonly SheetInfo[], activeName: str
   return [...named, ...unnamed].slice(0, MAX_CANDIDATES);
 }
 
-/** Last month's sheet among the candidates read, as a snapshot (found by month headers); null when none is. */
-export function sheetBaseline(grids: ReadonlyMap<string, Grid>, activeName: string, reportingMonth: string, now: string): Snapshot | null {
-  return previousSheetSnapshot(readSheetsAsTables(grids), activeName, reportingMonth, { publishedAt: now });
+/**
+ * The domain's baseline choice (`chooseBaseline`) from what the Excel adapter read: the stored
+ * snapshots (`storedBaseline`) and the candidate sheets' grids (none needed when the stored
+ * snapshot serves). Shared by the Revisions view and Format's revision count.
+ */
+export function chosenBaseline(stored: StoredBaseline, grids: ReadonlyMap<string, Grid>, activeName: string, reportingMonth: string, now: string): BaselineChoice {
+  return chooseBaseline(stored, readSheetsAsTables(grids), { sheet: activeName, month: reportingMonth }, { publishedAt: now });
 }
 
 /** The scorecard tables of each sheet read (a sheet without one is left out). */
