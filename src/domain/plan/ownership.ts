@@ -185,3 +185,38 @@ export function keyCellFree(plan: Pick<FormatPlan, 'writes'>, row: number, col: 
   if (current.value === wanted) return true;
   return isKeyText(current.value);
 }
+
+/** A note change a format plan needs on its sheet (0-based cell). */
+export type PlanNoteChange = { kind: 'add' | 'replace'; row: number; col: number; text: string } | { kind: 'delete'; row: number; col: number };
+
+/**
+ * The note changes `plan` needs, given the notes on the sheet now, for both adapters: the
+ * add-in's old notes inside the plan's area or key area that the plan no longer has are
+ * deleted; each planned note is added where the cell has none, replaces the add-in's own
+ * note where its text differs, and is skipped where the user has a note (`keptUsers`).
+ * A user's note is never changed.
+ *
+ * @example planNoteChanges(plan, [{ row: 9, col: 12, text: 'No arrow: old' }]).changes // [{ kind: 'delete', row: 9, col: 12 }] when the plan has no note there
+ */
+export function planNoteChanges(
+  plan: Pick<FormatPlan, 'notes' | 'owns' | 'area' | 'extraArea'>,
+  onSheet: ReadonlyArray<{ row: number; col: number; text: string }>,
+): { changes: PlanNoteChange[]; keptUsers: number } {
+  const key = (row: number, col: number): string => `${row},${col}`;
+  const wanted = new Map((plan.notes ?? []).map((n) => [key(n.row, n.col), n]));
+  const now = new Map(onSheet.map((n) => [key(n.row, n.col), n.text]));
+  const changes: PlanNoteChange[] = [];
+  for (const n of onSheet) {
+    if (!isOwnNote(plan.owns, n.text) || wanted.has(key(n.row, n.col))) continue;
+    // An add-in note the plan no longer has (the cell has an arrow now, or is no longer a DOT cell).
+    if (inBox(plan.area, n.row, n.col) || (plan.extraArea !== null && inBox(plan.extraArea, n.row, n.col))) changes.push({ kind: 'delete', row: n.row, col: n.col });
+  }
+  let keptUsers = 0;
+  for (const n of wanted.values()) {
+    const current = now.get(key(n.row, n.col));
+    if (current === undefined) changes.push({ kind: 'add', row: n.row, col: n.col, text: n.text });
+    else if (!isOwnNote(plan.owns, current)) keptUsers++;
+    else if (current !== n.text) changes.push({ kind: 'replace', row: n.row, col: n.col, text: n.text });
+  }
+  return { changes, keptUsers };
+}

@@ -1,7 +1,7 @@
 import type { CellBox, Grid } from '../../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified, sheetNameKey } from '../../domain/sheet/grid';
 import type { FormatPlan } from '../../domain/plan/types';
-import { isOwnNote, keyCellFree } from '../../domain/plan/ownership';
+import { keyCellFree, planNoteChanges } from '../../domain/plan/ownership';
 import { validatePlan } from '../../domain/plan/validate';
 import type { CellInput } from '../../domain/types';
 import type { Outcome, OutcomeCode, OutcomeError } from '../../port/api';
@@ -312,30 +312,18 @@ async function writeBatches(
   return written;
 }
 
-/** The note changes the plan needs, from where the sheet's notes are: only the add-in's are replaced or removed. */
+/** The note changes the plan needs, from where the sheet's notes are: the domain's `planNoteChanges` decides (only the add-in's are replaced or removed). */
 function noteOps(plan: FormatPlan, located: Written['notes']): NoteOp[] {
   const sheet = plan.sheetName;
-  const wanted = new Map((plan.notes ?? []).map((n) => [a1(n.row, n.col), n.text]));
-  const onSheet = new Map<string, string>();
+  const onSheet: Array<{ row: number; col: number; text: string }> = [];
   for (const { note, where } of located) {
     const box = boxOfAddress(where.address);
-    if (box) onSheet.set(a1(box.top, box.left), note.content);
+    if (box) onSheet.push({ row: box.top, col: box.left, text: note.content });
   }
-  const { area } = plan;
-  const ops: NoteOp[] = [];
-  for (const [address, text] of onSheet) {
-    if (!isOwnNote(plan.owns, text) || wanted.has(address)) continue;
-    const box = boxOfAddress(address);
-    // An add-in note the plan no longer has (the cell has an arrow now, or is no longer a DOT cell).
-    if (box && box.top >= area.top && box.top <= area.bottom && box.left >= area.left && box.left <= area.right) ops.push({ kind: 'delete', sheet, address });
-  }
-  for (const [address, text] of wanted) {
-    const now = onSheet.get(address) ?? null;
-    if (now === null) ops.push({ kind: 'add', sheet, address, text });
-    else if (isOwnNote(plan.owns, now) && now !== text) ops.push({ kind: 'replace', sheet, address, text });
-    // A user's note (or ours, unchanged) stays as it is.
-  }
-  return ops;
+  return planNoteChanges(plan, onSheet).changes.map((c): NoteOp => {
+    const address = a1(c.row, c.col);
+    return c.kind === 'delete' ? { kind: 'delete', sheet, address } : { kind: c.kind, sheet, address, text: c.text };
+  });
 }
 
 /**

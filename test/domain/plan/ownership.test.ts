@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { sheetMsg } from '../../../src/domain/messages';
-import { keyCellFree, isOwnNote, isOwnRule, markLookup, ownershipOf, ownsCell, ownsMark, ruleMark, type ReadRule } from '../../../src/domain/plan/ownership';
+import { keyCellFree, isOwnNote, isOwnRule, markLookup, ownershipOf, ownsCell, ownsMark, planNoteChanges, ruleMark, type ReadRule } from '../../../src/domain/plan/ownership';
 import { planFormat } from '../../../src/domain/plan/planFormat';
 import { seedTables } from '../sheet/helpers';
 
@@ -127,5 +127,48 @@ describe('markLookup (ownsMark for a whole plan of lookups)', () => {
     const owns = { marks: [{ top: 0, left: 3, bottom: 50, right: 3 }, { top: 10, left: 3, bottom: 11, right: 3 }], key: null, notePrefix: '', ruleMarks: [] };
     expect(markLookup(owns)(30, 3)).toBe(true);
     expect(markLookup(owns)(51, 3)).toBe(false);
+  });
+});
+
+describe('planNoteChanges (the note changes of a format plan, for both adapters)', () => {
+  const { grid, tables } = seedTables('earlyHelp');
+  const planned = planFormat(tables, { mode: 'static', convention: 'performance', palette: 'standard' }, grid);
+  if (!planned.ok) throw new Error(planned.error.message);
+  const plan = planned.value;
+  const own = (rest: string) => `${plan.owns.notePrefix}${rest}`;
+  const [first, second] = plan.notes ?? [];
+  const outside = { row: plan.area.bottom + 40, col: plan.area.right + 40 };
+
+  it('needs the seed plan to carry at least two notes', () => {
+    expect(first && second).toBeTruthy();
+  });
+
+  it('adds where no note is, replaces only its own note, keeps the user’s, and removes its stale ones inside its areas only', () => {
+    const stale = { row: plan.area.top, col: plan.area.left };
+    const { changes, keptUsers } = planNoteChanges(plan, [
+      { row: first!.row, col: first!.col, text: 'My own remark' },
+      { row: second!.row, col: second!.col, text: own('an older reason') },
+      { ...stale, text: own('gone') },
+      { ...outside, text: own('not in the plan’s area') },
+      { row: stale.row, col: stale.col + 1, text: 'A user note in the table' },
+    ]);
+    expect(keptUsers).toBe(1);
+    expect(changes).toContainEqual({ kind: 'replace', row: second!.row, col: second!.col, text: second!.text });
+    expect(changes).toContainEqual({ kind: 'delete', ...stale });
+    expect(changes.some((c) => c.row === first!.row && c.col === first!.col)).toBe(false);
+    expect(changes.some((c) => c.row === outside.row && c.col === outside.col)).toBe(false);
+    expect(changes.some((c) => c.row === stale.row && c.col === stale.col + 1)).toBe(false);
+    const added = changes.filter((c) => c.kind === 'add');
+    expect(added).toHaveLength((plan.notes ?? []).length - 2);
+  });
+
+  it('changes nothing when the sheet already has exactly the plan’s notes', () => {
+    expect(planNoteChanges(plan, (plan.notes ?? []).map((n) => ({ row: n.row, col: n.col, text: n.text })))).toEqual({ changes: [], keptUsers: 0 });
+  });
+
+  it('removes its stale note from the key area too', () => {
+    if (!plan.extraArea) throw new Error('the seed plan places a key');
+    const inKey = { row: plan.extraArea.top, col: plan.extraArea.left };
+    expect(planNoteChanges(plan, [{ ...inKey, text: own('old') }]).changes).toContainEqual({ kind: 'delete', ...inKey });
   });
 });
