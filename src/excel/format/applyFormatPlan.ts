@@ -257,6 +257,41 @@ interface Written {
   notes: Array<{ note: Excel.Note; where: Excel.Range }>;
 }
 
+/**
+ * The start of the first write batch, right after calculation is suspended: the hidden
+ * backup copy (if anything after it fails, the backup holds the sheet as it was; if it is
+ * missing after a failure, nothing later in the batch ran, or someone removed it, which
+ * restore tells apart by what the cells hold), then the loads that show the sheet just
+ * before the add-in's changes: the plan's areas, the candidate rules, where the notes are.
+ */
+function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: FormatState, backupName: string): Written {
+  const backup = ws.copy('End');
+  backup.name = backupName;
+  backup.visibility = 'Hidden';
+  ws.activate();
+  const checks = [plan.area, plan.extraArea]
+    .filter((box): box is CellBox => box !== null)
+    .map((box) => {
+      const range = ws.getRange(boxAddress(box));
+      range.load('values');
+      return { box, range };
+    });
+  const rules = state.conditionals.map((cf) => {
+    // A rule's details can be read only through the object of its own type.
+    const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.type === 'CellValue' ? cf.cellValue : cf.custom;
+    rule.load('rule');
+    const ranges = cf.getRanges();
+    ranges.load('address');
+    return { cf, rule, ranges };
+  });
+  const notes = state.notes.map((note) => {
+    const where = note.getLocation();
+    where.load('address');
+    return { note, where };
+  });
+  return { checks, rules, notes };
+}
+
 async function writeBatches(
   context: Excel.RequestContext,
   plan: FormatPlan,
@@ -268,40 +303,12 @@ async function writeBatches(
   const app = context.workbook.application;
   // By id: a rename since the read cannot send the writes elsewhere or make them fail.
   const ws = context.workbook.worksheets.getItem(state.sheetId);
-  const written: Written = { checks: [], rules: [], notes: [] };
+  let written: Written = { checks: [], rules: [], notes: [] };
   const count = Math.max(batches.length, 1);
   for (let i = 0; i < count; i++) {
     // Calculation stays off for this batch only: nothing to switch back, nothing left Manual if the pane dies.
     app.suspendApiCalculationUntilNextSync();
-    if (i === 0) {
-      // First after the suspension: if anything after it fails, the backup holds the sheet
-      // as it was; if it is missing after a failure, nothing later in the batch ran (or
-      // someone removed it, which restore tells apart by what the cells hold).
-      const backup = ws.copy('End');
-      backup.name = backupName;
-      backup.visibility = 'Hidden';
-      ws.activate();
-      // Loaded before any write in the batch, so they show the sheet just before the add-in's changes.
-      for (const box of [plan.area, plan.extraArea]) {
-        if (!box) continue;
-        const range = ws.getRange(boxAddress(box));
-        range.load('values');
-        written.checks.push({ box, range });
-      }
-      written.rules = state.conditionals.map((cf) => {
-        // A rule's details can be read only through the object of its own type.
-        const rule = cf.type === 'ContainsText' ? cf.textComparison : cf.type === 'CellValue' ? cf.cellValue : cf.custom;
-        rule.load('rule');
-        const ranges = cf.getRanges();
-        ranges.load('address');
-        return { cf, rule, ranges };
-      });
-      written.notes = state.notes.map((note) => {
-        const where = note.getLocation();
-        where.load('address');
-        return { note, where };
-      });
-    }
+    if (i === 0) written = queueBackupAndLocate(ws, plan, state, backupName);
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
     // One sync per batch: more than one only when the 5 MB request limit demands it.
