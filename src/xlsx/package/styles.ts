@@ -119,10 +119,17 @@ export class StylesPart {
 
   /** The font name of a cell format, lower case ('' when unknown). */
   fontName(xfIndex: number): string {
+    // Asked per written cell; the file's own cell formats never change (records are only appended).
+    const known = this.fontNames.get(xfIndex);
+    if (known !== undefined) return known;
     const font = this.fontNode(xfIndex);
     const name = font ? child(font.node, 'name') : undefined;
-    return (name?.attrs.val ?? '').toLowerCase();
+    const lower = (name?.attrs.val ?? '').toLowerCase();
+    if (this.xf(xfIndex)) this.fontNames.set(xfIndex, lower);
+    return lower;
   }
+
+  private readonly fontNames = new Map<number, string>();
 
   /** The name of the workbook's default font (font 0), as written. */
   defaultFontName(): string {
