@@ -307,7 +307,8 @@ export class SheetPart {
 
   /** The part's new text as pieces in order (what `serialize` joins), for writing without one big string. */
   serializePieces(): string[] {
-    const splice = this.topEdits;
+    // A copy: the rows written here are not kept by the part (and a second call writes the same).
+    const splice = this.topEdits.copy();
     const p = this.p;
     const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
     // Rows with cell edits or `<row>` attribute edits, in row order.
@@ -319,6 +320,7 @@ export class SheetPart {
       const data = this.sheetData;
       if (data && !data.selfClosing) {
         const out: string[] = [];
+        const rowPieces: string[] = [];
         const text = this.text;
         let at = data.openEnd;
         let k = 0;
@@ -331,7 +333,10 @@ export class SheetPart {
           // Only the last copy of a row written twice carries its edits (it is the one read).
           if (!edited.has(existing.row) || this.rows.get(existing.row) !== existing) continue;
           out.push(text.slice(at, existing.node.start));
-          this.rowXml(existing, out, box);
+          // Each edited row joined into one string: the pieces of its cells are short-lived.
+          rowPieces.length = 0;
+          this.rowXml(existing, rowPieces, box);
+          out.push(rowPieces.join(''));
           at = existing.node.end;
         }
         out.push(text.slice(at, data.closeStart));

@@ -240,6 +240,13 @@ export class Splice {
     return this.edits.length;
   }
 
+  /** Another splice with the same edits, to add more to without changing this one. */
+  copy(): Splice {
+    const c = new Splice();
+    for (const e of this.edits) c.replace(e.start, e.end, e.text);
+    return c;
+  }
+
   apply(original: string): string {
     if (this.edits.length === 0) return original;
     return this.pieces(original).join('');
