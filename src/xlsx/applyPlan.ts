@@ -1,6 +1,6 @@
 import { ok } from '../domain/result';
 import type { CellWrite, FormatPlan, PrintSetup } from '../domain/plan/types';
-import { isOwnNote, isOwnRule, keyCellFree, type ReadRule } from '../domain/plan/ownership';
+import { isOwnRule, keyCellFree, planNoteChanges, type ReadRule } from '../domain/plan/ownership';
 import { validatePlan } from '../domain/plan/validate';
 import { a1, type CellBox } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
@@ -237,36 +237,22 @@ function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxRe
   return ok(undefined);
 }
 
-function inside(box: CellBox, row: number, col: number): boolean {
-  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
-}
-
-
 /**
  * The plan's notes, replacing only notes the add-in wrote: its old notes in the plan's
  * area that the plan no longer has are removed; a user's note is never changed.
  */
 function applyNotes(wb: XlsxWorkbook, plan: FormatPlan, warnings: string[]): { written: number; keptUsers: number } {
   const notes = wb.notes(plan.sheetName);
-  const wanted = new Map((plan.notes ?? []).map((n) => [`${n.row},${n.col}`, n.text]));
-  const out = { written: 0, keptUsers: 0 };
-  const stale = notes.all().filter((n) => isOwnNote(plan.owns, n.text) && !wanted.has(`${n.row},${n.col}`) && (inside(plan.area, n.row, n.col) || (plan.extraArea !== null && inside(plan.extraArea, n.row, n.col))));
+  // Which notes to add, replace, delete or keep is the domain's decision, the same one the Excel adapter applies.
+  const { changes, keptUsers } = planNoteChanges(plan, notes.all());
+  const planned = plan.notes?.length ?? 0;
   if (!notes.writable) {
-    if (wanted.size > 0 || stale.length > 0) warnings.push(xlsxMessages.notesUnreadable(plan.sheetName));
-    return out;
+    if (planned > 0 || changes.length > 0) warnings.push(xlsxMessages.notesUnreadable(plan.sheetName));
+    return { written: 0, keptUsers: 0 };
   }
-  for (const n of stale) notes.set(n.row, n.col, null);
-  for (const [key, text] of wanted) {
-    const [r, c] = key.split(',').map(Number) as [number, number];
-    const current = notes.text(r, c);
-    if (current !== null && current !== '' && !isOwnNote(plan.owns, current)) {
-      out.keptUsers++;
-      continue;
-    }
-    notes.set(r, c, text);
-    out.written++;
-  }
-  return out;
+  for (const c of changes) notes.set(c.row, c.col, c.kind === 'delete' ? null : c.text);
+  // Every planned note not kept back for a user's note is on the sheet now (added, replaced, or already as planned).
+  return { written: planned - keptUsers, keptUsers };
 }
 
 /** A rule as the file stores it (`<cfRule>`), in the shape the domain's ownership rule reads. */

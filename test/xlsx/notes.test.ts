@@ -70,4 +70,16 @@ describe('notes on DOT cells without an arrow', () => {
     expect(noteText(out.getCell(a1(first!.row, first!.col)))).toBe('Checked with the team: figure due 15 Jan');
     if (second) expect(noteText(out.getCell(a1(second.row, second.col)))).toBe(second.text);
   });
+
+  it('keeps an empty note a user left on a noted cell, as the Excel adapter does (one rule: planNoteChanges)', async () => {
+    const wb = await earlyHelp();
+    const ws = wb.getWorksheet('Dec-20')!;
+    const plan = staticPlan(ws);
+    const [first] = plan.notes!;
+    ws.getCell(a1(first!.row, first!.col)).note = { texts: [{ text: '' }] };
+    const { result: applied, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan));
+    expect(applied.ok && applied.value.notesKeptUsers).toBe(1);
+    expect(applied.ok && applied.value.notesWritten).toBe(plan.notes!.length - 1);
+    expect(noteText(saved.getWorksheet('Dec-20')!.getCell(a1(first!.row, first!.col)))).toBe('');
+  });
 });
