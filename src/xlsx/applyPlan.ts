@@ -9,7 +9,7 @@ import { xlsxMessages } from './messages';
 import { formatValue } from './numberFormat';
 import { cellInput } from './read';
 import { xlsxError, type XlsxResult } from './result';
-import { boxRef, parseBox, refOf, type CellContent, type CellRec, type SheetPart } from './package/sheet';
+import { boxRef, parseBox, refOf, type CellContent, type SheetPart } from './package/sheet';
 import { SYMBOL_FONTS } from './package/styles';
 import type { XlsxWorkbook } from './package/workbook';
 import { attrsText, child, rawOf, type XNode } from './package/xml';
@@ -59,10 +59,11 @@ function currentText(wb: XlsxWorkbook, sheet: SheetPart, row: number, col: numbe
  * first (right sheet, every write and style inside the table or key it owns, key cells
  * empty or already holding the key, sheet not protected), so a refused plan changes nothing.
  *
- * Two guards keep what the reader sees: a number format never shows fewer decimals than
- * the figure was shown with (`316.3` on a count row keeps `0.0`), and a written cell whose
- * font is a symbol font (Wingdings) gets the workbook's text font, so an arrow shows as
- * an arrow. A column is never made narrower than its figures need.
+ * The plan's number formats already keep the decimals each figure was shown with
+ * (`316.3` on a count row gets `#,##0.0`: domain/plan/decimals.ts). A written cell whose
+ * font is a symbol font (Wingdings) gets the workbook's text font, so an arrow shows as an
+ * arrow, and a column is never made narrower than its figures need: these depend on the
+ * file's fonts and widths, which only this adapter sees.
  *
  * @example
  * const applied = applyFormatPlan(wb, plan.value);
@@ -81,19 +82,9 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
   }
 
   let cellsStyled = 0;
-  const memo = new Map<string, Map<number, boolean>>();
   for (const group of plan.styles) {
-    const planned = group.style.numberFormat;
-    const byOld = planned === undefined ? null : (memo.get(planned) ?? memo.set(planned, new Map()).get(planned)!);
-    for (const box of group.boxes) {
-      cellsStyled += sheet.restyle(box, (old, _r, _c, rec) => {
-        if (planned !== undefined) {
-          const kept = keepDecimals(wb, rec, old, planned, byOld!);
-          if (kept !== planned) return styles.derive(old, `${group.key}|${kept}`, { ...group.style, numberFormat: kept });
-        }
-        return styles.derive(old, group.key, group.style);
-      });
-    }
+    // The plan's number formats already keep the decimals each figure was shown with (domain/plan/decimals.ts).
+    for (const box of group.boxes) cellsStyled += sheet.restyle(box, (old) => styles.derive(old, group.key, group.style));
   }
 
   // An arrow written in a cell whose font is a symbol font would show another glyph.
@@ -125,60 +116,6 @@ export function charactersFromPoints(points: number): number {
   return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
 }
 
-/** Decimal places a format shows for a positive number (`#,##0.0` -> 1, `0%` -> 0). */
-export function formatDecimals(format: string): number {
-  const section = format.split(';')[0] ?? '';
-  let inQuote = false;
-  let decimals = -1;
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i]!;
-    if (ch === '"') inQuote = !inQuote;
-    else if (inQuote) continue;
-    else if (ch === '\\' || ch === '_' || ch === '*') i++;
-    else if (ch === '.' && decimals < 0) decimals = 0;
-    else if (decimals >= 0 && (ch === '0' || ch === '#' || ch === '?')) decimals++;
-    else if (decimals >= 0 && ch !== ',') break;
-  }
-  return Math.max(0, decimals);
-}
-
-/** The format with `decimals` decimal places in each numeric section (`#,##0` -> `#,##0.0`). */
-export function withDecimals(format: string, decimals: number): string {
-  return format
-    .split(';')
-    .map((section) => {
-      let last = -1;
-      let inQuote = false;
-      let out = '';
-      // Copy the section without its decimal part, noting the last digit placeholder.
-      for (let i = 0; i < section.length; i++) {
-        const ch = section[i]!;
-        if (ch === '"') inQuote = !inQuote;
-        if (!inQuote && (ch === '\\' || ch === '_' || ch === '*')) {
-          out += section.slice(i, i + 2);
-          i++;
-          continue;
-        }
-        if (!inQuote && /[dmyhs]/i.test(ch)) return section;
-        if (!inQuote && ch === '.') {
-          while (i + 1 < section.length && /[0#?]/.test(section[i + 1]!)) i++;
-          continue;
-        }
-        if (!inQuote && /[0#?]/.test(ch)) last = out.length;
-        out += ch;
-      }
-      if (last < 0) return section;
-      return `${out.slice(0, last + 1)}.${'0'.repeat(decimals)}${out.slice(last + 1)}`;
-    })
-    .join(';');
-}
-
-/** Decimals a shown number has (`316.3` -> 1, `84.30%` -> 2, `1,384` -> 0). */
-function shownDecimals(text: string): number {
-  const m = /\.(\d+)/.exec(text);
-  return m ? m[1]!.length : 0;
-}
-
 /**
  * A format that shows a number with at most its placeholders' decimals whatever the value
  * (`0.0`, `#,##0`, `0.0%`): one section of digit placeholders, separators and `%` only.
@@ -191,30 +128,6 @@ function fixedDecimals(format: string): boolean {
     if (ch !== 0x30 && ch !== 0x23 && ch !== 0x3f && ch !== 0x2c && ch !== 0x2e && ch !== 0x25) return false;
   }
   return format.length > 0;
-}
-
-/**
- * The planned format, or one with more decimals when the figure in the cell was shown
- * with more (a count row whose figure is 316.3 keeps its `.3`). `memo` holds, per old cell
- * format (for this planned format), whether no figure can need more (then no figure is rendered).
- */
-function keepDecimals(wb: XlsxWorkbook, c: CellRec | undefined, xf: number, planned: string, memo: Map<number, boolean>): string {
-  if (!c) return planned;
-  let enough = memo.get(xf);
-  const current = wb.styles.numberFormat(xf);
-  if (enough === undefined) {
-    // A % format against a plain one: the planned format wins (the figures mean other things).
-    enough = planned.includes('%') !== current.includes('%') || (fixedDecimals(current) && formatDecimals(current) <= formatDecimals(planned));
-    memo.set(xf, enough);
-  }
-  if (enough) return planned;
-  const value = cellInput(wb, c);
-  if (typeof value !== 'number') return planned;
-  // General shows a whole number under 1e11 with no decimals.
-  if (Number.isInteger(value) && Math.abs(value) < 1e11 && /^general$/i.test(current)) return planned;
-  const shown = shownDecimals(formatValue(value, current));
-  if (shown <= formatDecimals(planned)) return planned;
-  return withDecimals(planned, Math.min(shown, 10));
 }
 
 function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxResult<void> {

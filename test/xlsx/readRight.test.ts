@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FormatPlan } from '../../src/domain/plan/types';
-import { applyFormatPlan, formatDecimals, withDecimals } from '../../src/xlsx/applyPlan';
+import { formatDecimals, keptFormat, withDecimals } from '../../src/domain/plan/decimals';
+import { applyFormatPlan } from '../../src/xlsx/applyPlan';
 import { XlsxWorkbook } from '../../src/xlsx/package/workbook';
 import { symbolArrow } from '../../src/xlsx/package/symbols';
 import { gridOf } from '../../src/xlsx/read';
@@ -28,7 +29,9 @@ function plan(): FormatPlan {
     writes: [{ kind: 'value', row: 1, col: 1, value: '↓' }],
     owns: ownsWrites([{ kind: 'value', row: 1, col: 1, value: '↓' }], null),
     styles: [
-      { key: 'count', style: { numberFormat: '#,##0' }, boxes: [{ top: 1, left: 2, bottom: 1, right: 3 }] },
+      // The planner keeps a figure's decimals (domain/plan/decimals.ts): 316.3 shown under General.
+      { key: 'count1', style: { numberFormat: keptFormat('#,##0', 316.3, '316.3', 'General') }, boxes: [{ top: 1, left: 2, bottom: 1, right: 2 }] },
+      { key: 'count', style: { numberFormat: '#,##0' }, boxes: [{ top: 1, left: 3, bottom: 1, right: 3 }] },
       { key: 'red', style: { fontColor: '#9C0006', bold: true }, boxes: [{ top: 1, left: 4, bottom: 1, right: 4 }] },
     ],
     columnWidths: [],
@@ -65,7 +68,7 @@ describe('what the plan writes reads right', () => {
     expect(ws.getCell('B2').value).toBe('↓');
     expect(ws.getCell('B2').font.name).not.toBe('Wingdings');
     expect(ws.getCell('B2').font.size).toBe(12);
-    // 316.3 was shown with one decimal under General: the count format keeps it.
+    // 316.3 was shown with one decimal under General: the plan's count format keeps it.
     expect(ws.getCell('C2').numFmt).toBe('#,##0.0');
     expect(ws.getCell('D2').numFmt).toBe('#,##0');
     // Colour and bold laid over the user's font: name and size kept.

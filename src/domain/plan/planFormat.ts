@@ -1,6 +1,7 @@
 import { sheetMsg } from '../messages';
 import { err, type Result } from '../result';
 import { a1, boxOfAddress, type CellBox, type Grid } from '../sheet/grid';
+import { figureStyles } from './decimals';
 import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
 import type { DotConvention, DotTone, Rag } from '../types';
 import { StyleCollector, toBoxes } from './boxes';
@@ -13,6 +14,8 @@ import { DEFAULT_FONT_PT, headerWordWidths, planPrint, planRowHeights } from './
 import { ownershipOf } from './ownership';
 import { validatePlan } from './validate';
 import { yearOnYearWrites } from './yearOnYear';
+
+type FigureStyle = ReturnType<typeof figureStyles>;
 
 export interface FormatOptions {
   /** `static` writes arrows and letters (reads right without the add-in); `formulas` writes `=PERF.` formulas. */
@@ -168,7 +171,7 @@ function problemCellsOf(table: ScorecardTable): Set<number> {
   return cells;
 }
 
-function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector): void {
+function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector, figure: FigureStyle): void {
   const c = table.columns;
   const header: CellStyle = {
     fill: palette.header.fill,
@@ -202,8 +205,9 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
       // Blank cells too: a figure typed into next month's empty column must show as 50.8%,
       // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
       // Every row has a cell in each of the table's month columns: the columns are the table's.
-      for (const m of table.months) if (!problemCells.has(packCell(row.row, m.col))) styles.add(format, row.row, m.col);
-      if (row.ytd && !problemCells.has(packCell(row.row, row.ytd.col))) styles.add(format, row.row, row.ytd.col);
+      // Never fewer decimals than the figure was shown with (plan/decimals.ts): 316.3 on a count row keeps its .3.
+      for (const m of table.months) if (!problemCells.has(packCell(row.row, m.col))) styles.add(figure(format, row.row, m.col), row.row, m.col);
+      if (row.ytd && !problemCells.has(packCell(row.row, row.ytd.col))) styles.add(figure(format, row.row, row.ytd.col), row.row, row.ytd.col);
     }
     // The label stands on the first row of its group only.
     if (c.section !== null && row.section !== section) styles.add(st.section, row.row, c.section);
@@ -284,8 +288,9 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   const styles = new StyleCollector();
   const writes: CellWrite[] = [];
   const notes: CellNote[] = [];
+  const figure = figureStyles(grid);
   for (const table of tables) {
-    styleTable(table, palette, st, styles);
+    styleTable(table, palette, st, styles, figure);
     for (const row of table.indicators) rowWrites(table, row, options, notes, writes);
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));

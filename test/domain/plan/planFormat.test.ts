@@ -10,6 +10,7 @@ import type { Grid } from '../../../src/domain/sheet/grid';
 import type { ScorecardTable } from '../../../src/domain/sheet/scorecard';
 import { syntheticGrid } from '../../fixtures/seedGrids';
 import { byKey, seedTables, tablesOf, withCell } from '../sheet/helpers';
+import { formatDecimals, shownDecimals, withDecimals } from '../../../src/domain/plan/decimals';
 import { entered } from '../../fixtures/writes';
 
 const STATIC: FormatOptions = { mode: 'static', convention: 'performance', palette: 'standard' };
@@ -231,6 +232,14 @@ describe('style grouping', () => {
 });
 
 describe('number formats of month cells', () => {
+  it('keeps the two decimals Early Help shows on 13.5 (85.80% for Nov-20 under 0.00%)', () => {
+    const { grid, tables } = seedTables('earlyHelp');
+    const p = plan(tables, STATIC, grid);
+    const row = byKey(tables, '13.5');
+    const col = row.months.find((m) => m.address === 'G69')!.col;
+    expect(p.styles.find((g) => g.style.numberFormat && g.boxes.some((b) => row.row >= b.top && row.row <= b.bottom && col >= b.left && col <= b.right))?.style.numberFormat).toBe('0.00%');
+  });
+
   it.each(['earlyHelp', 'corporateParenting'] as const)('gives every month and YTD cell of a row its unit format, blanks included, unless the cell has a problem (%s)', (report) => {
     const { grid, tables } = seedTables(report);
     const p = plan(tables, STATIC, grid);
@@ -243,7 +252,10 @@ describe('number formats of month cells', () => {
         if (!format) continue;
         for (const cell of [...r.months, ...(r.ytd ? [r.ytd] : [])]) {
           if (problems.has(cell.address)) continue;
-          expect([cell.address, formatAt(r.row, cell.col)]).toEqual([cell.address, format]);
+          // A figure shown with more decimals than the unit's format keeps them (plan/decimals.ts): 85.80% stays 0.00%.
+          const shown = typeof grid.values[r.row - grid.top]?.[cell.col - grid.left] === 'number' ? shownDecimals(grid.text[r.row - grid.top]?.[cell.col - grid.left] ?? '') : 0;
+          const wanted = shown > formatDecimals(format) ? withDecimals(format, shown) : format;
+          expect([cell.address, formatAt(r.row, cell.col)]).toEqual([cell.address, wanted]);
         }
       }
     }
