@@ -24,6 +24,7 @@ import { cliMessages, EXIT } from '../../src/cli/messages';
 import { pdfText } from './pdfText';
 import { excelMacroEnabled, VBA_PROJECT } from './producerShapes';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
+import { soffice } from './corpus';
 
 const PYTHON = '/usr/bin/python3';
 const SYMBOL_FONTS = ['wingdings', 'wingdings 2', 'wingdings 3', 'webdings', 'symbol'];
@@ -40,18 +41,6 @@ function python(script: string, args: string[]): string {
   const r = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return r.stdout;
-}
-
-function soffice(file: string, to: string, outDir: string): string {
-  const profile = join(outDir, 'profile');
-  const result = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], {
-    encoding: 'utf8',
-    timeout: 180_000,
-    env: { ...process.env, HOME: profile },
-  });
-  const out = join(outDir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${to.split(':')[0]}`));
-  if (!existsSync(out)) throw new Error(`soffice --convert-to ${to} produced nothing: ${result.stderr}`);
-  return out;
 }
 
 /**

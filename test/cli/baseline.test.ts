@@ -4,19 +4,14 @@
  * damaged snapshot is reported, never silently ignored. Run in-process (runCli with
  * captured output): the child-process tests cover the executable itself.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { snapshotFromTables } from '../../src/domain/revisions/figures';
 import { SNAPSHOT_TABLE, snapshotsToRows } from '../../src/domain/revisions/snapshotRows';
 import { parseSnapshotRows } from '../../src/domain/revisions/snapshotRows';
 import type { Snapshot } from '../../src/domain/revisions/types';
-import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { runCli } from '../../src/cli/main';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { revisionMessages } from '../../src/domain/revisions/messages';
-import { gridFromWorksheet } from '../helpers/exceljsGrid';
-import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
-import { sample, tempDir } from './runCli';
+import { sample } from './runCli';
+import { sheetSnapshot, withStoredSnapshot } from './storedSnapshot';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -25,30 +20,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-/** The published sample with a hidden snapshot sheet holding `rows`. */
-async function withStoredSnapshot(rows: string[][]): Promise<string> {
-  const path = sample('early-help-published-2020-11.xlsx');
-  const loaded = await readWorkbook(readFileSync(path), path);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const ws = loaded.value.workbook.addWorksheet(SNAPSHOT_TABLE.sheetName, { state: 'hidden' });
-  rows.forEach((r, i) => r.forEach((v, j) => {
-    const cell = ws.getCell(i + 1, j + 1);
-    cell.numFmt = '@';
-    cell.value = v === '' ? null : v;
-  }));
-  const out = join(tempDir(), 'published-with-snapshot.xlsx');
-  writeFileSync(out, await writeWorkbook(loaded.value.workbook));
-  return out;
-}
 
-async function sheetSnapshot(): Promise<Snapshot> {
-  const path = sample('early-help-published-2020-11.xlsx');
-  const loaded = await readWorkbook(readFileSync(path), path);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const tables = readScorecard(gridFromWorksheet(loaded.value.workbook.worksheets[0]!));
-  if (!tables.ok) throw new Error(tables.error.message);
-  return snapshotFromTables(tables.value, { publishedAt: '2020-12-08T10:00:00.000Z', publishedBy: 'analyst' });
-}
 
 describe('the published baseline', () => {
   it('prefers the snapshot stored at publication over the sheet', async () => {

@@ -5,50 +5,21 @@
  * snapshot when it has one, else its newest earlier sheet, and both say when the stored
  * snapshot is damaged.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { runCli } from '../../src/cli/main';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { revisionMessages } from '../../src/domain/revisions/messages';
-import { snapshotFromTables } from '../../src/domain/revisions/figures';
 import { parseSnapshotRows, SNAPSHOT_TABLE, snapshotsToRows } from '../../src/domain/revisions/snapshotRows';
 import type { Snapshot } from '../../src/domain/revisions/types';
-import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { compareWithFile } from '../../src/excel/revisions/revisionsFile';
 import { readGrids } from '../../src/xlsx/read';
 import { FakeWorkbook, installFakeOffice } from '../fakes/fakeExcel';
-import { gridFromWorksheet } from '../helpers/exceljsGrid';
-import { readWorkbook, writeWorkbook } from '../helpers/exceljsWorkbook';
-import { sample, tempDir } from './runCli';
+import { sample } from './runCli';
+import { sheetSnapshot, withStoredSnapshot } from './storedSnapshot';
 
 const NOW = '2021-01-20T09:30:00.000Z';
-const PUBLISHED = sample('early-help-published-2020-11.xlsx');
 const CURRENT = sample('early-help-2020-12.xlsx');
 
-async function sheetSnapshot(): Promise<Snapshot> {
-  const loaded = await readWorkbook(readFileSync(PUBLISHED), PUBLISHED);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const tables = readScorecard(gridFromWorksheet(loaded.value.workbook.worksheets[0]!));
-  if (!tables.ok) throw new Error(tables.error.message);
-  return snapshotFromTables(tables.value, { publishedAt: '2020-12-08T10:00:00.000Z', publishedBy: 'analyst' });
-}
-
-/** The published sample with a hidden snapshot sheet holding `rows`. */
-async function withStoredSnapshot(rows: string[][]): Promise<string> {
-  const loaded = await readWorkbook(readFileSync(PUBLISHED), PUBLISHED);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const ws = loaded.value.workbook.addWorksheet(SNAPSHOT_TABLE.sheetName, { state: 'hidden' });
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      const cell = ws.getCell(i + 1, j + 1);
-      cell.numFmt = '@';
-      cell.value = v === '' ? null : v;
-    }),
-  );
-  const out = join(tempDir(), 'published-with-snapshot.xlsx');
-  writeFileSync(out, await writeWorkbook(loaded.value.workbook));
-  return out;
-}
 
 interface Compared {
   revisions: Array<[string, string]>;

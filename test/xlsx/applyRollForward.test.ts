@@ -121,7 +121,7 @@ describe('applyRollForward', () => {
   });
 
   // Excel compares sheet names without regard to case: `JAN-20` is the name `Jan-20` taken.
-  it.each(['JAN-20', 'jan-20'])('refuses when the new sheet name is taken as %s, changing nothing', async (taken) => {
+  it.each(['Jan-20', 'JAN-20', 'jan-20'])('refuses when the new sheet name is taken as %s, changing nothing', async (taken) => {
     const wb = await corporateWorkbook();
     const grid = gridFromWorksheet(wb.getWorksheet('Dec-19')!);
     const tables = readScorecard(grid);
@@ -132,18 +132,5 @@ describe('applyRollForward', () => {
     const { result, saved } = await viaPackage(wb, (x) => applyRollForward(x, plan.value));
     expect(result).toEqual({ ok: false, error: { code: 'planMismatch', message: sheetMsg.sheetExists('Jan-20') } });
     expect(saved.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Population', taken]);
-  });
-
-  it('refuses when the new sheet name is taken, changing nothing', async () => {
-    const wb = await corporateWorkbook();
-    const grid = gridFromWorksheet(wb.getWorksheet('Dec-19')!);
-    const tables = readScorecard(grid);
-    if (!tables.ok) throw new Error(tables.error.message);
-    const plan = planRollForward(tables.value, grid);
-    if (!plan.ok) throw new Error(plan.error.message);
-    wb.addWorksheet('Jan-20');
-    const { result, saved } = await viaPackage(wb, (x) => applyRollForward(x, plan.value));
-    expect(result).toEqual({ ok: false, error: { code: 'planMismatch', message: sheetMsg.sheetExists('Jan-20') } });
-    expect(saved.worksheets.map((w) => w.name)).toEqual(['Dec-19', 'Population', 'Jan-20']);
   });
 });
