@@ -273,6 +273,8 @@ export const sheetMsg = {
   rollNeedsMonths: (sheetName: string): string => `${quote(sheetName)} has no month columns to roll forward.`,
   rollNotNext: (label: string, expected: string): string =>
     `${label} does not follow the newest month of the sheet: roll forward to ${expected}.`,
+  /** The key's place holds someone's content (`cell` as the surface shows addresses). */
+  keyAreaTaken: (cell: string, text: string): string => `The key would overwrite ${cell}, which holds '${text}'.`,
   sheetExists: (name: string): string => `A sheet called ${quote(name)} already exists: rename or delete it first.`,
 };
 

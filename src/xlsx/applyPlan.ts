@@ -142,7 +142,7 @@ function checkPlan(wb: XlsxWorkbook, sheet: SheetPart, plan: FormatPlan): XlsxRe
         const f = sheet.cell(r, c)?.f;
         const formula = f !== undefined && f !== null && f !== '' ? `=${f}` : null;
         if (!keyCellFree(plan, r, c, { value: formula === null ? currentText(wb, sheet, r, c) : null, formula })) {
-          return xlsxError('keyAreaNotEmpty', xlsxMessages.keyAreaNotEmpty(a1(r, c)));
+          return xlsxError('keyAreaNotEmpty', `${sheetMsg.keyAreaTaken(a1(r, c), String(currentText(wb, sheet, r, c) ?? ''))} ${xlsxMessages.keyAreaTakenAction()}`);
         }
       }
     }

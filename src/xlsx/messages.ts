@@ -25,8 +25,8 @@ export const xlsxMessages = {
   noSheets: (): string => 'The workbook has no worksheets.',
   planSheetMismatch: (planSheet: string, sheet: string): string =>
     `The format plan is for sheet "${planSheet}" but was given sheet "${sheet}"; nothing was changed.`,
-  keyAreaNotEmpty: (address: string): string =>
-    `The key would overwrite ${address}, which is not empty; nothing was changed. Clear or move that content and try again.`,
+  /** What to do after the engine's `keyAreaTaken` (the file is left as it was). */
+  keyAreaTakenAction: (): string => 'Nothing was changed. Clear or move that content and try again.',
   notesUnreadable: (sheet: string): string =>
     `The notes drawing of sheet "${sheet}" cannot be read, so the add-in's notes were not written (the cells were formatted).`,
 };

@@ -1,5 +1,6 @@
 import { applyFormatPlan } from '../../src/excel/format/applyFormatPlan';
 import { excelMessages as m } from '../../src/excel/messages';
+import { sheetMsg } from '../../src/domain/messages';
 import type { FormatPlan } from '../../src/domain/plan/types';
 import { a1, qualified } from '../../src/domain/sheet/grid';
 import { FakeWorkbook, fakeWorkbookFromGrids, installFakeOffice } from '../fakes/fakeExcel';
@@ -187,7 +188,7 @@ describe('applyFormatPlan refuses before writing', () => {
     const outcome = await apply(wb, plan);
     expect(outcome).toEqual({
       ok: false,
-      error: { code: 'keyAreaTaken', message: m.keyAreaTaken(qualified(grid.sheetName, a1(key.top + 1, key.left + 1)), 'typed later'), action: m.keyAreaTakenAction() },
+      error: { code: 'keyAreaTaken', message: sheetMsg.keyAreaTaken(qualified(grid.sheetName, a1(key.top + 1, key.left + 1)), 'typed later'), action: m.keyAreaTakenAction() },
     });
     expect(sheet.snapshot()).toEqual(before);
   });

@@ -162,7 +162,7 @@ describe('applyFormatPlan refusals change nothing', () => {
     ws.getCell('AF35').value = 'analyst note';
     const before = snapshot(ws);
     const { result, saved } = await viaPackage(wb, (x) => applyFormatPlan(x, plan()));
-    expect(result).toEqual({ ok: false, error: { code: 'keyAreaNotEmpty', message: xlsxMessages.keyAreaNotEmpty('AF35') } });
+    expect(result).toEqual({ ok: false, error: { code: 'keyAreaNotEmpty', message: `${sheetMsg.keyAreaTaken('AF35', 'analyst note')} ${xlsxMessages.keyAreaTakenAction()}` } });
     expect(snapshot(saved.getWorksheet('Dec-20')!)).toEqual(before);
   });
 

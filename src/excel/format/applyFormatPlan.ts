@@ -107,7 +107,7 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
       const formula: unknown = read.formula(r, c);
       // Empty, the add-in's own key from a previous run, or an earlier key's line (domain/plan/ownership.ts).
       if (keyCellFree(plan, r, c, { value: read.value(r, c) as CellInput, formula: typeof formula === 'string' ? formula : null })) continue;
-      return fail('keyAreaTaken', m.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)));
+      return fail('keyAreaTaken', sheetMsg.keyAreaTaken(qualified(plan.sheetName, a1(r, c)), read.text(r, c)));
     }
   }
   return null;
