@@ -1,6 +1,6 @@
 import { formatNumber, formatValue, msg } from './messages';
 import { err, ok, type Result } from './result';
-import type { Bound, Tolerances } from './tolerance';
+import type { Bound, Gap, Tolerances, Unreadable } from './tolerance';
 import type { CellInput, Rag } from './types';
 import type { ParsedValue } from './value';
 
@@ -50,11 +50,25 @@ export function evaluateRag(value: number, tol: Tolerances): Result<Rag | null> 
   const shown = formatValue(value, tol.percent);
   const conflict = tol.conflicts.find((c) => aboveLower(value, c.lower) && belowUpper(value, c.upper));
   if (conflict) return err('toleranceConflict', msg.valueInConflict(shown, conflict.bands[0], conflict.bands[1]));
-  const gap = tol.gaps.find((g) => aboveLower(value, g.lower) && belowUpper(value, g.upper));
   // A value no readable band covers might be an unreadable cell's: that cell is the problem.
-  const blamed = tol.unreadable.find((u) => u.rag === gap?.unreadable) ?? tol.unreadable[0];
+  const blamed = blamedUnreadable(value, tol);
   if (blamed) return err(blamed.code, blamed.message);
+  const gap = gapOf(value, tol);
   return err('valueInGap', msg.valueInGap(shown, gap?.below ?? null, gap?.above ?? null));
+}
+
+function gapOf(value: number, tol: Tolerances & { kind: 'bands' }): Gap | undefined {
+  return tol.gaps.find((g) => aboveLower(value, g.lower) && belowUpper(value, g.upper));
+}
+
+/**
+ * The unreadable tolerance cell a figure that no readable band covers is blamed on: the one
+ * whose stretch the figure lies in, else the first; null when every cell was read.
+ * `evaluateRag`'s error for such a figure is this cell's; callers find the cell with this, never by message.
+ */
+export function blamedUnreadable(value: number, tol: Tolerances & { kind: 'bands' }): Unreadable | null {
+  const gap = gapOf(value, tol);
+  return tol.unreadable.find((u) => u.rag === gap?.unreadable) ?? tol.unreadable[0] ?? null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatNumber, sheetMsg } from '../messages';
-import { checkUnits, evaluateRag } from '../rag';
+import { blamedUnreadable, checkUnits, evaluateRag } from '../rag';
 import { isNotApplicable, parseTolerances, targetRange, type Tolerances, type ToleranceWarningKind } from '../tolerance';
 import type { CellInput, DotConvention, Rag } from '../types';
 import { dotMonths } from './dotMonths';
@@ -53,10 +53,10 @@ const WARNING_CODES: Record<ToleranceWarningKind, ProblemCode> = {
 };
 
 /** The ladder's warnings at their cells; the one an error already names is left out. */
-function reportWarnings(sink: ProblemSink, tol: Tolerances, skip: string | null): void {
+function reportWarnings(sink: ProblemSink, tol: Tolerances, skip: Rag | null): void {
   if (tol.kind !== 'bands') return;
   for (const w of tol.warnings) {
-    if (w.message === skip) continue;
+    if (w.kind === 'unreadable' && w.rag === skip) continue;
     const code = w.kind === 'unreadable' ? (tol.unreadable.find((u) => u.rag === w.rag)?.code ?? 'badTolerance') : WARNING_CODES[w.kind];
     report(sink, addressOf(sink.row[w.rag]) ?? toleranceBox(sink.row), code, w.message, 'warning');
   }
@@ -172,17 +172,17 @@ function reportNoBasis(sink: ProblemSink, flagged: ReadonlySet<string>): void {
 }
 
 /** The RAG of a figure against the bands; a figure in a gap blames an unreadable cell's band when it lies there. */
-function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, found: { basis: RagBasis; cell: ReadCell }): { rag: Rag | null; named: string | null } {
+function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, found: { basis: RagBasis; cell: ReadCell }): { rag: Rag | null; named: Rag | null } {
   const value = found.cell.value;
   const units = checkUnits(value, tol);
   if (!units.ok) report(sink, found.cell.address, units.error.code, units.error.message);
   else if (value.kind === 'number') {
     const judged = evaluateRag(value.value, tol);
     if (judged.ok) return { rag: judged.value, named: null };
-    // The figure may lie in an unreadable cell's band: the error is that cell's.
-    const blamed = tol.unreadable.find((u) => u.message === judged.error.message);
+    // The figure may lie in an unreadable cell's band: the error (its code says so) is that cell's.
+    const blamed = judged.error.code === 'badTolerance' || judged.error.code === 'unitMismatch' ? blamedUnreadable(value.value, tol) : null;
     report(sink, blamed ? (addressOf(sink.row[blamed.rag]) ?? toleranceBox(sink.row)) : found.cell.address, judged.error.code, judged.error.message);
-    return { rag: null, named: blamed ? blamed.message : null };
+    return { rag: null, named: blamed ? blamed.rag : null };
   } else if (value.kind === 'missing') {
     report(sink, found.cell.address, 'missingValue', sheetMsg.monthNotReported(found.basis.kind === 'month' ? found.basis.label : '', found.cell.text.trim()));
   }
@@ -193,7 +193,7 @@ function judgeFigure(sink: ProblemSink, tol: Tolerances & { kind: 'bands' }, fou
 function judgeRag(sink: ProblemSink, tol: Tolerances | null, flagged: ReadonlySet<string>): { rag: Rag | null; basis: RagBasis | null } {
   let rag: Rag | null = null;
   let basis: RagBasis | null = null;
-  let named: string | null = null;
+  let named: Rag | null = null;
   if (tol && tol.kind === 'bands') {
     const found = ragBasis(sink.row, flagged);
     if (!found) reportNoBasis(sink, flagged);
