@@ -84,6 +84,8 @@ function quote(text: string): string {
 }
 
 export const msg = {
+  /** A failure nobody foresaw (a bug, or the host failing in an unknown way), with its own words as the detail; every surface shows this one text. */
+  unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
   // --- values ---------------------------------------------------------------------
   badValue: (text: string): string =>
     `${quote(text)} is not a number: type a number (e.g. 84.3% or 1,384) or a placeholder such as "n/a".`,

@@ -29,7 +29,6 @@ export const excelMessages = {
   notSupportedAction: (): string => 'Update Excel, or use Excel on the web.',
   officeError: (code: string, detail: string): string => `Excel reported an error (${code}): ${detail}`,
   officeErrorAction: (): string => 'Try again. If it happens again, save the workbook, reopen it and retry.',
-  unexpected: (detail: string): string => `Something went wrong: ${detail}`,
   keyAreaTakenAction: (): string => 'Clear or move that cell, or insert a column, and run Format again.',
   sheetChanged: (cell: string): string => `The sheet changed while the add-in was working (${cell} is different).`,
   sheetChangedAction: (): string => 'Run Format again.',

@@ -1,4 +1,5 @@
 import type { Outcome } from '../port/api';
+import { msg } from '../domain/messages';
 import { paneText } from './strings';
 
 /**
@@ -14,6 +15,6 @@ export async function settle<T>(call: () => Promise<Outcome<T>>): Promise<Outcom
     return await call();
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { code: 'unexpected', message: paneText.unexpected(detail), action: paneText.unexpectedAction } };
+    return { ok: false, error: { code: 'unexpected', message: msg.unexpected(detail), action: paneText.unexpectedAction } };
   }
 }

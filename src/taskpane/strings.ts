@@ -190,7 +190,6 @@ export const paneText = {
   rag: (r: Rag | null): string => (r === null ? 'No RAG' : ragName(r)),
   ragLetter: (r: Rag): string => RAG_LETTER[r],
   dot: (d: DotState): string => msg.dotLabels[d],
-  unexpected: (detail: string): string => `The add-in hit an unexpected error: ${detail}`,
   unexpectedAction: 'Try again; if it happens again, reload the add-in and report the message.',
 } as const;
 

@@ -1,4 +1,5 @@
 import { excelMessages as m } from '../../src/excel/messages';
+import { msg } from '../../src/domain/messages';
 import { isOfficeError, toOutcomeError } from '../../src/excel/io/officeErrors';
 import { FakeOfficeError } from '../fakes/fakeExcel';
 
@@ -23,7 +24,7 @@ describe('toOutcomeError', () => {
   });
 
   it('reports a non-Office error with its message', () => {
-    expect(toOutcomeError(new TypeError('x is undefined'))).toEqual({ code: 'unexpected', message: m.unexpected('x is undefined'), action: m.officeErrorAction() });
+    expect(toOutcomeError(new TypeError('x is undefined'))).toEqual({ code: 'unexpected', message: msg.unexpected('x is undefined'), action: m.officeErrorAction() });
     expect(isOfficeError(new TypeError('x'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Outcome } from '../../src/port/api';
 import { settle } from '../../src/taskpane/settle';
 import { paneText } from '../../src/taskpane/strings';
+import { msg } from '../../src/domain/messages';
 
 describe('settle', () => {
   it('passes an outcome through unchanged', async () => {
@@ -16,7 +17,7 @@ describe('settle', () => {
     const outcome = await settle(() => Promise.reject(reason));
     expect(outcome).toEqual({
       ok: false,
-      error: { code: 'unexpected', message: paneText.unexpected(detail), action: paneText.unexpectedAction },
+      error: { code: 'unexpected', message: msg.unexpected(detail), action: paneText.unexpectedAction },
     });
   });
 

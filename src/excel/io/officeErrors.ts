@@ -1,5 +1,6 @@
 import type { OutcomeError } from '../../port/api';
 import { excelMessages as m, outcomeError } from '../messages';
+import { msg } from '../../domain/messages';
 
 /** The parts of an OfficeExtension.Error the adapter reads (codes are not localised; messages are). */
 export interface OfficeErrorLike {
@@ -24,7 +25,7 @@ export function isOfficeError(e: unknown): e is OfficeErrorLike {
 export function toOutcomeError(e: unknown, sheetName?: string): OutcomeError {
   if (!isOfficeError(e)) {
     const detail = e instanceof Error ? e.message : String(e);
-    return outcomeError('unexpected', m.unexpected(detail));
+    return outcomeError('unexpected', msg.unexpected(detail));
   }
   switch (e.code) {
     // Excel.ErrorCodes.invalidOperationInCellEditMode, and the Office common API's code for the

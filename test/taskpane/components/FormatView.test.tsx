@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { FormatView } from '../../../src/taskpane/components/FormatView/FormatView';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/port/api';
 import { paneText } from '../../../src/taskpane/strings';
+import { msg } from '../../../src/domain/messages';
 import { CANCELLED, createFakeAddinApi, gate, samplePreview, sampleSummary } from '../../fakes/fakeAddinApi';
 import { isUnavailable } from '../unavailable';
 import { renderWithApi } from '../renderWithApi';
@@ -271,7 +272,7 @@ describe('FormatView', () => {
     renderWithApi(<FormatView settings={settings} />, api);
     await user.click(screen.getByRole('button', { name: paneText.newMonthButton }));
     await waitFor(() =>
-      expect(screen.getByRole('alert')).toHaveTextContent(paneText.unexpected('RichApi.Error: GeneralException')),
+      expect(screen.getByRole('alert')).toHaveTextContent(msg.unexpected('RichApi.Error: GeneralException')),
     );
   });
 
