@@ -93,6 +93,57 @@ describe('Format round trips on an ExcelApi 1.18 host', () => {
   });
 });
 
+describe('Format\'s notes and colour rules ride in the write batch where Excel allows it', () => {
+  /** The add-in's notes and the sheet's colour rules just before the clean-up trip (sync 3). */
+  function beforeCleanUp(s: Awaited<ReturnType<typeof formatScenario>>): { notes: number; rules: number } {
+    const seen = { notes: 0, rules: 0 };
+    s.workbook.editBeforeSync(3, (wb) => {
+      const sheet = wb.sheet(s.grid.sheetName);
+      seen.notes = [...sheet.cells.values()].filter((c) => c.note?.startsWith('No arrow: ')).length;
+      seen.rules = sheet.conditionalFormats.length;
+    });
+    return seen;
+  }
+
+  it('writes a first Format\'s notes (a sheet with no notes) in the write sync', async () => {
+    const s = await formatScenario('baseline', 200);
+    const seen = beforeCleanUp(s);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(s.workbook.stats.syncs).toBe(3);
+    const after = [...s.workbook.sheet(s.grid.sheetName).cells.values()].filter((c) => c.note?.startsWith('No arrow: ')).length;
+    expect(after).toBeGreaterThan(0);
+    expect(seen.notes).toBe(after);
+  });
+
+  it('writes the notes of a re-format over notes already on the sheet in the clean-up trip (their cells are known only after a read)', async () => {
+    const s = await formatScenario('notes', 200);
+    const sheet = s.workbook.sheet(s.grid.sheetName);
+    // Make the plan's notes differ from the earlier Format's, so the clean-up has to write them.
+    for (const cell of sheet.cells.values()) if (cell.note?.startsWith('No arrow: ')) cell.note = 'No arrow: an older reason.';
+    const seen = beforeCleanUp(s);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    expect(s.workbook.stats.syncs).toBe(3);
+    const now = [...sheet.cells.values()].filter((c) => c.note?.startsWith('No arrow: '));
+    expect(now.length).toBe(seen.notes);
+    expect(now.every((c) => c.note !== 'No arrow: an older reason.')).toBe(true);
+  });
+
+  it('writes the formulas mode\'s new colour rules in the write sync; only the earlier ones go in the clean-up', async () => {
+    const s = await formatScenario('formulas', 200);
+    const sheet = s.workbook.sheet(s.grid.sheetName);
+    const earlier = sheet.conditionalFormats.length;
+    expect(earlier).toBeGreaterThan(0);
+    const seen = beforeCleanUp(s);
+    const outcome = await onHost(s.workbook, () => apiOn(s.workbook).format(s.settings, () => undefined, signal()));
+    expect(outcome.ok).toBe(true);
+    // Before the clean-up: the earlier rules and the new ones; after it, the new ones only.
+    expect(seen.rules).toBe(2 * earlier);
+    expect(sheet.conditionalFormats.length).toBe(earlier);
+  });
+});
+
 describe('Format while someone else edits the workbook', () => {
   async function plainOnHost() {
     const s = await formatScenario('plain', 60);

@@ -7,6 +7,7 @@ import { fakeWorkbookFromGrids, installFakeOffice, type FakeWorkbook } from '../
 import { seedGrid } from '../fixtures/seedGrids';
 import { planFor } from './planHelpers';
 import { entered } from '../fixtures/writes';
+import { a1 } from '../../src/domain/sheet/grid';
 
 /** Runs with the fake host installed as Office, so the adapter can ask which API sets it has. */
 async function apply(wb: FakeWorkbook, plan: FormatPlan) {
@@ -78,10 +79,12 @@ describe('applyFormatPlan: the plan\'s notes (why a DOT cell has no arrow)', () 
     expect([...wb.comments.values()]).toEqual([]);
   });
 
-  it('keeps the Format and warns when Excel refuses the notes', async () => {
+  it('keeps the Format and warns when Excel refuses the notes of the clean-up trip (a sheet that had notes)', async () => {
     const grid = seedGrid('earlyHelp');
     const wb = fakeWorkbookFromGrids([grid]);
     const plan = notedPlan(grid);
+    // A user's note beside the table: the notes' cells must be located first, so the notes ride in the clean-up.
+    wb.sheet(grid.sheetName).update(plan.area.top, plan.area.left, (c) => (c.note = 'Draft'));
     // Syncs: read, write, clean-up. The clean-up batch is: find and delete the backup, recalculate (3 actions), then the notes.
     wb.failSync({ sync: 3, afterActions: 3, code: 'GeneralException', message: 'notes refused' });
     const outcome = await apply(wb, plan);
@@ -108,5 +111,93 @@ describe('applyFormatPlan: the plan\'s notes (why a DOT cell has no arrow)', () 
     expect(syncs[0]).toBe(syncs[1]);
     // Read, write, clean-up (the notes ride in it).
     expect(syncs[0]).toBe(3);
+  });
+
+  /** The add-in's notes on the sheet (by cell) just before the clean-up trip (sync 3) runs. */
+  function notesBeforeCleanUp(wb: FakeWorkbook, sheetName: string): () => Map<string, string> {
+    const seen = new Map<string, string>();
+    wb.editBeforeSync(3, (w) => {
+      for (const [key, cell] of w.sheet(sheetName).cells) if (cell.note?.startsWith(sheetMsg.noArrowNotePrefix)) seen.set(key, cell.note);
+    });
+    return () => seen;
+  }
+
+  it('writes the notes in the write batch on a sheet that had none: they are there before the clean-up trip', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = notedPlan(grid);
+    const seen = notesBeforeCleanUp(wb, grid.sheetName);
+    expect((await apply(wb, plan)).ok).toBe(true);
+    expect(wb.stats.syncs).toBe(3);
+    expect(new Map([...seen()].sort())).toEqual(new Map((plan.notes ?? []).map((n) => [`${n.row},${n.col}`, n.text] as [string, string]).sort()));
+  });
+
+  it.each([
+    ['the add-in\'s own notes from an earlier Format', `${sheetMsg.noArrowNotePrefix}an older reason.`],
+    ['a user\'s note', 'Checked with the service lead'],
+  ])('writes the notes in the clean-up trip when the sheet has notes (%s), still in 3 round trips', async (_, text) => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = notedPlan(grid);
+    const [first, second] = plan.notes ?? [];
+    const sheet = wb.sheet(grid.sheetName);
+    sheet.update(first.row, first.col, (c) => (c.note = text));
+    const seen = notesBeforeCleanUp(wb, grid.sheetName);
+    expect((await apply(wb, plan)).ok).toBe(true);
+    expect(wb.stats.syncs).toBe(3);
+    // Before the clean-up, only what was on the sheet already; after it, the plan's notes (a user's note kept).
+    expect([...seen().values()]).toEqual(text.startsWith(sheetMsg.noArrowNotePrefix) ? [text] : []);
+    expect(sheet.cellAt(first.row, first.col).note).toBe(text.startsWith(sheetMsg.noArrowNotePrefix) ? first.text : text);
+    expect(sheet.cellAt(second.row, second.col).note).toBe(second.text);
+  });
+
+  it('takes back the notes it added when the write batch fails after them, and leaves the sheet as it was', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = notedPlan(grid);
+    const sheet = wb.sheet(grid.sheetName);
+    const before = sheet.snapshot();
+    let addedBeforeRestore = 0;
+    // Every operation of the write batch runs (the notes' adds last), then the batch fails.
+    wb.failSync({ sync: 2, afterActions: 100_000, code: 'GeneralException', message: 'boom' });
+    wb.editBeforeSync(3, (w) => (addedBeforeRestore = [...w.sheet(grid.sheetName).cells.values()].filter((c) => c.note !== null).length));
+    const outcome = await apply(wb, plan);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toBe(m.restored(m.officeError('GeneralException', 'boom')));
+    expect(addedBeforeRestore).toBe(plan.notes?.length);
+    expect([...sheet.cells.values()].filter((c) => c.note !== null)).toEqual([]);
+    expect(sheet.snapshot()).toEqual(before);
+    expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName]);
+  });
+
+  it('takes back a note it added on a cell a co-author typed in after the failed write (a cell the restore does not copy back)', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = notedPlan(grid);
+    const [first] = plan.notes ?? [];
+    const sheet = wb.sheet(grid.sheetName);
+    wb.failSync({ sync: 2, afterActions: 100_000, code: 'GeneralException', message: 'boom' });
+    wb.editBeforeSync(3, (w) => w.sheet(grid.sheetName).setValue(a1(first.row, first.col), 'checked'));
+    const outcome = await apply(wb, plan);
+    expect(outcome.ok).toBe(false);
+    expect(sheet.value(a1(first.row, first.col))).toBe('checked');
+    expect([...sheet.cells.values()].filter((c) => c.note !== null)).toEqual([]);
+  });
+
+  it('keeps a co-author\'s note added on a noted cell between the read and the write: the refused add undoes the Format, and no add-in note is left', async () => {
+    const grid = seedGrid('earlyHelp');
+    const wb = fakeWorkbookFromGrids([grid]);
+    const plan = notedPlan(grid);
+    const [, second] = plan.notes ?? [];
+    const sheet = wb.sheet(grid.sheetName);
+    const before = sheet.snapshot();
+    wb.editBeforeSync(2, (w) => w.sheet(grid.sheetName).update(second.row, second.col, (c) => (c.note = 'Chased on Monday')));
+    const outcome = await apply(wb, plan);
+    expect(outcome.ok).toBe(false);
+    expect(sheet.cellAt(second.row, second.col).note).toBe('Chased on Monday');
+    expect([...sheet.cells.values()].filter((c) => c.note?.startsWith(sheetMsg.noArrowNotePrefix))).toEqual([]);
+    // Only the co-author's note differs from the sheet as read: the add-in's writes were taken back.
+    expect(sheet.changedCells(before)).toEqual([a1(second.row, second.col)]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([grid.sheetName]);
   });
 });

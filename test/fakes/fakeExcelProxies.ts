@@ -1004,7 +1004,12 @@ export class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
   }
 }
 
-/** One cell's note; `address` is local to the sheet (`H12`). */
+/**
+ * One cell's note (ExcelApi 1.18). As in Excel, a Note has no address: its properties are
+ * `authorName`, `content`, `height`, `visible`, `width` (@types/office-js, Excel.Note; the
+ * fake models `content`), and its cell is known only through `getLocation()`, a Range
+ * loaded in a sync ("Gets the cell where this note is located").
+ */
 export class NoteProxy extends ClientObject {
   static readonly apiType: string = 'Note';
   constructor(ctx: Ctx, private readonly ws: WorksheetProxy, private readonly at: () => { row: number; col: number } | null, nullable: boolean) {
@@ -1088,7 +1093,14 @@ export class NoteCollectionProxy extends ClientObject {
     const box = parseBox(splitSheet(address).local);
     return box && box.top === box.bottom && box.left === box.right ? { row: box.top, col: box.left } : null;
   }
-  /** Adds a note to one cell; Excel refuses a second note on the same cell. */
+  /**
+   * Adds a note to one cell. "If the string is invalid, or the range is not a single cell,
+   * an `InvalidCellAddress` error is thrown" (@types/office-js, NoteCollection.add). "Notes
+   * are tied to an individual cell" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes),
+   * and Excel keeps one note per cell; which error an add on a noted cell raises is not
+   * documented, so the fake refuses it with InvalidArgument (strict: an add-in that adds on
+   * a cell a user noted fails here, and the rest of its batch does not run).
+   */
   add(cellAddress: RangeProxy | string, content: string): NoteProxy {
     let at: { row: number; col: number } | null = null;
     this.queueCall('add', [typeof cellAddress === 'string' ? cellAddress : cellAddress._id, content], () => {
@@ -1101,6 +1113,7 @@ export class NoteCollectionProxy extends ClientObject {
     });
     return new NoteProxy(this.ctx, this.ws, () => at, false);
   }
+  /** By CELL address: "Gets a note by its cell address ... If there is no note with the given cell address, then the `ItemNotFound` error is thrown" (@types/office-js, NoteCollection.getItem). */
   getItem(key: string): NoteProxy {
     this.queueCall('getItem', [key], () => {
       const at = this.cellOf(key);
@@ -1108,6 +1121,7 @@ export class NoteCollectionProxy extends ClientObject {
     });
     return new NoteProxy(this.ctx, this.ws, () => this.cellOf(key), false);
   }
+  /** By cell address: "returns the note with the given cell address or null object" (@types/office-js, NoteCollection.getItemOrNullObject, ExcelApi 1.18). */
   getItemOrNullObject(key: string): NoteProxy {
     this.queueCall('getItemOrNullObject', [key], () => undefined);
     return new NoteProxy(this.ctx, this.ws, () => this.cellOf(key), true);

@@ -1,7 +1,7 @@
 import type { CellBox, Grid } from '../../domain/sheet/grid';
 import { a1, boxAddress, columnLetters, qualified, sheetNameKey } from '../../domain/sheet/grid';
 import type { FormatPlan } from '../../domain/plan/types';
-import { keyCellFree, planNoteChanges } from '../../domain/plan/ownership';
+import { isOwnNote, keyCellFree, planNoteChanges } from '../../domain/plan/ownership';
 import { validatePlan } from '../../domain/plan/validate';
 import type { CellInput } from '../../domain/types';
 import type { Outcome, OutcomeCode, OutcomeError } from '../../port/api';
@@ -123,21 +123,30 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  * The write batch, in order: the table as it is now is loaded (to see a co-author's edit
  * since the read), API calculation is suspended (not switched to Manual, which is
  * application-wide on desktop and can be ignored or read back wrong: office-js#6922,
- * #2770), the sheet is copied to a hidden backup, the add-in's candidate rules and notes
- * are located, then every planned operation (values, number formats, styles, new colour
- * rules, widths, panes, print). The clean-up trip deletes the backup, the add-in's
- * earlier rules and notes, writes the plan's notes (a refused note is a warning, never an
- * undone Format) and recalculates. The notes cannot go in the write batch: which of them to
- * add, replace or leave depends on where the sheet's notes are (a user's note on a cell
- * stays, and `NoteCollection.add` refuses a cell that has one), and Excel tells a note's
- * cell only through `Note.getLocation()` on a note the read returned: a Note has no address
- * property, and NoteCollection has no way to ask for the notes of given cells in bulk
- * (ExcelApi 1.18, @types/office-js). So the write batch locates them and the clean-up,
- * which must follow the write anyway, applies them: still three round trips.
+ * #2770), the sheet is copied to a hidden backup, the add-in's candidate rules (and, when
+ * the notes wait for the clean-up, the notes) are located, then every planned operation
+ * (values, number formats, styles, the new colour rules, widths, panes, print) and, on a
+ * sheet the read found without notes, the plan's notes. The clean-up trip deletes the
+ * backup and the add-in's earlier rules, applies the note changes not made in the write
+ * (a refused note there is a warning, never an undone Format) and recalculates.
+ *
+ * Where the notes go: the read loads the sheet's notes (`ws.notes`, items and content).
+ * With none, every planned note is an add on a free cell and no old note of the add-in's
+ * is to be removed, so they are added in the write batch. With any note on the sheet, which
+ * to add, replace or leave depends on where the notes are (a user's note on a cell stays,
+ * and `NoteCollection.add` refuses a cell that has one), and Excel tells a note's cell only
+ * through `Note.getLocation()` on a note a read returned: a Note has no address property,
+ * and `NoteCollection.getItemOrNullObject` takes a cell address, which answers "is there a
+ * note on this cell" only after a sync (ExcelApi 1.18, @types/office-js; learn.microsoft.com
+ * /javascript/api/excel/excel.notecollection). Within one batch nothing can depend on a
+ * loaded value, and the plan (so the cells to ask about) exists only after the read; so the
+ * write batch locates the notes and the clean-up, which must follow the write anyway,
+ * applies them: still three round trips.
  *
  * Excel does not roll a failed batch back, so if any write fails (or a co-author changed
  * the table meanwhile) the add-in takes back only what it wrote, and only where it still
- * holds what it wrote: a co-author's edit made since is never wiped (see `restore`).
+ * holds what it wrote: a co-author's edit made since is never wiped, and a note the write
+ * batch added goes only where it still says what the add-in wrote (see `restore`).
  *
  * @example
  * const outcome = await applyFormatPlan(context, plan, { expected: grid, state });
@@ -163,10 +172,12 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
   const ops = buildWriteOps(plan, limits);
   const batches = batchOps(ops, limits.payloadBytes);
   const backupName = freshBackupName(new Set(state.sheets.map((s) => sheetNameKey(s.name))), options.backupName);
-  const undo = async (reason: OutcomeError): Promise<Outcome<never>> => undone(await restore(context, plan, state, cells, backupName), reason, plan.sheetName, backupName);
+  const notesNow = notesInWrite(plan, state);
+  const undo = async (reason: OutcomeError): Promise<Outcome<never>> =>
+    undone(await restore(context, plan, state, cells, backupName, notesNow ?? []), reason, plan.sheetName, backupName);
   let written: Written;
   try {
-    written = await writeBatches(context, plan, state, batches, backupName, options.onProgress);
+    written = await writeBatches(context, plan, state, batches, backupName, notesNow, options.onProgress);
   } catch (e) {
     return undo(toOutcomeError(e, plan.sheetName));
   }
@@ -175,7 +186,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
     const changed = firstChange(box, range.values, cells);
     if (changed) return undo(outcomeError('sheetChanged', m.changedWhileFormatting(qualified(plan.sheetName, changed))));
   }
-  const warnings = await cleanUp(context, plan, state, written, backupName, options.afterWrite);
+  const warnings = await cleanUp(context, plan, state, written, backupName, notesNow !== null, options.afterWrite);
   if (!warnings.ok) return warnings;
   return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.value.length > 0 ? { warnings: warnings.value } : {}) } };
 }
@@ -264,7 +275,7 @@ interface Written {
  * restore tells apart by what the cells hold), then the loads that show the sheet just
  * before the add-in's changes: the plan's areas, the candidate rules, where the notes are.
  */
-function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: FormatState, backupName: string): Written {
+function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: FormatState, backupName: string, notesWritten: boolean): Written {
   const backup = ws.copy('End');
   backup.name = backupName;
   backup.visibility = 'Hidden';
@@ -284,7 +295,7 @@ function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: Form
     ranges.load('address');
     return { cf, rule, ranges };
   });
-  const notes = state.notes.map((note) => {
+  const notes = notesToLocate(plan, state, notesWritten).map((note) => {
     const where = note.getLocation();
     where.load('address');
     return { note, where };
@@ -298,6 +309,7 @@ async function writeBatches(
   state: FormatState,
   batches: WriteOp[][],
   backupName: string,
+  notesNow: PlannedNote[] | null,
   onProgress?: (fraction: number) => void,
 ): Promise<Written> {
   const app = context.workbook.application;
@@ -308,15 +320,48 @@ async function writeBatches(
   for (let i = 0; i < count; i++) {
     // Calculation stays off for this batch only: nothing to switch back, nothing left Manual if the pane dies.
     app.suspendApiCalculationUntilNextSync();
-    if (i === 0) written = queueBackupAndLocate(ws, plan, state, backupName);
+    if (i === 0) written = queueBackupAndLocate(ws, plan, state, backupName, notesNow !== null);
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
+    // A Range, not a string: a string address would have to carry the sheet's name, which a rename since the read may have changed.
+    if (i === 0) for (const n of notesNow ?? []) ws.notes.add(ws.getRange(n.address), n.text);
     // One sync per batch: more than one only when the 5 MB request limit demands it.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     onProgress?.((i + 1) / count);
   }
   return written;
+}
+
+/** A note the write batch adds: its cell (local address) and text. */
+interface PlannedNote {
+  address: string;
+  text: string;
+}
+
+/**
+ * The plan's notes when they can be written in the write batch, else null (they are then
+ * located in the write batch and written in the clean-up trip). They can when the read
+ * found NO note on the sheet: every planned note is then an add on a free cell, and there is
+ * no note of the add-in's to remove (`planNoteChanges` with nothing on the sheet). With any
+ * note on the sheet, which cells it sits on is needed first (a user's note stays, and
+ * `NoteCollection.add` refuses a cell that has one), and Excel tells that only through
+ * `Note.getLocation()`, loaded in a round trip of its own (see applyFormatPlan).
+ */
+function notesInWrite(plan: FormatPlan, state: FormatState): PlannedNote[] | null {
+  if (state.notesKind !== 'note' || state.notes.length > 0) return null;
+  return planNoteChanges(plan, []).changes.flatMap((c) => (c.kind === 'add' ? [{ address: a1(c.row, c.col), text: c.text }] : []));
+}
+
+/**
+ * The notes whose cell the write batch must locate for the clean-up's note changes: none
+ * when the write batch adds the notes; with no planned note only the add-in's own (a
+ * user's note matters only where the plan would put one); else all of them.
+ */
+function notesToLocate(plan: FormatPlan, state: FormatState, notesWritten: boolean): Excel.Note[] {
+  if (notesWritten || state.notesKind !== 'note') return [];
+  if ((plan.notes?.length ?? 0) > 0) return state.notes;
+  return state.notes.filter((note) => isOwnNote(plan.owns, note.content));
 }
 
 /** The note changes the plan needs, from where the sheet's notes are: the domain's `planNoteChanges` decides (only the add-in's are replaced or removed). */
@@ -346,6 +391,7 @@ async function cleanUp(
   state: FormatState,
   written: Written,
   backupName: string,
+  notesWritten: boolean,
   afterWrite?: AfterWrite,
 ): Promise<Outcome<string[]>> {
   const warnings: string[] = [];
@@ -354,7 +400,7 @@ async function cleanUp(
     isOurs({ type: cf.type, stopIfTrue: null, rule: rule.rule as Record<string, string>, address: ranges.address }, owns),
   );
   const planned = plan.notes?.length ?? 0;
-  const notes = state.notesKind === 'note' ? noteOps(plan, written.notes) : [];
+  const notes = state.notesKind === 'note' && !notesWritten ? noteOps(plan, written.notes) : [];
   if (state.notesKind !== 'note' && planned > 0) warnings.push(m.planNotesSkipped(planned));
   try {
     context.workbook.worksheets.getItem(backupName).delete();
@@ -413,7 +459,7 @@ type Restored = 'restored' | 'untouched' | 'sheetGone' | 'backupGone' | 'failed'
  * settings. Failure-path round trips: find the sheet and the backup, read what the written
  * cells hold now (and the backup's widths), then put back and delete the backup.
  */
-async function restore(context: Excel.RequestContext, plan: FormatPlan, state: FormatState, read: CellsRead, backupName: string): Promise<Restored> {
+async function restore(context: Excel.RequestContext, plan: FormatPlan, state: FormatState, read: CellsRead, backupName: string, added: readonly PlannedNote[]): Promise<Restored> {
   try {
     const sheets = context.workbook.worksheets;
     const backup = sheets.getItemOrNullObject(backupName);
@@ -423,10 +469,16 @@ async function restore(context: Excel.RequestContext, plan: FormatPlan, state: F
     await context.sync();
     // Deleted mid-write: nothing of the add-in's is left to take back (a backup, if any, stays for the user).
     if (ws.isNullObject) return 'sheetGone';
-    const now = queueRestoreRead(ws, backup, plan, state);
+    const now = queueRestoreRead(ws, backup, plan, state, added);
     await context.sync();
     const { ours, changedByUs } = stillOurs(now.runs, read);
-    if (backup.isNullObject) return changedByUs ? 'backupGone' : 'untouched';
+    // The notes the write batch added, where they still say what the add-in wrote: the sheet had none when read.
+    const notes = now.notes.filter(({ note, text }) => !note.isNullObject && note.content === text);
+    for (const { note } of notes) note.delete();
+    if (backup.isNullObject) {
+      if (notes.length > 0) await context.sync();
+      return changedByUs ? 'backupGone' : 'untouched';
+    }
     queuePutBack(ws, backup, plan, state, ours, now);
     backup.delete();
     await context.sync();
@@ -437,14 +489,15 @@ async function restore(context: Excel.RequestContext, plan: FormatPlan, state: F
   }
 }
 
-/** What a restore reads after a failed write: the written cells now, the backup's widths, the print names the plan may have added. */
+/** What a restore reads after a failed write: the written cells now, the backup's widths, the print names and notes the plan may have added. */
 interface RestoreRead {
   runs: Array<{ run: ReturnType<typeof valueRuns>[number]; range: Excel.Range }>;
+  notes: Array<{ note: Excel.Note; text: string }>;
   widths: Array<{ col: number; range: Excel.Range }>;
   printNames: Array<Excel.NamedItem | null>;
 }
 
-function queueRestoreRead(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: FormatPlan, state: FormatState): RestoreRead {
+function queueRestoreRead(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: FormatPlan, state: FormatState, added: readonly PlannedNote[]): RestoreRead {
   const runs = valueRuns(plan.writes).map((run) => {
     const range = ws.getRange(boxAddress(run.box));
     range.load('values,formulas');
@@ -463,7 +516,13 @@ function queueRestoreRead(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: Fo
     ? [state.printArea === null ? ws.names.getItemOrNullObject('Print_Area') : null, state.printTitleRows === null ? ws.names.getItemOrNullObject('Print_Titles') : null]
     : [];
   for (const name of printNames) name?.load('name');
-  return { runs, widths, printNames };
+  // By cell address (NoteCollection.getItemOrNullObject, ExcelApi 1.18): null where the add did not run.
+  const notes = added.map(({ address, text }) => {
+    const note = ws.notes.getItemOrNullObject(address);
+    note.load('content');
+    return { note, text };
+  });
+  return { runs, widths, printNames, notes };
 }
 
 /** Runs of cells that still hold what the add-in wrote; and whether any of them held something else when read. */

@@ -29,7 +29,10 @@ export interface FormatState {
   printTitleRows: string | null;
   /** Conditional formats on the sheet of a type the add-in writes: whether each is its own is decided with the write. */
   conditionals: Excel.ConditionalFormat[];
-  /** How this host can annotate cells, and the sheet's notes (contents only: where each sits is loaded with the write). */
+  /**
+   * How this host can annotate cells, and the sheet's notes (contents only: a Note has no
+   * address, where each sits is loaded with the write). None: the write batch adds the plan's notes.
+   */
   notesKind: NoteKind;
   notes: Excel.Note[];
 }
