@@ -7,6 +7,7 @@ import type { AddinApi, FormatPreview, FormatSummary, Outcome, ProblemView, Prog
 import type { Grid } from '../domain/sheet/grid';
 import { applyFormatPlan } from './format/applyFormatPlan';
 import { readForFormat } from './format/formatRead';
+import type { NoteRecord } from './format/formatState';
 import { revisionCount } from './format/formatRevisions';
 import { excelMessages as m, fromEngineError, outcomeError } from './messages';
 import { toOutcomeError } from './io/officeErrors';
@@ -66,6 +67,8 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
   const run = options.run ?? runExcel;
   // A previous month's file the reviewer picked: later highlight/mark calls compare with it too.
   let picked: { fileName: string; snapshot: Snapshot } | undefined;
+  // Where the add-in last saw every note of the sheet it formatted: a hint the next Format's read verifies (NoteRecord).
+  let notesSeen: NoteRecord | null = null;
   // The pane's "Your name" wins over the name the adapter was created with; blank means not given.
   const revisionOptions = (reviewer?: string) => {
     const user = reviewer?.trim() || options.user;
@@ -122,7 +125,7 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
         // The page layout read with the sheet needs ExcelApi 1.9, as the write does.
         if (!excelApiSupported(9)) return { ok: false, error: outcomeError('notSupported', m.notSupported()) };
         // Format's one read: the sheet, its state; the engine runs once on what it returns.
-        const read = await readForFormat(context);
+        const read = await readForFormat(context, notesSeen);
         const planned = planGrid(read.grid, settings);
         if (!planned.ok) return planned;
         progress('planning', 0.3);
@@ -144,6 +147,8 @@ export function createExcelAddinApi(options: ExcelAddinApiOptions = {}): AddinAp
           onProgress: (f) => progress('writing', 0.4 + 0.6 * f),
           afterWrite: counted,
         });
+        // Where the sheet's notes are now, if the add-in knows them all: the next Format's read checks them by cell.
+        notesSeen = applied.ok && applied.value.notesAt ? { sheetId: read.state.sheetId, addresses: applied.value.notesAt } : null;
         if (!applied.ok) return applied;
         let found: Awaited<ReturnType<typeof counted.finish>>;
         try {

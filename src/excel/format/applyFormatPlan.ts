@@ -54,6 +54,8 @@ export interface ApplyReport {
   writeSyncs: number;
   /** What was applied only in part, for the pane (e.g. notes skipped on an older Excel). */
   warnings?: string[];
+  /** Every note's cell on the sheet after this Format, when the add-in knows them all (the next Format's read checks them: NoteRecord). */
+  notesAt?: string[];
 }
 
 /** What the cells of the plan's areas held when read: from the grid, or from ranges read for the plan. */
@@ -125,23 +127,25 @@ function keyAreaProblem(plan: FormatPlan, read: CellsRead): Outcome<never> | nul
  * application-wide on desktop and can be ignored or read back wrong: office-js#6922,
  * #2770), the sheet is copied to a hidden backup, the add-in's candidate rules (and, when
  * the notes wait for the clean-up, the notes) are located, then every planned operation
- * (values, number formats, styles, the new colour rules, widths, panes, print) and, on a
- * sheet the read found without notes, the plan's notes. The clean-up trip deletes the
+ * (values, number formats, styles, the new colour rules, widths, panes, print) and, when
+ * the read knew every note's cell, the plan's note changes. The clean-up trip deletes the
  * backup and the add-in's earlier rules, applies the note changes not made in the write
  * (a refused note there is a warning, never an undone Format) and recalculates.
  *
- * Where the notes go: the read loads the sheet's notes (`ws.notes`, items and content).
- * With none, every planned note is an add on a free cell and no old note of the add-in's
- * is to be removed, so they are added in the write batch. With any note on the sheet, which
- * to add, replace or leave depends on where the notes are (a user's note on a cell stays,
- * and `NoteCollection.add` refuses a cell that has one), and Excel tells a note's cell only
- * through `Note.getLocation()` on a note a read returned: a Note has no address property,
- * and `NoteCollection.getItemOrNullObject` takes a cell address, which answers "is there a
- * note on this cell" only after a sync (ExcelApi 1.18, @types/office-js; learn.microsoft.com
- * /javascript/api/excel/excel.notecollection). Within one batch nothing can depend on a
- * loaded value, and the plan (so the cells to ask about) exists only after the read; so the
- * write batch locates the notes and the clean-up, which must follow the write anyway,
- * applies them: still three round trips.
+ * Where the notes go: the read loads the sheet's notes (`ws.notes`, items and content) and
+ * asks, by cell address (`NoteCollection.getItemOrNullObject`), for a note on each cell
+ * where the add-in last saw one when it knew them all (its previous Format in this pane:
+ * NoteRecord). When the read knows every note's cell (`FormatState.notesAt`: none on the
+ * sheet, or as many notes on the recorded cells as the sheet has), `planNoteChanges` runs
+ * before the write and the adds, replacements and deletions ride in the write batch. Else
+ * which to add, replace or leave depends on where notes are that the add-in has not seen (a
+ * user's note on a cell stays, and `NoteCollection.add` refuses a cell that has one), and
+ * Excel tells a note's cell only through `Note.getLocation()` on a note a read returned: a
+ * Note has no address property, and asking a cell for its note answers only after a sync
+ * (ExcelApi 1.18, @types/office-js; learn.microsoft.com/javascript/api/excel/excel.notecollection).
+ * Within one batch nothing can depend on a loaded value, and the plan (so the cells to ask
+ * about) exists only after the read; so the write batch locates the notes and the clean-up,
+ * which must follow the write anyway, applies them: still three round trips.
  *
  * Excel does not roll a failed batch back, so if any write fails (or a co-author changed
  * the table meanwhile) the add-in takes back only what it wrote, and only where it still
@@ -186,9 +190,14 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
     const changed = firstChange(box, range.values, cells);
     if (changed) return undo(outcomeError('sheetChanged', m.changedWhileFormatting(qualified(plan.sheetName, changed))));
   }
-  const warnings = await cleanUp(context, plan, state, written, backupName, notesNow !== null, options.afterWrite);
-  if (!warnings.ok) return warnings;
-  return { ok: true, value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.value.length > 0 ? { warnings: warnings.value } : {}) } };
+  const cleaned = await cleanUp(context, plan, state, written, backupName, notesNow !== null, options.afterWrite);
+  if (!cleaned.ok) return cleaned;
+  const { warnings, notesAt } = cleaned.value;
+  const noteCells = notesNow !== null && state.notesAt !== null ? notesAfter(state.notesAt.map((n) => n.address), notesNow) : notesAt;
+  return {
+    ok: true,
+    value: { writes: plan.writes.length, operations: ops.length, writeSyncs: batches.length, ...(warnings.length > 0 ? { warnings } : {}), ...(noteCells ? { notesAt: noteCells } : {}) },
+  };
 }
 
 /**
@@ -323,8 +332,7 @@ async function writeBatches(
     if (i === 0) written = queueBackupAndLocate(ws, plan, state, backupName, notesNow !== null);
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
-    // A Range, not a string: a string address would have to carry the sheet's name, which a rename since the read may have changed.
-    if (i === 0) for (const n of notesNow ?? []) ws.notes.add(ws.getRange(n.address), n.text);
+    if (i === 0) queueNoteChanges(ws, notesNow ?? []);
     // One sync per batch: more than one only when the 5 MB request limit demands it.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
@@ -333,24 +341,54 @@ async function writeBatches(
   return written;
 }
 
-/** A note the write batch adds: its cell (local address) and text. */
+/** A note change the write batch makes: its cell (local address), the text it writes (none for a delete) and what the cell's note said before (null: none). */
 interface PlannedNote {
+  kind: 'add' | 'replace' | 'delete';
   address: string;
-  text: string;
+  text: string | null;
+  was: string | null;
 }
 
 /**
- * The plan's notes when they can be written in the write batch, else null (they are then
- * located in the write batch and written in the clean-up trip). They can when the read
- * found NO note on the sheet: every planned note is then an add on a free cell, and there is
- * no note of the add-in's to remove (`planNoteChanges` with nothing on the sheet). With any
- * note on the sheet, which cells it sits on is needed first (a user's note stays, and
+ * The plan's note changes when they can be made in the write batch, else null (the notes
+ * are then located in the write batch and changed in the clean-up trip). They can when the
+ * read knew every note's cell (`FormatState.notesAt`): the sheet had none (every planned
+ * note is an add on a free cell), or the add-in's record of where the notes were held them
+ * all. Otherwise which cell a note sits on is needed first (a user's note stays, and
  * `NoteCollection.add` refuses a cell that has one), and Excel tells that only through
  * `Note.getLocation()`, loaded in a round trip of its own (see applyFormatPlan).
  */
 function notesInWrite(plan: FormatPlan, state: FormatState): PlannedNote[] | null {
-  if (state.notesKind !== 'note' || state.notes.length > 0) return null;
-  return planNoteChanges(plan, []).changes.flatMap((c) => (c.kind === 'add' ? [{ address: a1(c.row, c.col), text: c.text }] : []));
+  if (state.notesKind !== 'note' || state.notesAt === null) return null;
+  const was = new Map(state.notesAt.map((n) => [n.address, n.text]));
+  const onSheet = state.notesAt.flatMap((n) => {
+    const box = boxOfAddress(n.address);
+    return box ? [{ row: box.top, col: box.left, text: n.text }] : [];
+  });
+  return planNoteChanges(plan, onSheet).changes.map((c): PlannedNote => {
+    const address = a1(c.row, c.col);
+    return { kind: c.kind, address, text: c.kind === 'delete' ? null : c.text, was: was.get(address) ?? null };
+  });
+}
+
+/** Queues the write batch's note changes on the sheet (got by id). */
+function queueNoteChanges(ws: Excel.Worksheet, changes: readonly PlannedNote[]): void {
+  for (const n of changes) {
+    // A Range, not a string: a string address would have to carry the sheet's name, which a rename since the read may have changed.
+    if (n.kind === 'add' && n.text !== null) ws.notes.add(ws.getRange(n.address), n.text);
+    else if (n.kind === 'replace' && n.text !== null) ws.notes.getItem(n.address).content = n.text;
+    else if (n.kind === 'delete') ws.notes.getItem(n.address).delete();
+  }
+}
+
+/** Every note's cell after the changes, from every note's cell before them. */
+function notesAfter(before: readonly string[], changes: ReadonlyArray<{ kind: string; address: string }>): string[] {
+  const cells = new Set(before);
+  for (const c of changes) {
+    if (c.kind === 'add') cells.add(c.address);
+    if (c.kind === 'delete') cells.delete(c.address);
+  }
+  return [...cells];
 }
 
 /**
@@ -393,7 +431,7 @@ async function cleanUp(
   backupName: string,
   notesWritten: boolean,
   afterWrite?: AfterWrite,
-): Promise<Outcome<string[]>> {
+): Promise<Outcome<{ warnings: string[]; notesAt: string[] | null }>> {
   const warnings: string[] = [];
   const owns = plan.owns;
   const own = written.rules.filter(({ cf, rule, ranges }) =>
@@ -413,7 +451,14 @@ async function cleanUp(
     // no cell; a host that refuses them leaves a formatted sheet and a warning.
     queuePageLayout(context.workbook.worksheets.getItem(state.sheetId), plan);
     await context.sync();
-    return { ok: true, value: warnings };
+    // Every note was located (the write batch loads them all when the plan has notes, or when all are the add-in's).
+    const all = state.notesKind === 'note' && !notesWritten && written.notes.length === state.notes.length;
+    const located = written.notes.flatMap(({ where }) => {
+      const box = boxOfAddress(where.address);
+      return box ? [a1(box.top, box.left)] : [];
+    });
+    const notesAt = all ? notesAfter(located, notes) : null;
+    return { ok: true, value: { warnings, notesAt } };
   } catch (e) {
     const reason = toOutcomeError(e, plan.sheetName);
     if (notes.length > 0) warnings.push(m.planNotesFailed(reason.message));
@@ -429,7 +474,7 @@ async function cleanUp(
         backup.delete();
         await context.sync();
       }
-      return { ok: true, value: warnings };
+      return { ok: true, value: { warnings, notesAt: null } };
     } catch (again) {
       // The sheet is formatted; only the clean-up failed. Say so rather than hide a stray sheet.
       return fail('backupLeft', m.backupLeft(toOutcomeError(again).message, backupName));
@@ -472,11 +517,9 @@ async function restore(context: Excel.RequestContext, plan: FormatPlan, state: F
     const now = queueRestoreRead(ws, backup, plan, state, added);
     await context.sync();
     const { ours, changedByUs } = stillOurs(now.runs, read);
-    // The notes the write batch added, where they still say what the add-in wrote: the sheet had none when read.
-    const notes = now.notes.filter(({ note, text }) => !note.isNullObject && note.content === text);
-    for (const { note } of notes) note.delete();
+    const notes = queueNotesBack(ws, now.notes);
     if (backup.isNullObject) {
-      if (notes.length > 0) await context.sync();
+      if (notes > 0) await context.sync();
       return changedByUs ? 'backupGone' : 'untouched';
     }
     queuePutBack(ws, backup, plan, state, ours, now);
@@ -489,10 +532,28 @@ async function restore(context: Excel.RequestContext, plan: FormatPlan, state: F
   }
 }
 
+/**
+ * Puts back the notes the write batch changed, each only where the cell's note is still what
+ * the add-in left (a note someone changed since stays): an added note goes, a replaced one
+ * gets its text back, a deleted one comes back. Returns how many it queued.
+ */
+function queueNotesBack(ws: Excel.Worksheet, notes: RestoreRead['notes']): number {
+  let queued = 0;
+  for (const { change, note } of notes) {
+    const now = note.isNullObject ? null : note.content;
+    if (now !== change.text) continue;
+    if (change.kind === 'add') note.delete();
+    else if (change.kind === 'replace' && change.was !== null) note.content = change.was;
+    else if (change.kind === 'delete' && change.was !== null) ws.notes.add(ws.getRange(change.address), change.was);
+    queued++;
+  }
+  return queued;
+}
+
 /** What a restore reads after a failed write: the written cells now, the backup's widths, the print names and notes the plan may have added. */
 interface RestoreRead {
   runs: Array<{ run: ReturnType<typeof valueRuns>[number]; range: Excel.Range }>;
-  notes: Array<{ note: Excel.Note; text: string }>;
+  notes: Array<{ change: PlannedNote; note: Excel.Note }>;
   widths: Array<{ col: number; range: Excel.Range }>;
   printNames: Array<Excel.NamedItem | null>;
 }
@@ -517,10 +578,10 @@ function queueRestoreRead(ws: Excel.Worksheet, backup: Excel.Worksheet, plan: Fo
     : [];
   for (const name of printNames) name?.load('name');
   // By cell address (NoteCollection.getItemOrNullObject, ExcelApi 1.18): null where the add did not run.
-  const notes = added.map(({ address, text }) => {
-    const note = ws.notes.getItemOrNullObject(address);
+  const notes = added.map((change) => {
+    const note = ws.notes.getItemOrNullObject(change.address);
     note.load('content');
-    return { note, text };
+    return { change, note };
   });
   return { runs, widths, printNames, notes };
 }

@@ -35,6 +35,22 @@ export interface FormatState {
    */
   notesKind: NoteKind;
   notes: Excel.Note[];
+  /**
+   * Every note of the sheet with its cell, when the read could tell them all: [] for a sheet
+   * with none, or the cells of a `NoteRecord` when they hold exactly the notes the sheet has
+   * (as many notes found on those cells as the sheet has). Null when a note's cell is unknown.
+   */
+  notesAt: Array<{ address: string; text: string }> | null;
+}
+
+/**
+ * Where the notes of a sheet were when the add-in last saw them all (after its last Format
+ * in this pane): a hint only. The read asks each cell for its note by address and trusts the
+ * record only if the notes found there are all the sheet has.
+ */
+export interface NoteRecord {
+  sheetId: string;
+  addresses: string[];
 }
 
 /** The frozen location as a box; Excel gives whole rows as `1:3` and whole columns as `A:B`. */
@@ -51,7 +67,7 @@ export function frozenBox(address: string): CellBox | null {
  * Queues the loads of FormatState for `ws` (no sync); the returned function builds it after
  * the caller's sync. Needs ExcelApi 1.9 (page layout), which Format checks first.
  */
-export function queueFormatState(context: Excel.RequestContext, ws: Excel.Worksheet): () => FormatState {
+export function queueFormatState(context: Excel.RequestContext, ws: Excel.Worksheet, record: NoteRecord | null = null): () => FormatState {
   ws.load('id, name, protection/protected, pageLayout/orientation, pageLayout/zoom');
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
@@ -72,6 +88,9 @@ export function queueFormatState(context: Excel.RequestContext, ws: Excel.Worksh
   const kind = noteKind();
   const notes = kind === 'note' ? ws.notes : null;
   notes?.load('items/content');
+  // NoteCollection.getItemOrNullObject takes a cell address (ExcelApi 1.18, @types/office-js);
+  // queued for whichever sheet is read, used only if it is the recorded one.
+  const recorded = notes && record ? [...new Set(record.addresses)].map((address) => ({ address, note: notes.getItemOrNullObject(address).load('content') })) : [];
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return () => ({
     sheetId: ws.id,
@@ -88,6 +107,21 @@ export function queueFormatState(context: Excel.RequestContext, ws: Excel.Worksh
     conditionals: conditionals.items.filter((cf) => mayBeOurs(cf.type)),
     notesKind: kind,
     notes: notes ? notes.items : [],
+    notesAt: notes ? notesAt(notes.items.length, ws.id, record, recorded) : null,
   });
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+}
+
+/** Every note's cell, when known: none on the sheet, or the record's cells hold them all. */
+function notesAt(
+  count: number,
+  sheetId: string,
+  record: NoteRecord | null,
+  recorded: ReadonlyArray<{ address: string; note: Excel.Note }>,
+): Array<{ address: string; text: string }> | null {
+  if (count === 0) return [];
+  if (!record || record.sheetId !== sheetId) return null;
+  const found = recorded.filter(({ note }) => !note.isNullObject).map(({ address, note }) => ({ address, text: note.content }));
+  // Distinct cells hold distinct notes (one per cell): as many as the sheet has means all of them.
+  return found.length === count ? found : null;
 }
