@@ -20,6 +20,19 @@ export function formatValue(value: CellInput, numberFormat: string | undefined):
   return compiled(numberFormat && numberFormat.trim() !== '' ? numberFormat : 'General')(value);
 }
 
+/**
+ * `formatValue` with the format fixed: the code is looked up once, not per value (a
+ * sheet's cells share a handful of formats).
+ */
+export function formatterOf(numberFormat: string | undefined): (value: CellInput) => string {
+  const render = compiled(numberFormat && numberFormat.trim() !== '' ? numberFormat : 'General');
+  return (value) => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    return render(value);
+  };
+}
+
 type Render = (value: string | number) => string;
 
 // A sheet has a handful of distinct formats over thousands of cells: each code is

@@ -2,7 +2,7 @@ import { ok } from '../domain/result';
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 import { xlsxMessages } from './messages';
-import { formatValue } from './numberFormat';
+import { formatterOf } from './numberFormat';
 import { packageErrorOf, XlsxWorkbook } from './package/workbook';
 import type { CellRec, SheetPart } from './package/sheet';
 import { symbolArrow } from './package/symbols';
@@ -141,6 +141,17 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   const height = box.bottom - box.top + 1;
   const width = box.right - box.left + 1;
   if (height * width > MAX_GRID_CELLS) return xlsxError('tooLarge', xlsxMessages.sheetTooSpread(fileName, sheetName, MAX_GRID_CELLS));
+  // A sheet's cells share a handful of cell formats: each one's code and renderer is found once.
+  const formats = new Map<number, { format: string; render: (value: CellInput) => string }>();
+  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string } => {
+    let known = formats.get(xf);
+    if (!known) {
+      const format = styles.numberFormat(xf);
+      known = { format, render: formatterOf(format) };
+      formats.set(xf, known);
+    }
+    return known;
+  };
   const values: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
   const text: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(''));
   const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
@@ -150,21 +161,21 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
     if (covered(c.row, c.col)) continue;
     const xf = c.style;
-    const format = styles.numberFormat(xf);
+    const { format, render } = formatOf(xf);
     let v = value;
     if (typeof v === 'string' && v.length <= 2) {
       const arrow = symbolArrow(v, styles.fontName(xf));
       if (arrow) v = arrow;
     }
     values[c.row - box.top]![c.col - box.left] = v;
-    text[c.row - box.top]![c.col - box.left] = formatValue(v, format);
+    text[c.row - box.top]![c.col - box.left] = render(v);
     numberFormats[c.row - box.top]![c.col - box.left] = format;
   }
   // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a % row).
   for (const c of sheet.cells()) {
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
     if (values[c.row - box.top]![c.col - box.left] !== null || !c.hasStyle) continue;
-    numberFormats[c.row - box.top]![c.col - box.left] = styles.numberFormat(c.style);
+    numberFormats[c.row - box.top]![c.col - box.left] = formatOf(c.style).format;
   }
   return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
 }

@@ -1,4 +1,4 @@
-import { formatValue, roundHalfAway } from '../../src/xlsx/numberFormat';
+import { formatterOf, formatValue, roundHalfAway } from '../../src/xlsx/numberFormat';
 import { dateFromSerial, serialFromDate } from '../../src/domain/excelDate';
 
 describe('formatValue', () => {
@@ -99,5 +99,15 @@ describe('serial dates', () => {
 
   it('keeps the time of day', () => {
     expect(serialFromDate(new Date(Date.UTC(2020, 11, 1, 6)))).toBeCloseTo(44166.25, 10);
+  });
+});
+
+describe('formatterOf', () => {
+  // The grid renders each cell through a renderer found once per cell format: it must show
+  // exactly what formatValue shows for the same format, blanks and booleans included.
+  const values = [null, true, false, 0, -0.5, 0.843, 1384, 44105, 'TBC', 'n/a'];
+  it.each(['General', '', '  ', '0.0%', '#,##0', 'mmm-yy', '@', '0.0;(0.0);"-"', '"£"#,##0;[Red]-"£"#,##0', undefined])('matches formatValue under %p', (format) => {
+    const render = formatterOf(format);
+    expect(values.map((v) => render(v))).toEqual(values.map((v) => formatValue(v, format)));
   });
 });

@@ -123,10 +123,10 @@ const tagScratch: number[] = [];
  * the producer wrote it, `s` in its place (or last when it had none), none for style 0.
  */
 export function styledStartTag(text: string, cell: CellRec, style: number): string {
-  const tag = readTag(text, cell.start, 'cell', tagScratch);
-  let out = text.slice(cell.start, tag.nameEnd);
+  const { nameEnd, count } = readTag(text, cell.start, 'cell', tagScratch);
+  let out = text.slice(cell.start, nameEnd);
   let seen = false;
-  for (let k = 0; k < tag.count; k++) {
+  for (let k = 0; k < count; k++) {
     const a = tagScratch[4 * k]!;
     if (tagScratch[4 * k + 1]! - a === 1 && text.charCodeAt(a) === 0x73 /* s */) {
       seen = true;
@@ -137,43 +137,45 @@ export function styledStartTag(text: string, cell: CellRec, style: number): stri
   return out + (cell.selfClosing ? '/>' : '>');
 }
 
-/** A start tag read at `lt`: where its name ends, where the tag ends, its attributes' offsets (4 per attribute, in `scratch`). */
-interface Tag {
-  nameEnd: number;
-  end: number;
-  selfClosing: boolean;
-  count: number;
+/**
+ * A start tag read at `lt` by `readTag`: where its name ends, where the tag ends, whether
+ * it closes itself, how many attributes it has (their offsets, 4 per attribute, are in the
+ * caller's scratch). One reused record, not an object per tag: a sheet has hundreds of
+ * thousands of tags, and an object (and an error closure) for each was much of the
+ * garbage a big read made.
+ */
+const tag = { nameEnd: 0, end: 0, selfClosing: false, count: 0 };
+
+function tagError(part: string, lt: number, detail: string): never {
+  throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${lt})`);
 }
 
 /**
- * Reads the start tag at `lt` (checking its syntax): name, then attributes, each as
- * name start, name end, value start, value end in `scratch`. No string is made.
+ * Reads the start tag at `lt` (checking its syntax) into `tag`: name, then attributes,
+ * each as name start, name end, value start, value end in `scratch`. No string is made.
  */
-function readTag(text: string, lt: number, part: string, scratch: number[]): Tag {
+function readTag(text: string, lt: number, part: string, scratch: number[]): typeof tag {
   const n = text.length;
-  const fail = (detail: string): never => {
-    throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${lt})`);
-  };
   let j = lt + 1;
   while (j < n) {
     const ch = text.charCodeAt(j);
     if (isSpace(ch) || ch === SLASH || ch === GT) break;
     j++;
   }
-  if (j === lt + 1) fail('a "<" that starts no element');
+  if (j === lt + 1) tagError(part, lt, 'a "<" that starts no element');
   const nameEnd = j;
   let count = 0;
   let selfClosing = false;
   for (;;) {
     while (j < n && isSpace(text.charCodeAt(j))) j++;
-    if (j >= n) fail('a start tag is not closed');
+    if (j >= n) tagError(part, lt, 'a start tag is not closed');
     const ch = text.charCodeAt(j);
     if (ch === GT) {
       j++;
       break;
     }
     if (ch === SLASH) {
-      if (text.charCodeAt(j + 1) !== GT) fail('a start tag has a stray "/"');
+      if (text.charCodeAt(j + 1) !== GT) tagError(part, lt, 'a start tag has a stray "/"');
       selfClosing = true;
       j += 2;
       break;
@@ -186,15 +188,15 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): Tag
     }
     const attrEnd = j;
     while (j < n && isSpace(text.charCodeAt(j))) j++;
-    if (attrEnd === nameStart || text.charCodeAt(j) !== EQ) fail('an attribute has no value');
+    if (attrEnd === nameStart || text.charCodeAt(j) !== EQ) tagError(part, lt, 'an attribute has no value');
     j++;
     while (j < n && isSpace(text.charCodeAt(j))) j++;
     const quote = text.charCodeAt(j);
-    if (quote !== QUOT && quote !== APOS) fail('an attribute is not quoted');
+    if (quote !== QUOT && quote !== APOS) tagError(part, lt, 'an attribute is not quoted');
     const close = text.indexOf(quote === QUOT ? '"' : "'", j + 1);
-    if (close < 0) fail('an attribute is not closed');
-    if (has(text, LT, j + 1, close)) fail('an attribute holds "<"');
-    for (let k = 0; k < count; k++) if (same(text, scratch[4 * k]!, scratch[4 * k + 1]!, nameStart, attrEnd)) fail('an attribute is given twice');
+    if (close < 0) tagError(part, lt, 'an attribute is not closed');
+    if (has(text, LT, j + 1, close)) tagError(part, lt, 'an attribute holds "<"');
+    for (let k = 0; k < count; k++) if (same(text, scratch[4 * k]!, scratch[4 * k + 1]!, nameStart, attrEnd)) tagError(part, lt, 'an attribute is given twice');
     scratch[4 * count] = nameStart;
     scratch[4 * count + 1] = attrEnd;
     scratch[4 * count + 2] = j + 1;
@@ -202,9 +204,13 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): Tag
     count++;
     j = close + 1;
     const after = text.charCodeAt(j);
-    if (!isSpace(after) && after !== GT && after !== SLASH) fail('attributes need a space between them');
+    if (!isSpace(after) && after !== GT && after !== SLASH) tagError(part, lt, 'attributes need a space between them');
   }
-  return { nameEnd, end: j, selfClosing, count };
+  tag.nameEnd = nameEnd;
+  tag.end = j;
+  tag.selfClosing = selfClosing;
+  tag.count = count;
+  return tag;
 }
 
 /** The attributes `readTag` found, as an object of decoded values. */
@@ -386,10 +392,8 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       }
       continue;
     }
-    const tag = readTag(text, lt, part, scratch);
-    const { nameEnd, selfClosing } = tag;
+    const { nameEnd, selfClosing, count, end: openEnd } = readTag(text, lt, part, scratch);
     const start = lt;
-    const openEnd = tag.end;
     i = openEnd;
     const depth = stack.length / 2;
     const local = localStart(text, lt + 1, nameEnd);
@@ -398,7 +402,7 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       let style = 0;
       let hasStyle = false;
       let t: string | undefined;
-      for (let k = 0; k < tag.count; k++) {
+      for (let k = 0; k < count; k++) {
         const a = scratch[4 * k]!;
         const b = scratch[4 * k + 1]!;
         const vs = scratch[4 * k + 2]!;
@@ -411,7 +415,7 @@ export function scanSheetData(text: string, from: number, name: string, part: st
           hasStyle = true;
         } else if (ch === 0x74 /* t */) t = typeAt(text, vs, ve);
       }
-      checkAttrs(text, scratch, tag.count, part);
+      checkAttrs(text, scratch, count, part);
       if (col < 0) col = nextCol;
       nextCol = col + 1;
       const c = new CellRec(text, row.row, col, start, openEnd, openEnd, selfClosing, style, t, hasStyle);
@@ -422,7 +426,7 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       field = null;
       if (!selfClosing) cell = c;
     } else if (depth === 0 && is(text, local, nameEnd, 'row')) {
-      const attrs = attrsOf(text, scratch, tag.count, part);
+      const attrs = attrsOf(text, scratch, count, part);
       const r = attrs.r !== undefined ? Number(attrs.r) - 1 : nextRow;
       nextRow = r + 1;
       nextCol = 0;
@@ -434,16 +438,16 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       if (is(text, local, nameEnd, 'v')) field = 'v';
       else if (is(text, local, nameEnd, 'f')) {
         field = 'f';
-        cell.fAttrs = attrsOf(text, scratch, tag.count, part);
+        cell.fAttrs = attrsOf(text, scratch, count, part);
         cell.f = '';
       } else if (is(text, local, nameEnd, 'is')) inIs++;
-      else checkAttrs(text, scratch, tag.count, part);
+      else checkAttrs(text, scratch, count, part);
       if (selfClosing) {
         if (is(text, local, nameEnd, 'is')) inIs--;
         field = null;
       }
     } else {
-      checkAttrs(text, scratch, tag.count, part);
+      checkAttrs(text, scratch, count, part);
       if (cell && inIs > 0) {
         if (is(text, local, nameEnd, 'rPh')) inPhonetic++;
         else if (is(text, local, nameEnd, 't') && inPhonetic === 0) field = 't';
