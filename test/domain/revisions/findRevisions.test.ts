@@ -1,3 +1,6 @@
+import { currentFigures, findRevisions, snapshotFromTables } from '../../../src/domain/revisions/figures';
+import { readScorecard } from '../../../src/domain/sheet/readScorecard';
+import { syntheticGrid } from '../../fixtures/seedGrids';
 import { findRevisionsInFigures, revisionId } from '../../../src/domain/revisions/findRevisions';
 import type { CurrentFigure, Snapshot, SnapshotFigure } from '../../../src/domain/revisions/types';
 
@@ -39,5 +42,29 @@ describe('findRevisionsInFigures', () => {
     const found = findRevisionsInFigures(published, current);
     expect(found.map((r) => r.month)).toEqual(['Nov-20', 'Dec-20']);
     expect(current).toEqual(copy);
+  });
+});
+
+describe('findRevisions (tables) answers as findRevisionsInFigures(currentFigures)', () => {
+  const grid = syntheticGrid(120, 6);
+  const read = readScorecard(grid, { convention: 'performance' });
+  if (!read.ok) throw new Error(read.error.message);
+  const tables = read.value;
+  const snapshot = snapshotFromTables(tables, { publishedAt: '2021-01-08T10:00:00Z' });
+  // One figure in 7 published differently, one in 11 published as a placeholder, one indicator in 5 not published.
+  const figures = snapshot.figures
+    .filter((f, i) => i % 5 !== 0 || f.month !== snapshot.figures[0]!.month)
+    .map((f, i) => (i % 7 === 0 && f.value !== null ? { ...f, value: f.value + 1, display: `${f.display}9` } : i % 11 === 0 ? { ...f, value: null, display: 'TBC', missing: true } : f));
+  const published: Snapshot = { ...snapshot, figures: [...figures, ...figures.slice(0, 10).map((f) => ({ ...f, display: 'second copy' }))] };
+
+  it.each([
+    ['the sheet as read', tables],
+    ['tables in reverse order, rows reversed', [...tables].reverse().map((t) => ({ ...t, indicators: [...t.indicators].reverse() }))],
+    ['every table twice (one id at one address twice)', [...tables, ...tables]],
+    ['a row repeated one row lower (one id at two addresses)', tables.map((t) => ({ ...t, indicators: [...t.indicators, ...t.indicators.slice(0, 3).map((r) => ({ ...r, months: r.months.map((m) => ({ ...m, row: m.row - 1, text: '1' })) }))] }))],
+  ])('%s', (_name, current) => {
+    const expected = findRevisionsInFigures(published, currentFigures(current));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(findRevisions(published, current)).toEqual(expected);
   });
 });
