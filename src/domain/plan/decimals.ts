@@ -8,8 +8,20 @@ import type { Grid } from '../sheet/grid';
 import type { CellInput } from '../types';
 import type { CellStyle } from './types';
 
+// A sheet has a handful of formats over thousands of figure cells: each is looked at once.
+const DECIMALS = new Map<string, number>();
+
 /** Decimal places a format's first section shows (`0.0%` -> 1, `#,##0` -> 0). */
 export function formatDecimals(format: string): number {
+  let decimals = DECIMALS.get(format);
+  if (decimals === undefined) {
+    decimals = decimalsOf(format);
+    if (DECIMALS.size < 1024) DECIMALS.set(format, decimals);
+  }
+  return decimals;
+}
+
+function decimalsOf(format: string): number {
   const section = format.split(';')[0] ?? '';
   let inQuote = false;
   let decimals = -1;
@@ -65,6 +77,17 @@ export function shownDecimals(text: string): number {
   return n;
 }
 
+/** Whether text holds a digit (per figure cell, so without a regular expression). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) return true;
+  return false;
+}
+
+/** `General` in any case, without a lower-case copy of every cell's format. */
+function isGeneral(format: string): boolean {
+  return format === 'General' || (format.length === 7 && format.toLowerCase() === 'general');
+}
+
 /** Most decimals a kept format gets (General can show a third as 0.333333333). */
 const MAX_DECIMALS = 10;
 
@@ -80,7 +103,7 @@ const MAX_DECIMALS = 10;
 export function keptFormat(planned: string, value: CellInput, shown: string, current: string): string {
   if (typeof value !== 'number' || planned.includes('%') !== current.includes('%')) return planned;
   // A figure too wide for its column shows as ####: its format says how many decimals it shows.
-  const decimals = /\d/.test(shown) ? shownDecimals(shown) : /^general$/i.test(current) ? 0 : formatDecimals(current);
+  const decimals = hasDigit(shown) ? shownDecimals(shown) : isGeneral(current) ? 0 : formatDecimals(current);
   if (decimals <= formatDecimals(planned)) return planned;
   return withDecimals(planned, Math.min(decimals, MAX_DECIMALS));
 }
