@@ -68,6 +68,8 @@ const CASES: Array<[string, string, string]> = [
   ['comments, CDATA, processing instructions and whitespace', '<row r="4">\n  <!-- a <c> in a comment is not a cell -->\n  <c r="A4" t="str"><v><![CDATA[<not markup> & such]]></v></c><?pi data?>\n  <c r="B4" s=\'3\' ><v >7</v ></c >\n</row>', ''],
   ['self-closing rows and cells without references', '<row r="5"/><row><c><v>1</v></c><c t="b"><v>1</v></c></row><row r="9" customFormat="1" s="4"><c r="D9"/></row>', ''],
   ['a prefixed namespace', '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>hi</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row>', 'x'],
+  // The one-step read of `<c ...><v>text</v></c>` and the cells near it that must not take it.
+  ['plain value cells and their near misses', '<row r="1"><c r="A1"><v></v></c><c r="B1" t="str"><v>a &amp; b\r\nc</v></c><c r="C1"><v>1</v><f>A1</f></c><c r="D1"><v>2</v></c ><c r="E1" t="e"><v>#N/A</v></c></row>', ''],
   ['line ends and character references in text', '<row r="1"><c r="A1" t="str"><f>A1\r\n&amp;B1</f><v>one\r\ntwo &#10; three</v></c></row>', ''],
 ];
 
@@ -108,6 +110,8 @@ describe('sheet cell scanner', () => {
     ['an entity outside a value', '<row r="1">&bogus;<c r="A1"/></row>'],
     ['an unterminated comment', '<row r="1"><!-- never closed <c r="A1"/></row>'],
     ['a declaration', '<row r="1"><!ENTITY x "y"><c r="A1"/></row>'],
+    ['a value cell closed by the wrong name', '<row r="1"><c r="A1"><v>1</v></cc></row>'],
+    ['an undefined entity in a plain value cell', '<row r="1"><c r="A1"><v>&bogus;</v></c></row>'],
     ['a duplicate attribute', '<row r="1"><c r="A1" r="B1"/></row>'],
     ['"<" in an attribute', '<row r="1"><c r="A<1"/></row>'],
   ];

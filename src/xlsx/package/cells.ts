@@ -424,7 +424,18 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       inIs = 0;
       inPhonetic = 0;
       field = null;
-      if (!selfClosing) cell = c;
+      if (!selfClosing) {
+        // Most cells are `<c ...><v>text</v></c>`: read in one step, what the general path
+        // below would read from the same characters (anything else takes that path).
+        const close = plainValueCell(text, openEnd, lt + 1, nameEnd);
+        if (close >= 0) {
+          if (close > openEnd + 3) c.v = textOf(text.slice(openEnd + 3, close), part);
+          c.end = close + 4 + 2 + (nameEnd - lt - 1) + 1;
+          i = c.end;
+          continue;
+        }
+        cell = c;
+      }
     } else if (depth === 0 && is(text, local, nameEnd, 'row')) {
       const attrs = attrsOf(text, scratch, count, part);
       const r = attrs.r !== undefined ? Number(attrs.r) - 1 : nextRow;
@@ -459,6 +470,22 @@ export function scanSheetData(text: string, from: number, name: string, part: st
     }
     if (!selfClosing) stack.push(lt + 1, nameEnd);
   }
+}
+
+/**
+ * Where `</v>` starts when the cell whose start tag ends at `from` is exactly
+ * `<v>text</v></NAME>` (NAME the cell's element name as written, text[nameStart, nameEnd)),
+ * the text holding no markup; else -1.
+ */
+function plainValueCell(text: string, from: number, nameStart: number, nameEnd: number): number {
+  if (text.charCodeAt(from) !== LT || text.charCodeAt(from + 1) !== 0x76 /* v */ || text.charCodeAt(from + 2) !== GT) return -1;
+  const close = text.indexOf('<', from + 3);
+  if (close < 0 || text.charCodeAt(close + 1) !== SLASH || text.charCodeAt(close + 2) !== 0x76 || text.charCodeAt(close + 3) !== GT) return -1;
+  const end = close + 4;
+  if (text.charCodeAt(end) !== LT || text.charCodeAt(end + 1) !== SLASH) return -1;
+  const len = nameEnd - nameStart;
+  if (!same(text, end + 2, end + 2 + len, nameStart, nameEnd) || text.charCodeAt(end + 2 + len) !== GT) return -1;
+  return close;
 }
 
 /** Attribute values are checked for their references even when nobody reads them. */
