@@ -154,8 +154,12 @@ export function findRevisions(published: Snapshot, current: readonly ScorecardTa
   }
   const revised: Array<{ revision: Revision; seq: number }> = [];
   for (const [pub, m] of matched) {
+    const display = shownText(m.cell);
+    const value = m.cell.value.kind === 'number' ? m.cell.value.value : null;
+    // Shown the same and holding the same number: not revised, whatever isRevised would parse.
+    if (display === pub.display && value === pub.value) continue;
     const p = { display: pub.display, value: pub.value };
-    const c = { display: shownText(m.cell), value: m.cell.value.kind === 'number' ? m.cell.value.value : null };
+    const c = { display, value };
     if (!isRevised(p, c)) continue;
     const { table, row, cell } = m;
     revised.push({
