@@ -1,3 +1,4 @@
+import type { TextOut } from './textOut';
 import { XmlError, type XNode } from './xml';
 
 /**
@@ -119,22 +120,26 @@ function textOf(raw: string, part: string): string {
 const tagScratch: number[] = [];
 
 /**
- * A cell's start tag as written with its style set to `style`: every other attribute as
- * the producer wrote it, `s` in its place (or last when it had none), none for style 0.
+ * A cell's start tag as written with its style set to `style`, onto `out`: every other
+ * attribute as the producer wrote it (copied as a range of the text), `s` in its place
+ * (or last when it had none), none for style 0.
  */
-export function styledStartTag(text: string, cell: CellRec, style: number): string {
+export function writeStyledStartTag(out: TextOut, text: string, cell: CellRec, style: number): void {
   const { nameEnd, count } = readTag(text, cell.start, 'cell', tagScratch);
-  let out = text.slice(cell.start, nameEnd);
+  out.range(cell.start, nameEnd);
   let seen = false;
   for (let k = 0; k < count; k++) {
     const a = tagScratch[4 * k]!;
     if (tagScratch[4 * k + 1]! - a === 1 && text.charCodeAt(a) === 0x73 /* s */) {
       seen = true;
-      if (style !== 0) out += ` s="${style}"`;
-    } else out += ` ${text.slice(a, tagScratch[4 * k + 3]! + 1)}`;
+      if (style !== 0) out.text(` s="${style}"`);
+    } else {
+      out.text(' ');
+      out.range(a, tagScratch[4 * k + 3]! + 1);
+    }
   }
-  if (!seen && style !== 0) out += ` s="${style}"`;
-  return out + (cell.selfClosing ? '/>' : '>');
+  if (!seen && style !== 0) out.text(` s="${style}"`);
+  out.text(cell.selfClosing ? '/>' : '>');
 }
 
 /**

@@ -95,12 +95,10 @@ export class OpcPackage {
 
   /** A part's text (decoded once, cached); null when the package has no such part. */
   text(name: string): string | null {
-    const pieces = this.changedPieces.get(name);
     const bytes = this.changedBytes.get(name);
-    if (pieces || bytes) {
-      this.changedPieces.delete(name);
+    if (bytes) {
       this.changedBytes.delete(name);
-      this.changed.set(name, pieces ? pieces.join('') : new TextDecoder().decode(bytes));
+      this.changed.set(name, new TextDecoder().decode(bytes));
     }
     const changed = this.changed.get(name);
     if (changed !== undefined) return changed;
@@ -116,22 +114,20 @@ export class OpcPackage {
   /** Replaces (or adds) a part's text. */
   set(name: string, text: string): void {
     if (!this.byName.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
-    this.changedPieces.delete(name);
     this.changedBytes.delete(name);
     this.changed.set(name, text);
   }
 
   /**
-   * Replaces a part's text given as pieces in order: they are encoded one by one when the
-   * package is saved, so a big sheet never exists as one string beside its bytes.
+   * Replaces a part's text given already encoded as UTF-8 (a big sheet, written straight
+   * into bytes, so it never exists as one string beside them); decoded only if read back.
    */
-  setPieces(name: string, pieces: string[]): void {
+  setUtf8(name: string, bytes: Uint8Array): void {
     this.set(name, '');
-    this.changedPieces.set(name, pieces);
+    this.changedBytes.set(name, bytes);
   }
 
-  private readonly changedPieces = new Map<string, string[]>();
-  /** Parts set as pieces, once encoded by a save. */
+  /** Parts set as UTF-8 bytes. */
   private readonly changedBytes = new Map<string, Uint8Array>();
 
   isChanged(name: string): boolean {
@@ -209,17 +205,8 @@ export class OpcPackage {
     const encoder = new TextEncoder();
     const bytesOf = (name: string, declared: boolean): Uint8Array => {
       const encoded = this.changedBytes.get(name);
-      if (encoded) return encoded;
-      const pieces = this.changedPieces.get(name);
-      if (!pieces) return encoder.encode(declared ? utf8Declaration(this.changed.get(name)!) : this.changed.get(name)!);
-      // The declaration is in the first piece (the text up to the first edit) unless an edit starts inside it.
-      const first = pieces[0] ?? '';
-      const whole = declared && first.startsWith('<?xml') && !first.includes('?>') ? [pieces.join('')] : pieces;
-      const bytes = encodePieces(declared ? [utf8Declaration(whole[0] ?? ''), ...whole.slice(1)] : whole, encoder);
-      // The pieces are let go before the zip is written (a big sheet has hundreds of thousands); the text stays readable.
-      this.changedPieces.delete(name);
-      this.changedBytes.set(name, bytes);
-      return bytes;
+      if (encoded) return declared ? utf8DeclarationBytes(encoded) : encoded;
+      return encoder.encode(declared ? utf8Declaration(this.changed.get(name)!) : this.changed.get(name)!);
     };
     const out: ZipOut[] = this.entries.map((entry) => {
       if (!this.changed.has(entry.name)) return { kind: 'copy', entry };
@@ -230,49 +217,24 @@ export class OpcPackage {
   }
 }
 
-/**
- * Pieces of text as one UTF-8 buffer, encoded straight into it in batches of about 64 K
- * characters (one `encodeInto` per small piece costs more than it saves), the buffer grown
- * when a batch does not fit.
- */
-function encodePieces(pieces: readonly string[], encoder: TextEncoder): Uint8Array {
-  let size = 0;
-  for (const p of pieces) size += p.length;
-  let buf = new Uint8Array(Math.max(64, Math.ceil(size * 1.05)));
-  let at = 0;
-  const put = (text: string): void => {
-    let rest = text;
-    for (;;) {
-      const { read, written } = encoder.encodeInto(rest, buf.subarray(at));
-      at += written;
-      if (read === rest.length) return;
-      // encodeInto never stops inside a character (a surrogate pair is read whole or not at all).
-      rest = rest.slice(read);
-      const bigger = new Uint8Array(Math.max(buf.length * 2, at + rest.length * 3));
-      bigger.set(buf.subarray(0, at));
-      buf = bigger;
-    }
-  };
-  let batch: string[] = [];
-  let batched = 0;
-  for (const p of pieces) {
-    if (p.length >= 65_536) {
-      if (batch.length > 0) put(batch.join(''));
-      batch = [];
-      batched = 0;
-      put(p);
-      continue;
-    }
-    batch.push(p);
-    batched += p.length;
-    if (batched >= 65_536) {
-      put(batch.join(''));
-      batch = [];
-      batched = 0;
-    }
-  }
-  if (batch.length > 0) put(batch.join(''));
-  return buf.subarray(0, at);
+/** `utf8Declaration` on encoded text: only the declaration's bytes are looked at (and replaced when it named UTF-16). */
+function utf8DeclarationBytes(bytes: Uint8Array): Uint8Array {
+  // `<?xml`
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f || bytes[2] !== 0x78 || bytes[3] !== 0x6d || bytes[4] !== 0x6c) return bytes;
+  // Just past the declaration's `?>`.
+  let end = 5;
+  const most = Math.min(bytes.length, 1024);
+  while (end + 1 < most && !(bytes[end] === 0x3f && bytes[end + 1] === 0x3e)) end++;
+  if (end + 1 >= most) return bytes;
+  end += 2;
+  const head = new TextDecoder().decode(bytes.subarray(0, end));
+  const fixed = utf8Declaration(head);
+  if (fixed === head) return bytes;
+  const start = new TextEncoder().encode(fixed);
+  const out = new Uint8Array(start.length + bytes.length - end);
+  out.set(start);
+  out.set(bytes.subarray(end), start.length);
+  return out;
 }
 
 /** A part decoded from UTF-16 is written back as UTF-8: its declaration must say so. */

@@ -1,6 +1,7 @@
 import { a1, type CellBox } from '../../domain/sheet/grid';
 import { columnIndex, parseRef } from './refs';
-import { scanSheetData, styledStartTag, type CellRec, type RowRec } from './cells';
+import { scanSheetData, writeStyledStartTag, type CellRec, type RowRec } from './cells';
+import { PiecesOut, Utf8Writer, type TextOut } from './textOut';
 import { attrsText, escapeAttr, escapeText, parseXml, rawOf, Splice, type XNode } from './xml';
 
 /**
@@ -278,12 +279,17 @@ export class SheetPart {
   }
 
   insertTop(local: string, xml: string): void {
+    this.topEdits.insert(this.topPlace(local), xml);
+  }
+
+  /** Where a new top-level element goes: before the first one the schema puts after it. */
+  private topPlace(local: string): number {
     const order = WORKSHEET_ORDER.indexOf(local);
     const next = this.root.children.find((c) => {
       const o = WORKSHEET_ORDER.indexOf(c.local);
       return o > order;
     });
-    this.topEdits.insert(next ? next.start : this.root.closeStart, xml);
+    return next ? next.start : this.root.closeStart;
   }
 
   el(local: string): string {
@@ -295,22 +301,40 @@ export class SheetPart {
   }
 
   /**
-   * The part's new text. The rows are written in one pass in document order: a row without
-   * edits is copied as one slice of the original text, an edited row is copied between
-   * its edited cells, and new rows go in row order among the existing ones. No edit list
-   * is sorted and no per-cell splice is made, so the cost is the text's length plus the
-   * edited cells'.
+   * The part's new text. The rows are written in one pass in document order: a run of
+   * rows without edits is copied as one range of the original text, an edited row is
+   * copied between its edited cells, and new rows go in row order among the existing ones.
+   * No edit list is sorted and no per-cell splice is made, so the cost is the text's
+   * length plus the edited cells'.
    */
   serialize(): string {
     return this.serializePieces().join('');
   }
 
-  /** The part's new text as pieces in order (what `serialize` joins), for writing without one big string. */
+  /** The part's new text as pieces in order (what `serialize` joins). */
   serializePieces(): string[] {
+    const out = new PiecesOut(this.text);
+    this.writeTo(out);
+    return out.pieces;
+  }
+
+  /**
+   * The part's new text as UTF-8, encoded straight into one buffer as it is written (a
+   * big sheet never exists as pieces, or as one string, beside its bytes).
+   */
+  serializeUtf8(): Uint8Array {
+    // Room for the text and a restyled start tag's longer `s` for each edited cell, so the buffer is rarely grown.
+    let edited = 0;
+    for (const e of this.edits.values()) edited += e.styles.length + (e.contents?.size ?? 0);
+    const out = new Utf8Writer(this.text, this.text.length + 12 * edited);
+    this.writeTo(out);
+    return out.bytes();
+  }
+
+  private writeTo(out: TextOut): void {
     // A copy: the rows written here are not kept by the part (and a second call writes the same).
     const splice = this.topEdits.copy();
     const p = this.p;
-    const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
     // Rows with cell edits or `<row>` attribute edits, in row order.
     const edited = new Set<number>(this.edits.keys());
     for (const row of this.rowEdits.keys()) edited.add(row);
@@ -319,37 +343,65 @@ export class SheetPart {
       const newRows = [...edited].filter((r) => !existingRows.has(r)).sort((a, b) => a - b);
       const data = this.sheetData;
       if (data && !data.selfClosing) {
-        const out: string[] = [];
-        const rowPieces: string[] = [];
-        const text = this.text;
-        let at = data.openEnd;
-        let k = 0;
-        for (const existing of this.rowList) {
-          if (k < newRows.length && newRows[k]! < existing.row) {
-            out.push(text.slice(at, existing.node.start));
-            at = existing.node.start;
-            while (k < newRows.length && newRows[k]! < existing.row) out.push(this.newRowXml(newRows[k++]!, box));
-          }
-          // Only the last copy of a row written twice carries its edits (it is the one read).
-          if (!edited.has(existing.row) || this.rows.get(existing.row) !== existing) continue;
-          out.push(text.slice(at, existing.node.start));
-          // Each edited row joined into one string: the pieces of its cells are short-lived.
-          rowPieces.length = 0;
-          this.rowXml(existing, rowPieces, box);
-          out.push(rowPieces.join(''));
-          at = existing.node.end;
-        }
-        out.push(text.slice(at, data.closeStart));
-        while (k < newRows.length) out.push(this.newRowXml(newRows[k++]!, box));
-        splice.replace(data.openEnd, data.closeStart, out);
+        splice.replace(data.openEnd, data.closeStart, (o) => this.writeRows(o, data, edited, newRows));
       } else if (newRows.length > 0) {
-        const rows = newRows.map((r) => this.newRowXml(r, box)).join('');
-        if (!data) this.insertTop('sheetData', `<${p}sheetData>${rows}</${p}sheetData>`);
+        const rows = newRows.map((r) => this.newRowXml(r)).join('');
+        // Into this write's copy of the edits (the part's own are not changed by writing it).
+        if (!data) splice.insert(this.topPlace('sheetData'), `<${p}sheetData>${rows}</${p}sheetData>`);
         else splice.replace(data.start, data.end, `<${data.name}>${rows}</${data.name}>`);
       }
+      // Every edited row is written (an existing one in place, a new one among them), so the
+      // used range grows by the edited cells of every edited row.
+      const box = this.editedBox();
+      if (box.bottom >= 0) this.widenDimension(splice, box);
     }
-    if (box.bottom >= 0) this.widenDimension(splice, box);
-    return splice.pieces(this.text);
+    splice.writeTo(this.text, out);
+  }
+
+  /** The rows of a `<sheetData>` with their edits, onto `out`. */
+  private writeRows(out: TextOut, data: XNode, edited: ReadonlySet<number>, newRows: readonly number[]): void {
+    let at = data.openEnd;
+    let k = 0;
+    for (const existing of this.rowList) {
+      if (k < newRows.length && newRows[k]! < existing.row) {
+        out.range(at, existing.node.start);
+        at = existing.node.start;
+        while (k < newRows.length && newRows[k]! < existing.row) out.text(this.newRowXml(newRows[k++]!));
+      }
+      // Only the last copy of a row written twice carries its edits (it is the one read).
+      if (!edited.has(existing.row) || this.rows.get(existing.row) !== existing) continue;
+      out.range(at, existing.node.start);
+      this.rowXml(existing, out);
+      at = existing.node.end;
+    }
+    out.range(at, data.closeStart);
+    while (k < newRows.length) out.text(this.newRowXml(newRows[k++]!));
+  }
+
+  /** The box of every edited cell (bottom -1 when none). */
+  private editedBox(): CellBox {
+    const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+    for (const [row, e] of this.edits) {
+      // A style array is sparse: its last index is its length less one, its first the first one set.
+      let left = Infinity;
+      let right = -1;
+      if (e.styles.length > 0) {
+        let c = 0;
+        while (e.styles[c] === undefined) c++;
+        left = c;
+        right = e.styles.length - 1;
+      }
+      for (const c of e.contents?.keys() ?? []) {
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+      if (right < 0) continue;
+      box.top = Math.min(box.top, row);
+      box.bottom = Math.max(box.bottom, row);
+      box.left = Math.min(box.left, left);
+      box.right = Math.max(box.right, right);
+    }
+    return box;
   }
 
   /** The edited columns of a row, in column order. */
@@ -381,52 +433,36 @@ export class SheetPart {
     return out;
   }
 
-  private static grow(box: CellBox, row: number, cols: readonly number[]): void {
-    if (cols.length === 0) return;
-    box.top = Math.min(box.top, row);
-    box.bottom = Math.max(box.bottom, row);
-    box.left = Math.min(box.left, cols[0]!);
-    box.right = Math.max(box.right, cols[cols.length - 1]!);
-  }
-
-  private newRowXml(row: number, box: CellBox): string {
+  private newRowXml(row: number): string {
     const cols = this.editedCols(row);
-    SheetPart.grow(box, row, cols);
     let cells = '';
     for (const c of cols) cells += this.cellXml(row, c, undefined, this.editOf(row, c));
     return `<${this.p}row${attrsText(Object.entries({ r: String(row + 1), ...this.rowEdits.get(row) }))}>${cells}</${this.p}row>`;
   }
 
   /** An existing row with its edits, onto `out`: the original text between edited cells. */
-  private rowXml(existing: RowRec, out: string[], box: CellBox): void {
+  private rowXml(existing: RowRec, out: TextOut): void {
     const text = this.text;
     const { row, node } = existing;
     const cols = this.editedCols(row);
-    SheetPart.grow(box, row, cols);
     const rowAttrs = this.rowEdits.get(row);
     const byCol = existing.byCol;
     const styles = this.edits.get(row)?.styles;
     const contents = this.edits.get(row)?.contents ?? null;
     const hasNew = cols.some((c) => byCol[c] === undefined);
-    let open = text.slice(node.start, node.openEnd);
     if (hasNew || rowAttrs) {
       const attrs = { ...node.attrs, ...rowAttrs };
       // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
       if (hasNew) delete attrs.spans;
-      open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
-      if (node.selfClosing && !hasNew) open = `${open.slice(0, -1)}/>`;
-    }
+      const open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
+      out.text(node.selfClosing && !hasNew ? `${open.slice(0, -1)}/>` : open);
+    } else out.range(node.start, node.openEnd);
     if (node.selfClosing) {
-      if (!hasNew) {
-        out.push(open);
-        return;
-      }
-      out.push(open);
-      for (const c of cols) out.push(this.cellXml(row, c, undefined, this.editOf(row, c)));
-      out.push(`</${node.name}>`);
+      if (!hasNew) return;
+      for (const c of cols) out.text(this.cellXml(row, c, undefined, this.editOf(row, c)));
+      out.text(`</${node.name}>`);
       return;
     }
-    out.push(open);
     let at = node.openEnd;
     // Edited columns in order; cells are met in document order (column order in any file a
     // producer writes), a new cell going before the first existing cell to its right.
@@ -434,31 +470,34 @@ export class SheetPart {
     for (const cell of existing.cells) {
       for (; k < cols.length && cols[k]! < cell.col; k++) {
         if (byCol[cols[k]!] !== undefined) continue;
-        out.push(text.slice(at, cell.start));
+        out.range(at, cell.start);
         at = cell.start;
-        out.push(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
+        out.text(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
       }
       const style = styles?.[cell.col];
       const contentEdited = contents?.has(cell.col) ?? false;
       if (style === undefined && !contentEdited) continue;
       if (byCol[cell.col] !== cell) continue;
-      out.push(text.slice(at, cell.start));
+      out.range(at, cell.start);
       if (!contentEdited) {
-        out.push(styledStartTag(text, cell, style!));
+        writeStyledStartTag(out, text, cell, style!);
         at = cell.openEnd;
       } else {
-        out.push(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
+        out.text(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
         at = cell.end;
       }
     }
-    const tail: string[] = [];
-    for (; k < cols.length; k++) if (byCol[cols[k]!] === undefined) tail.push(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
-    if (tail.length > 0) {
-      out.push(text.slice(at, node.closeStart));
-      at = node.closeStart;
-      out.push(tail.join(''));
+    let tailed = false;
+    for (; k < cols.length; k++) {
+      if (byCol[cols[k]!] !== undefined) continue;
+      if (!tailed) {
+        out.range(at, node.closeStart);
+        at = node.closeStart;
+        tailed = true;
+      }
+      out.text(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
     }
-    out.push(text.slice(at, node.end));
+    out.range(at, node.end);
   }
 
   private widenDimension(splice: Splice, box: CellBox): void {

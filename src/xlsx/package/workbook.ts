@@ -296,7 +296,7 @@ export class XlsxWorkbook {
   /** The package with every change written in; parts not changed are copied as they came. */
   save(): Uint8Array {
     for (const [part, n] of this.notesBySheet) n.serialize(part);
-    for (const [part, s] of this.sheetParts) if (s.changed) this.pkg.setPieces(part, s.serializePieces());
+    for (const [part, s] of this.sheetParts) if (s.changed) this.pkg.setUtf8(part, s.serializeUtf8());
     if (this.stylesPart?.changed) this.pkg.set(this.stylesPart.part, this.stylesPart.serialize());
     if (this.workbookEdits.length > 0) this.flushWorkbook();
     return this.pkg.save();

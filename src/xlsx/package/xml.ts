@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { PiecesOut, type TextOut } from './textOut';
 
 /**
  * XML parts read with saxes (a streaming, well-formedness-checking tokenizer that reports
@@ -220,11 +221,14 @@ export function attrsText(attrs: ReadonlyArray<readonly [string, string | number
  * Edits to one text, applied together: each replaces [start, end) of the original.
  * Insertions at the same offset keep the order they were added in.
  */
-export class Splice {
-  private readonly edits: Array<{ start: number; end: number; text: string | readonly string[]; seq: number }> = [];
+/** What an edit puts in: text, text as pieces, or a writer of it (a sheet's rows, written straight out). */
+export type SpliceText = string | readonly string[] | ((out: TextOut) => void);
 
-  /** `text` may be given as pieces (a sheet's rows), so no one big string is made for it. */
-  replace(start: number, end: number, text: string | readonly string[]): void {
+export class Splice {
+  private readonly edits: Array<{ start: number; end: number; text: SpliceText; seq: number }> = [];
+
+  /** `text` may be given as pieces or a writer (a sheet's rows), so no one big string is made for it. */
+  replace(start: number, end: number, text: SpliceText): void {
     this.edits.push({ start, end, text, seq: this.edits.length });
   }
 
@@ -255,18 +259,24 @@ export class Splice {
   /** The edited text as pieces in order (slices of the original and the edits' texts). */
   pieces(original: string): string[] {
     if (this.edits.length === 0) return [original];
+    const out = new PiecesOut(original);
+    this.writeTo(original, out);
+    return out.pieces;
+  }
+
+  /** The edited text written to `out`: the original between the edits, as ranges of it. */
+  writeTo(original: string, out: TextOut): void {
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || a.end - b.end || a.seq - b.seq);
-    const out: string[] = [];
     let at = 0;
     for (const e of sorted) {
       if (e.start < at) throw new Error(`overlapping edits at ${e.start}`);
-      out.push(original.slice(at, e.start));
-      if (typeof e.text === 'string') out.push(e.text);
-      else for (const t of e.text) out.push(t);
+      out.range(at, e.start);
+      if (typeof e.text === 'string') out.text(e.text);
+      else if (typeof e.text === 'function') e.text(out);
+      else for (const t of e.text) out.text(t);
       at = e.end;
     }
-    out.push(original.slice(at));
-    return out;
+    out.range(at, original.length);
   }
 }
 

@@ -1,0 +1,49 @@
+import { OpcPackage } from '../../src/xlsx/package/opc';
+import { SheetPart } from '../../src/xlsx/package/sheet';
+import { Utf8Writer } from '../../src/xlsx/package/textOut';
+import { writeZip } from '../../src/xlsx/package/zip';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+describe('sheet written straight into UTF-8', () => {
+  it('gives the bytes of the text serialize() gives, with non-ASCII text, new cells, restyles and a new row', () => {
+    const long = 'Ünïcødé 😀 '.repeat(20);
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><dimension ref="A1:B2"/><sheetData>` +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Café ☕</t></is></c><c  r="B1"   s="2"><v>1</v></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c><c r="B2"/></row></sheetData></worksheet>`;
+    const part = new SheetPart(xml, 'xl/worksheets/sheet1.xml');
+    part.setStyle(0, 1, 7);
+    part.setStyle(1, 0, 3);
+    part.setContent(1, 3, { kind: 'string', value: 'naïve' });
+    part.setContent(4, 0, { kind: 'number', value: 5 });
+    const text = part.serialize();
+    expect(text).toContain('<c r="B1" s="7"><v>1</v></c>');
+    expect(text).toContain('<dimension ref="A1:D5"/>');
+    expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+  });
+
+  it('grows its buffer however small the first guess', () => {
+    const source = 'a'.repeat(100) + 'é'.repeat(100);
+    const out = new Utf8Writer(source, 1);
+    out.range(0, 150);
+    out.text('😀'.repeat(50));
+    out.range(150, 200);
+    expect(new TextDecoder().decode(out.bytes())).toBe(source.slice(0, 150) + '😀'.repeat(50) + source.slice(150));
+  });
+
+  it('writes a part read as UTF-16 and set as UTF-8 bytes with a UTF-8 declaration', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><a>é</a>';
+    const utf16 = new Uint8Array(2 + xml.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) {
+      utf16[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = xml.charCodeAt(i) >> 8;
+    }
+    const pkg = OpcPackage.open(writeZip([{ kind: 'new', name: 'x.xml', data: utf16 }]));
+    expect(pkg.text('x.xml')).toBe(xml);
+    pkg.setUtf8('x.xml', new TextEncoder().encode(xml.replace('é', 'è')));
+    const saved = OpcPackage.open(pkg.save());
+    expect(saved.text('x.xml')).toBe('<?xml version="1.0" encoding="UTF-8"?><a>è</a>');
+  });
+});
