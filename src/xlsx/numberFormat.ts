@@ -15,9 +15,7 @@ import { dateFromSerial } from '../domain/excelDate';
  * formatValue(1384, '#,##0')   // '1,384'
  */
 export function formatValue(value: CellInput, numberFormat: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return compiled(numberFormat && numberFormat.trim() !== '' ? numberFormat : 'General')(value);
+  return formatterOf(numberFormat)(value);
 }
 
 /**
