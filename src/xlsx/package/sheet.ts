@@ -308,14 +308,9 @@ export class SheetPart {
    * length plus the edited cells'.
    */
   serialize(): string {
-    return this.serializePieces().join('');
-  }
-
-  /** The part's new text as pieces in order (what `serialize` joins). */
-  serializePieces(): string[] {
     const out = new PiecesOut(this.text);
     this.writeTo(out);
-    return out.pieces;
+    return out.pieces.join('');
   }
 
   /**
