@@ -217,13 +217,13 @@ export function attrsText(attrs: ReadonlyArray<readonly [string, string | number
   return out;
 }
 
+/** What an edit puts in: text, text as pieces, or a writer of it (a sheet's rows, written straight out). */
+export type SpliceText = string | readonly string[] | ((out: TextOut) => void);
+
 /**
  * Edits to one text, applied together: each replaces [start, end) of the original.
  * Insertions at the same offset keep the order they were added in.
  */
-/** What an edit puts in: text, text as pieces, or a writer of it (a sheet's rows, written straight out). */
-export type SpliceText = string | readonly string[] | ((out: TextOut) => void);
-
 export class Splice {
   private readonly edits: Array<{ start: number; end: number; text: SpliceText; seq: number }> = [];
 
