@@ -9,6 +9,16 @@
 /** Milliseconds (UTC, since 1970) of serial 0 as counted from March 1900 on: 30 December 1899. */
 export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/**
+ * Days between the 1904 date system's serial 0 (1 January 1904) and the same day's 1900
+ * serial (1,462). A workbook saved with `date1904` stores every date that many days lower;
+ * the engine speaks 1900 serials, so the adapters add this on reading and take it off on
+ * writing.
+ *
+ * @example serialFromUtc(Date.UTC(2020, 11, 1)) - DAYS_1904_AFTER_1900 // 42704, Dec-20 in a 1904 workbook
+ */
+export const DAYS_1904_AFTER_1900 = 1462;
+
 /** Milliseconds in a day: one serial. */
 export const MS_PER_DAY = 86_400_000;
 

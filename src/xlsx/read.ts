@@ -8,7 +8,8 @@ import type { CellRec, SheetPart } from './package/sheet';
 import { symbolArrow } from './package/symbols';
 import type { ZipCodec } from './package/zip';
 import { xlsxError, type XlsxResult } from './result';
-import { dateFromSerial, serialFromUtc } from '../domain/excelDate';
+import { DAYS_1904_AFTER_1900, dateFromSerial, serialFromUtc } from '../domain/excelDate';
+import { isDateFormat } from '../domain/sheet/months';
 
 /**
  * The one reader of .xlsx files, for the CLI and the pane alike: opens the package
@@ -109,7 +110,8 @@ function densest(counts: Map<number, number>, gap: number): { from: number; to: 
  * something (a formatted blank or a far merge does not widen it); a stray figure far from
  * the rest (hundreds of empty rows or columns away) is left out of it, so a cell written
  * at XFD1048576 costs one record, not a billion. A DOT arrow typed as a letter in a symbol
- * font (Wingdings `á`) reads as the arrow the reader of the sheet sees.
+ * font (Wingdings `á`) reads as the arrow the reader of the sheet sees; a date in a
+ * workbook of the 1904 date system reads as its 1900 serial, as every date in a Grid is.
  */
 export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file'): XlsxResult<Grid> {
   let sheet: SheetPart;
@@ -119,6 +121,7 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
     return failure(e, fileName);
   }
   const styles = wb.styles;
+  const date1904 = wb.date1904;
   const merges = sheet.merges();
   const covered = coverage(merges);
   const found: CellRec[] = [];
@@ -142,12 +145,12 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   const width = box.right - box.left + 1;
   if (height * width > MAX_GRID_CELLS) return xlsxError('tooLarge', xlsxMessages.sheetTooSpread(fileName, sheetName, MAX_GRID_CELLS));
   // A sheet's cells share a handful of cell formats: each one's code and renderer is found once.
-  const formats = new Map<number, { format: string; render: (value: CellInput) => string }>();
-  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string } => {
+  const formats = new Map<number, { format: string; render: (value: CellInput) => string; date: boolean }>();
+  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string; date: boolean } => {
     let known = formats.get(xf);
     if (!known) {
       const format = styles.numberFormat(xf);
-      known = { format, render: formatterOf(format) };
+      known = { format, render: formatterOf(format), date: isDateFormat(format) };
       formats.set(xf, known);
     }
     return known;
@@ -161,8 +164,10 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
     if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
     if (covered(c.row, c.col)) continue;
     const xf = c.style;
-    const { format, render } = formatOf(xf);
+    const { format, render, date } = formatOf(xf);
     let v = value;
+    // A 1904 workbook's date, as the 1900 serial the engine reads (an ISO `t="d"` cell already is one).
+    if (date1904 && date && typeof v === 'number' && c.t !== 'd') v += DAYS_1904_AFTER_1900;
     if (typeof v === 'string' && v.length <= 2) {
       const arrow = symbolArrow(v, styles.fontName(xf));
       if (arrow) v = arrow;

@@ -64,3 +64,18 @@ export function readXlsxValues(path: string): Record<string, Array<Array<string 
 }
 
 export { excelSerial };
+
+const RESAVE_1904 = `
+import json, sys
+from openpyxl import load_workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+job = json.load(sys.stdin)
+wb = load_workbook(job['from'])
+wb.epoch = CALENDAR_MAC_1904  # dates are written as 1904 serials, workbookPr date1904="1"
+wb.save(job['to'])
+`;
+
+/** `from` re-saved by openpyxl in the 1904 date system (as Excel for Mac saved workbooks), to `to`. */
+export function resaveIn1904(from: string, to: string): void {
+  python(RESAVE_1904, { from, to });
+}

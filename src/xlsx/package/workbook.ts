@@ -115,6 +115,16 @@ export class XlsxWorkbook {
     return (this.pkg.contentType(this.workbookPart) ?? '').includes('macroEnabled');
   }
 
+  /**
+   * Whether dates count from 1904 (`<workbookPr date1904="1"/>`, the default of Excel for
+   * Mac before 2011 and kept by every later Excel on such a file): serial 0 is 1 January
+   * 1904, so a serial is 1,462 days less than the same date's in the 1900 system.
+   */
+  get date1904(): boolean {
+    const v = child(this.workbookRoot, 'workbookPr')?.attrs.date1904;
+    return v === '1' || v === 'true';
+  }
+
   /** Workbook structure protection (an empty `<workbookProtection/>`, as LibreOffice writes, is none). */
   get structureLocked(): boolean {
     const p = child(this.workbookRoot, 'workbookProtection');
