@@ -182,7 +182,7 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
     if (values[c.row - box.top]![c.col - box.left] !== null || !c.hasStyle) continue;
     numberFormats[c.row - box.top]![c.col - box.left] = formatOf(c.style).format;
   }
-  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
+  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box), ...(date1904 ? { date1904: true } : {}) });
 }
 
 /**

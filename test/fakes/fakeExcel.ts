@@ -62,6 +62,12 @@ export interface FakeWorkbookOptions {
   payloadLimitBytes?: number;
   /** Response limit; Excel on the web fails a sync whose response would exceed 5 MB. */
   responseLimitBytes?: number;
+  /**
+   * The workbook counts dates from 1904 (Excel's "Use 1904 date system"): `values` give the
+   * serial as stored, 1,462 lower than the 1900 system's for the same day, and the text shows
+   * the date that serial means in 1904 ("Date systems in Excel", support.microsoft.com).
+   */
+  date1904?: boolean;
 }
 
 /**
@@ -113,7 +119,11 @@ export class FakeWorkbook {
   private faults: InjectedFault[] = [];
   private edits: Array<{ sync: number; edit: (workbook: FakeWorkbook) => void }> = [];
 
+  /** Dates count from 1904 (see FakeWorkbookOptions.date1904); every sheet added shows them so. */
+  readonly date1904: boolean;
+
   constructor(options: FakeWorkbookOptions = {}) {
+    this.date1904 = options.date1904 ?? false;
     this.payloadLimitBytes = options.payloadLimitBytes ?? FIVE_MB;
     this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
   }
@@ -125,6 +135,7 @@ export class FakeWorkbook {
 
   addSheet(sheet: FakeSheet | string): FakeSheet {
     const s = typeof sheet === 'string' ? new FakeSheet(sheet) : sheet;
+    s.date1904 = this.date1904;
     this.sheets.push(s);
     if (this.activeSheetId === null) this.activeSheetId = s.id;
     return s;

@@ -1,6 +1,8 @@
 import type { CellBox, Grid } from '../../src/domain/sheet/grid';
 import { a1 } from '../../src/domain/sheet/grid';
 import { formatValue } from '../../src/xlsx/numberFormat';
+import { DAYS_1904_AFTER_1900 } from '../../src/domain/excelDate';
+import { isDateFormat } from '../../src/domain/sheet/months';
 import { cellKey, parseBox } from './fakeExcelAddress';
 
 /**
@@ -128,6 +130,8 @@ export class FakeSheet {
   merges: CellBox[] = [];
   /** Conditional formats, highest priority first. */
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** The workbook's dates count from 1904: a date's text is that of its serial + 1,462 in the 1900 system. */
+  date1904 = false;
 
   constructor(name: string) {
     this.id = `{sheet-${nextSheetId++}}`;
@@ -152,7 +156,9 @@ export class FakeSheet {
   textAt(row: number, col: number): string {
     const cell = this.cellAt(row, col);
     if (cell.givenText !== null) return cell.givenText;
-    return cell.value === '' ? '' : formatValue(cell.value, cell.numberFormat);
+    if (cell.value === '') return '';
+    const dated = this.date1904 && typeof cell.value === 'number' && isDateFormat(cell.numberFormat);
+    return formatValue(dated ? (cell.value as number) + DAYS_1904_AFTER_1900 : cell.value, cell.numberFormat);
   }
 
   /** Bounding box of stored cells (with content only when `valuesOnly`), or null if none. */
@@ -289,6 +295,7 @@ export class FakeSheet {
     copy.merges = this.merges.map((m) => ({ ...m }));
     copy.conditionalFormats = this.conditionalFormats.map((cf) => ({ ...cloneConditional(cf), id: `${cf.id}-copy-${copy.id}` }));
     copy.protected = this.protected;
+    copy.date1904 = this.date1904;
     return copy;
   }
 }

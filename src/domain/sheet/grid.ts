@@ -20,6 +20,11 @@ export interface Grid {
   numberFormats: string[][];
   /** Merged areas, if the adapter can read them; headers may be split across them. */
   merges?: CellBox[];
+  /**
+   * True when the workbook stores dates in the 1904 date system (src/domain/sheet/dateSystem.ts).
+   * `values` hold 1900 serials either way; an adapter writing a date lowers it by 1,462 days.
+   */
+  date1904?: boolean;
 }
 
 /** A rectangle of cells, 0-based absolute, inclusive bounds. */

@@ -1,3 +1,4 @@
+import { in1900Serials, shows1904Dates } from '../../domain/sheet/dateSystem';
 import { boxOfAddress, type CellBox, type Grid } from '../../domain/sheet/grid';
 import type { CellInput } from '../../domain/types';
 import { isOfficeError } from './officeErrors';
@@ -98,6 +99,16 @@ function shownText(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/**
+ * The grid with its dates as 1900 serials when the workbook stores them in the 1904 date
+ * system. Office.js has no property saying which system a workbook uses (none in
+ * @types/office-js) and `Range.values` gives the serial as stored, so the system is told by
+ * what Excel displays: month headers' text against their values (shows1904Dates).
+ */
+export function inEngineDates(grid: Grid): Grid {
+  return shows1904Dates(grid.values, grid.text, grid.numberFormats) ? in1900Serials(grid) : grid;
+}
+
 /** Where the used range's numbers are: constants and formula results, each a RangeAreas (null when none). */
 type NumberAreas = Excel.RangeAreas[];
 
@@ -190,7 +201,7 @@ export function queueGridRead(
       numberFormats: detail.numberFormats,
       merges: mergesOf(merged),
     };
-    return { grid, formulas: options.formulas ? used.formulas : null };
+    return { grid: inEngineDates(grid), formulas: options.formulas ? used.formulas : null };
   };
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
@@ -241,7 +252,7 @@ export async function readInBands(context: Excel.RequestContext, sheet: SheetRef
     if (formulas) allFormulas.push(...range.formulas);
     start += rows;
   }
-  return { grid, formulas: allFormulas };
+  return { grid: inEngineDates(grid), formulas: allFormulas };
 }
 
 /**

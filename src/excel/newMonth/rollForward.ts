@@ -7,7 +7,8 @@ import type { CellFill } from '../../domain/revisions/types';
 import type { CellBox, Grid } from '../../domain/sheet/grid';
 import { a1, boxAddress, sameSheetName } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
-import type { YearMonth } from '../../domain/sheet/months';
+import { isDateFormat, type YearMonth } from '../../domain/sheet/months';
+import { storedSerial } from '../../domain/sheet/dateSystem';
 import type { Outcome, OutcomeError } from '../../port/api';
 import { excelMessages as m, fromEngineError, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
@@ -91,7 +92,9 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
   for (const w of plan.writes) {
     const cell = copy.getRangeByIndexes(w.row, w.col, 1, 1);
     if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];
-    cell.values = [[asStatic(w.value)]];
+    // A month header is a 1900 serial in the plan; a 1904 workbook stores it 1,462 days lower.
+    const dated = typeof w.value === 'number' && w.numberFormat !== undefined && isDateFormat(w.numberFormat);
+    cell.values = [[dated ? storedSerial(w.value as number, grid) : asStatic(w.value)]];
   }
   const byFill = new Map<string | null, CellBox[]>();
   for (const r of plan.restoreFills) {

@@ -1,5 +1,6 @@
 import { sameSheetName, type Grid } from '../../domain/sheet/grid';
 import type { CellInput } from '../../domain/types';
+import { inEngineDates } from '../io/readGrid';
 
 /**
  * Batched reads for the revisions adapter. Each `queue…` function only queues loads and
@@ -43,13 +44,24 @@ export function gridOf(queued: QueuedGrid): Grid {
   // Excel reports a blank cell as ''; the engine's blank is null.
   const values = used.values.map((row) => row.map((v: unknown): CellInput => (v === '' ? null : (v as CellInput))));
   const full = what === 'full';
+  if (full) {
+    return inEngineDates({
+      sheetName: ws.name,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      values,
+      text: used.text,
+      numberFormats: used.numberFormat.map((row) => row.map((f: unknown) => String(f))),
+      merges: [],
+    });
+  }
   return {
     sheetName: ws.name,
     top: used.rowIndex,
     left: used.columnIndex,
     values,
-    text: full ? used.text : values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))),
-    numberFormats: full ? used.numberFormat.map((row) => row.map((f: unknown) => String(f))) : values.map((row) => row.map(() => '@')),
+    text: values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))),
+    numberFormats: values.map((row) => row.map(() => '@')),
     merges: [],
   };
 }
