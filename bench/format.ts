@@ -4,9 +4,18 @@
  * on the fake Excel API installed as an ExcelApi 1.18 host (notes, merged areas,
  * comments) so the figures are the ones users of current Excel get. Beside the plain
  * scenario, a naive cell-by-cell add-in (one range per cell, a sync per row) for scale.
- * `planMs` is the pure planning time (readScorecard + planFormat), the median of warm runs.
+ * `planMs` is the pure planning time (readScorecard + planFormat on the scenario's grid), the
+ * median of warm runs, measured in a fresh Node process per scenario (the grid handed over
+ * as JSON, so its strings are fresh as an Office.js response's are): in Excel the workbook
+ * is not in the add-in's heap, while this process holds every scenario's fake workbook, and
+ * a garbage collection there walks them all. `planMsInProcess` is the same measurement in
+ * this process, for comparison (it runs slower by that heap).
  * The lead's `npm run bench` prints these and writes bench-results.json.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { planFormat } from '../src/domain/plan/planFormat';
 import type { CellStyle, FormatPlan } from '../src/domain/plan/types';
 import { a1 } from '../src/domain/sheet/grid';
@@ -26,7 +35,10 @@ export interface FormatBenchRow {
   apiCalls: number;
   maxPayloadBytes: number;
   maxResponseBytes: number;
+  /** readScorecard + planFormat, warm median, in a fresh process holding only the grid. */
   planMs: number;
+  /** The same in the bench process, whose heap also holds the scenarios' fake workbooks. */
+  planMsInProcess: number;
   /** The naive add-in on the same sheet (plain scenario only). */
   naiveSyncs?: number;
   naiveApiCalls?: number;
@@ -117,6 +129,28 @@ export function planTime(grid: Grid, settings: Settings, runs = 7): number {
   return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
 }
 
+/**
+ * `planTime` in a fresh Node process (the source through tsx, as in this one) that holds
+ * only the grid, read from a JSON file: nothing else in its heap, as in the add-in.
+ */
+export function planTimeIsolated(grid: Grid, settings: Settings, runs = 7): number {
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-plan-'));
+  try {
+    const file = join(dir, 'grid.json');
+    writeFileSync(file, JSON.stringify({ grid, settings, runs }));
+    const body = `
+      const { readFileSync } = require('node:fs');
+      const { planTime } = require(${JSON.stringify(join(__dirname, 'format.ts'))});
+      const { grid, settings, runs } = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));
+      process.stdout.write(JSON.stringify({ ms: planTime(grid, settings, runs) }));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', body], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+    if (!run.stdout) throw new Error(`plan child failed: ${run.stderr || run.error?.message}`);
+    return (JSON.parse(run.stdout) as { ms: number }).ms;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Plan time at one size of the plain scenario's sheet, and per 1,000 rows. */
 export interface PlanScalingRow {
   rows: number;
@@ -141,7 +175,8 @@ export async function runFormatBench(cases = BENCH_CASES): Promise<FormatBenchRo
   const results: FormatBenchRow[] = [];
   for (const { scenario, rows } of cases) {
     const s = await formatScenario(scenario, rows);
-    const planMs = planTime(s.grid, s.settings);
+    const planMsInProcess = planTime(s.grid, s.settings);
+    const planMs = planTimeIsolated(s.grid, s.settings);
     const uninstall = installFakeOffice(globalThis, s.workbook);
     try {
       const api = createExcelAddinApi({ run: (batch) => s.workbook.run(batch) });
@@ -159,6 +194,7 @@ export async function runFormatBench(cases = BENCH_CASES): Promise<FormatBenchRo
       maxPayloadBytes: s.workbook.stats.maxPayloadBytes,
       maxResponseBytes: s.workbook.stats.maxResponseBytes,
       planMs,
+      planMsInProcess,
     };
     if (scenario === 'plain') {
       const naive = fakeWorkbookFromGrids([s.grid]);
