@@ -26,8 +26,12 @@ function boxesOfKeys(keys: Float64Array): CellBox[] {
   for (let k = 1; k < keys.length && sorted; k++) sorted = keys[k - 1] <= keys[k];
   if (!sorted) keys.sort();
   // Boxes still growing downwards (the previous row's runs, left to right), and those finished.
+  // The two lists are reused row after row with a count of their own: `length = 0` would
+  // drop an array's storage, and every row would grow a new one.
   let open: CellBox[] = [];
+  let openCount = 0;
   let next: CellBox[] = [];
+  let nextCount = 0;
   const done: CellBox[] = [];
   const n = keys.length;
   let i = 0;
@@ -45,22 +49,27 @@ function boxesOfKeys(keys: Float64Array): CellBox[] {
       i++;
       // Duplicates and the next column extend the run.
       while (i < n && keys[i] < rowEnd && keys[i] - rowStart <= right + 1) right = Math.max(right, (keys[i++] - rowStart) | 0);
-      while (p < open.length && open[p].left < left) done.push(open[p++]);
-      const box = p < open.length ? open[p] : undefined;
+      while (p < openCount && open[p].left < left) done.push(open[p++]);
+      const box = p < openCount ? open[p] : undefined;
+      let grown: CellBox;
       if (box && box.left === left && box.right === right && box.bottom === row - 1) {
         box.bottom = row;
         p++;
-        next.push(box);
-      } else next.push({ top: row, left, bottom: row, right });
+        grown = box;
+      } else grown = { top: row, left, bottom: row, right };
+      if (nextCount < next.length) next[nextCount] = grown;
+      else next.push(grown);
+      nextCount++;
     }
-    while (p < open.length) done.push(open[p++]);
+    while (p < openCount) done.push(open[p++]);
     // Swapped without a destructuring (which iterates a new array on every row).
     const finished = open;
     open = next;
+    openCount = nextCount;
     next = finished;
-    next.length = 0;
+    nextCount = 0;
   }
-  for (const b of open) done.push(b);
+  for (let k = 0; k < openCount; k++) done.push(open[k]);
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
