@@ -85,15 +85,14 @@ function readMonthCells(grid: Grid, row: number, columns: readonly MonthColumn[]
   const texts = grid.text[i];
   const formats = grid.numberFormats[i];
   const rowNumber = String(row + 1);
-  const out: MonthValue[] = [];
-  for (const m of columns) {
+  // Mapped, so the array is made at its size (pushed, it would keep room for 17 cells).
+  return columns.map((m) => {
     const j = m.col - grid.left;
     const raw = values?.[j];
     const text = texts?.[j] ?? (raw === null || raw === undefined ? '' : String(raw));
     const value: ParsedValue = parseCellValue(raw ?? null, text, formats?.[j] ?? 'General');
-    out.push({ row, col: m.col, address: columnLetters(m.col) + rowNumber, text, raw: raw ?? null, value, label: m.label });
-  }
-  return out;
+    return { row, col: m.col, address: columnLetters(m.col) + rowNumber, text, raw: raw ?? null, value, label: m.label };
+  });
 }
 
 /**
