@@ -1,6 +1,6 @@
 import { sheetMsg } from '../messages';
 import { err, type Result } from '../result';
-import { a1, boxOfAddress, type CellBox, type Grid } from '../sheet/grid';
+import { a1, parseA1, type CellBox, type Grid } from '../sheet/grid';
 import { figureStyles } from './decimals';
 import type { IndicatorRow, ScorecardTable, Unit } from '../sheet/scorecard';
 import type { DotConvention, DotTone, Rag } from '../types';
@@ -154,22 +154,27 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
   for (const w of yearOnYearWrites(table, row, options, notes)) writes.push(w);
 }
 
-/** A cell as one number, `row * 16384 + col` (exact in a double): a set of them needs no strings. */
-function packCell(row: number, col: number): number {
-  return row * 16_384 + col;
-}
-
-/** The single cells the table's problems name (a missing figure aside), packed. */
-function problemCellsOf(table: ScorecardTable): Set<number> {
-  const cells = new Set<number>();
+/**
+ * The single cells the table's problems name (a missing figure aside), as the columns named
+ * in each row: a row's are looked up once (by a small integer), not once per cell.
+ */
+function problemCellsOf(table: ScorecardTable): Map<number, number[]> {
+  const cells = new Map<number, number[]>();
   for (const p of table.problems) {
     if (p.code === 'missingValue') continue;
-    const box = boxOfAddress(p.address);
-    // Only a cell's own address names it (a box such as `O12:Q12` names none of its cells).
-    if (box && box.top === box.bottom && box.left === box.right && a1(box.top, box.left) === p.address) cells.add(packCell(box.top, box.left));
+    // Only a cell's own address names it (a box such as `O12:Q12` names none of its cells, and
+    // `$B$12` or `b12` is not how a problem names B12).
+    const cell = parseA1(p.address);
+    if (cell === null || a1(cell.row, cell.col) !== p.address) continue;
+    const cols = cells.get(cell.row);
+    if (cols) cols.push(cell.col);
+    else cells.set(cell.row, [cell.col]);
   }
   return cells;
 }
+
+/** No problem named in a row: one empty list for them all (only ever read). */
+const NO_COLUMNS: readonly number[] = [];
 
 function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles: StyleCollector, figure: FigureStyle): void {
   const c = table.columns;
@@ -193,6 +198,7 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
   if (c.ref !== null) styles.addBox(st.ref, { top: body.top, bottom: body.bottom, left: c.ref, right: c.ref });
   // A missing figure (an empty month) still takes the row's format, so what is typed there later shows right.
   const problemCells = problemCellsOf(table);
+  const months = table.months;
   let section = '';
   for (const row of table.indicators) {
     if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);
@@ -206,14 +212,19 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
       // not 0.508. Cells with a problem keep their format: 90.2 in a % row would show 9020.0%.
       // Every row has a cell in each of the table's month columns: the columns are the table's.
       // Never fewer decimals than the figure was shown with (plan/decimals.ts): 316.3 on a count row keeps its .3.
-      for (const m of table.months) if (!problemCells.has(packCell(row.row, m.col))) styles.add(figure(format, row.row, m.col), row.row, m.col);
-      if (row.ytd && !problemCells.has(packCell(row.row, row.ytd.col))) styles.add(figure(format, row.row, row.ytd.col), row.row, row.ytd.col);
+      const named = problemCells.get(row.row) ?? NO_COLUMNS;
+      for (let k = 0; k < months.length; k++) {
+        const col = months[k].col;
+        if (!named.includes(col)) styles.add(figure(format, row.row, col), row.row, col);
+      }
+      if (row.ytd && !named.includes(row.ytd.col)) styles.add(figure(format, row.row, row.ytd.col), row.row, row.ytd.col);
     }
     // The label stands on the first row of its group only.
     if (c.section !== null && row.section !== section) styles.add(st.section, row.row, c.section);
     section = row.section;
     if (row.subRow) {
-      for (const col of [c.indicator, c.subLabel]) if (col !== null) styles.add(st.subRow, row.row, col);
+      if (c.indicator !== null) styles.add(st.subRow, row.row, c.indicator);
+      if (c.subLabel !== null) styles.add(st.subRow, row.row, c.subLabel);
     }
   }
 }
