@@ -63,7 +63,7 @@ function parseNumberCell(value: number, text: string | undefined, format: string
   if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
   if (format !== undefined && format !== '' && !isGeneral(format)) {
     const shown = formatShape(format);
-    return { kind: 'number', value, percent: shown.percent, decimals: shown.decimals, annotation: null };
+    return numberValue(value, shown.percent, shown.decimals);
   }
   // No usable format: the displayed text (if any) still tells percent and decimals.
   if (text !== undefined) {
@@ -73,10 +73,41 @@ function parseNumberCell(value: number, text: string | undefined, format: string
       fromText.kind === 'number' &&
       displayed(value, fromText.decimals, fromText.percent) === displayed(fromText.value, fromText.decimals, fromText.percent)
     ) {
-      return { kind: 'number', value, percent: fromText.percent, decimals: fromText.decimals, annotation: null };
+      return numberValue(value, fromText.percent, fromText.decimals);
     }
   }
-  return { kind: 'number', value, percent: false, decimals: null, annotation: null };
+  return numberValue(value, false, null);
+}
+
+/**
+ * The readings of number cells, by how they are shown (percent, and decimals up to 15 or
+ * unknown) and then by value: a sheet shows the same few figures (84.3%, 12, 0.0%) in many
+ * cells, and each reading is one object for all of them (readings are only ever read).
+ * Bounded: past `CACHED_READINGS` in all, a reading is made for its cell alone.
+ */
+const READINGS: Array<Map<number, NumberValue> | undefined> = [];
+const CACHED_READINGS = 16_384;
+let cachedReadings = 0;
+
+/** `{ kind: 'number', value, percent, decimals, annotation: null }`, shared with every cell that reads the same. */
+function numberValue(value: number, percent: boolean, decimals: number | null): NumberValue {
+  // -0 is a key of its own to no Map (it is 0 there), and decimals past 15 are rare: made afresh.
+  if ((decimals !== null && (decimals < 0 || decimals > 15)) || Object.is(value, -0)) return { kind: 'number', value, percent, decimals, annotation: null };
+  const slot = (decimals === null ? 0 : decimals + 1) * 2 + (percent ? 1 : 0);
+  let byValue = READINGS[slot];
+  if (byValue === undefined) {
+    byValue = new Map();
+    READINGS[slot] = byValue;
+  }
+  let reading = byValue.get(value);
+  if (reading === undefined) {
+    reading = { kind: 'number', value, percent, decimals, annotation: null };
+    if (cachedReadings < CACHED_READINGS) {
+      byValue.set(value, reading);
+      cachedReadings++;
+    }
+  }
+  return reading;
 }
 
 /** `General` in any case, without making a lower-case copy of every cell's format. */
