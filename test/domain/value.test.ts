@@ -72,6 +72,25 @@ describe('parseValue', () => {
     expect(parsed).toMatchObject({ kind: 'number', value: 0.5, percent: false, decimals: null });
   });
 
+  it('reads each cell by its own format and value, whatever was read before (readings are shared)', () => {
+    const cells: Array<[number, string, boolean, number | null]> = [
+      [0.843, '0.0%', true, 1],
+      [0.843, '0.00%', true, 2],
+      [0.843, '0.0', false, 1],
+      [0.843, 'General', false, null],
+      [0.843, '0.0%', true, 1],
+      [0, '0.0', false, 1],
+      [-0, '0.0', false, 1],
+    ];
+    for (const [value, numberFormat, percent, decimals] of cells) {
+      const parsed = parseValue(value, { numberFormat });
+      expect(parsed).toEqual({ kind: 'number', value, percent, decimals, annotation: null });
+      // 0 and -0 are one key to a Map: the -0 cell must not read back as the 0 cell.
+      expect(parsed.kind === 'number' && Object.is(parsed.value, value)).toBe(true);
+    }
+    expect(parseValue(0.843, { numberFormat: '0.0%' })).toBe(parseValue(0.843, { numberFormat: '0.0%' }));
+  });
+
   it('keeps a plain number with unknown precision when there is no hint', () => {
     expect(parseValue(609)).toEqual({ kind: 'number', value: 609, percent: false, decimals: null, annotation: null });
   });
