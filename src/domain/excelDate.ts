@@ -62,3 +62,42 @@ export function serialFromDate(date: Date): number {
 export function dateFromSerial(serial: number): Date {
   return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 }
+
+/** The calendar fields of a serial as Excel shows them (month 0-11, weekday 0 = Sunday). */
+export interface ExcelCalendar {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/** The last serial Excel can show as a date: 31 December 9999. */
+export const LAST_DATE_SERIAL = 2_958_465;
+
+/**
+ * The date and time Excel shows for a serial, including the days before March 1900 that a
+ * JavaScript Date gets wrong: serial 0 is `1900-01-00` (Excel's day before 1 January, a
+ * Saturday), 1-59 are 1 January to 28 February 1900, and 60 is the 29 February 1900 Excel
+ * keeps from Lotus 1-2-3. Weekdays follow Excel's count (serial 1 is a Sunday), which agrees
+ * with the real calendar from 1 March 1900. Null for a serial Excel shows as `#####`: a
+ * negative one, or one after 31 December 9999.
+ *
+ * @example excelCalendar(0) // { year: 1900, month: 0, day: 0, weekday: 6, ... }
+ * @example excelCalendar(60) // { year: 1900, month: 1, day: 29, weekday: 3, ... }
+ */
+export function excelCalendar(serial: number): ExcelCalendar | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= LAST_DATE_SERIAL + 1) return null;
+  const ms = Math.round(serial * MS_PER_DAY);
+  const whole = Math.floor(ms / MS_PER_DAY);
+  const time = new Date(ms - whole * MS_PER_DAY);
+  const clock = { hours: time.getUTCHours(), minutes: time.getUTCMinutes(), seconds: time.getUTCSeconds() };
+  const weekday = (whole + 6) % 7;
+  if (whole === 0) return { year: 1900, month: 0, day: 0, weekday, ...clock };
+  if (whole === 60) return { year: 1900, month: 1, day: 29, weekday, ...clock };
+  // Before the phantom 29 February every serial is one day later than the count from 30 December 1899 gives.
+  const d = new Date(EXCEL_EPOCH_MS + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), weekday, ...clock };
+}

@@ -1,5 +1,5 @@
 import type { CellInput } from '../domain/types';
-import { dateFromSerial } from '../domain/excelDate';
+import { excelCalendar } from '../domain/excelDate';
 
 /**
  * The text Excel would display for a value under a number format code, for the formats
@@ -232,7 +232,9 @@ function compileDate(section: string): (serial: number) => string {
     return Boolean((prev && /^h/i.test(prev.text)) || (next && /^s/i.test(next.text)));
   });
   return (serial) => {
-    const date = dateFromSerial(serial);
+    const date = excelCalendar(serial);
+    // Excel fills the cell with # for a date it cannot show (negative, or after 9999).
+    if (!date) return '########';
     let out = '';
     tokens.forEach((t, i) => {
       if (t.kind === 'literal') {
@@ -240,32 +242,32 @@ function compileDate(section: string): (serial: number) => string {
         return;
       }
       if (t.kind === 'ampm') {
-        out += date.getUTCHours() < 12 ? 'AM' : 'PM';
+        out += date.hours < 12 ? 'AM' : 'PM';
         return;
       }
       const n = t.text.length;
       switch (t.text[0]!.toLowerCase()) {
         case 'y':
-          out += n <= 2 ? String(date.getUTCFullYear() % 100).padStart(2, '0') : String(date.getUTCFullYear());
+          out += n <= 2 ? String(date.year % 100).padStart(2, '0') : String(date.year);
           return;
         case 'd':
-          out += n === 1 ? String(date.getUTCDate()) : n === 2 ? String(date.getUTCDate()).padStart(2, '0') : n === 3 ? DAYS[date.getUTCDay()]!.slice(0, 3) : DAYS[date.getUTCDay()]!;
+          out += n === 1 ? String(date.day) : n === 2 ? String(date.day).padStart(2, '0') : n === 3 ? DAYS[date.weekday]!.slice(0, 3) : DAYS[date.weekday]!;
           return;
         case 'h': {
-          let h = date.getUTCHours();
+          let h = date.hours;
           if (hasAmPm) h = h % 12 === 0 ? 12 : h % 12;
           out += n >= 2 ? String(h).padStart(2, '0') : String(h);
           return;
         }
         case 's':
-          out += n >= 2 ? String(date.getUTCSeconds()).padStart(2, '0') : String(date.getUTCSeconds());
+          out += n >= 2 ? String(date.seconds).padStart(2, '0') : String(date.seconds);
           return;
         case 'm': {
           if (minutes[i]) {
-            out += n === 2 ? String(date.getUTCMinutes()).padStart(2, '0') : String(date.getUTCMinutes());
+            out += n === 2 ? String(date.minutes).padStart(2, '0') : String(date.minutes);
             return;
           }
-          const month = date.getUTCMonth();
+          const month = date.month;
           out += n === 1 ? String(month + 1) : n === 2 ? String(month + 1).padStart(2, '0') : n === 3 ? MONTHS[month]!.slice(0, 3) : n === 5 ? MONTHS[month]![0] : MONTHS[month];
           return;
         }

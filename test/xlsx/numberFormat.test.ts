@@ -38,6 +38,32 @@ describe('formatValue', () => {
     expect(formatValue(value, format)).toBe(expected);
   });
 
+  // Excel's first days (Microsoft KB 214326, "Excel incorrectly assumes that the year 1900 is a
+  // leap year"): serial 1 is 1 January 1900 and 60 the 29 February that never was; serial 0
+  // shows as 0 January 1900 (a Saturday in Excel's count, where serial 1 is a Sunday).
+  it.each([
+    [0, 'mmm-yy', 'Jan-00'],
+    [0, 'dd/mm/yyyy', '00/01/1900'],
+    [0, 'dddd', 'Saturday'],
+    [1, 'dd/mm/yyyy dddd', '01/01/1900 Sunday'],
+    [59, 'dd/mm/yyyy', '28/02/1900'],
+    [60, 'dd/mm/yyyy', '29/02/1900'],
+    [61, 'dd/mm/yyyy dddd', '01/03/1900 Thursday'],
+    [31.5, 'd-mmm-yy h:mm', '31-Jan-00 12:00'],
+    [2958465, 'dd/mm/yyyy', '31/12/9999'],
+  ])('shows serial %p under %p as Excel does before March 1900 and at 9999: %p', (value, format, expected) => {
+    expect(formatValue(value, format)).toBe(expected);
+  });
+
+  // A negative serial, or one after 31 December 9999, is no date: Excel fills the cell with #.
+  it.each([
+    [-1, 'mmm-yy'],
+    [-0.5, 'dd/mm/yyyy'],
+    [2958466, 'mmm-yy'],
+  ])('shows serial %p under %p as hashes, not as a date', (value, format) => {
+    expect(formatValue(value, format)).toMatch(/^#+$/);
+  });
+
   it.each([
     [1384, '1384'],
     [0.843, '0.843'],
