@@ -65,6 +65,8 @@ export const excelMessages = {
     `${count === 1 ? 'One DOT cell shows' : `${count} DOT cells show`} no arrow without a note saying why: this version of Excel cannot add cell notes (ExcelApi 1.18). The key beside the table explains the mark; update Excel to get the notes.`,
   pageLayoutFailed: (detail: string): string =>
     `The sheet is formatted, but Excel refused part of its page layout (paper, margins, page header and footer, row heights or page breaks): ${detail}. Check Page Layout before printing.`,
+  symbolFontsLeft: (cells: string, detail: string): string =>
+    `The sheet is formatted, but ${cells} kept their symbol font (Wingdings or the like), so their new arrows may show as other symbols (${detail}). Run Format again, or set those cells' font to the table's.`,
   planNotesFailed: (detail: string): string =>
     `The sheet was formatted, but the notes saying why some cells have no arrow could not be written (${detail}). Run Format again to retry them.`,
   sheetExistsAction: (): string => 'Rename or delete that sheet, then roll forward again.',

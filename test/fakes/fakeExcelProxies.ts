@@ -1196,7 +1196,7 @@ type CopyType = 'All' | 'Formulas' | 'Values' | 'Formats';
 
 function copyCell(from: FakeCell, to: FakeCell, type: CopyType, dRow: number, dCol: number): void {
   const formats: Array<keyof FakeCell> = [
-    'numberFormat', 'fill', 'fontColor', 'bold', 'italic', 'horizontalAlignment', 'verticalAlignment', 'wrapText',
+    'numberFormat', 'fill', 'fontName', 'fontColor', 'bold', 'italic', 'horizontalAlignment', 'verticalAlignment', 'wrapText',
     'borderTop', 'borderBottom', 'borderLeft', 'borderRight',
   ];
   if (type === 'All' || type === 'Formats') for (const k of formats) (to as unknown as Record<string, unknown>)[k] = from[k];
@@ -1796,14 +1796,26 @@ export class RangeFontProxy extends ClientObject {
     super(ctx, 'font');
   }
   protected scalars(): string[] {
-    return ['color', 'bold', 'italic'];
+    return ['name', 'color', 'bold', 'italic'];
   }
   protected read(prop: string): unknown {
     const t = this.targetOf();
+    // Like every RangeFont property, null when the cells differ (@types/office-js RangeFont).
+    if (prop === 'name') return uniform(t, (c) => c.fontName);
     if (prop === 'color') return uniform(t, (c) => c.fontColor);
     if (prop === 'bold') return uniform(t, (c) => c.bold);
     if (prop === 'italic') return uniform(t, (c) => c.italic);
     throw unknownProperty(prop, 'RangeFont');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    // "The name's length should not be greater than 31 characters" (RangeFont.name, @types/office-js).
+    this.queueSet('name', v, () => {
+      if (typeof v !== 'string' || v.length === 0 || v.length > 31) throw invalidArgument(`Bad font name ${JSON.stringify(v)}.`);
+      setEach(this.targetOf(), (c) => (c.fontName = v));
+    });
   }
   get color(): string {
     return this.get('color');

@@ -21,6 +21,8 @@ export interface FakeBorder {
 
 export interface FakeCellFormat {
   fill: string | null;
+  /** RangeFont.name (@types/office-js: "Font name (e.g., 'Calibri')"). */
+  fontName: string;
   fontColor: string;
   bold: boolean;
   italic: boolean;
@@ -50,6 +52,7 @@ export function defaultCell(): FakeCell {
     givenText: null,
     note: null,
     fill: null,
+    fontName: 'Calibri',
     fontColor: '#000000',
     bold: false,
     italic: false,

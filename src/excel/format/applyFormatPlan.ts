@@ -12,6 +12,7 @@ import { excelMessages as m, outcomeError } from '../messages';
 import { queueNoteOps, type NoteOp } from '../revisions/revisionsNotes';
 import { toOutcomeError } from '../io/officeErrors';
 import { queueOp, queuePageLayout } from './queueOps';
+import { queueSymbolFontCheck, queueSymbolFontFix, type SymbolFontCheck } from './symbolFonts';
 import { boxOfAddress, isResponseTooLarge } from '../io/readGrid';
 import { excelApiSupported } from '../io/run';
 import { DEFAULT_LIMITS, batchOps, buildWriteOps, valueRuns } from './writeOps';
@@ -181,7 +182,7 @@ export async function applyFormatPlan(context: Excel.RequestContext, plan: Forma
     undone(await restore(context, plan, state, cells, backupName, notesNow ?? []), reason, plan.sheetName, backupName);
   let written: Written;
   try {
-    written = await writeBatches(context, plan, state, batches, backupName, notesNow, options.onProgress);
+    written = await writeBatches(context, plan, state, cells, batches, backupName, notesNow, options.onProgress);
   } catch (e) {
     return undo(toOutcomeError(e, plan.sheetName));
   }
@@ -275,6 +276,8 @@ interface Written {
   rules: Array<{ cf: Excel.ConditionalFormat; rule: { rule: unknown }; ranges: Excel.RangeAreas }>;
   /** Where each note of the sheet sits. */
   notes: Array<{ note: Excel.Note; where: Excel.Range }>;
+  /** The fonts of written cells that held a symbol-font arrow (symbolFonts.ts). */
+  fonts: SymbolFontCheck;
 }
 
 /**
@@ -284,7 +287,7 @@ interface Written {
  * restore tells apart by what the cells hold), then the loads that show the sheet just
  * before the add-in's changes: the plan's areas, the candidate rules, where the notes are.
  */
-function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: FormatState, backupName: string, notesWritten: boolean): Written {
+function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: FormatState, cells: CellsRead, backupName: string, notesWritten: boolean): Written {
   const backup = ws.copy('End');
   backup.name = backupName;
   backup.visibility = 'Hidden';
@@ -309,13 +312,14 @@ function queueBackupAndLocate(ws: Excel.Worksheet, plan: FormatPlan, state: Form
     where.load('address');
     return { note, where };
   });
-  return { checks, rules, notes };
+  return { checks, rules, notes, fonts: queueSymbolFontCheck(ws, plan, cells.value) };
 }
 
 async function writeBatches(
   context: Excel.RequestContext,
   plan: FormatPlan,
   state: FormatState,
+  cells: CellsRead,
   batches: WriteOp[][],
   backupName: string,
   notesNow: PlannedNote[] | null,
@@ -324,12 +328,12 @@ async function writeBatches(
   const app = context.workbook.application;
   // By id: a rename since the read cannot send the writes elsewhere or make them fail.
   const ws = context.workbook.worksheets.getItem(state.sheetId);
-  let written: Written = { checks: [], rules: [], notes: [] };
+  let written: Written = { checks: [], rules: [], notes: [], fonts: { runs: [], tableFont: null } };
   const count = Math.max(batches.length, 1);
   for (let i = 0; i < count; i++) {
     // Calculation stays off for this batch only: nothing to switch back, nothing left Manual if the pane dies.
     app.suspendApiCalculationUntilNextSync();
-    if (i === 0) written = queueBackupAndLocate(ws, plan, state, backupName, notesNow !== null);
+    if (i === 0) written = queueBackupAndLocate(ws, plan, state, cells, backupName, notesNow !== null);
     app.suspendScreenUpdatingUntilNextSync();
     for (const op of batches[i] ?? []) queueOp(ws, op);
     if (i === 0) queueNoteChanges(ws, notesNow ?? []);
@@ -447,6 +451,7 @@ async function cleanUp(
     // A full recalculation is not wanted by a user who calculates by hand.
     if (!state.manualCalculation) context.workbook.application.calculate('Recalculate');
     queueNoteOps(context, 'note', notes, new Map());
+    queueSymbolFontFix(context.workbook.worksheets.getItem(state.sheetId), written.fonts);
     // Last: paper, margins, header/footer, title columns, page breaks, row heights. They change
     // no cell; a host that refuses them leaves a formatted sheet and a warning.
     queuePageLayout(context.workbook.worksheets.getItem(state.sheetId), plan);
@@ -463,6 +468,7 @@ async function cleanUp(
     const reason = toOutcomeError(e, plan.sheetName);
     if (notes.length > 0) warnings.push(m.planNotesFailed(reason.message));
     if (plan.print) warnings.push(m.pageLayoutFailed(reason.message));
+    if (written.fonts.runs.length > 0) warnings.push(m.symbolFontsLeft(written.fonts.runs.map(({ box }) => boxAddress(box)).join(', '), reason.message));
     try {
       const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
       backup.load('name');

@@ -17,8 +17,7 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-/** Fonts whose letters show as symbols: a DOT arrow written in one would show another glyph. */
-export const SYMBOL_FONTS: ReadonlySet<string> = new Set(['wingdings', 'wingdings 2', 'wingdings 3', 'webdings', 'symbol']);
+export { SYMBOL_FONTS } from '../../domain/symbolFonts';
 
 /** A change to a cell's format: the plan's style, plus what only the adapter asks for. */
 export interface StyleChange extends CellStyle {
