@@ -128,6 +128,7 @@ export const EXCEL_API_MINOR: Readonly<Record<string, number>> = {
   'RangeFill.tintAndShade': 9,
   'RangeFill.color': 1,
   'RangeFill.clear': 1,
+  'RangeFont.name': 1,
   'RangeFont.color': 1,
   'RangeFont.bold': 1,
   'RangeFont.italic': 1,
