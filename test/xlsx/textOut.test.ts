@@ -1,6 +1,7 @@
 import { OpcPackage } from '../../src/xlsx/package/opc';
 import { SheetPart } from '../../src/xlsx/package/sheet';
-import { Utf8Writer } from '../../src/xlsx/package/textOut';
+import { PiecesOut, Utf8Writer } from '../../src/xlsx/package/textOut';
+import { scanSheetData, writeStyledStartTag } from '../../src/xlsx/package/cells';
 import { writeZip } from '../../src/xlsx/package/zip';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -21,6 +22,29 @@ describe('sheet written straight into UTF-8', () => {
     expect(text).toContain('<c r="B1" s="7"><v>1</v></c>');
     expect(text).toContain('<dimension ref="A1:D5"/>');
     expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+  });
+
+  it('writes each restyled start tag as the attribute-by-attribute writer does, however it is spaced or quoted', () => {
+    const tags = [
+      '<c r="A1" s="2" t="s">', '<c r="A1"/>', '<c/>', '<c>', '<c s="9"/>', "<c r='A1' s='12'>", '<c r="A1" t="n" s="3">', '<c  r="A1"  s="3">',
+      '<c\tr="A1" s="3">', '<c r="A1"\ns="3"/>', '<c r="A1" s="3" >', '<c r="A1" s="3" />', '<c r = "A1" s ="4">', '<c r="A1" ss="4" x:s="5" s="6">',
+      '<c r="A1" cm="1" s="3" vm="2">', '<c r="s=&quot;1&quot; s" s="3">', "<c r='a\"b' s=\"3\">",
+    ];
+    for (const tag of tags) {
+      const cell = tag.endsWith('/>') ? tag : `${tag}<v>1</v></c>`;
+      const xml = `<worksheet xmlns="${NS}" xmlns:x="urn:x"><sheetData><row r="1">${cell}</row></sheetData></worksheet>`;
+      for (const style of [0, 7]) {
+        const part = new SheetPart(xml, 'sheet.xml');
+        part.setStyle(0, 0, style);
+        const text = part.serialize();
+        const start = xml.indexOf('<c');
+        const rec = scanSheetData(xml, xml.indexOf('<sheetData>') + 11, 'sheetData', 'sheet.xml').rows[0]!.cells[0]!;
+        const expected = new PiecesOut(xml);
+        writeStyledStartTag(expected, xml, rec, style);
+        expect(text).toBe(xml.slice(0, start) + expected.pieces.join('') + xml.slice(rec.openEnd));
+        expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+      }
+    }
   });
 
   it('grows its buffer however small the first guess', () => {

@@ -404,7 +404,8 @@ export class SheetPart {
     const e = this.edits.get(row);
     if (!e) return [];
     const cols: number[] = [];
-    e.styles.forEach((_s, c) => cols.push(c));
+    const styles = e.styles;
+    for (let c = 0; c < styles.length; c++) if (styles[c] !== undefined) cols.push(c);
     if (e.contents && e.contents.size > 0) {
       const seen = new Set(cols);
       let extra = false;
@@ -439,12 +440,22 @@ export class SheetPart {
   private rowXml(existing: RowRec, out: TextOut): void {
     const text = this.text;
     const { row, node } = existing;
-    const cols = this.editedCols(row);
     const rowAttrs = this.rowEdits.get(row);
     const byCol = existing.byCol;
-    const styles = this.edits.get(row)?.styles;
-    const contents = this.edits.get(row)?.contents ?? null;
-    const hasNew = cols.some((c) => byCol[c] === undefined);
+    const e = this.edits.get(row);
+    const styles = e?.styles;
+    const contents = e?.contents ?? null;
+    // Whether an edit makes a cell the row does not have (no column list is built to know).
+    let hasNew = false;
+    if (styles) {
+      for (let c = 0; c < styles.length; c++) {
+        if (styles[c] !== undefined && byCol[c] === undefined) {
+          hasNew = true;
+          break;
+        }
+      }
+    }
+    if (!hasNew && contents) for (const c of contents.keys()) if (byCol[c] === undefined) hasNew = true;
     if (hasNew || rowAttrs) {
       const attrs = { ...node.attrs, ...rowAttrs };
       // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
@@ -454,11 +465,22 @@ export class SheetPart {
     } else out.range(node.start, node.openEnd);
     if (node.selfClosing) {
       if (!hasNew) return;
-      for (const c of cols) out.text(this.cellXml(row, c, undefined, this.editOf(row, c)));
+      for (const c of this.editedCols(row)) out.text(this.cellXml(row, c, undefined, this.editOf(row, c)));
       out.text(`</${node.name}>`);
       return;
     }
     let at = node.openEnd;
+    if (!hasNew && !contents) {
+      // Only existing cells restyled (a format run's rows): each start tag written with its new `s`.
+      for (const cell of existing.cells) {
+        const style = styles?.[cell.col];
+        if (style === undefined || byCol[cell.col] !== cell) continue;
+        at = writeRestyled(out, text, at, cell, style);
+      }
+      out.range(at, node.end);
+      return;
+    }
+    const cols = this.editedCols(row);
     // Edited columns in order; cells are met in document order (column order in any file a
     // producer writes), a new cell going before the first existing cell to its right.
     let k = 0;
@@ -473,11 +495,9 @@ export class SheetPart {
       const contentEdited = contents?.has(cell.col) ?? false;
       if (style === undefined && !contentEdited) continue;
       if (byCol[cell.col] !== cell) continue;
-      out.range(at, cell.start);
-      if (!contentEdited) {
-        writeStyledStartTag(out, text, cell, style!);
-        at = cell.openEnd;
-      } else {
+      if (!contentEdited) at = writeRestyled(out, text, at, cell, style!);
+      else {
+        out.range(at, cell.start);
         out.text(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
         at = cell.end;
       }
@@ -554,6 +574,64 @@ export class SheetPart {
   rawTop(node: XNode): string {
     return rawOf(this.text, node);
   }
+}
+
+/** ` s="N"` by style index: made once per style, not once per restyled cell. */
+const styleAttrs: string[] = [];
+
+function styleAttr(style: number): string {
+  return (styleAttrs[style] ??= ` s="${style}"`);
+}
+
+/**
+ * A restyled cell's start tag onto `out`, preceded by the original text from `at`; returns
+ * where the original text goes on (the end of the start tag). What `writeStyledStartTag`
+ * writes (attributes as written, one space before each, `s` in its place or last, none for
+ * style 0), in one pass over the tag without reading its attributes: the tag was checked
+ * when the sheet was read, so only its quotes are followed. A tag spaced otherwise
+ * (tabs, line ends, spaces before `>`) is written by `writeStyledStartTag`, which
+ * normalises the spacing.
+ */
+function writeRestyled(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
+  let j = cell.start + 1;
+  const close = cell.selfClosing ? cell.openEnd - 2 : cell.openEnd - 1;
+  // Past the element name.
+  while (j < close && text.charCodeAt(j) > 0x20) j++;
+  let sFrom = -1;
+  let sTo = -1;
+  while (j < close) {
+    // One space, then name="value" (or 'value'), nothing else between.
+    if (text.charCodeAt(j) !== 0x20) return writeSpaced(out, text, at, cell, style);
+    const name = ++j;
+    if (name >= close) return writeSpaced(out, text, at, cell, style);
+    let ch = text.charCodeAt(j);
+    while (ch > 0x20 && ch !== 0x3d /* = */) ch = text.charCodeAt(++j);
+    if (ch !== 0x3d || j === name) return writeSpaced(out, text, at, cell, style);
+    const isS = j - name === 1 && text.charCodeAt(name) === 0x73; /* s */
+    const quote = text.charCodeAt(++j);
+    if (quote !== 0x22 && quote !== 0x27) return writeSpaced(out, text, at, cell, style);
+    j = text.indexOf(quote === 0x22 ? '"' : "'", j + 1) + 1;
+    if (isS) {
+      sFrom = name - 1;
+      sTo = j;
+    }
+  }
+  if (sFrom >= 0) {
+    out.range(at, sFrom);
+    if (style !== 0) out.text(styleAttr(style));
+    out.range(sTo, cell.openEnd);
+  } else {
+    out.range(at, close);
+    if (style !== 0) out.text(styleAttr(style));
+    out.range(close, cell.openEnd);
+  }
+  return cell.openEnd;
+}
+
+function writeSpaced(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
+  out.range(at, cell.start);
+  writeStyledStartTag(out, text, cell, style);
+  return cell.openEnd;
 }
 
 /** A cell's attributes as text: `r`, `s`, `t` first (as Excel writes them), then the rest in their order. */
