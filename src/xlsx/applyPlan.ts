@@ -281,6 +281,9 @@ function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<numb
   // By column, then by style index (no key string per cell).
   const extremes = new Map<number, Map<number, { col: number; format: string; max: number; min: number }>>();
   for (const c of sheet.cells()) {
+    // Shared, inline and formula strings, errors and booleans are never numbers (cellInput).
+    const t = c.t;
+    if (t === 's' || t === 'str' || t === 'inlineStr' || t === 'b' || t === 'e') continue;
     if (!cols.has(c.col)) continue;
     const value = cellInput(wb, c);
     if (typeof value !== 'number') continue;

@@ -47,6 +47,27 @@ describe('sheet written straight into UTF-8', () => {
     }
   });
 
+  it('drops a stale spans from a row that gets a new cell, writing the rest of its start tag as the attribute writer does', () => {
+    const rows =
+      `<row r="1" spans="1:1" x14ac:dyDescent="0.25"><c r="A1"><v>1</v></c></row>` +
+      `<row r="2"  spans="1:1" ht="15"><c r="A2"><v>1</v></c></row>` +
+      `<row r="3" x='a&amp;b' spans="1:1" y="c>d"><c r="A3"><v>1</v></c></row>` +
+      `<row r="4" spans="1:1"/>` +
+      `<row r="5" spans="1:1"><c r="A5"><v>1</v></c></row>`;
+    const xml = `<worksheet xmlns="${NS}" xmlns:x14ac="urn:ac"><sheetData>${rows}</sheetData></worksheet>`;
+    const part = new SheetPart(xml, 'sheet.xml');
+    for (const row of [0, 1, 2, 3]) part.setStyle(row, 1, 3);
+    part.setStyle(4, 0, 2);
+    const text = part.serialize();
+    expect(text).toContain('<row r="1" x14ac:dyDescent="0.25"><c r="A1"><v>1</v></c><c r="B1" s="3"/></row>');
+    expect(text).toContain('<row r="2" ht="15"><c r="A2"><v>1</v></c><c r="B2" s="3"/></row>');
+    expect(text).toContain('<row r="3" x="a&amp;b" y="c&gt;d"><c r="A3"><v>1</v></c><c r="B3" s="3"/></row>');
+    expect(text).toContain('<row r="4"><c r="B4" s="3"/></row>');
+    // No new cell: the row's tag stays as it is, spans and all.
+    expect(text).toContain('<row r="5" spans="1:1"><c r="A5" s="2"><v>1</v></c></row>');
+    expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+  });
+
   it('grows its buffer however small the first guess', () => {
     const source = 'a'.repeat(100) + 'é'.repeat(100);
     const out = new Utf8Writer(source, 1);

@@ -157,11 +157,32 @@ export class SheetPart {
 
   /** The style of a cell with no record: its row's (customFormat), else its column's. */
   private inheritedStyle(row: number, col: number): number {
-    const r = this.rows.get(row)?.node.attrs;
-    if (r && (r.customFormat === '1' || r.customFormat === 'true') && r.s !== undefined) return Number(r.s);
-    for (const c2 of this.columns()) if (col >= c2.min && col <= c2.max && c2.style !== null) return c2.style;
-    return 0;
+    return this.rowStyle(this.rows.get(row)) ?? this.columnStyle(col);
   }
+
+  /** A row's own style when it has one (`customFormat`), else null. */
+  private rowStyle(rec: RowRec | undefined): number | null {
+    const r = rec?.node.attrs;
+    return r && (r.customFormat === '1' || r.customFormat === 'true') && r.s !== undefined ? Number(r.s) : null;
+  }
+
+  /** The style of the first `<col>` with a style over `col`, else 0 (kept by column once asked). */
+  private columnStyle(col: number): number {
+    let style = this.columnStyles[col];
+    if (style === undefined) {
+      style = 0;
+      for (const c of this.columns()) {
+        if (col >= c.min && col <= c.max && c.style !== null) {
+          style = c.style;
+          break;
+        }
+      }
+      this.columnStyles[col] = style;
+    }
+    return style;
+  }
+
+  private readonly columnStyles: number[] = [];
 
   private rowEditsOf(row: number): RowEdits {
     let e = this.edits.get(row);
@@ -207,24 +228,38 @@ export class SheetPart {
   }
 
   /**
-   * Restyles every cell of a box: `next(old style, row, col, record)` gives each cell's new
-   * style (what `styleOf` then `setStyle` per cell do, with each row looked up once).
-   * Returns the number of cells restyled.
+   * Restyles every cell of a box: `next(old style)` gives each cell's new style (what
+   * `styleOf` then `setStyle` per cell do, with each row looked up once). `next` must
+   * depend on the old style only: it is asked once per run of cells with the same old
+   * style. Returns the number of cells restyled.
    */
-  restyle(box: CellBox, next: (old: number, row: number, col: number, cell: CellRec | undefined) => number): number {
-    let n = 0;
+  restyle(box: CellBox, next: (old: number) => number): number {
+    let lastOld = -1;
+    let lastNew = -1;
     for (let r = box.top; r <= box.bottom; r++) {
-      const records = this.rows.get(r)?.byCol;
+      const rec = this.rows.get(r);
+      const records = rec?.byCol;
       const styles = this.rowEditsOf(r).styles;
+      // The row's own style, looked up when a cell without a record needs it.
+      let rowStyle: number | null | undefined;
       for (let c = box.left; c <= box.right; c++) {
-        const rec = records?.[c];
-        const edited = styles[c];
-        const old = edited !== undefined ? edited : rec ? rec.style : this.inheritedStyle(r, c);
-        styles[c] = next(old, r, c, rec);
-        n++;
+        let old = styles[c];
+        if (old === undefined) {
+          const cell = records?.[c];
+          if (cell) old = cell.style;
+          else {
+            if (rowStyle === undefined) rowStyle = this.rowStyle(rec);
+            old = rowStyle ?? this.columnStyle(c);
+          }
+        }
+        if (old !== lastOld) {
+          lastOld = old;
+          lastNew = next(old);
+        }
+        styles[c] = lastNew;
       }
     }
-    return n;
+    return (box.bottom - box.top + 1) * (box.right - box.left + 1);
   }
 
   /** The content a cell will have, as an edit would write it (for moves and checks). */
@@ -445,18 +480,31 @@ export class SheetPart {
     const e = this.edits.get(row);
     const styles = e?.styles;
     const contents = e?.contents ?? null;
-    // Whether an edit makes a cell the row does not have (no column list is built to know).
-    let hasNew = false;
+    // The edited columns the row has no cell for, in column order (most rows have none).
+    let newCols: number[] | null = null;
     if (styles) {
-      for (let c = 0; c < styles.length; c++) {
-        if (styles[c] !== undefined && byCol[c] === undefined) {
-          hasNew = true;
-          break;
+      for (let c = 0; c < styles.length; c++) if (styles[c] !== undefined && byCol[c] === undefined) (newCols ??= []).push(c);
+    }
+    if (contents) {
+      let added = false;
+      for (const c of contents.keys()) {
+        if (byCol[c] === undefined && styles?.[c] === undefined) {
+          (newCols ??= []).push(c);
+          added = true;
         }
       }
+      if (added) newCols!.sort((x, y) => x - y);
     }
-    if (!hasNew && contents) for (const c of contents.keys()) if (byCol[c] === undefined) hasNew = true;
-    if (hasNew || rowAttrs) {
+    const hasNew = newCols !== null;
+    const close = node.selfClosing ? node.end - 2 : node.openEnd - 1;
+    if (hasNew && !rowAttrs && findAttr(text, node.start, close, 'spans', true)) {
+      // What the attributes would be written as is the tag as it is: only `spans` goes.
+      if (found.from >= 0) {
+        out.range(node.start, found.from);
+        out.range(found.to, close);
+      } else out.range(node.start, close);
+      out.text('>');
+    } else if (hasNew || rowAttrs) {
       const attrs = { ...node.attrs, ...rowAttrs };
       // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
       if (hasNew) delete attrs.spans;
@@ -464,55 +512,48 @@ export class SheetPart {
       out.text(node.selfClosing && !hasNew ? `${open.slice(0, -1)}/>` : open);
     } else out.range(node.start, node.openEnd);
     if (node.selfClosing) {
-      if (!hasNew) return;
-      for (const c of this.editedCols(row)) out.text(this.cellXml(row, c, undefined, this.editOf(row, c)));
+      if (!newCols) return;
+      for (const c of newCols) out.text(this.newCellXml(row, c, styles, contents));
       out.text(`</${node.name}>`);
       return;
     }
     let at = node.openEnd;
-    if (!hasNew && !contents) {
-      // Only existing cells restyled (a format run's rows): each start tag written with its new `s`.
-      for (const cell of existing.cells) {
-        const style = styles?.[cell.col];
-        if (style === undefined || byCol[cell.col] !== cell) continue;
-        at = writeRestyled(out, text, at, cell, style);
-      }
-      out.range(at, node.end);
-      return;
-    }
-    const cols = this.editedCols(row);
-    // Edited columns in order; cells are met in document order (column order in any file a
-    // producer writes), a new cell going before the first existing cell to its right.
+    // Cells are met in document order (column order in any file a producer writes), a new
+    // cell going before the first existing cell to its right.
     let k = 0;
+    const news = newCols ?? [];
     for (const cell of existing.cells) {
-      for (; k < cols.length && cols[k]! < cell.col; k++) {
-        if (byCol[cols[k]!] !== undefined) continue;
+      const col = cell.col;
+      for (; k < news.length && news[k]! < col; k++) {
         out.range(at, cell.start);
         at = cell.start;
-        out.text(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
+        out.text(this.newCellXml(row, news[k]!, styles, contents));
       }
-      const style = styles?.[cell.col];
-      const contentEdited = contents?.has(cell.col) ?? false;
+      const style = styles?.[col];
+      const contentEdited = contents !== null && contents.has(col);
       if (style === undefined && !contentEdited) continue;
-      if (byCol[cell.col] !== cell) continue;
+      if (byCol[col] !== cell) continue;
       if (!contentEdited) at = writeRestyled(out, text, at, cell, style!);
       else {
         out.range(at, cell.start);
-        out.text(this.cellXml(row, cell.col, cell, this.editOf(row, cell.col)));
+        out.text(this.cellXml(row, col, cell, this.editOf(row, col)));
         at = cell.end;
       }
     }
-    let tailed = false;
-    for (; k < cols.length; k++) {
-      if (byCol[cols[k]!] !== undefined) continue;
-      if (!tailed) {
-        out.range(at, node.closeStart);
-        at = node.closeStart;
-        tailed = true;
-      }
-      out.text(this.cellXml(row, cols[k]!, undefined, this.editOf(row, cols[k]!)));
+    if (k < news.length) {
+      out.range(at, node.closeStart);
+      at = node.closeStart;
+      for (; k < news.length; k++) out.text(this.newCellXml(row, news[k]!, styles, contents));
     }
     out.range(at, node.end);
+  }
+
+  /** A cell the row does not have yet: an empty one with its style written directly, else as `cellXml` writes it. */
+  private newCellXml(row: number, col: number, styles: number[] | undefined, contents: Map<number, CellContent | null> | null): string {
+    const style = styles?.[col];
+    if (style === undefined || (contents !== null && contents.has(col))) return this.cellXml(row, col, undefined, this.editOf(row, col));
+    const ref = (columnNames[col] ??= refOf(0, col).slice(0, -1)) + String(row + 1);
+    return `<${this.p}c r="${ref}"${style !== 0 ? styleAttr(style) : ''}/>`;
   }
 
   private widenDimension(splice: Splice, box: CellBox): void {
@@ -576,6 +617,9 @@ export class SheetPart {
   }
 }
 
+/** Column letters by column (`AP`), made once each. */
+const columnNames: string[] = [];
+
 /** ` s="N"` by style index: made once per style, not once per restyled cell. */
 const styleAttrs: string[] = [];
 
@@ -583,55 +627,73 @@ function styleAttr(style: number): string {
   return (styleAttrs[style] ??= ` s="${style}"`);
 }
 
+/** Where `findAttr` found the attribute: from its space to just past its closing quote (from -1: absent). */
+const found = { from: -1, to: -1 };
+
 /**
- * A restyled cell's start tag onto `out`, preceded by the original text from `at`; returns
- * where the original text goes on (the end of the start tag). What `writeStyledStartTag`
- * writes (attributes as written, one space before each, `s` in its place or last, none for
- * style 0), in one pass over the tag without reading its attributes: the tag was checked
- * when the sheet was read, so only its quotes are followed. A tag spaced otherwise
- * (tabs, line ends, spaces before `>`) is written by `writeStyledStartTag`, which
- * normalises the spacing.
+ * Finds the attribute `name` in the start tag at `start` (its `/>` or `>` at `close`) when
+ * the tag is spaced the one way the writers write a tag (one space before each attribute,
+ * `name="value"` or `name='value'` with nothing between, nothing before the end), into
+ * `found`; false when it is spaced otherwise. With `plain`, also false when a value is
+ * not in double quotes or holds a character a writer would escape (`&`, `>`, controls),
+ * so the tag is what `attrsText` writes of its attributes. The tag was checked when the
+ * sheet was read: only its quotes are followed, nothing is decoded.
  */
-function writeRestyled(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
-  let j = cell.start + 1;
-  const close = cell.selfClosing ? cell.openEnd - 2 : cell.openEnd - 1;
+function findAttr(text: string, start: number, close: number, name: string, plain: boolean): boolean {
+  found.from = -1;
+  found.to = -1;
+  let j = start + 1;
   // Past the element name.
   while (j < close && text.charCodeAt(j) > 0x20) j++;
-  let sFrom = -1;
-  let sTo = -1;
   while (j < close) {
-    // One space, then name="value" (or 'value'), nothing else between.
-    if (text.charCodeAt(j) !== 0x20) return writeSpaced(out, text, at, cell, style);
-    const name = ++j;
-    if (name >= close) return writeSpaced(out, text, at, cell, style);
+    if (text.charCodeAt(j) !== 0x20) return false;
+    const at = ++j;
+    if (at >= close) return false;
     let ch = text.charCodeAt(j);
     while (ch > 0x20 && ch !== 0x3d /* = */) ch = text.charCodeAt(++j);
-    if (ch !== 0x3d || j === name) return writeSpaced(out, text, at, cell, style);
-    const isS = j - name === 1 && text.charCodeAt(name) === 0x73; /* s */
+    if (ch !== 0x3d || j === at) return false;
+    const isName = j - at === name.length && text.startsWith(name, at);
     const quote = text.charCodeAt(++j);
-    if (quote !== 0x22 && quote !== 0x27) return writeSpaced(out, text, at, cell, style);
-    j = text.indexOf(quote === 0x22 ? '"' : "'", j + 1) + 1;
-    if (isS) {
-      sFrom = name - 1;
-      sTo = j;
+    if (quote !== 0x22 && (plain || quote !== 0x27)) return false;
+    const end = text.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+    if (plain) {
+      for (let k = j + 1; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c < 0x20 || c === 0x26 /* & */ || c === 0x3e /* > */) return false;
+      }
+    }
+    j = end + 1;
+    if (isName) {
+      found.from = at - 1;
+      found.to = j;
     }
   }
-  if (sFrom >= 0) {
-    out.range(at, sFrom);
-    if (style !== 0) out.text(styleAttr(style));
-    out.range(sTo, cell.openEnd);
-  } else {
-    out.range(at, close);
-    if (style !== 0) out.text(styleAttr(style));
-    out.range(close, cell.openEnd);
-  }
-  return cell.openEnd;
+  return true;
 }
 
-function writeSpaced(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
-  out.range(at, cell.start);
-  writeStyledStartTag(out, text, cell, style);
-  return cell.openEnd;
+/**
+ * A restyled cell's start tag onto `out`, preceded by the original text from `at`; returns
+ * where the original text goes on from (within the start tag, so the copy of what follows
+ * it is one range). What `writeStyledStartTag` writes (attributes as written, one space
+ * before each, `s` in its place or last, none for style 0), without reading the tag's
+ * attributes; a tag spaced otherwise (tabs, line ends, spaces around `=` or before `>`)
+ * goes through `writeStyledStartTag`, which writes it spaced the one way.
+ */
+function writeRestyled(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
+  const close = cell.selfClosing ? cell.openEnd - 2 : cell.openEnd - 1;
+  if (!findAttr(text, cell.start, close, 's', false)) {
+    out.range(at, cell.start);
+    writeStyledStartTag(out, text, cell, style);
+    return cell.openEnd;
+  }
+  if (found.from >= 0) {
+    out.range(at, found.from);
+    if (style !== 0) out.text(styleAttr(style));
+    return found.to;
+  }
+  out.range(at, close);
+  if (style !== 0) out.text(styleAttr(style));
+  return close;
 }
 
 /** A cell's attributes as text: `r`, `s`, `t` first (as Excel writes them), then the rest in their order. */

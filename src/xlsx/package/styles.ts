@@ -118,13 +118,14 @@ export class StylesPart {
 
   /** The font name of a cell format, lower case ('' when unknown). */
   fontName(xfIndex: number): string {
-    // Asked per written cell; the file's own cell formats never change (records are only appended).
+    // Asked per written cell; cell formats never change (records are only appended).
     const known = this.fontNames.get(xfIndex);
     if (known !== undefined) return known;
     const font = this.fontNode(xfIndex);
     const name = font ? child(font.node, 'name') : undefined;
     const lower = (name?.attrs.val ?? '').toLowerCase();
-    if (this.xf(xfIndex)) this.fontNames.set(xfIndex, lower);
+    // An appended cell format never changes either; one not there (yet) is not kept.
+    if (xfIndex < this.coll.cellXfs.items.length + this.addedXfs.length) this.fontNames.set(xfIndex, lower);
     return lower;
   }
 
