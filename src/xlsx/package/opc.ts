@@ -1,4 +1,4 @@
-import { InflateBudget, readZip, writeZip, ZipError, type ZipEntry, type ZipLimits, type ZipOut, type ZipCodec, DEFAULT_LIMITS } from './zip';
+import { InflateBudget, readZip, writeZip, ZipError, type DeflatedPart, type PartSink, type ZipEntry, type ZipLimits, type ZipOut, type ZipCodec, DEFAULT_LIMITS } from './zip';
 import { attrsText, children, parseXml, Splice, type XNode } from './xml';
 
 /**
@@ -62,6 +62,12 @@ export function relativeTarget(from: string, to: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
+/**
+ * Writes a part's new text as UTF-8, handing it to `onChunk` in chunks as they are made
+ * (each chunk is the receiver's). Writes the same bytes each time it is called.
+ */
+export type Utf8Producer = (onChunk: (bytes: Uint8Array) => void) => void;
+
 export class OpcPackage {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -95,6 +101,11 @@ export class OpcPackage {
 
   /** A part's text (decoded once, cached); null when the package has no such part. */
   text(name: string): string | null {
+    const producer = this.producers.get(name);
+    if (producer) {
+      this.producers.delete(name);
+      this.changedBytes.set(name, produced(producer));
+    }
     const bytes = this.changedBytes.get(name);
     if (bytes) {
       this.changedBytes.delete(name);
@@ -115,6 +126,7 @@ export class OpcPackage {
   set(name: string, text: string): void {
     if (!this.byName.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
     this.changedBytes.delete(name);
+    this.producers.delete(name);
     this.changed.set(name, text);
   }
 
@@ -129,6 +141,18 @@ export class OpcPackage {
 
   /** Parts set as UTF-8 bytes. */
   private readonly changedBytes = new Map<string, Uint8Array>();
+
+  /**
+   * Replaces a part's text with what `write` writes, run only when the package is saved
+   * (or the part read back): `saveAsync` compresses its chunks while the rest is written.
+   */
+  setUtf8Producer(name: string, write: Utf8Producer): void {
+    this.set(name, '');
+    this.producers.set(name, write);
+  }
+
+  /** Parts set as producers of UTF-8 bytes. */
+  private readonly producers = new Map<string, Utf8Producer>();
 
   isChanged(name: string): boolean {
     return this.changed.has(name);
@@ -202,11 +226,11 @@ export class OpcPackage {
 
   /** The package as zip bytes: untouched parts copied as they came, in their order. */
   save(): Uint8Array {
-    const encoder = new TextEncoder();
     const bytesOf = (name: string, declared: boolean): Uint8Array => {
-      const encoded = this.changedBytes.get(name);
-      if (encoded) return declared ? utf8DeclarationBytes(encoded) : encoded;
-      return encoder.encode(declared ? utf8Declaration(this.changed.get(name)!) : this.changed.get(name)!);
+      const producer = this.producers.get(name);
+      if (!producer) return this.bytesOf(name, declared);
+      const bytes = produced(producer);
+      return declared ? utf8DeclarationBytes(bytes) : bytes;
     };
     const out: ZipOut[] = this.entries.map((entry) => {
       if (!this.changed.has(entry.name)) return { kind: 'copy', entry };
@@ -214,6 +238,108 @@ export class OpcPackage {
     });
     for (const name of this.added) out.push({ kind: 'new', name, data: bytesOf(name, false) });
     return writeZip(out, this.codec);
+  }
+
+  /**
+   * The same bytes as `save()`, with the new parts deflated by the codec's deflater (the
+   * CLI's: on another thread) while they are written: a producer's chunks are handed over
+   * as they come. Without a deflater, or if it fails, the parts are deflated as `save()` does.
+   */
+  async saveAsync(): Promise<Uint8Array> {
+    const deflater = this.codec?.deflater?.();
+    if (!deflater) return this.save();
+    try {
+      const pending: Promise<DeflatedPart>[] = [];
+      const deflate = (name: string, declared: boolean): number => {
+        const producer = this.producers.get(name);
+        if (producer) {
+          const sink = declared ? new DeclarationFix(deflater.part()) : deflater.part();
+          producer((chunk) => sink.push(chunk));
+          return pending.push(sink.end()) - 1;
+        }
+        const sink = deflater.part();
+        const bytes = this.bytesOf(name, declared);
+        // A copy of bytes the package keeps (the sink owns what it is given).
+        sink.push(this.changedBytes.get(name) === bytes ? bytes.slice() : bytes);
+        return pending.push(sink.end()) - 1;
+      };
+      const plan = this.entries.map((entry) => (this.changed.has(entry.name) ? { entry, at: deflate(entry.name, true) } : { entry, at: -1 }));
+      const added = this.added.map((name) => ({ name, at: deflate(name, false) }));
+      const done = await Promise.all(pending);
+      const out: ZipOut[] = plan.map(({ entry, at }) => (at < 0 ? { kind: 'copy', entry } : { kind: 'deflated', name: entry.name, deflated: done[at]!, like: entry }));
+      for (const { name, at } of added) out.push({ kind: 'deflated', name, deflated: done[at]! });
+      return writeZip(out, this.codec);
+    } catch {
+      // The deflater failed (its thread could not start, or died): the same bytes, here.
+      return this.save();
+    } finally {
+      await deflater.close();
+    }
+  }
+
+  /** A changed part's UTF-8 bytes (not a producer's), with a UTF-8 declaration if `declared`. */
+  private bytesOf(name: string, declared: boolean): Uint8Array {
+    const encoded = this.changedBytes.get(name);
+    if (encoded) return declared ? utf8DeclarationBytes(encoded) : encoded;
+    const text = this.changed.get(name)!;
+    return new TextEncoder().encode(declared ? utf8Declaration(text) : text);
+  }
+}
+
+/** A producer's bytes in one array. */
+function produced(write: Utf8Producer): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  write((chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * `utf8DeclarationBytes` on a part handed over in chunks: the first KiB (all the function
+ * looks at) is held back until it is complete, then passed on fixed.
+ */
+class DeclarationFix implements PartSink {
+  private head: Uint8Array[] | null = [];
+  private headSize = 0;
+
+  constructor(private readonly sink: PartSink) {}
+
+  push(chunk: Uint8Array): void {
+    if (!this.head) return this.sink.push(chunk);
+    this.head.push(chunk);
+    this.headSize += chunk.length;
+    if (this.headSize >= 1024) this.release();
+  }
+
+  end(): Promise<DeflatedPart> {
+    if (this.head) this.release();
+    return this.sink.end();
+  }
+
+  private release(): void {
+    const chunks = this.head!;
+    this.head = null;
+    if (chunks.length === 0) return;
+    let joined = chunks[0]!;
+    if (chunks.length > 1) {
+      joined = new Uint8Array(this.headSize);
+      let at = 0;
+      for (const c of chunks) {
+        joined.set(c, at);
+        at += c.length;
+      }
+    }
+    this.sink.push(utf8DeclarationBytes(joined));
   }
 }
 

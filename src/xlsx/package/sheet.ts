@@ -361,6 +361,16 @@ export class SheetPart {
     return out.bytes();
   }
 
+  /**
+   * The same bytes as `serializeUtf8`, handed to `onChunk` in chunks of about `chunkBytes`
+   * as they are written (so they can be compressed while the rest is still being written).
+   */
+  writeUtf8Chunks(onChunk: (bytes: Uint8Array) => void, chunkBytes: number): void {
+    const out = new Utf8Writer(this.text, chunkBytes, onChunk);
+    this.writeTo(out);
+    out.end();
+  }
+
   private writeTo(out: TextOut): void {
     // A copy: the rows written here are not kept by the part (and a second call writes the same).
     const splice = this.topEdits.copy();

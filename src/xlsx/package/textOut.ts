@@ -39,9 +39,15 @@ export class Utf8Writer implements TextOut {
   private at = 0;
   private readonly encoder = new TextEncoder();
 
+  /**
+   * With `onChunk`, the writer hands its bytes over in chunks of about `sizeHint` instead of
+   * growing: each time the buffer is full it is passed on (the receiver owns it: it is never
+   * written again) and a new one is started; `end()` passes on the last one.
+   */
   constructor(
     private readonly source: string,
     sizeHint = source.length,
+    private readonly onChunk?: (bytes: Uint8Array) => void,
   ) {
     this.buf = new Uint8Array(Math.max(64, Math.ceil(sizeHint)));
   }
@@ -56,9 +62,19 @@ export class Utf8Writer implements TextOut {
     else this.copy(s, 0, s.length);
   }
 
-  /** The bytes written (a view of the buffer). */
+  /** The bytes written (a view of the buffer); with `onChunk`, those not handed over yet. */
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.at);
+  }
+
+  /** With `onChunk`: hands over the bytes written since the last chunk. */
+  end(): void {
+    if (this.onChunk && this.at > 0) {
+      const full = this.buf.subarray(0, this.at);
+      this.buf = new Uint8Array(64);
+      this.at = 0;
+      this.onChunk(full);
+    }
   }
 
   /** Characters `start` to `end` of `s`, ASCII copied as it is, the rest from the first other character encoded. */
@@ -96,6 +112,14 @@ export class Utf8Writer implements TextOut {
   }
 
   private grow(n: number): void {
+    if (this.onChunk && this.at > 0) {
+      const full = this.buf.subarray(0, this.at);
+      // The receiver may move the buffer away (to another thread): its size is read first.
+      this.buf = new Uint8Array(Math.max(this.buf.length, n));
+      this.at = 0;
+      this.onChunk(full);
+      return;
+    }
     const bigger = new Uint8Array(Math.max(Math.ceil(this.buf.length * 1.5), this.at + n));
     bigger.set(this.buf.subarray(0, this.at));
     this.buf = bigger;

@@ -312,6 +312,19 @@ export class XlsxWorkbook {
     return this.pkg.save();
   }
 
+  /**
+   * The same bytes as `save()`, with the package's codec deflating the new parts while they
+   * are written (`OpcPackage.saveAsync`): a changed sheet is handed over in chunks as it is
+   * serialised, in chunks of about `chunkBytes`.
+   */
+  async saveAsync(chunkBytes = SHEET_CHUNK): Promise<Uint8Array> {
+    for (const [part, n] of this.notesBySheet) n.serialize(part);
+    for (const [part, s] of this.sheetParts) if (s.changed) this.pkg.setUtf8Producer(part, (onChunk) => s.writeUtf8Chunks(onChunk, chunkBytes));
+    if (this.stylesPart?.changed) this.pkg.set(this.stylesPart.part, this.stylesPart.serialize());
+    if (this.workbookEdits.length > 0) this.flushWorkbook();
+    return this.pkg.saveAsync();
+  }
+
   relsOf(part: string): string {
     return relsPath(part);
   }
@@ -320,6 +333,9 @@ export class XlsxWorkbook {
     return resolvePart(base, target);
   }
 }
+
+/** The size of the chunks a sheet is handed to the deflater in. */
+const SHEET_CHUNK = 256 * 1024;
 
 function prefixOf(root: XNode): string {
   const colon = root.name.indexOf(':');

@@ -34,6 +34,35 @@ export interface ZipCodec {
   /** Raw deflate at the usual level (6). */
   deflateRaw(data: Uint8Array): Uint8Array;
   crc32(data: Uint8Array): number;
+  /**
+   * Optional: deflates new parts away from the calling thread while they are still being
+   * written (`OpcPackage.saveAsync`), with the same bytes as `deflateRaw`. Undefined, or a
+   * deflater that fails, and the parts are deflated by `deflateRaw`.
+   */
+  deflater?(): PartDeflater | undefined;
+}
+
+/** Parts deflated somewhere else (the CLI: another thread), each fed in chunks. */
+export interface PartDeflater {
+  /** A new part. */
+  part(): PartSink;
+  /** Frees what the deflater holds, once every part has ended. */
+  close(): Promise<void>;
+}
+
+export interface PartSink {
+  /** The part's next bytes; the sink owns `chunk` from now on (it is not written again). */
+  push(chunk: Uint8Array): void;
+  /** No more bytes: the part's compressed data, CRC and size. */
+  end(): Promise<DeflatedPart>;
+}
+
+export interface DeflatedPart {
+  /** Raw deflate data. */
+  data: Uint8Array;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
 }
 
 export const DEFAULT_LIMITS: ZipLimits = {
@@ -243,8 +272,8 @@ export class InflateBudget {
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (IEEE 802.3, the zip checksum). */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (IEEE 802.3, the zip checksum); `crc` is the CRC of the bytes before `data`, to go on from. */
+export function crc32(data: Uint8Array, crc = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -254,13 +283,16 @@ export function crc32(data: Uint8Array): number {
     }
   }
   const table = CRC_TABLE;
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A part to write: either an entry copied as it came, or new content. */
-export type ZipOut = { kind: 'copy'; entry: ZipEntry } | { kind: 'new'; name: string; data: Uint8Array; like?: ZipEntry };
+/** A part to write: an entry copied as it came, new content, or new content deflated already. */
+export type ZipOut =
+  | { kind: 'copy'; entry: ZipEntry }
+  | { kind: 'new'; name: string; data: Uint8Array; like?: ZipEntry }
+  | { kind: 'deflated'; name: string; deflated: DeflatedPart; like?: ZipEntry };
 
 /**
  * Writes a zip: copied entries keep their compressed bytes, CRC and timestamps; new
@@ -274,9 +306,12 @@ export function writeZip(parts: readonly ZipOut[], codec: ZipCodec | null = null
       const e = p.entry;
       return { name: encoder.encode(e.name), method: e.method, crc: e.crc, data: e.data, size: e.uncompressedSize, time: e.modTime, date: e.modDate, flags: e.flags & 0x0800 };
     }
-    const data = codec ? codec.deflateRaw(p.data) : deflateSync(p.data, { level: 6 });
+    const { data, crc, size } =
+      p.kind === 'deflated'
+        ? p.deflated
+        : { data: codec ? codec.deflateRaw(p.data) : deflateSync(p.data, { level: 6 }), crc: codec ? codec.crc32(p.data) : crc32(p.data), size: p.data.length };
     // 1980-01-01 00:00, as Excel stamps every part, unless the part it replaces had a time.
-    return { name: encoder.encode(p.name), method: 8, crc: codec ? codec.crc32(p.data) : crc32(p.data), data, size: p.data.length, time: p.like?.modTime ?? 0, date: p.like?.modDate ?? 0x21, flags: 0x0800 };
+    return { name: encoder.encode(p.name), method: 8, crc, data, size, time: p.like?.modTime ?? 0, date: p.like?.modDate ?? 0x21, flags: 0x0800 };
   });
   let total = 22;
   for (const p of prepared) total += 30 + p.name.length + p.data.length + 46 + p.name.length;
