@@ -77,7 +77,7 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
     outcome.warnings.push(...highlighted.value.warnings);
   }
 
-  const written = writeOutput(args.output, wb.save());
+  const written = writeOutput(args.output, await wb.saveAsync());
   if (!written.ok) return report(io, written.error);
   io.out(summary(args, outcome));
   const unreadable = outcome.problems.filter((p) => p.severity !== 'warning' && UNREADABLE_TOLERANCES.has(p.code));

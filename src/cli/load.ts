@@ -1,12 +1,11 @@
-import * as zlib from 'node:zlib';
 import { sameSheetName, type Grid } from '../domain/sheet/grid';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
 import type { DotConvention } from '../domain/types';
 import type { XlsxWorkbook } from '../xlsx/package/workbook';
 import { gridOf, openWorkbook } from '../xlsx/read';
-import { crc32 as crc32Js, type ZipCodec } from '../xlsx/package/zip';
 import type { XlsxError } from '../xlsx/result';
+import { nodeCodec } from './codec';
 import { checkOutput, fail, readInput, type CliFailure, type CliResult } from './files';
 import { cliMessages, EXIT } from './messages';
 
@@ -15,25 +14,6 @@ export function xlsxFailure(error: XlsxError): CliFailure {
   const refused = error.code === 'protected' || error.code === 'planMismatch' || error.code === 'keyAreaNotEmpty';
   return { exit: refused ? EXIT.refused : error.code === 'sheetNotFound' ? EXIT.noTable : EXIT.input, message: error.message };
 }
-
-/**
- * The zip's deflate work done by Node's zlib (native; the package's own fflate is pure
- * JavaScript, for the pane). `maxOutputLength` stops an inflate at the part's limit, so a
- * zip bomb is refused with no more memory than the limit allows.
- */
-export const nodeCodec: ZipCodec = {
-  inflateRaw(data, maxBytes) {
-    try {
-      return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return null;
-      throw e;
-    }
-  },
-  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
-  // zlib.crc32 is in Node 20.15 and later; the package's own CRC before that.
-  crc32: typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (data) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) : crc32Js,
-};
 
 /** Reads an .xlsx file from disk and opens its package (nothing else is decoded yet). */
 export function loadWorkbook(path: string): CliResult<XlsxWorkbook> {

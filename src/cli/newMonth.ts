@@ -33,7 +33,7 @@ export async function runNewMonth(args: NewMonthArgs, io: CliIO): Promise<ExitCo
   const rolled = applyRollForward(workbook, plan.value);
   if (!rolled.ok) return report(io, { exit: xlsxFailure(rolled.error).exit, message: cliMessages.rollFailed(rolled.error.message) });
 
-  const written = writeOutput(args.output, workbook.save());
+  const written = writeOutput(args.output, await workbook.saveAsync());
   if (!written.ok) return report(io, written.error);
 
   const months = tables[0]!.months.map((m) => m.label);
