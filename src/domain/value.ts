@@ -81,32 +81,31 @@ function parseNumberCell(value: number, text: string | undefined, format: string
 
 /**
  * The readings of number cells, by how they are shown (percent, and decimals up to 15 or
- * unknown) and then by value: a sheet shows the same few figures (84.3%, 12, 0.0%) in many
- * cells, and each reading is one object for all of them (readings are only ever read).
- * Bounded: past `CACHED_READINGS` in all, a reading is made for its cell alone.
+ * unknown) and value: a sheet shows the same figures (84.3%, 12, 0.0%) in many cells, and
+ * a reading is one object for all the cells that read alike (readings are only ever read).
+ * A fixed table indexed by a hash of the value (a Map keyed by doubles costs more than the
+ * object it saves): a reading found at its place is taken when it is the same figure shown
+ * the same way, else a new one is made and takes the place.
  */
-const READINGS: Array<Map<number, NumberValue> | undefined> = [];
-const CACHED_READINGS = 16_384;
-let cachedReadings = 0;
+const READING_SLOTS = 4096;
+const readingValues = new Float64Array(READING_SLOTS);
+const readingShapes = new Int8Array(READING_SLOTS).fill(-1);
+const readings: Array<NumberValue | null> = Array.from({ length: READING_SLOTS }, () => null);
 
-/** `{ kind: 'number', value, percent, decimals, annotation: null }`, shared with every cell that reads the same. */
+/** `{ kind: 'number', value, percent, decimals, annotation: null }`, shared with the cells that read the same. */
 function numberValue(value: number, percent: boolean, decimals: number | null): NumberValue {
-  // -0 is a key of its own to no Map (it is 0 there), and decimals past 15 are rare: made afresh.
-  if ((decimals !== null && (decimals < 0 || decimals > 15)) || Object.is(value, -0)) return { kind: 'number', value, percent, decimals, annotation: null };
-  const slot = (decimals === null ? 0 : decimals + 1) * 2 + (percent ? 1 : 0);
-  let byValue = READINGS[slot];
-  if (byValue === undefined) {
-    byValue = new Map();
-    READINGS[slot] = byValue;
-  }
-  let reading = byValue.get(value);
-  if (reading === undefined) {
-    reading = { kind: 'number', value, percent, decimals, annotation: null };
-    if (cachedReadings < CACHED_READINGS) {
-      byValue.set(value, reading);
-      cachedReadings++;
-    }
-  }
+  // Decimals past 15 are rare, and -0 would match 0 (=== tells them not apart): made afresh.
+  if ((decimals !== null && (decimals < 0 || decimals > 15)) || (value === 0 && 1 / value < 0)) return { kind: 'number', value, percent, decimals, annotation: null };
+  const shape = (decimals === null ? 0 : decimals + 1) * 2 + (percent ? 1 : 0);
+  let h = ((value * 10_000_000) | 0) ^ (shape << 24);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  const at = (h ^ (h >>> 16)) & (READING_SLOTS - 1);
+  const known = readings[at];
+  if (known !== null && readingValues[at] === value && readingShapes[at] === shape) return known;
+  const reading: NumberValue = { kind: 'number', value, percent, decimals, annotation: null };
+  readings[at] = reading;
+  readingValues[at] = value;
+  readingShapes[at] = shape;
   return reading;
 }
 
