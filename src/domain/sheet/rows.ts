@@ -162,13 +162,38 @@ function polarityOf(text: string): ReturnType<typeof readPolarity> {
   return reading;
 }
 
-/** Whitespace other than single spaces between words: only such text needs collapsing. */
-const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+/** Whether a character is one `\s` matches (ASCII tab to carriage return and space, and the Unicode spaces). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether text has whitespace other than single spaces between words (`\s\s`, `[^\S ]`,
+ * `^\s`, `\s$`): only such text needs collapsing. A loop over the characters, as it runs on
+ * six cells of every row.
+ */
+function looseSpace(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  let previousSpace = true; // a space at the start is loose
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (!isSpace(c)) {
+      previousSpace = false;
+      continue;
+    }
+    if (c !== 32 || previousSpace) return true;
+    previousSpace = true;
+  }
+  return previousSpace; // a space at the end is loose
+}
 
 function text(grid: Grid, row: number, col: number | null): string {
   if (col === null) return '';
   const raw = cellText(grid, row, col);
-  return LOOSE_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+  return looseSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
 function optionalCell(grid: Grid, row: number, col: number | null): ReadCell | null {
