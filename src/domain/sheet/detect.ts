@@ -3,9 +3,25 @@ import { classifyHeader, isYearLabel, type ColumnRole } from './headers';
 import { monthLabel, readMonthCell } from './months';
 import type { MonthColumn, TableColumns } from './scorecard';
 
-// A regular expression literal makes a new object each time it is evaluated: the ones run on
-// every cell are made once here.
-const MAY_NAME_POLARITY = /perf|polarity/i;
+/** Whether `t` holds `tail` (lower-case ASCII) from `at`, in either case. */
+function holdsAt(t: string, at: number, tail: string): boolean {
+  if (at + tail.length > t.length) return false;
+  for (let k = 0; k < tail.length; k++) if ((t.charCodeAt(at + k) | 0x20) !== tail.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The cheap test before a header is classified, run on every text cell of the sheet:
+ * `/perf|polarity/i` as a loop over the characters (in that expression's case folding, no
+ * character outside ASCII matches an ASCII letter, so `| 0x20` on ASCII letters is all of it).
+ */
+function mayNamePolarity(t: string): boolean {
+  for (let i = 0; i + 3 < t.length; i++) {
+    if ((t.charCodeAt(i) | 0x20) !== 0x70 /* p */) continue;
+    if (holdsAt(t, i + 1, 'erf') || holdsAt(t, i + 1, 'olarity')) return true;
+  }
+  return false;
+}
 
 /** A table's header as found on a grid: boxes, column roles and month columns. */
 export interface DetectedHeader {
@@ -92,7 +108,7 @@ function findPolarityCol(grid: Grid, row: number, cols: { first: number; last: n
     // Only text can name the column (a number's or a boolean's digits never do).
     const value = shown === '' ? values?.[j] : shown;
     // Cheap test first.
-    if (typeof value === 'string' && MAY_NAME_POLARITY.test(value) && classifyHeader(value) === 'polarity') return c;
+    if (typeof value === 'string' && mayNamePolarity(value) && classifyHeader(value) === 'polarity') return c;
   }
   return null;
 }
