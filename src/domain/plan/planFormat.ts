@@ -151,7 +151,8 @@ function rowWrites(table: ScorecardTable, row: IndicatorRow, options: FormatOpti
     const letter = row.rag ? RAG_LETTER[row.rag] : '';
     writes.push(markWrite(row.row, c.rag, live ? ragFormula(table, row) : null, marked ? `YTD ${letter}`.trim() : letter));
   }
-  for (const w of yearOnYearWrites(table, row, options, notes)) writes.push(w);
+  const yoy = yearOnYearWrites(table, row, options, notes);
+  for (let k = 0; k < yoy.length; k++) writes.push(yoy[k]);
 }
 
 /**
@@ -200,7 +201,9 @@ function styleTable(table: ScorecardTable, palette: Palette, st: Styles, styles:
   const problemCells = problemCellsOf(table);
   const months = table.months;
   let section = '';
-  for (const row of table.indicators) {
+  const rows = table.indicators;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
     if (c.rag !== null) styles.add(st.rag[row.rag ?? 'blank'], row.row, c.rag);
     if (c.dot !== null) styles.add(st.dot[row.dot && row.dot.state !== null ? row.dot.tone : 'neutral'], row.row, c.dot);
     const yoy = row.yearOnYear;
@@ -302,7 +305,8 @@ export function planFormat(tables: ScorecardTable[], options: FormatOptions, gri
   const figure = figureStyles(grid);
   for (const table of tables) {
     styleTable(table, palette, st, styles, figure);
-    for (const row of table.indicators) rowWrites(table, row, options, notes, writes);
+    const rows = table.indicators;
+    for (let k = 0; k < rows.length; k++) rowWrites(table, rows[k], options, notes, writes);
   }
   const area = union(tables.flatMap((t) => [t.headerBox, t.bodyBox]));
 

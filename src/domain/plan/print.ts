@@ -141,9 +141,13 @@ export function planRowHeights(tables: ScorecardTable[], grid: Grid, widthOf: (c
       }
     }
     const cols = wrappedCols(t).map((c) => ({ col: c, width: widthOf(c), lines: new Map<string, number>() }));
-    for (const row of t.indicators) {
+    // Indexed: once per plan over every row, where an iterator would make an object per step.
+    const rows = t.indicators;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
       let lines = 1;
-      for (const c of cols) {
+      for (let n = 0; n < cols.length; n++) {
+        const c = cols[n];
         const text = cellText(grid, row.row, c.col).trim();
         if (text !== '') lines = Math.max(lines, linesIn(c, text, fontPt));
       }

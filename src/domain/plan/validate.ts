@@ -47,7 +47,11 @@ function writesProblem(plan: FormatPlan, cellIn: (row: number, col: number, box:
   const keys = new Float64Array(plan.writes.length);
   let checked = 0;
   let failure: string | null = null;
-  for (const w of plan.writes) {
+  // Indexed loops over the plan's thousands of writes and boxes: this runs once per plan, and
+  // an array iterator left to the interpreter makes an object per element.
+  const writes = plan.writes;
+  for (let k = 0; k < writes.length; k++) {
+    const w = writes[k];
     const { row, col } = w;
     const valid = Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row <= MAX_ROW && col <= MAX_COL;
     if (!valid || !(cellIn(row, col, plan.area) || cellIn(row, col, plan.extraArea))) {
@@ -93,7 +97,8 @@ function shapeProblem(plan: FormatPlan): string | null {
   for (const group of plan.styles) {
     const problem = styleProblem(group.style);
     if (problem) return sheetMsg.planStyleProblem(group.key, problem);
-    for (const b of group.boxes) if (!validBox(b) || !inAreas(b)) return sheetMsg.planStyleOutside(group.key);
+    const boxes = group.boxes;
+    for (let k = 0; k < boxes.length; k++) if (!validBox(boxes[k]) || !inAreas(boxes[k])) return sheetMsg.planStyleOutside(group.key);
   }
   for (const { col, width } of plan.columnWidths) {
     if (!Number.isInteger(col) || col < 0 || col > MAX_COL) return sheetMsg.planBadColumn(col);
@@ -132,7 +137,9 @@ export function validatePlan(plan: FormatPlan): Result<FormatPlan> {
   const isMark = markLookup(plan.owns);
   const key = plan.owns.key;
   const inKey = (row: number, col: number): boolean => key !== null && row >= key.top && row <= key.bottom && col >= key.left && col <= key.right;
-  for (const w of plan.writes) {
+  const writes = plan.writes;
+  for (let k = 0; k < writes.length; k++) {
+    const w = writes[k];
     if (!isMark(w.row, w.col) && !inKey(w.row, w.col)) return err('planInvalid', sheetMsg.writeOutsideOwned(at(a1(w.row, w.col))));
   }
   // Notes only on cells the add-in writes: a note elsewhere would sit on the user's data.
