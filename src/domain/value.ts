@@ -67,6 +67,13 @@ function parseNumberCell(value: number, text: string | undefined, format: string
   }
   // No usable format: the displayed text (if any) still tells percent and decimals.
   if (text !== undefined) {
+    // A plain figure (`609`, `84.3%`) is read without an object: only its shape is kept.
+    if (readPlainNumber(text)) {
+      const percent = plainPercent;
+      const decimals = plainDecimals;
+      if (displayed(value, decimals, percent) === displayed(plainValue, decimals, percent)) return numberValue(value, percent, decimals);
+      return numberValue(value, false, null);
+    }
     const fromText = parseText(text);
     // The text is rounded for display, so it matches when the value rounds to it.
     if (
@@ -119,13 +126,20 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 // 15 significant digits always fit a double's 53-bit integer exactly.
 const FAST_DIGITS = 15;
 
+/** What `readPlainNumber` last read. */
+let plainValue = 0;
+let plainPercent = false;
+let plainDecimals = 0;
+
 /**
  * `609`, `84.3%`, `-2.5`: the plain figures most cells hold, read without a regular
  * expression or a string. The digits form an integer held exactly and 10^k is exact, so
  * one division rounds once, to the same double `Number('84.3e-2')` gives; anything else
- * (spaces, separators, annotations, longer numbers) returns null for the general reader.
+ * (spaces, separators, annotations, longer numbers) is false, for the general reader. What
+ * it read is left in `plainValue`, `plainPercent` and `plainDecimals` (no object per cell
+ * for a figure only looked at).
  */
-function parsePlainNumber(text: string): NumberValue | null {
+function readPlainNumber(text: string): boolean {
   const n = text.length;
   let i = 0;
   let negative = false;
@@ -154,21 +168,28 @@ function parsePlainNumber(text: string): NumberValue | null {
       decimals += 1;
     }
     // `5.` is not a number to the general reader either; let it say so.
-    if (decimals === 0) return null;
+    if (decimals === 0) return false;
     digits += decimals;
   }
-  if (digits === 0 || digits > FAST_DIGITS) return null;
+  if (digits === 0 || digits > FAST_DIGITS) return false;
   let percent = false;
   if (i < n && c === 37 /* % */) {
     percent = true;
     i += 1;
   }
-  if (i !== n) return null;
+  if (i !== n) return false;
   const scale = decimals + (percent ? 2 : 0);
   const magnitude = scale === 0 ? mantissa : mantissa / POW10[scale];
   // -0 is shown and compared as 0.
-  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
-  return { kind: 'number', value, percent, decimals, annotation: null };
+  plainValue = negative && magnitude !== 0 ? -magnitude : magnitude;
+  plainPercent = percent;
+  plainDecimals = decimals;
+  return true;
+}
+
+/** `readPlainNumber` as a reading, or null. */
+function parsePlainNumber(text: string): NumberValue | null {
+  return readPlainNumber(text) ? { kind: 'number', value: plainValue, percent: plainPercent, decimals: plainDecimals, annotation: null } : null;
 }
 
 /** What an annotation starts with after the number: a space or a bracket. */
