@@ -86,10 +86,11 @@ export function toBoxes(cells: ReadonlyArray<{ row: number; col: number }>): Cel
   return boxesOfKeys(keys);
 }
 
-/** A style's cells (packed as `row * 16384 + col`) and whole boxes. */
+/** A style's cells (packed as `row * 16384 + col`, the first `count` of `cells`) and whole boxes. */
 interface Group {
   style: CellStyle;
-  cells: number[];
+  cells: Float64Array;
+  count: number;
   boxes: CellBox[];
 }
 
@@ -105,7 +106,7 @@ export class StyleCollector {
     const key = styleKey(style);
     g = this.groups.get(key);
     if (!g) {
-      g = { style, cells: [], boxes: [] };
+      g = { style, cells: new Float64Array(64), count: 0, boxes: [] };
       this.groups.set(key, g);
     }
     this.byObject.set(style, g);
@@ -113,7 +114,14 @@ export class StyleCollector {
   }
 
   add(style: CellStyle, row: number, col: number): void {
-    this.group(style).cells.push(row * COLS + col);
+    const g = this.group(style);
+    // The cells go straight into a typed array, grown by doubling: no array of doubles to copy into one at the end.
+    if (g.count === g.cells.length) {
+      const grown = new Float64Array(g.cells.length * 2);
+      grown.set(g.cells);
+      g.cells = grown;
+    }
+    g.cells[g.count++] = row * COLS + col;
   }
 
   /** A whole rectangle (the header, the table's borders) goes in as it is. */
@@ -122,6 +130,6 @@ export class StyleCollector {
   }
 
   groupsOut(): StyleGroup[] {
-    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: [...g.boxes, ...boxesOfKeys(Float64Array.from(g.cells))] }));
+    return [...this.groups].map(([key, g]) => ({ key, style: g.style, boxes: [...g.boxes, ...boxesOfKeys(g.cells.subarray(0, g.count))] }));
   }
 }
