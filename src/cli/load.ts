@@ -27,7 +27,7 @@ export function loadWorkbook(path: string): CliResult<XlsxWorkbook> {
 /**
  * The common start of every command that writes a workbook from `input`: the output may
  * be written (never an input, never an existing file without --force, an .xlsm stays an
- * .xlsm), and the input opens.
+ * .xlsm and anything else is named .xlsx), and the input opens.
  */
 export function openForRewrite(input: string, output: string, opts: { otherInputs?: string[]; force: boolean }): CliResult<XlsxWorkbook> {
   const target = checkOutput(output, [input, ...(opts.otherInputs ?? [])], opts.force);
@@ -38,6 +38,7 @@ export function openForRewrite(input: string, output: string, opts: { otherInput
   const lower = output.toLowerCase();
   if (macro && !lower.endsWith('.xlsm')) return fail(EXIT.refused, cliMessages.macroOutput(input, output));
   if (!macro && lower.endsWith('.xlsm')) return fail(EXIT.refused, cliMessages.notMacroOutput(input, output));
+  if (!macro && !lower.endsWith('.xlsx')) return fail(EXIT.refused, cliMessages.notXlsxOutput(output));
   return loaded;
 }
 

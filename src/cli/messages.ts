@@ -132,6 +132,8 @@ export const cliMessages = {
     `Refusing to write ${output}: ${input} is a macro-enabled workbook, and its copy must keep the .xlsm extension (Excel will not open macros in an .xlsx). Choose an output ending in .xlsm.`,
   notMacroOutput: (input: string, output: string): string =>
     `Refusing to write ${output}: ${input} is not macro-enabled, so its copy must end in .xlsx (Excel refuses an .xlsm whose content is a plain workbook).`,
+  notXlsxOutput: (output: string): string =>
+    `Refusing to write ${output}: the output is an Excel workbook, so its name must end in .xlsx (Excel will not open a workbook whose extension names another format).`,
   noPreviousTable: (path: string, before: string | null): string =>
     before === null
       ? `No scorecard table found in the published workbook ${path} (the first file: last month's published report).`

@@ -5,6 +5,8 @@
 export const xlsxMessages = {
   notXlsx: (name: string): string =>
     `${name} is not an .xlsx workbook (it is not a zip of Excel parts). Save it from Excel as "Excel Workbook (*.xlsx)" and try again.`,
+  oldXls: (name: string): string =>
+    `${name} is an Excel 97-2003 workbook (.xls), which this tool does not edit. Open it in Excel and save it as "Excel Workbook (*.xlsx)" (File > Save As), then try again.`,
   unreadable: (name: string, reason: string): string => `${name} could not be read as an .xlsx workbook: ${reason}.`,
   damaged: (name: string, reason: string): string => `${name} is damaged or incomplete (${reason}). Nothing was changed; save the workbook again, or copy it again if it was downloaded.`,
   encrypted: (name: string): string =>

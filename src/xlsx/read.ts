@@ -37,6 +37,8 @@ export function failure(e: unknown, name: string): { ok: false; error: { code: i
   switch (p.code) {
     case 'notXlsx':
       return xlsxError('notXlsx', xlsxMessages.notXlsx(name));
+    case 'oldXls':
+      return xlsxError('notXlsx', xlsxMessages.oldXls(name));
     case 'encrypted':
       return xlsxError('encrypted', xlsxMessages.encrypted(name));
     case 'strict':

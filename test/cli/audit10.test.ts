@@ -421,6 +421,24 @@ describe('the output name matches the content type', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it.each(['out.csv', 'out.xls', 'out', 'out.xlsx.bak'])('a workbook is not written under another format\'s name: %s (exit 5, nothing written)', (name) => {
+    const dir = tempDir();
+    const input = sample('early-help-2020-12.xlsx');
+    const out = join(dir, name);
+    for (const command of [['format', input, '-o', out], ['new-month', input, '-o', out]]) {
+      const result = run(cli, command);
+      expect(result).toEqual({ code: EXIT.refused, stdout: '', stderr: `${cliMessages.notXlsxOutput(out)}\n` });
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('any case of .xlsx is an .xlsx name', () => {
+    const dir = tempDir();
+    const out = join(dir, 'Out.XLSX');
+    expect(run(cli, ['format', sample('early-help-2020-12.xlsx'), '-o', out]).code).toBe(EXIT.ok);
+    expect(readdirSync(dir)).toEqual(['Out.XLSX']);
+  });
+
   it('new month on an .xlsm writes an .xlsm with its macros byte for byte', () => {
     const dir = tempDir();
     const input = excelMacroEnabled(dir);

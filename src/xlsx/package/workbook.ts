@@ -11,7 +11,7 @@ import type { ZipCodec, ZipLimits } from './zip';
  * notes. Only what was asked for is decoded; only what was changed is written back.
  */
 
-export type PackageErrorCode = 'notXlsx' | 'encrypted' | 'strict' | 'tooLarge' | 'damaged' | 'unsafeXml' | 'unreadable';
+export type PackageErrorCode = 'notXlsx' | 'oldXls' | 'encrypted' | 'strict' | 'tooLarge' | 'damaged' | 'unsafeXml' | 'unreadable';
 
 export class PackageError extends Error {
   constructor(
@@ -43,6 +43,8 @@ export function packageErrorOf(e: unknown): PackageError | null {
         return new PackageError('notXlsx', 'not a zip package');
       case 'encrypted':
         return new PackageError('encrypted', 'it is encrypted (password to open)');
+      case 'compound':
+        return p.holds === 'xls' ? new PackageError('oldXls', 'an Excel 97-2003 workbook (.xls)') : new PackageError('notXlsx', 'an Office 97-2003 file, not a workbook');
       case 'truncated':
         return new PackageError('damaged', p.detail);
       case 'bomb':

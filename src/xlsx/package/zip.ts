@@ -1,4 +1,5 @@
 import { deflateSync, Inflate } from 'fflate';
+import { compoundContent } from './compound';
 
 /**
  * The zip container of an .xlsx (ECMA-376 Part 2, Open Packaging Conventions, over the
@@ -89,6 +90,8 @@ export interface ZipEntry {
 export type ZipProblem =
   | { kind: 'notZip' }
   | { kind: 'encrypted' }
+  /** An OLE compound file that is not an encrypted package: an Excel 97-2003 .xls, or another Office 97 file. */
+  | { kind: 'compound'; holds: 'xls' | 'other' }
   | { kind: 'truncated'; detail: string }
   | { kind: 'bomb'; part: string; detail: string }
   | { kind: 'unsupported'; part: string; detail: string };
@@ -115,7 +118,10 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
  * declared sizes.
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): ZipEntry[] {
-  if (isCompoundFile(bytes)) throw new ZipError({ kind: 'encrypted' });
+  if (isCompoundFile(bytes)) {
+    const holds = compoundContent(bytes);
+    throw new ZipError(holds === 'encrypted' ? { kind: 'encrypted' } : { kind: 'compound', holds });
+  }
   if (bytes.length < 22) throw new ZipError({ kind: 'notZip' });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
