@@ -8,7 +8,7 @@
  * XML, a password to open, a protected sheet the plan would change, a locked structure.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { planFormat } from '../../src/domain/plan/planFormat';
@@ -256,24 +256,49 @@ describe('what cannot be edited safely is refused: a clear message, its exit cod
     refuses(input, EXIT.refused, xlsxMessages.protectedSheet('Dec-20'));
   });
 
-  it('an encrypted workbook (password to open: an OLE compound file with EncryptionInfo) (exit 3)', () => {
-    const input = join(tempDir(), 'encrypted.xlsx');
-    // The compound file Excel writes for "Encrypt with Password": header, then the
-    // EncryptionInfo and EncryptedPackage streams (their names in the directory, UTF-16).
+  /**
+   * A minimal OLE compound file (MS-CFB): the header, then directory entries holding the
+   * given streams' names (UTF-16LE), as Excel, Word and PowerPoint 97-2003 write them.
+   */
+  function compoundFile(path: string, streams: string[]): string {
     const header = Buffer.alloc(512);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
     header.writeUInt16LE(0x003e, 24);
     header.writeUInt16LE(0x0003, 26);
     header.writeUInt16LE(0xfffe, 28);
     header.writeUInt16LE(9, 30);
-    const directory = Buffer.concat(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'].map((n) => {
+    const directory = Buffer.concat(['Root Entry', ...streams].map((n) => {
       const entry = Buffer.alloc(128);
       Buffer.from(n, 'utf16le').copy(entry);
       entry.writeUInt16LE((n.length + 1) * 2, 64);
+      // Object type (MS-CFB 2.6.1): 5 the root storage, 2 a stream.
+      entry[66] = n === 'Root Entry' ? 5 : 2;
       return entry;
     }));
-    writeFileSync(input, Buffer.concat([header, directory, Buffer.alloc(4096 - directory.length)]));
+    writeFileSync(path, Buffer.concat([header, directory, Buffer.alloc(4096 - directory.length)]));
+    return path;
+  }
+
+  it('an encrypted workbook (password to open: an OLE compound file with EncryptionInfo) (exit 3)', () => {
+    // What Excel writes for "Encrypt with Password": the EncryptionInfo and EncryptedPackage streams.
+    const input = compoundFile(join(tempDir(), 'encrypted.xlsx'), ['EncryptionInfo', 'EncryptedPackage']);
     refuses(input, EXIT.input, xlsxMessages.encrypted(input));
+  });
+
+  it('an Excel 97-2003 .xls, as LibreOffice saves one, is named as such, not as encrypted (exit 3)', () => {
+    const dir = tempDir();
+    const xls = soffice(sample('early-help-2020-12.xlsx'), 'xls', dir);
+    rmSync(join(dir, 'profile'), { recursive: true, force: true });
+    refuses(xls, EXIT.input, xlsxMessages.oldXls(xls));
+    // Renamed .xlsx, it is still what it is.
+    const renamed = join(dir, 'renamed.xlsx');
+    renameSync(xls, renamed);
+    refuses(renamed, EXIT.input, xlsxMessages.oldXls(renamed));
+  });
+
+  it('a Word 97-2003 document (a compound file with no workbook stream) is not a workbook (exit 3)', () => {
+    const input = compoundFile(join(tempDir(), 'note.xlsx'), ['WordDocument', '1Table', '\u0005SummaryInformation']);
+    refuses(input, EXIT.input, xlsxMessages.notXlsx(input));
   });
 
   it('new month in a workbook whose structure is locked (exit 5)', () => {
