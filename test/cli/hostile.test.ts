@@ -7,6 +7,7 @@ import { crc32, writeZip, type ZipEntry } from '../../src/xlsx/package/zip';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { cliMessages, EXIT } from '../../src/cli/messages';
 import { buildCli, removeBuild, run, sample, STACK_LINE, tempDir } from './runCli';
+import { compoundFile } from './producerShapes';
 
 let cli: string;
 beforeAll(() => {
@@ -91,8 +92,8 @@ describe('hostile and broken files: a clear message, exit 3, nothing written, in
 
   it('refuses an encrypted workbook (an OLE compound file) and names the fix', () => {
     const dir = tempDir();
-    const input = join(dir, 'locked.xlsx');
-    writeFileSync(input, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+    // As Excel writes "Encrypt with Password": a compound file holding EncryptionInfo and EncryptedPackage.
+    const input = compoundFile(join(dir, 'locked.xlsx'), ['EncryptionInfo', 'EncryptedPackage']);
     refused(input, dir, EXIT.input, xlsxMessages.encrypted(input));
   });
 });

@@ -209,6 +209,29 @@ function excelParts(macro: boolean): Parts {
 }
 
 /**
+ * A minimal OLE compound file (MS-CFB): the header, then directory entries holding the
+ * given streams' names (UTF-16LE), as Excel, Word and PowerPoint 97-2003 write them.
+ */
+export function compoundFile(path: string, streams: string[]): string {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  header.writeUInt16LE(0x003e, 24);
+  header.writeUInt16LE(0x0003, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  const directory = Buffer.concat(['Root Entry', ...streams].map((n) => {
+    const entry = Buffer.alloc(128);
+    Buffer.from(n, 'utf16le').copy(entry);
+    entry.writeUInt16LE((n.length + 1) * 2, 64);
+    // Object type (MS-CFB 2.6.1): 5 the root storage, 2 a stream.
+    entry[66] = n === 'Root Entry' ? 5 : 2;
+    return entry;
+  }));
+  writeFileSync(path, Buffer.concat([header, directory, Buffer.alloc(4096 - directory.length)]));
+  return path;
+}
+
+/**
  * Stand-in for a compiled VBA project: a compound-file header then bytes of every value,
  * so any re-encoding or text handling of the part would show.
  */

@@ -19,7 +19,7 @@ import { cliMessages, EXIT } from '../../src/cli/messages';
 import { xlsxMessages } from '../../src/xlsx/messages';
 import { buildCli, removeBuild, run, sample, tempDir } from './runCli';
 import { libreOfficeResave, minimalPackage, openpyxlWorkbook, soffice } from './corpus';
-import { emptyWorkbook, EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, excelSavedWithSettings, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
+import { compoundFile, emptyWorkbook, EXCEL_DATA_BAR, excelMacroEnabled, excelSaved, excelSavedWithSettings, googleSheetsExport, protectedScorecardSheet, strictOoxml, VBA_PROJECT } from './producerShapes';
 
 let cli: string;
 beforeAll(() => {
@@ -255,29 +255,6 @@ describe('what cannot be edited safely is refused: a clear message, its exit cod
     const input = protectedScorecardSheet(tempDir());
     refuses(input, EXIT.refused, xlsxMessages.protectedSheet('Dec-20'));
   });
-
-  /**
-   * A minimal OLE compound file (MS-CFB): the header, then directory entries holding the
-   * given streams' names (UTF-16LE), as Excel, Word and PowerPoint 97-2003 write them.
-   */
-  function compoundFile(path: string, streams: string[]): string {
-    const header = Buffer.alloc(512);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-    header.writeUInt16LE(0x003e, 24);
-    header.writeUInt16LE(0x0003, 26);
-    header.writeUInt16LE(0xfffe, 28);
-    header.writeUInt16LE(9, 30);
-    const directory = Buffer.concat(['Root Entry', ...streams].map((n) => {
-      const entry = Buffer.alloc(128);
-      Buffer.from(n, 'utf16le').copy(entry);
-      entry.writeUInt16LE((n.length + 1) * 2, 64);
-      // Object type (MS-CFB 2.6.1): 5 the root storage, 2 a stream.
-      entry[66] = n === 'Root Entry' ? 5 : 2;
-      return entry;
-    }));
-    writeFileSync(path, Buffer.concat([header, directory, Buffer.alloc(4096 - directory.length)]));
-    return path;
-  }
 
   it('an encrypted workbook (password to open: an OLE compound file with EncryptionInfo) (exit 3)', () => {
     // What Excel writes for "Encrypt with Password": the EncryptionInfo and EncryptedPackage streams.
