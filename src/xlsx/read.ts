@@ -88,22 +88,109 @@ export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
   }
 }
 
-/** One-dimensional clusters of used indexes; the one holding most cells is the table's. */
-function densest(counts: Map<number, number>, gap: number): { from: number; to: number } | null {
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  if (keys.length === 0) return null;
-  let best = { from: keys[0]!, to: keys[0]!, n: 0 };
-  let cur = { from: keys[0]!, to: keys[0]!, n: 0 };
-  for (const k of keys) {
-    if (k - cur.to > gap) {
-      if (cur.n > best.n) best = cur;
-      cur = { from: k, to: k, n: 0 };
+/**
+ * How many figures each row or column holds. Columns (at most 16,384 in Excel) are counted
+ * in a typed array; a column past that, which only an odd file writes, in a map.
+ */
+class Counts {
+  private readonly dense = new Int32Array(COUNTED_COLUMNS);
+  private denseMax = -1;
+  private sparse: Map<number, number> | null = null;
+
+  add(index: number, n: number): void {
+    if (index < COUNTED_COLUMNS) {
+      this.dense[index]! += n;
+      if (index > this.denseMax) this.denseMax = index;
+    } else {
+      const sparse = (this.sparse ??= new Map());
+      sparse.set(index, (sparse.get(index) ?? 0) + n);
     }
-    cur.to = k;
-    cur.n += counts.get(k)!;
   }
-  if (cur.n > best.n) best = cur;
-  return { from: best.from, to: best.to };
+
+  /** The used indexes, ascending, with their counts. */
+  used(): { keys: number[]; counts: number[] } {
+    const keys: number[] = [];
+    const counts: number[] = [];
+    for (let k = 0; k <= this.denseMax; k++) {
+      const n = this.dense[k]!;
+      if (n > 0) {
+        keys.push(k);
+        counts.push(n);
+      }
+    }
+    if (this.sparse) {
+      for (const k of [...this.sparse.keys()].sort((a, b) => a - b)) {
+        keys.push(k);
+        counts.push(this.sparse.get(k)!);
+      }
+    }
+    return { keys, counts };
+  }
+}
+
+const COUNTED_COLUMNS = 18_278; // ZZZ, the furthest column a reference can name
+
+/** `Counts.used` of a map (rows: a sheet has a row count far beyond what it uses). */
+function usedOf(counts: Map<number, number>): { keys: number[]; counts: number[] } {
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  return { keys, counts: keys.map((k) => counts.get(k)!) };
+}
+
+/** One-dimensional clusters of used indexes; the one holding most cells is the table's. */
+function densest({ keys, counts }: { keys: number[]; counts: number[] }, gap: number): { from: number; to: number } | null {
+  if (keys.length === 0) return null;
+  let bestFrom = keys[0]!;
+  let bestTo = bestFrom;
+  let bestN = 0;
+  let from = bestFrom;
+  let to = bestFrom;
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k - to > gap) {
+      if (n > bestN) {
+        bestFrom = from;
+        bestTo = to;
+        bestN = n;
+      }
+      from = k;
+      n = 0;
+    }
+    to = k;
+    n += counts[i]!;
+  }
+  if (n > bestN) return { from, to };
+  return { from: bestFrom, to: bestTo };
+}
+
+/** A cell format's number format code and the text a value shows with it. */
+interface Shown {
+  format: string;
+  render: (value: CellInput) => string;
+  date: boolean;
+}
+
+/** Texts of numbers remembered per format: a column of figures repeats the same few. */
+const REMEMBERED_TEXTS = 4096;
+
+/**
+ * The renderer of a number format, remembering the text of each number it shows (a sheet
+ * of percentages at one decimal has at most a thousand distinct texts over its hundreds of
+ * thousands of cells; each was a few new strings).
+ */
+function rememberingRender(format: string): (value: CellInput) => string {
+  const render = formatterOf(format);
+  const texts = new Map<number, string>();
+  return (value) => {
+    // 0 and -0 are one key in a map; neither is remembered.
+    if (typeof value !== 'number' || value === 0) return render(value);
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = render(value);
+      if (texts.size < REMEMBERED_TEXTS) texts.set(value, text);
+    }
+    return text;
+  };
 }
 
 /**
@@ -126,65 +213,85 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
   const date1904 = wb.date1904;
   const merges = sheet.merges();
   const covered = coverage(merges);
-  const found: CellRec[] = [];
+  const cells = sheet.cells();
+  const count = cells.length;
+  // Each cell's value, read once (index loops: this runs once per sheet, mostly before the
+  // code is optimised, where a for-of makes an iterator result per cell).
+  const inputs: CellInput[] = new Array<CellInput>(count);
   const rowCounts = new Map<number, number>();
-  const colCounts = new Map<number, number>();
-  // Parallel lists, not an object per cell: a big sheet has hundreds of thousands.
-  const foundValues: CellInput[] = [];
-  for (const c of sheet.cells()) {
+  const colCounts = new Counts();
+  // Cells come row by row: a row's figures are added to its count once.
+  let countedRow = -1;
+  let inRow = 0;
+  for (let k = 0; k < count; k++) {
+    const c = cells[k]!;
     const value = cellInput(wb, c);
+    inputs[k] = value;
     if (value === null) continue;
-    found.push(c);
-    foundValues.push(value);
-    rowCounts.set(c.row, (rowCounts.get(c.row) ?? 0) + 1);
-    colCounts.set(c.col, (colCounts.get(c.col) ?? 0) + 1);
+    if (c.row !== countedRow) {
+      if (inRow > 0) rowCounts.set(countedRow, (rowCounts.get(countedRow) ?? 0) + inRow);
+      countedRow = c.row;
+      inRow = 0;
+    }
+    inRow++;
+    colCounts.add(c.col, 1);
   }
-  const rows = densest(rowCounts, ROW_GAP);
-  const cols = densest(colCounts, COL_GAP);
+  if (inRow > 0) rowCounts.set(countedRow, (rowCounts.get(countedRow) ?? 0) + inRow);
+  const rows = densest(usedOf(rowCounts), ROW_GAP);
+  const cols = densest(colCounts.used(), COL_GAP);
   if (!rows || !cols) return ok({ sheetName, top: 0, left: 0, values: [], text: [], numberFormats: [], merges: clip(merges, null) });
   const box: CellBox = { top: rows.from, left: cols.from, bottom: rows.to, right: cols.to };
   const height = box.bottom - box.top + 1;
   const width = box.right - box.left + 1;
   if (height * width > MAX_GRID_CELLS) return xlsxError('tooLarge', xlsxMessages.sheetTooSpread(fileName, sheetName, MAX_GRID_CELLS));
   // A sheet's cells share a handful of cell formats: each one's code and renderer is found once.
-  const formats = new Map<number, { format: string; render: (value: CellInput) => string; date: boolean }>();
-  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string; date: boolean } => {
-    let known = formats.get(xf);
-    if (!known) {
+  const formats: Shown[] = [];
+  const formatOf = (xf: number): Shown => {
+    let known = formats[xf];
+    if (known === undefined) {
       const format = styles.numberFormat(xf);
-      known = { format, render: formatterOf(format), date: isDateFormat(format) };
-      formats.set(xf, known);
+      known = { format, render: rememberingRender(format), date: isDateFormat(format) };
+      formats[xf] = known;
     }
     return known;
   };
-  const values: CellInput[][] = Array.from({ length: height }, () => new Array<CellInput>(width).fill(null));
-  const text: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(''));
-  const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
-  for (let i = 0; i < found.length; i++) {
-    const c = found[i]!;
-    const value = foundValues[i]!;
-    if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
-    if (covered(c.row, c.col)) continue;
+  const values: CellInput[][] = new Array<CellInput[]>(height);
+  const text: string[][] = new Array<string[]>(height);
+  const numberFormats: string[][] = new Array<string[]>(height);
+  for (let i = 0; i < height; i++) {
+    values[i] = new Array<CellInput>(width).fill(null);
+    text[i] = new Array<string>(width).fill('');
+    numberFormats[i] = new Array<string>(width).fill('General');
+  }
+  const { top, left, bottom, right } = box;
+  for (let k = 0; k < count; k++) {
+    const c = cells[k]!;
+    const row = c.row;
+    const col = c.col;
+    if (row < top || row > bottom || col < left || col > right) continue;
+    const value = inputs[k]!;
+    const i = row - top;
+    const j = col - left;
+    if (value === null || covered(row, col)) {
+      // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a
+      // % row), unless a figure was read at its place (a cell written twice).
+      if (c.hasStyle && values[i]![j] === null) numberFormats[i]![j] = formatOf(c.style).format;
+      continue;
+    }
     const xf = c.style;
-    const { format, render, date } = formatOf(xf);
+    const shown = formatOf(xf);
     let v = value;
     // A 1904 workbook's date, as the 1900 serial the engine reads (an ISO `t="d"` cell already is one).
-    if (date1904 && date && typeof v === 'number' && c.t !== 'd') v += DAYS_1904_AFTER_1900;
+    if (date1904 && shown.date && typeof v === 'number' && c.t !== 'd') v += DAYS_1904_AFTER_1900;
     if (typeof v === 'string' && v.length <= 2) {
       const arrow = symbolArrow(v, styles.fontName(xf));
       if (arrow) v = arrow;
     }
-    values[c.row - box.top]![c.col - box.left] = v;
-    text[c.row - box.top]![c.col - box.left] = render(v);
-    numberFormats[c.row - box.top]![c.col - box.left] = format;
+    values[i]![j] = v;
+    text[i]![j] = shown.render(v);
+    numberFormats[i]![j] = shown.format;
   }
-  // A blank cell keeps its own number format (the engine reads a blank `0.0%` cell as a % row).
-  for (const c of sheet.cells()) {
-    if (c.row < box.top || c.row > box.bottom || c.col < box.left || c.col > box.right) continue;
-    if (values[c.row - box.top]![c.col - box.left] !== null || !c.hasStyle) continue;
-    numberFormats[c.row - box.top]![c.col - box.left] = formatOf(c.style).format;
-  }
-  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box), ...(date1904 ? { date1904: true } : {}) });
+  return ok({ sheetName, top, left, values, text, numberFormats, merges: clip(merges, box) });
 }
 
 /**
