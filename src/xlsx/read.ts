@@ -65,7 +65,9 @@ export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
   const t = c.t;
   switch (t) {
     case 's': {
-      const s = c.v === null ? undefined : wb.sharedStrings()[Number(c.v)];
+      // The index read from the file's text when it is plain digits (no string made for it).
+      const k = c.plainNumber();
+      const s = !Number.isNaN(k) ? wb.sharedStrings()[k] : c.v === null ? undefined : wb.sharedStrings()[Number(c.v)];
       return s === undefined || s === '' ? null : s;
     }
     case 'inlineStr':
@@ -81,6 +83,9 @@ export function cellInput(wb: XlsxWorkbook, c: CellRec): CellInput {
       return Number.isNaN(ms) ? c.v : serialFromUtc(ms);
     }
     default: {
+      // A figure written as plain digits is read as Number reads it, from the file's text.
+      const plain = c.plainNumber();
+      if (!Number.isNaN(plain)) return plain;
       if (c.v === null || c.v.trim() === '') return c.is !== null && c.is !== '' ? c.is : null;
       const n = Number(c.v);
       return Number.isFinite(n) ? n : c.v;
@@ -300,14 +305,25 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
  * column or sheet merged) are few and checked one by one.
  */
 function coverage(merges: readonly CellBox[]): (row: number, col: number) => boolean {
+  // Asked for every figure of the sheet: no closure or iterator is made per question.
+  if (merges.length === 0) return () => false;
   const byRow = new Map<number, CellBox[]>();
   const tall: CellBox[] = [];
   for (const m of merges) {
     if (m.bottom - m.top > 1000) tall.push(m);
     else for (let r = m.top; r <= m.bottom; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
   }
-  const hit = (m: CellBox, row: number, col: number): boolean => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
-  return (row, col) => (byRow.get(row)?.some((m) => hit(m, row, col)) ?? false) || tall.some((m) => hit(m, row, col));
+  return (row, col) => {
+    const inRow = byRow.get(row);
+    if (inRow !== undefined) for (let k = 0; k < inRow.length; k++) if (hides(inRow[k]!, row, col)) return true;
+    for (let k = 0; k < tall.length; k++) if (hides(tall[k]!, row, col)) return true;
+    return false;
+  };
+}
+
+/** Whether the merge covers the cell and the cell is not its top-left one. */
+function hides(m: CellBox, row: number, col: number): boolean {
+  return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
 }
 
 /** Merges that touch the grid, cut to it (a whole-sheet merge becomes the grid's box). */

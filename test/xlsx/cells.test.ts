@@ -81,6 +81,35 @@ describe('sheet cell scanner', () => {
     expect(byScanner(xml)).toEqual(expected);
   });
 
+  it('tells self-closing cells from the others, as the XML parser does', () => {
+    const xml = sheet('<row r="1"><c r="A1"/><c r="B1"></c><c r="C1"><v>1</v></c><c r="D1" t="inlineStr"><is><t>x</t></is></c><c r="E1" /></row>');
+    const data = parseXml(xml, 'sheet.xml').children.find((c) => c.local === 'sheetData')!;
+    const expected = data.children[0]!.children.map((c) => c.selfClosing);
+    expect(new SheetPart(xml, 'sheet.xml').cells().map((c) => c.selfClosing)).toEqual(expected);
+    expect(expected).toEqual([true, false, false, false, true]);
+  });
+
+  it('reads a plain figure from the text exactly as Number reads its string, and leaves anything else to its text', () => {
+    const odd = ['1e5', ' 5', '+5', '0x1A', '-', '.', '1.2.3', 'Infinity', '1234567890123456', '0.1234567890123456'];
+    const plain = ['12', '-0.907', '0.1', '.5', '5.', '-0', '007', '123456789012345', '0.30000000000000', '-99999.9999'];
+    // Random figures of up to 15 digits, with the point anywhere: each quotient must round as Number's parse does.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let k = 0; k < 2000; k++) {
+      const digits = String(random() * 1e6 + random()).slice(0, 1 + (random() % 15));
+      const at = random() % (digits.length + 1);
+      plain.push(`${random() % 2 ? '-' : ''}${digits.slice(0, at)}.${digits.slice(at)}`.replace(/^(-?)\.$/, '$10'));
+    }
+    const texts = [...odd, ...plain];
+    const rows = texts.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${t}</v></c></row>`).join('');
+    const cells = new SheetPart(sheet(rows), 'sheet.xml').cells();
+    expect(cells.map((c) => c.v)).toEqual(texts);
+    expect(cells.slice(0, odd.length).map((c) => c.plainNumber())).toEqual(odd.map(() => NaN));
+    const read = cells.slice(odd.length).map((c) => c.plainNumber());
+    const wrong = read.map((n, i) => [plain[i], n]).filter(([t, n]) => !Object.is(n, Number(t)));
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the elements after the cells as a tree with their offsets', () => {
     const xml = sheet('<row r="1"><c r="A1"><v>1</v></c></row>');
     const part = new SheetPart(xml, 'sheet.xml');
@@ -114,6 +143,7 @@ describe('sheet cell scanner', () => {
     ['an undefined entity in a plain value cell', '<row r="1"><c r="A1"><v>&bogus;</v></c></row>'],
     ['a duplicate attribute', '<row r="1"><c r="A1" r="B1"/></row>'],
     ['"<" in an attribute', '<row r="1"><c r="A<1"/></row>'],
+    ['an undefined entity in a cell attribute', '<row r="1"><c r="A1" cm="&bogus;"><v>1</v></c></row>'],
   ];
 
   it.each(BAD)('refuses %s, as the XML parser does', (_name, data) => {

@@ -6,6 +6,7 @@ import { columnIndex } from '../../src/xlsx/package/refs';
 import { writeGrid } from '../helpers/fromGrid';
 import { writeWorkbook } from '../helpers/exceljsWorkbook';
 import { xlsxMessages } from '../../src/xlsx/messages';
+import { formatValue } from '../../src/xlsx/numberFormat';
 import type { Grid } from '../../src/domain/sheet/grid';
 
 async function roundTrip(grid: Grid): Promise<Grid> {
@@ -132,6 +133,27 @@ describe('readGrids on what is not a whole workbook', () => {
     const truncated = bytes.slice(0, Math.floor(bytes.length / 2));
     const result = await readGrids(truncated, 'broken.xlsx');
     expect(result).toEqual({ ok: false, error: { code: 'damaged', message: xlsxMessages.damaged('broken.xlsx', 'the end of the zip directory is missing') } });
+  });
+});
+
+describe('readGrids on many figures sharing a few formats', () => {
+  it('shows each figure as its own format renders it, however often the figure repeats', async () => {
+    const formats = ['0.0%', '0.0', 'General', '#,##0;(#,##0);"nil"'];
+    const figures = [0.907, 0.1, 0, -0.25, 1384.5, 0.907, 0.1, -0.25, 1e-12, 2 / 3];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    figures.forEach((v, i) => formats.forEach((f, j) => {
+      const cell = ws.getCell(i + 1, j + 1);
+      cell.value = v;
+      cell.numFmt = f;
+    }));
+    const grids = await readGrids(await writeWorkbook(wb), 'figures.xlsx');
+    if (!grids.ok) throw new Error(grids.error.message);
+    const grid = grids.value[0]!;
+    const expected = figures.map((v) => formats.map((f) => formatValue(v, f)));
+    expect(grid.text).toEqual(expected);
+    expect(grid.text[0]).toEqual(['90.7%', '0.9', '0.907', '1']);
+    expect(grid.text[2]![3]).toBe('nil');
   });
 });
 

@@ -13,17 +13,33 @@ import { XmlError, type XNode } from './xml';
  * only allowed before the root element, which the XML parser reads and refuses).
  */
 
+/** What few cells have: a formula, inline text, their attributes asked for by name. */
+interface CellExtra {
+  f: string | null;
+  fAttrs: Record<string, string> | null;
+  is: string | null;
+  attrs: Record<string, string> | null;
+}
+
+/** Which of a cell's texts the scanner is reading: none, `<v>`, `<f>`, an inline `<t>`. */
+type Field = 0 | 1 | 2 | 3;
+const NO_FIELD = 0;
+const V_FIELD = 1;
+const F_FIELD = 2;
+const T_FIELD = 3;
+
 /**
  * One `<c>` element. Its attributes are parsed from the text only when asked for (most
  * cells are only ever asked their value, type and style, which are read while scanning).
+ * A sheet has hundreds of thousands of these, all kept while it is edited: what most
+ * cells lack (a formula, inline text) is kept aside, and the value of a plain
+ * `<c><v>text</v></c>` cell is left in the file's text until asked for (a figure is read
+ * as a number from there, by `plainNumber`, with no string made for it).
  */
 export class CellRec {
-  v: string | null = null;
-  f: string | null = null;
-  fAttrs: Record<string, string> | null = null;
-  /** Inline string text (`t="inlineStr"`), phonetic runs left out. */
-  is: string | null = null;
-  private attrCache: Record<string, string> | null = null;
+  /** `<v>`'s decoded text; undefined while it is the plain text of the `<v>` right after the start tag. */
+  private value: string | null | undefined = null;
+  private extra: CellExtra | null = null;
 
   constructor(
     private readonly source: string,
@@ -32,7 +48,6 @@ export class CellRec {
     readonly start: number,
     readonly openEnd: number,
     public end: number,
-    readonly selfClosing: boolean,
     /** The cell format index (`s`, 0 when absent). */
     readonly style: number,
     /** The cell type (`t`), undefined when absent (a number). */
@@ -41,15 +56,117 @@ export class CellRec {
     readonly hasStyle: boolean,
   ) {}
 
+  /** Whether the element closes itself (`<c r="A1"/>`): one with content ends after its start tag. */
+  get selfClosing(): boolean {
+    return this.end === this.openEnd;
+  }
+
+  /** The value's text (`<v>`), decoded; null when the cell has none. */
+  get v(): string | null {
+    if (this.value !== undefined) return this.value;
+    return this.source.slice(this.openEnd + 3, this.plainValueEnd());
+  }
+
+  get f(): string | null {
+    return this.extra === null ? null : this.extra.f;
+  }
+
+  get fAttrs(): Record<string, string> | null {
+    return this.extra === null ? null : this.extra.fAttrs;
+  }
+
+  /** Inline string text (`t="inlineStr"`), phonetic runs left out. */
+  get is(): string | null {
+    return this.extra === null ? null : this.extra.is;
+  }
+
+  /**
+   * The value as `Number(v)` reads it when it is plain decimal digits (`12`, `-0.907`,
+   * at most 15 digits), read from the file's text; NaN for anything else (read `v` then).
+   */
+  plainNumber(): number {
+    if (this.value !== undefined) return NaN;
+    return decimalAt(this.source, this.openEnd + 3, this.plainValueEnd());
+  }
+
   /** Every attribute of the element as written (decoded). */
   get attrs(): Record<string, string> {
-    if (!this.attrCache) {
+    const extra = this.more();
+    if (!extra.attrs) {
       const scratch: number[] = [];
       const count = readTag(this.source, this.start, 'cell', scratch).count;
-      this.attrCache = attrsOf(this.source, scratch, count, 'cell');
+      extra.attrs = attrsOf(this.source, scratch, count, 'cell');
     }
-    return this.attrCache;
+    return extra.attrs;
   }
+
+  /** Where `</v>` starts in a plain cell: before `</v></NAME>`, NAME as the start tag spells it. */
+  private plainValueEnd(): number {
+    let e = this.start + 1;
+    for (;;) {
+      const ch = this.source.charCodeAt(e);
+      if (isSpace(ch) || ch === SLASH || ch === GT) break;
+      e++;
+    }
+    return this.end - 7 - (e - this.start - 1);
+  }
+
+  private more(): CellExtra {
+    return (this.extra ??= { f: null, fAttrs: null, is: null, attrs: null });
+  }
+
+  /** The scanner's: `<v>` read as plain text between `openEnd + 3` and `</v>`. */
+  plainValue(): void {
+    this.value = undefined;
+  }
+
+  /** The scanner's: text read inside `<v>`, `<f>` or `<t>`. */
+  addText(field: Field, t: string): void {
+    if (field === V_FIELD) this.value = this.value === null || this.value === undefined ? t : this.value + t;
+    else if (field === F_FIELD) {
+      const extra = this.more();
+      extra.f = extra.f === null ? t : extra.f + t;
+    } else if (field === T_FIELD) {
+      const extra = this.more();
+      extra.is = extra.is === null ? t : extra.is + t;
+    }
+  }
+
+  /** The scanner's: a `<f>` element opened, with its attributes. */
+  formula(attrs: Record<string, string>): void {
+    const extra = this.more();
+    extra.fAttrs = attrs;
+    extra.f = '';
+  }
+}
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `Number(text[from, to))` when that is an optional `-`, digits and at most one `.` with at
+ * most 15 digits in all; NaN otherwise. Exact: the digits as an integer and the power of ten
+ * are both exact doubles, so their quotient is the correctly rounded value, as Number's is.
+ */
+function decimalAt(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 0x2d; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let decimals = 0;
+  let point = false;
+  for (; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 0x30 && ch <= 0x39) {
+      m = m * 10 + (ch - 0x30);
+      digits++;
+      if (point) decimals++;
+    } else if (ch === 0x2e /* . */ && !point) point = true;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = m / POWERS_OF_TEN[decimals]!;
+  return negative ? -value : value;
 }
 
 export interface RowRec {
@@ -145,11 +262,11 @@ export function writeStyledStartTag(out: TextOut, text: string, cell: CellRec, s
 /**
  * A start tag read at `lt` by `readTag`: where its name ends, where the tag ends, whether
  * it closes itself, how many attributes it has (their offsets, 4 per attribute, are in the
- * caller's scratch). One reused record, not an object per tag: a sheet has hundreds of
+ * caller's scratch), whether a value holds a reference (`&`, to be checked). One reused record, not an object per tag: a sheet has hundreds of
  * thousands of tags, and an object (and an error closure) for each was much of the
  * garbage a big read made.
  */
-const tag = { nameEnd: 0, end: 0, selfClosing: false, count: 0 };
+const tag = { nameEnd: 0, end: 0, selfClosing: false, count: 0, amp: false };
 
 function tagError(part: string, lt: number, detail: string): never {
   throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${lt})`);
@@ -171,6 +288,7 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): typ
   const nameEnd = j;
   let count = 0;
   let selfClosing = false;
+  let amp = false;
   for (;;) {
     while (j < n && isSpace(text.charCodeAt(j))) j++;
     if (j >= n) tagError(part, lt, 'a start tag is not closed');
@@ -200,7 +318,12 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): typ
     if (quote !== QUOT && quote !== APOS) tagError(part, lt, 'an attribute is not quoted');
     const close = text.indexOf(quote === QUOT ? '"' : "'", j + 1);
     if (close < 0) tagError(part, lt, 'an attribute is not closed');
-    if (has(text, LT, j + 1, close)) tagError(part, lt, 'an attribute holds "<"');
+    // One look at the value's characters for both what may not be there and what must be checked.
+    for (let k = j + 1; k < close; k++) {
+      const c = text.charCodeAt(k);
+      if (c === LT) tagError(part, lt, 'an attribute holds "<"');
+      if (c === AMP) amp = true;
+    }
     for (let k = 0; k < count; k++) if (same(text, scratch[4 * k]!, scratch[4 * k + 1]!, nameStart, attrEnd)) tagError(part, lt, 'an attribute is given twice');
     scratch[4 * count] = nameStart;
     scratch[4 * count + 1] = attrEnd;
@@ -215,6 +338,7 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): typ
   tag.end = j;
   tag.selfClosing = selfClosing;
   tag.count = count;
+  tag.amp = amp;
   return tag;
 }
 
@@ -262,7 +386,7 @@ function localStart(text: string, from: number, to: number): number {
 
 /** A cell type as a shared string (the common ones are not sliced out of the text each time). */
 function typeAt(text: string, from: number, to: number): string {
-  for (const t of TYPES) if (is(text, from, to, t)) return t;
+  for (let k = 0; k < TYPES.length; k++) if (is(text, from, to, TYPES[k]!)) return TYPES[k]!;
   return text.slice(from, to);
 }
 
@@ -307,9 +431,15 @@ function colAt(text: string, from: number, to: number): number {
   return digits === 0 || digits > 7 || row < 1 ? -1 : col - 1;
 }
 
+function scanError(part: string, at: number, detail: string): never {
+  throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${at})`);
+}
+
 /**
  * Scans the content of `<sheetData>` from `from` (just after its start tag) to its end
  * tag, whose name as written is `name`. Throws XmlError for what is not well-formed.
+ * (One call reads a whole sheet, mostly before its code is optimised: no closure shares
+ * the loop's variables, which would keep them in a heap context.)
  */
 export function scanSheetData(text: string, from: number, name: string, part: string): ScannedData {
   const rows: RowRec[] = [];
@@ -318,101 +448,86 @@ export function scanSheetData(text: string, from: number, name: string, part: st
   const scratch: number[] = [];
   let row: RowRec | null = null;
   let cell: CellRec | null = null;
-  let field: 'v' | 'f' | 't' | null = null;
+  let field: Field = NO_FIELD;
   let inIs = 0;
   let inPhonetic = 0;
   let nextRow = 0;
   let nextCol = 0;
   let i = from;
   const n = text.length;
-  const fail = (detail: string): never => {
-    throw new XmlError(part, `${detail} (in the sheet's cells, at offset ${i})`);
-  };
-  const add = (t: string): void => {
-    if (!cell) return;
-    if (field === 'v') cell.v = cell.v === null ? t : cell.v + t;
-    else if (field === 'f') cell.f = cell.f === null ? t : cell.f + t;
-    else if (field === 't') cell.is = cell.is === null ? t : cell.is + t;
-  };
   for (;;) {
     const lt = text.indexOf('<', i);
-    if (lt < 0) {
-      i = n;
-      return fail(`<${name}> is not closed`);
-    }
+    if (lt < 0) scanError(part, n, `<${name}> is not closed`);
     if (lt > i) {
-      if (cell && field !== null) add(textOf(text.slice(i, lt), part));
-      else {
-        // Text between elements: only checked (an entity must be a known one).
-        if (has(text, AMP, i, lt)) decode(text.slice(i, lt), part);
-      }
+      if (cell !== null && field !== NO_FIELD) cell.addText(field, textOf(text.slice(i, lt), part));
+      // Text between elements: only checked (an entity must be a known one).
+      else if (has(text, AMP, i, lt)) decode(text.slice(i, lt), part);
     }
     i = lt;
     const next = text.charCodeAt(lt + 1);
     if (next === BANG) {
       if (text.startsWith('<!--', lt)) {
         const close = text.indexOf('-->', lt + 4);
-        if (close < 0) fail('a comment is not closed');
+        if (close < 0) scanError(part, i, 'a comment is not closed');
         i = close + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
         const close = text.indexOf(']]>', lt + 9);
-        if (close < 0) fail('a CDATA section is not closed');
-        if (cell && field !== null) add(text.slice(lt + 9, close));
+        if (close < 0) scanError(part, i, 'a CDATA section is not closed');
+        if (cell !== null && field !== NO_FIELD) cell.addText(field, text.slice(lt + 9, close));
         i = close + 3;
-      } else fail('markup declarations are not allowed here');
+      } else scanError(part, i, 'markup declarations are not allowed here');
       continue;
     }
     if (next === QUESTION) {
       const close = text.indexOf('?>', lt + 2);
-      if (close < 0) fail('a processing instruction is not closed');
+      if (close < 0) scanError(part, i, 'a processing instruction is not closed');
       i = close + 2;
       continue;
     }
     if (next === SLASH) {
       const gt = text.indexOf('>', lt + 2);
-      if (gt < 0) fail('an end tag is not closed');
+      if (gt < 0) scanError(part, i, 'an end tag is not closed');
       let e = gt;
       while (e > lt + 2 && isSpace(text.charCodeAt(e - 1))) e--;
       i = gt + 1;
       if (stack.length === 0) {
-        if (!is(text, lt + 2, e, name)) fail(`</${text.slice(lt + 2, e)}> does not close <${name}>`);
+        if (!is(text, lt + 2, e, name)) scanError(part, i, `</${text.slice(lt + 2, e)}> does not close <${name}>`);
         return { rows, closeStart: lt, end: i };
       }
       const openEnd = stack.pop()!;
       const openStart = stack.pop()!;
-      if (!same(text, lt + 2, e, openStart, openEnd)) fail(`</${text.slice(lt + 2, e)}> does not close <${text.slice(openStart, openEnd)}>`);
+      if (!same(text, lt + 2, e, openStart, openEnd)) scanError(part, i, `</${text.slice(lt + 2, e)}> does not close <${text.slice(openStart, openEnd)}>`);
       const depth = stack.length / 2;
       const local = localStart(text, lt + 2, e);
-      if (depth === 1 && cell && is(text, local, e, 'c')) {
+      if (depth === 1 && cell !== null && is(text, local, e, 'c')) {
         cell.end = i;
         cell = null;
-      } else if (depth === 0 && row && is(text, local, e, 'row')) {
+      } else if (depth === 0 && row !== null && is(text, local, e, 'row')) {
         row.node.closeStart = lt;
         row.node.end = i;
         row = null;
-      } else if (cell) {
+      } else if (cell !== null) {
         if (is(text, local, e, 'is')) inIs--;
         else if (is(text, local, e, 'rPh')) inPhonetic--;
-        field = null;
+        field = NO_FIELD;
       }
       continue;
     }
-    const { nameEnd, selfClosing, count, end: openEnd } = readTag(text, lt, part, scratch);
+    const { nameEnd, selfClosing, count, end: openEnd, amp } = readTag(text, lt, part, scratch);
     const start = lt;
     i = openEnd;
     const depth = stack.length / 2;
     const local = localStart(text, lt + 1, nameEnd);
-    if (depth === 1 && row && is(text, local, nameEnd, 'c')) {
+    if (depth === 1 && row !== null && is(text, local, nameEnd, 'c')) {
       let col = -1;
       let style = 0;
       let hasStyle = false;
       let t: string | undefined;
       for (let k = 0; k < count; k++) {
         const a = scratch[4 * k]!;
-        const b = scratch[4 * k + 1]!;
+        if (scratch[4 * k + 1]! - a !== 1) continue;
         const vs = scratch[4 * k + 2]!;
         const ve = scratch[4 * k + 3]!;
-        if (b - a !== 1) continue;
         const ch = text.charCodeAt(a);
         if (ch === 0x72 /* r */) col = colAt(text, vs, ve);
         else if (ch === 0x73 /* s */) {
@@ -420,22 +535,26 @@ export function scanSheetData(text: string, from: number, name: string, part: st
           hasStyle = true;
         } else if (ch === 0x74 /* t */) t = typeAt(text, vs, ve);
       }
-      checkAttrs(text, scratch, count, part);
+      if (amp) checkAttrs(text, scratch, count, part);
       if (col < 0) col = nextCol;
       nextCol = col + 1;
-      const c = new CellRec(text, row.row, col, start, openEnd, openEnd, selfClosing, style, t, hasStyle);
+      const c = new CellRec(text, row.row, col, start, openEnd, openEnd, style, t, hasStyle);
       row.cells.push(c);
       row.byCol[col] = c;
       inIs = 0;
       inPhonetic = 0;
-      field = null;
+      field = NO_FIELD;
       if (!selfClosing) {
         // Most cells are `<c ...><v>text</v></c>`: read in one step, what the general path
         // below would read from the same characters (anything else takes that path).
         const close = plainValueCell(text, openEnd, lt + 1, nameEnd);
         if (close >= 0) {
-          if (close > openEnd + 3) c.v = textOf(text.slice(openEnd + 3, close), part);
           c.end = close + 4 + 2 + (nameEnd - lt - 1) + 1;
+          if (close > openEnd + 3) {
+            // Left in the text unless it needs decoding (which also checks its references).
+            if (has(text, AMP, openEnd + 3, close) || has(text, 0x0d /* \r */, openEnd + 3, close)) c.addText(V_FIELD, textOf(text.slice(openEnd + 3, close), part));
+            else c.plainValue();
+          }
           i = c.end;
           continue;
         }
@@ -450,26 +569,25 @@ export function scanSheetData(text: string, from: number, name: string, part: st
       row = { row: r, node, cells: [], byCol: [] };
       rows.push(row);
       if (selfClosing) row = null;
-    } else if (cell && depth === 2) {
-      if (is(text, local, nameEnd, 'v')) field = 'v';
+    } else if (cell !== null && depth === 2) {
+      if (is(text, local, nameEnd, 'v')) field = V_FIELD;
       else if (is(text, local, nameEnd, 'f')) {
-        field = 'f';
-        cell.fAttrs = attrsOf(text, scratch, count, part);
-        cell.f = '';
+        field = F_FIELD;
+        cell.formula(attrsOf(text, scratch, count, part));
       } else if (is(text, local, nameEnd, 'is')) inIs++;
-      else checkAttrs(text, scratch, count, part);
+      else if (amp) checkAttrs(text, scratch, count, part);
       if (selfClosing) {
         if (is(text, local, nameEnd, 'is')) inIs--;
-        field = null;
+        field = NO_FIELD;
       }
     } else {
-      checkAttrs(text, scratch, count, part);
-      if (cell && inIs > 0) {
+      if (amp) checkAttrs(text, scratch, count, part);
+      if (cell !== null && inIs > 0) {
         if (is(text, local, nameEnd, 'rPh')) inPhonetic++;
-        else if (is(text, local, nameEnd, 't') && inPhonetic === 0) field = 't';
+        else if (is(text, local, nameEnd, 't') && inPhonetic === 0) field = T_FIELD;
         if (selfClosing) {
           if (is(text, local, nameEnd, 'rPh')) inPhonetic--;
-          field = null;
+          field = NO_FIELD;
         }
       }
     }
