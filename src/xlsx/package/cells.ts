@@ -316,14 +316,19 @@ function readTag(text: string, lt: number, part: string, scratch: number[]): typ
     while (j < n && isSpace(text.charCodeAt(j))) j++;
     const quote = text.charCodeAt(j);
     if (quote !== QUOT && quote !== APOS) tagError(part, lt, 'an attribute is not quoted');
-    const close = text.indexOf(quote === QUOT ? '"' : "'", j + 1);
-    if (close < 0) tagError(part, lt, 'an attribute is not closed');
-    // One look at the value's characters for both what may not be there and what must be checked.
-    for (let k = j + 1; k < close; k++) {
-      const c = text.charCodeAt(k);
-      if (c === LT) tagError(part, lt, 'an attribute holds "<"');
-      if (c === AMP) amp = true;
+    // One look at the value's characters (values are short: no call out to indexOf) finds
+    // its end, what may not be in it and what must be checked.
+    let close = j + 1;
+    let holdsLt = false;
+    for (;;) {
+      if (close >= n) tagError(part, lt, 'an attribute is not closed');
+      const c = text.charCodeAt(close);
+      if (c === quote) break;
+      if (c === LT) holdsLt = true;
+      else if (c === AMP) amp = true;
+      close++;
     }
+    if (holdsLt) tagError(part, lt, 'an attribute holds "<"');
     for (let k = 0; k < count; k++) if (same(text, scratch[4 * k]!, scratch[4 * k + 1]!, nameStart, attrEnd)) tagError(part, lt, 'an attribute is given twice');
     scratch[4 * count] = nameStart;
     scratch[4 * count + 1] = attrEnd;
@@ -456,7 +461,8 @@ export function scanSheetData(text: string, from: number, name: string, part: st
   let i = from;
   const n = text.length;
   for (;;) {
-    const lt = text.indexOf('<', i);
+    // Tags mostly follow one another: the next "<" is usually right here.
+    const lt = text.charCodeAt(i) === LT ? i : text.indexOf('<', i);
     if (lt < 0) scanError(part, n, `<${name}> is not closed`);
     if (lt > i) {
       if (cell !== null && field !== NO_FIELD) cell.addText(field, textOf(text.slice(i, lt), part));
@@ -552,7 +558,7 @@ export function scanSheetData(text: string, from: number, name: string, part: st
           c.end = close + 4 + 2 + (nameEnd - lt - 1) + 1;
           if (close > openEnd + 3) {
             // Left in the text unless it needs decoding (which also checks its references).
-            if (has(text, AMP, openEnd + 3, close) || has(text, 0x0d /* \r */, openEnd + 3, close)) c.addText(V_FIELD, textOf(text.slice(openEnd + 3, close), part));
+            if (plainNeedsDecoding) c.addText(V_FIELD, textOf(text.slice(openEnd + 3, close), part));
             else c.plainValue();
           }
           i = c.end;
@@ -595,6 +601,9 @@ export function scanSheetData(text: string, from: number, name: string, part: st
   }
 }
 
+/** Whether the value `plainValueCell` last found holds a reference or a carriage return. */
+let plainNeedsDecoding = false;
+
 /**
  * Where `</v>` starts when the cell whose start tag ends at `from` is exactly
  * `<v>text</v></NAME>` (NAME the cell's element name as written, text[nameStart, nameEnd)),
@@ -602,8 +611,18 @@ export function scanSheetData(text: string, from: number, name: string, part: st
  */
 function plainValueCell(text: string, from: number, nameStart: number, nameEnd: number): number {
   if (text.charCodeAt(from) !== LT || text.charCodeAt(from + 1) !== 0x76 /* v */ || text.charCodeAt(from + 2) !== GT) return -1;
-  const close = text.indexOf('<', from + 3);
-  if (close < 0 || text.charCodeAt(close + 1) !== SLASH || text.charCodeAt(close + 2) !== 0x76 || text.charCodeAt(close + 3) !== GT) return -1;
+  // The value's characters looked at once (no call out to indexOf for a few digits): where
+  // they end, and whether they need decoding.
+  const n = text.length;
+  let close = from + 3;
+  let decode = false;
+  for (; close < n; close++) {
+    const c = text.charCodeAt(close);
+    if (c === LT) break;
+    if (c === AMP || c === 0x0d /* \r */) decode = true;
+  }
+  plainNeedsDecoding = decode;
+  if (close >= n || text.charCodeAt(close + 1) !== SLASH || text.charCodeAt(close + 2) !== 0x76 || text.charCodeAt(close + 3) !== GT) return -1;
   const end = close + 4;
   if (text.charCodeAt(end) !== LT || text.charCodeAt(end + 1) !== SLASH) return -1;
   const len = nameEnd - nameStart;
