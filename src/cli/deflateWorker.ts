@@ -7,7 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
-import { crc32 as crc32Js } from '../xlsx/package/zip';
+// Not zip.ts: that would load fflate into the thread for nothing.
+import { crc32 as crc32Js } from '../xlsx/package/crc32';
 import type { FromDeflater, ToDeflater } from './codec';
 
 interface Part {

@@ -135,3 +135,12 @@ describe('Utf8Writer in chunks', () => {
     expect(parts.length).toBeLessThan(joined.length / 128);
   });
 });
+
+describe('crc32', () => {
+  it('is the zip CRC, and goes on from the CRC of the bytes before', () => {
+    const bytes = new TextEncoder().encode('123456789');
+    expect(crc32(bytes)).toBe(0xcbf43926);
+    expect(crc32(bytes.subarray(4), crc32(bytes.subarray(0, 4)))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0), 0xcbf43926)).toBe(0xcbf43926);
+  });
+});
