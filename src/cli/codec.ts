@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
-import { crc32 as crc32Js, type DeflatedPart, type PartDeflater, type ZipCodec } from '../xlsx/package/zip';
+import { crc32 as crc32Js, type DeflatedPart, type PartDeflater, type PartSink, type ZipCodec } from '../xlsx/package/zip';
 
 /** A chunk of part `id` for the deflate thread, and/or its end. */
 export interface ToDeflater {
@@ -24,17 +24,61 @@ function startWorker(): Worker {
   return new Worker(join(__dirname, 'deflateWorker.ts'), { execArgv: ['--require', 'tsx/cjs'] });
 }
 
+/** A part is deflated here, and no thread is started, while it holds fewer bytes than this. */
+export const THREAD_FROM_BYTES = 1024 * 1024;
+
 /**
  * New parts deflated on a thread of their own while the main thread is still writing
- * them: each chunk is moved (not copied) to the thread as it comes. If the thread cannot
- * start or fails, every part not back yet fails and the package deflates them itself.
+ * them: each chunk is moved (not copied) to the thread as it comes. The thread is started
+ * only once a part passes `fromBytes` (a small workbook would wait longer for the thread to
+ * start than for its deflate); parts ended before that are deflated here with zlib. If the
+ * thread cannot start or fails, every part not back yet fails and the package deflates
+ * them itself.
  */
-export function workerDeflater(start: () => Worker = startWorker): PartDeflater | undefined {
+export function workerDeflater(start: () => Worker = startWorker, fromBytes = THREAD_FROM_BYTES): PartDeflater {
+  let thread: Thread | null | undefined;
+  const threadNow = (): Thread | null => {
+    if (thread === undefined) thread = startThread(start);
+    return thread;
+  };
+  return {
+    part() {
+      const held: Uint8Array[] = [];
+      let size = 0;
+      let sink: PartSink | null = null;
+      return {
+        push(chunk) {
+          if (chunk.length === 0) return;
+          if (sink) return sink.push(chunk);
+          held.push(chunk);
+          size += chunk.length;
+          const t = size >= fromBytes ? threadNow() : null;
+          if (!t) return;
+          sink = t.part();
+          for (const c of held.splice(0)) sink.push(c);
+        },
+        end() {
+          if (sink) return sink.end();
+          const whole = held.length === 1 ? held[0]! : Buffer.concat(held, size);
+          return Promise.resolve({ data: zlib.deflateRawSync(whole, { level: 6 }), crc: nodeCodec.crc32(whole), size });
+        },
+      };
+    },
+    async close() {
+      if (thread) await thread.close();
+    },
+  };
+}
+
+type Thread = PartDeflater;
+
+/** The deflate thread, started; null if it cannot be. */
+function startThread(start: () => Worker): Thread | null {
   let worker: Worker;
   try {
     worker = start();
   } catch {
-    return undefined;
+    return null;
   }
   const waiting = new Map<number, { resolve: (d: DeflatedPart) => void; reject: (e: Error) => void }>();
   let failed: Error | null = null;
