@@ -81,6 +81,17 @@ describe('sheet cell scanner', () => {
     expect(byScanner(xml)).toEqual(expected);
   });
 
+  it('gives each cell its style and type as written, common or odd', () => {
+    const styles = [undefined, '0', '7', '65535', '67108863', '67108864', '999999999', '12345678901', '-1', 'x'];
+    const types = [undefined, 's', 'n', 'str', 'b', 'e', 'inlineStr', 'd', 'other'];
+    const cells: string[] = [];
+    for (const st of styles) for (const t of types) cells.push(`<c r="A${cells.length + 1}"${st === undefined ? '' : ` s="${st}"`}${t === undefined ? '' : ` t="${t}"`}><v>1</v></c>`);
+    const part = new SheetPart(sheet(cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')), 'sheet.xml');
+    const got = part.cells().map((c) => [c.style, c.hasStyle, c.t]);
+    const expected = styles.flatMap((st) => types.map((t) => [st === undefined ? 0 : Number(st), st !== undefined, t]));
+    expect(got).toEqual(expected);
+  });
+
   it('tells self-closing cells from the others, as the XML parser does', () => {
     const xml = sheet('<row r="1"><c r="A1"/><c r="B1"></c><c r="C1"><v>1</v></c><c r="D1" t="inlineStr"><is><t>x</t></is></c><c r="E1" /></row>');
     const data = parseXml(xml, 'sheet.xml').children.find((c) => c.local === 'sheetData')!;

@@ -13,13 +13,25 @@ import { XmlError, type XNode } from './xml';
  * only allowed before the root element, which the XML parser reads and refuses).
  */
 
-/** What few cells have: a formula, inline text, their attributes asked for by name. */
+/**
+ * What few cells have: a formula, inline text, their attributes asked for by name; and a
+ * style or type `CellRec` cannot pack (an index past 2^26, a type no producer writes).
+ */
 interface CellExtra {
   f: string | null;
   fAttrs: Record<string, string> | null;
   is: string | null;
   attrs: Record<string, string> | null;
+  style: number;
+  t: string | undefined;
+  hasStyle: boolean;
 }
+
+/** Cell types by their code in `CellRec`'s packed style and type (code = index + 1; 0: no `t`). */
+const TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd'];
+/** The largest style index packed with the type (a sheet's styles number a few thousand at most). */
+const PACKED_STYLE_MAX = (1 << 26) - 1;
+const HAS_STYLE = 16;
 
 /** Which of a cell's texts the scanner is reading: none, `<v>`, `<f>`, an inline `<t>`. */
 type Field = 0 | 1 | 2 | 3;
@@ -40,6 +52,8 @@ export class CellRec {
   /** `<v>`'s decoded text; undefined while it is the plain text of the `<v>` right after the start tag. */
   private value: string | null | undefined = null;
   private extra: CellExtra | null = null;
+  /** Style index << 5 | HAS_STYLE | type code; -1 when they are in `extra`. */
+  private readonly kind: number;
 
   constructor(
     private readonly source: string,
@@ -48,13 +62,34 @@ export class CellRec {
     readonly start: number,
     readonly openEnd: number,
     public end: number,
-    /** The cell format index (`s`, 0 when absent). */
-    readonly style: number,
-    /** The cell type (`t`), undefined when absent (a number). */
-    readonly t: string | undefined,
-    /** Whether the element has an `s` attribute. */
-    readonly hasStyle: boolean,
-  ) {}
+    style: number,
+    t: string | undefined,
+    hasStyle: boolean,
+  ) {
+    const code = t === undefined ? 0 : TYPES.indexOf(t) + 1;
+    if ((t === undefined || code > 0) && Number.isInteger(style) && style >= 0 && style <= PACKED_STYLE_MAX) this.kind = (style << 5) | (hasStyle ? HAS_STYLE : 0) | code;
+    else {
+      this.kind = -1;
+      this.extra = { f: null, fAttrs: null, is: null, attrs: null, style, t, hasStyle };
+    }
+  }
+
+  /** The cell format index (`s`, 0 when absent). */
+  get style(): number {
+    return this.kind >= 0 ? this.kind >>> 5 : this.extra!.style;
+  }
+
+  /** The cell type (`t`), undefined when absent (a number). */
+  get t(): string | undefined {
+    if (this.kind < 0) return this.extra!.t;
+    const code = this.kind & 15;
+    return code === 0 ? undefined : TYPES[code - 1];
+  }
+
+  /** Whether the element has an `s` attribute. */
+  get hasStyle(): boolean {
+    return this.kind >= 0 ? (this.kind & HAS_STYLE) !== 0 : this.extra!.hasStyle;
+  }
 
   /** Whether the element closes itself (`<c r="A1"/>`): one with content ends after its start tag. */
   get selfClosing(): boolean {
@@ -112,7 +147,7 @@ export class CellRec {
   }
 
   private more(): CellExtra {
-    return (this.extra ??= { f: null, fAttrs: null, is: null, attrs: null });
+    return (this.extra ??= { f: null, fAttrs: null, is: null, attrs: null, style: 0, t: undefined, hasStyle: false });
   }
 
   /** The scanner's: `<v>` read as plain text between `openEnd + 3` and `</v>`. */
@@ -394,8 +429,6 @@ function typeAt(text: string, from: number, to: number): string {
   for (let k = 0; k < TYPES.length; k++) if (is(text, from, to, TYPES[k]!)) return TYPES[k]!;
   return text.slice(from, to);
 }
-
-const TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd'];
 
 /** A non-negative integer written in text[from, to), or NaN. */
 function intAt(text: string, from: number, to: number): number {
