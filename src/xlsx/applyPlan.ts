@@ -84,7 +84,10 @@ export function applyFormatPlan(wb: XlsxWorkbook, plan: FormatPlan): XlsxResult<
   let cellsStyled = 0;
   for (const group of plan.styles) {
     // The plan's number formats already keep the decimals each figure was shown with (domain/plan/decimals.ts).
-    for (const box of group.boxes) cellsStyled += sheet.restyle(box, (old) => styles.derive(old, group.key, group.style));
+    // New style by old one for this group (derive keeps them too, by a string key per call).
+    const derived: number[] = [];
+    const next = (old: number): number => (derived[old] ??= styles.derive(old, group.key, group.style));
+    for (const box of group.boxes) cellsStyled += sheet.restyle(box, next);
   }
 
   // An arrow written in a cell whose font is a symbol font would show another glyph.
@@ -277,41 +280,45 @@ function figureWidths(wb: XlsxWorkbook, sheet: SheetPart, cols: ReadonlySet<numb
     // About one character per digit at the default font, plus the cell's padding.
     need.set(col, Math.max(need.get(col) ?? 0, text.length + 1.5));
   };
-  const fixed = new Map<number, boolean>();
-  // By column, then by style index (no key string per cell).
-  const extremes = new Map<number, Map<number, { col: number; format: string; max: number; min: number }>>();
+  const wanted: boolean[] = [];
+  for (const c of cols) wanted[c] = true;
+  // By style index: its format, and whether it is fixed-decimals (asked once per style).
+  const formats = new Map<number, { format: string; fixed: boolean }>();
+  // By column, the largest and smallest figure under each fixed format (a column has a few).
+  const extremes: Array<Array<{ xf: number; format: string; max: number; min: number }>> = [];
   for (const c of sheet.cells()) {
     // Shared, inline and formula strings, errors and booleans are never numbers (cellInput).
     const t = c.t;
     if (t === 's' || t === 'str' || t === 'inlineStr' || t === 'b' || t === 'e') continue;
-    if (!cols.has(c.col)) continue;
+    const col = c.col;
+    if (wanted[col] !== true) continue;
     const value = cellInput(wb, c);
     if (typeof value !== 'number') continue;
-    const xf = sheet.styleOf(c.row, c.col);
-    let isFixed = fixed.get(xf);
-    if (isFixed === undefined) {
-      isFixed = fixedDecimals(wb.styles.numberFormat(xf));
-      fixed.set(xf, isFixed);
+    const xf = sheet.styleOf(c.row, col);
+    let f = formats.get(xf);
+    if (f === undefined) {
+      const format = wb.styles.numberFormat(xf);
+      f = { format, fixed: fixedDecimals(format) };
+      formats.set(xf, f);
     }
-    if (!isFixed || !Number.isFinite(value)) {
-      note(c.col, formatValue(value, wb.styles.numberFormat(xf)));
+    if (!f.fixed || !Number.isFinite(value)) {
+      note(col, formatValue(value, f.format));
       continue;
     }
-    let byXf = extremes.get(c.col);
-    if (!byXf) extremes.set(c.col, (byXf = new Map()));
-    const e = byXf.get(xf);
-    if (!e) byXf.set(xf, { col: c.col, format: wb.styles.numberFormat(xf), max: value, min: value });
+    const byXf = (extremes[col] ??= []);
+    let e = byXf.find((x) => Object.is(x.xf, xf));
+    if (!e) byXf.push((e = { xf, format: f.format, max: value, min: value }));
     else {
       if (value > e.max) e.max = value;
       if (value < e.min) e.min = value;
     }
   }
-  for (const byXf of extremes.values()) {
-    for (const e of byXf.values()) {
-      note(e.col, formatValue(e.max, e.format));
-      note(e.col, formatValue(e.min, e.format));
+  extremes.forEach((byXf, col) => {
+    for (const e of byXf) {
+      note(col, formatValue(e.max, e.format));
+      note(col, formatValue(e.min, e.format));
     }
-  }
+  });
   return need;
 }
 

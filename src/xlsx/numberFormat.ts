@@ -199,10 +199,17 @@ function compileNumber(section: string): (value: number) => string {
   const hasPoint = pattern.includes('.');
   const times = Math.pow(100, percent);
   const per = Math.pow(1000, trailingCommas);
+  // One integer digit at least, every decimal shown, a point only with decimals (`0.0`,
+  // `0.0%`, `#,##0`): the number's text is `toFixed`'s, grouped when it has over 3 digits.
+  const plain = minIntDigits === 1 && optional === 0 && hasPoint === decimals > 0;
+  const sign = (n: number): string => (n < 0 ? '-' : '');
 
   return (value) => {
     const scaled = roundHalfAway(times === 1 && per === 1 ? value : (value * times) / per, decimals);
-    const fixed = Math.abs(scaled).toFixed(decimals);
+    const abs = Math.abs(scaled);
+    const fixed = abs.toFixed(decimals);
+    // Below 1e21 toFixed writes every digit (no exponent), so the point is `decimals` from the end.
+    if (plain && abs < 1e21 && (!grouped || fixed.length - (decimals > 0 ? decimals + 1 : 0) <= 3)) return sign(scaled) + prefix + fixed + suffix;
     const point = fixed.indexOf('.');
     const intDigits = point < 0 ? fixed : fixed.slice(0, point);
     let intText = intDigits === '0' && minIntDigits === 0 ? '' : intDigits;
