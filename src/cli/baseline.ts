@@ -6,8 +6,12 @@ import type { Revision, Snapshot } from '../domain/revisions/types';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
 import type { DotConvention } from '../domain/types';
-import { recordSheetValues } from '../xlsx/highlights';
-import { gridOf } from '../xlsx/read';
+import { sameSheetName } from '../domain/sheet/grid';
+import { ok } from '../domain/result';
+import type { CellInput } from '../domain/types';
+import type { XlsxWorkbook } from '../xlsx/package/workbook';
+import { valuesFromA1, valuesGrid } from '../xlsx/readValues';
+import type { XlsxResult } from '../xlsx/result';
 import { fail, type CliResult } from './files';
 import { loadWorkbook, xlsxFailure } from './load';
 import { revisionMessages } from '../domain/revisions/messages';
@@ -27,18 +31,22 @@ export interface Baseline {
  * `PERF Published` sheet), else the figures of its newest scorecard sheet older than
  * `before` (the month being reviewed). This reads the file and words the outcome; it
  * decides nothing. Visible sheets only are read, as a reader of the file saw them.
+ *
+ * The file is only read, never written: each sheet is read for its values alone
+ * (`valuesGrid`, the same Grid as the editing reader's), one at a time, and only its
+ * scorecard tables are kept; nothing of the workbook is referenced once this returns.
  */
 export function loadBaseline(path: string, convention: DotConvention, before: string): CliResult<Baseline> {
   const loaded = loadWorkbook(path);
   if (!loaded.ok) return loaded;
   const workbook = loaded.value;
-  const values = recordSheetValues(workbook, SNAPSHOT_TABLE.sheetName);
+  const values = recordValues(workbook, SNAPSHOT_TABLE.sheetName);
   const stored = values.ok ? storedBaseline(values.value, before) : { baseline: null, damaged: { code: 'damagedRecord' as const, message: values.error.message } };
   const sheets: ReadSheet[] = [];
   if (!stored.baseline) {
     for (const ws of workbook.sheets) {
       if (ws.state !== 'visible') continue;
-      const grid = gridOf(workbook, ws.name, path);
+      const grid = valuesGrid(workbook, ws.name, path);
       if (!grid.ok) return { ok: false, error: xlsxFailure(grid.error) };
       const read = readScorecard(grid.value, { convention });
       if (read.ok && read.value.length > 0) sheets.push({ sheetName: ws.name, tables: read.value });
@@ -49,6 +57,12 @@ export function loadBaseline(path: string, convention: DotConvention, before: st
   if (!choice.baseline) return fail(EXIT.noTable, cliMessages.noPreviousTable(path, before));
   const warnings = choice.damaged ? [cliMessages.warning(revisionMessages.baselineDamaged(choice.damaged.message))] : [];
   return { ok: true, value: { snapshot: choice.baseline.snapshot, source: choice.baseline.source.kind === 'snapshot' ? 'stored snapshot' : 'sheet', warnings } };
+}
+
+/** `recordSheetValues` of a workbook only read: the record sheet's values from A1, null when there is none. */
+function recordValues(wb: XlsxWorkbook, name: string): XlsxResult<CellInput[][] | null> {
+  const found = wb.sheets.find((s) => sameSheetName(s.name, name));
+  return found ? valuesFromA1(wb, found.name) : ok(null);
 }
 
 export function revisionsAgainst(baseline: Baseline, tables: readonly ScorecardTable[]): Revision[] {

@@ -55,8 +55,8 @@ export function failure(e: unknown, name: string): { ok: false; error: { code: i
 }
 
 /** Figures further apart than this (empty rows or columns between) are not one table's. */
-const ROW_GAP = 500;
-const COL_GAP = 100;
+export const ROW_GAP = 500;
+export const COL_GAP = 100;
 /** The most cells a Grid may span; a sheet whose figures spread wider is refused. */
 export const MAX_GRID_CELLS = 8_000_000;
 
@@ -136,13 +136,13 @@ class Counts {
 const COUNTED_COLUMNS = 18_278; // ZZZ, the furthest column a reference can name
 
 /** `Counts.used` of a map (rows: a sheet has a row count far beyond what it uses). */
-function usedOf(counts: Map<number, number>): { keys: number[]; counts: number[] } {
+export function usedOf(counts: Map<number, number>): { keys: number[]; counts: number[] } {
   const keys = [...counts.keys()].sort((a, b) => a - b);
   return { keys, counts: keys.map((k) => counts.get(k)!) };
 }
 
 /** One-dimensional clusters of used indexes; the one holding most cells is the table's. */
-function densest({ keys, counts }: { keys: number[]; counts: number[] }, gap: number): { from: number; to: number } | null {
+export function densest({ keys, counts }: { keys: number[]; counts: number[] }, gap: number): { from: number; to: number } | null {
   if (keys.length === 0) return null;
   let bestFrom = keys[0]!;
   let bestTo = bestFrom;
@@ -304,7 +304,7 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
  * cells blank). Merges up to 1,000 rows tall are indexed by row; taller ones (a whole
  * column or sheet merged) are few and checked one by one.
  */
-function coverage(merges: readonly CellBox[]): (row: number, col: number) => boolean {
+export function coverage(merges: readonly CellBox[]): (row: number, col: number) => boolean {
   // Asked for every figure of the sheet: no closure or iterator is made per question.
   if (merges.length === 0) return () => false;
   const byRow = new Map<number, CellBox[]>();
@@ -327,7 +327,7 @@ function hides(m: CellBox, row: number, col: number): boolean {
 }
 
 /** Merges that touch the grid, cut to it (a whole-sheet merge becomes the grid's box). */
-function clip(merges: CellBox[], box: CellBox | null): CellBox[] {
+export function clip(merges: CellBox[], box: CellBox | null): CellBox[] {
   if (!box) return [];
   const out: CellBox[] = [];
   for (const m of merges) {

@@ -122,6 +122,15 @@ export class OpcPackage {
     return text;
   }
 
+  /**
+   * A part's bytes as stored, inflated within the package's limits and neither decoded nor
+   * kept (for a reader that scans a big part in pieces); null when there is no such part.
+   */
+  bytes(name: string): Uint8Array | null {
+    const entry = this.byName.get(name.toLowerCase());
+    return entry ? this.budget.inflate(entry) : null;
+  }
+
   /** Replaces (or adds) a part's text. */
   set(name: string, text: string): void {
     if (!this.byName.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
