@@ -1,4 +1,5 @@
-import { serialFromUtc } from '../domain/excelDate';
+import { DAYS_1904_AFTER_1900, serialFromUtc } from '../domain/excelDate';
+import { isDateFormat } from '../domain/sheet/months';
 import { ok } from '../domain/result';
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
@@ -52,7 +53,7 @@ export function valuesGrid(wb: XlsxWorkbook, sheetName: string, fileName = 'The 
     return gridOf(wb, sheetName, fileName);
   }
   if (!scanned) return gridOf(wb, sheetName, fileName);
-  return assemble(sheetName, scanned, wb.styles, fileName);
+  return assemble(sheetName, scanned, wb.styles, wb.date1904, fileName);
 }
 
 /**
@@ -68,9 +69,14 @@ export function valuesFromA1(wb: XlsxWorkbook, sheetName: string): XlsxResult<Ce
 
 /**
  * The cells of a sheet, one entry per `<c>` in document order: row, column, cell format and
- * whether the element has an `s` attribute, four integers a cell in `cells` (outside the
- * JavaScript heap), and its value; and the sheet's merges.
+ * flags (STYLED, ISO_DATE), four integers a cell in `cells` (outside the JavaScript heap),
+ * and its value; and the sheet's merges.
  */
+/** The element has an `s` attribute. */
+const STYLED = 1;
+/** The cell is of type `d` (an ISO date, read as a 1900 serial whatever the workbook's date system). */
+const ISO_DATE = 2;
+
 interface Scanned {
   cells: Int32Array;
   count: number;
@@ -639,7 +645,7 @@ class ValuesScanner {
           if (ch === 0x72 /* r */) col = colAt(text, vs, ve);
           else if (ch === 0x73 /* s */) {
             style = intAt(text, vs, ve);
-            styled = 1;
+            styled = STYLED;
           } else if (ch === 0x74 /* t */) t = typeAt(text, vs, ve);
         }
         if (amp) checkAttrs(text, scratch, count);
@@ -647,6 +653,7 @@ class ValuesScanner {
         this.nextCol = col + 1;
         // A cell format that is not a number is left to the full reader.
         if ((style | 0) !== style) throw UNSURE;
+        if (t === 'd') styled |= ISO_DATE;
         if (selfClosing) {
           this.cell(col, style, styled, valueOf(t, null, null, this.strings));
           this.i = tagEnd;
@@ -770,7 +777,7 @@ function plainValueCell(text: string, from: number, nameStart: number, nameEnd: 
 }
 
 /** The Grid of the scanned cells, built by the full reader's rules (`gridOf`): the same box, values, text and formats. */
-function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, fileName: string): XlsxResult<Grid> {
+function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, date1904: boolean, fileName: string): XlsxResult<Grid> {
   const { cells: at, count: n, values: cellValues, merges } = scanned;
   const covered = coverage(merges);
   const rowCounts = new Map<number, number>();
@@ -789,12 +796,12 @@ function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, fileN
   const height = box.bottom - box.top + 1;
   const width = box.right - box.left + 1;
   if (height * width > MAX_GRID_CELLS) return xlsxError('tooLarge', xlsxMessages.sheetTooSpread(fileName, sheetName, MAX_GRID_CELLS));
-  const formats = new Map<number, { format: string; render: (value: CellInput) => string }>();
-  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string } => {
+  const formats = new Map<number, { format: string; render: (value: CellInput) => string; date: boolean }>();
+  const formatOf = (xf: number): { format: string; render: (value: CellInput) => string; date: boolean } => {
     let known = formats.get(xf);
     if (!known) {
       const format = styles.numberFormat(xf);
-      known = { format, render: formatterOf(format) };
+      known = { format, render: formatterOf(format), date: isDateFormat(format) };
       formats.set(xf, known);
     }
     return known;
@@ -810,7 +817,9 @@ function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, fileN
     if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
     if (covered(r, c)) continue;
     const xf = at[4 * i + 2]!;
-    const { format, render } = formatOf(xf);
+    const { format, render, date } = formatOf(xf);
+    // A 1904 workbook's date, as the 1900 serial the engine reads (an ISO `t="d"` cell already is one).
+    if (date1904 && date && typeof v === 'number' && (at[4 * i + 3]! & ISO_DATE) === 0) v += DAYS_1904_AFTER_1900;
     if (typeof v === 'string' && v.length <= 2) {
       const arrow = symbolArrow(v, styles.fontName(xf));
       if (arrow) v = arrow;
@@ -824,8 +833,8 @@ function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, fileN
     const r = at[4 * i]!;
     const c = at[4 * i + 1]!;
     if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
-    if (values[r - box.top]![c - box.left] !== null || at[4 * i + 3] !== 1) continue;
+    if (values[r - box.top]![c - box.left] !== null || (at[4 * i + 3]! & STYLED) === 0) continue;
     numberFormats[r - box.top]![c - box.left] = formatOf(at[4 * i + 2]!).format;
   }
-  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
+  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box), ...(date1904 ? { date1904: true } : {}) });
 }

@@ -26,10 +26,11 @@ function samplePackage(): Record<string, Uint8Array> {
   return unzipSync(new Uint8Array(readFileSync(join(SAMPLES, 'early-help-2020-12.xlsx'))));
 }
 
-/** The early-help sample with its first sheet's part replaced by `xml`. */
-function withSheet(xml: string | Uint8Array): Uint8Array {
+/** The early-help sample with its first sheet's part replaced by `xml` (and its workbook made one of the 1904 date system). */
+function withSheet(xml: string | Uint8Array, { date1904 = false } = {}): Uint8Array {
   const p = samplePackage();
   p[SHEET] = typeof xml === 'string' ? strToU8(xml) : xml;
+  if (date1904) p['xl/workbook.xml'] = strToU8(new TextDecoder().decode(p['xl/workbook.xml']).replace('<workbookPr ', '<workbookPr date1904="1" '));
   return zipSync(p);
 }
 
@@ -63,7 +64,7 @@ function sheet(data: string, { prefix = '', before = '', after = '' } = {}): str
 }
 
 const CELLS = [
-  '<row r="1" spans="1:6"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>43800</v></c><c r="C1" t="inlineStr"><is><t>plain &amp; &lt;inline&gt; &#65;&#x42;</t></is></c></row>',
+  '<row r="1" spans="1:6"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>43800</v></c><c r="C1" t="inlineStr"><is><t>plain &amp; &lt;inline&gt; &#65;&#x42;</t></is></c><c r="F1" s="1" t="d"><v>2020-11-01T00:00:00</v></c></row>',
   '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b/></rPr><t>rich </t></r><r><t xml:space="preserve">text</t></r><rPh sb="0" eb="1"><t>phonetic</t></rPh></is></c>',
   '<c r="B2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2" t="d"><v>2020-11-30T00:00:00</v></c></row>',
   '<row><c s="2"><v>0.25</v></c><c><v>  </v></c><c s="3"/><c t=\'n\' r=\'E3\' s=\'1\'><v>1.5e2</v></c></row>',
@@ -91,6 +92,17 @@ describe('values-only read of a sheet: the same Grid as the full reader', () => 
     expect(first!.values).toEqual(first!.full);
     expect((first!.full as { ok: boolean }).ok).toBe(true);
     expect(first!.fullReads).toBe(0);
+  });
+
+  it('reads dates of a 1904 workbook as 1900 serials, an ISO date as it is', () => {
+    const bytes = withSheet(sheet(CELLS), { date1904: true });
+    expect(open(bytes).date1904).toBe(true);
+    const [first] = both(bytes, 9);
+    expect(first!.values).toEqual(first!.full);
+    expect(first!.fullReads).toBe(0);
+    const grid = (first!.values as { ok: true; value: { values: unknown[][] } }).value;
+    // B1 holds 43800 under mmm-yy: in the 1904 system that is 1,462 days later.
+    expect(grid.values[0]![1]).toBe(43800 + 1462);
   });
 
   it('reads a sheet with no cells, a self-closing sheetData, and none at all', () => {
