@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
-import { nodeCodec } from '../../src/cli/load';
+import { nodeCodec } from '../../src/cli/codec';
 import { gridOf, openWorkbook } from '../../src/xlsx/read';
 import { valuesGrid } from '../../src/xlsx/readValues';
 import { XlsxWorkbook } from '../../src/xlsx/package/workbook';
