@@ -5,6 +5,7 @@ import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 import { xlsxMessages } from './messages';
 import { formatterOf } from './numberFormat';
+import { colAt, has, intAt, is, isSpace, localStart, typeAt } from './package/cells';
 import { parseBox } from './package/sheet';
 import type { StylesPart } from './package/styles';
 import { symbolArrow } from './package/symbols';
@@ -137,74 +138,12 @@ const QUOT = 0x22;
 const APOS = 0x27;
 const AMP = 0x26;
 
-function isSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
-}
-
-/** Whether text[from, to) is `name`. */
-function is(text: string, from: number, to: number, name: string): boolean {
-  if (to - from !== name.length) return false;
-  for (let i = 0; i < name.length; i++) if (text.charCodeAt(from + i) !== name.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Where the local part of the name text[from, to) starts (after its prefix). */
-function localStart(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x3a /* : */) return i + 1;
-  return from;
-}
-
 /** Element names the cells are written with, shared rather than sliced out per tag. */
 const NAMES = ['c', 'v', 'row', 'is', 't', 'f', 'r', 'rPh', 'rPr'];
 
 function nameAt(text: string, from: number, to: number): string {
   for (const n of NAMES) if (is(text, from, to, n)) return n;
   return text.slice(from, to);
-}
-
-const TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd'];
-
-function typeAt(text: string, from: number, to: number): string {
-  for (const t of TYPES) if (is(text, from, to, t)) return t;
-  return text.slice(from, to);
-}
-
-/** A non-negative integer written in text[from, to), or what `Number` makes of it. */
-function intAt(text: string, from: number, to: number): number {
-  if (to === from || to - from > 9) return Number(text.slice(from, to));
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number(text.slice(from, to));
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/** A cell reference's column (0-based) written in text[from, to), or -1 (the editing reader's rule). */
-function colAt(text: string, from: number, to: number): number {
-  let i = from;
-  if (text.charCodeAt(i) === 36 /* $ */) i++;
-  let col = 0;
-  let letters = 0;
-  while (i < to) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-    letters++;
-    i++;
-  }
-  if (letters === 0 || letters > 3) return -1;
-  if (text.charCodeAt(i) === 36) i++;
-  let row = 0;
-  let digits = 0;
-  for (; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    row = row * 10 + d;
-    digits++;
-  }
-  return digits === 0 || digits > 7 || row < 1 ? -1 : col - 1;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -751,12 +690,6 @@ class ValuesScanner {
 /** Just past a closing delimiter found at `at` (of `length` characters), or -1 when not found. */
 function end(at: number, length: number): number {
   return at < 0 ? -1 : at + length;
-}
-
-/** Whether text[from, to) holds the character `ch` (not `indexOf`, which would search on past `to`). */
-function has(text: string, ch: number, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
-  return false;
 }
 
 /**

@@ -232,7 +232,7 @@ const QUOT = 0x22;
 const APOS = 0x27;
 const AMP = 0x26;
 
-function isSpace(ch: number): boolean {
+export function isSpace(ch: number): boolean {
   return ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
 }
 
@@ -406,32 +406,32 @@ function same(text: string, a: number, b: number, c: number, d: number): boolean
  * searches on to the end of the text when the character is not there, which over every
  * cell of a sheet would cost the square of its length.)
  */
-function has(text: string, ch: number, from: number, to: number): boolean {
+export function has(text: string, ch: number, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return true;
   return false;
 }
 
 /** Whether text[from, to) is `name`. */
-function is(text: string, from: number, to: number, name: string): boolean {
+export function is(text: string, from: number, to: number, name: string): boolean {
   if (to - from !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (text.charCodeAt(from + i) !== name.charCodeAt(i)) return false;
   return true;
 }
 
 /** Where the local part of the name text[from, to) starts (after its prefix). */
-function localStart(text: string, from: number, to: number): number {
+export function localStart(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x3a /* : */) return i + 1;
   return from;
 }
 
 /** A cell type as a shared string (the common ones are not sliced out of the text each time). */
-function typeAt(text: string, from: number, to: number): string {
+export function typeAt(text: string, from: number, to: number): string {
   for (let k = 0; k < TYPES.length; k++) if (is(text, from, to, TYPES[k]!)) return TYPES[k]!;
   return text.slice(from, to);
 }
 
 /** A non-negative integer written in text[from, to), or NaN. */
-function intAt(text: string, from: number, to: number): number {
+export function intAt(text: string, from: number, to: number): number {
   if (to === from || to - from > 9) return Number(text.slice(from, to));
   let v = 0;
   for (let i = from; i < to; i++) {
@@ -443,7 +443,7 @@ function intAt(text: string, from: number, to: number): number {
 }
 
 /** A cell reference's column (0-based) written in text[from, to), or -1. */
-function colAt(text: string, from: number, to: number): number {
+export function colAt(text: string, from: number, to: number): number {
   let i = from;
   if (text.charCodeAt(i) === 36 /* $ */) i++;
   let col = 0;
