@@ -164,8 +164,9 @@ function child(kind: 'format' | 'floor' | 'zlibFloor', build: Build, args: { inp
         ? `
     const { readFileSync, writeFileSync } = require('node:fs');
     const { readZip, InflateBudget, writeZip } = require(${module('xlsx/package/zip')});
-    const { nodeCodec } = require(${module('cli/load')});${timed(`
+    const { nodeCodec } = require(${module('cli/codec')});${timed(`
     const entries = readZip(new Uint8Array(readFileSync(${JSON.stringify(args.input)})));
+    if (!nodeCodec) throw new Error('bench: no nodeCodec in cli/codec');
     const budget = new InflateBudget(undefined, nodeCodec);
     const parts = entries.map((e) => ({ kind: 'new', name: e.name, data: budget.inflate(e) }));
     writeFileSync(${JSON.stringify(args.output)}, writeZip(parts, nodeCodec));`)}`
