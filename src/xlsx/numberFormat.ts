@@ -160,6 +160,9 @@ const POWERS = Array.from({ length: 16 }, (_, i) => Math.pow(10, i));
 export function roundHalfAway(value: number, decimals: number): number {
   const sign = value < 0 ? -1 : 1;
   const abs = Math.abs(value);
+  // From 2^53 on every double is a whole number: nothing to round (and `${abs}e${decimals}`
+  // would read 1e+21e1 as NaN).
+  if (abs >= 2 ** 53 || !Number.isFinite(abs)) return value;
   if (decimals === 0) return sign * Math.round(abs);
   if (decimals <= 15) {
     // Away from a tie the binary product rounds the same way as the decimal digits do
@@ -170,6 +173,18 @@ export function roundHalfAway(value: number, decimals: number): number {
   }
   const shifted = Math.round(Number(`${abs}e${decimals}`));
   return sign * Number(`${shifted}e-${decimals}`);
+}
+
+/**
+ * `toFixed`, also from 1e21 on, where `toFixed` switches to an exponent: Excel writes the
+ * number's 15 significant digits and then zeros (1e21 under `0.0`: 1000000000000000000000.0).
+ */
+function fixedText(abs: number, decimals: number): string {
+  if (abs < 1e21) return abs.toFixed(decimals);
+  const [mantissa, exponent] = abs.toExponential(14).split('e');
+  const digits = mantissa!.replace('.', '');
+  const whole = digits.padEnd(Number(exponent) + 1, '0');
+  return decimals > 0 ? `${whole}.${'0'.repeat(decimals)}` : whole;
 }
 
 function compileNumber(section: string): (value: number) => string {
@@ -207,7 +222,7 @@ function compileNumber(section: string): (value: number) => string {
   return (value) => {
     const scaled = roundHalfAway(times === 1 && per === 1 ? value : (value * times) / per, decimals);
     const abs = Math.abs(scaled);
-    const fixed = abs.toFixed(decimals);
+    const fixed = fixedText(abs, decimals);
     // Below 1e21 toFixed writes every digit (no exponent), so the point is `decimals` from the end.
     if (plain && abs < 1e21 && (!grouped || fixed.length - (decimals > 0 ? decimals + 1 : 0) <= 3)) return sign(scaled) + prefix + fixed + suffix;
     const point = fixed.indexOf('.');

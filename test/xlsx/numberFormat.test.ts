@@ -25,6 +25,10 @@ describe('formatValue', () => {
     [-3, '0;(0)', '(3)'],
     [0, '0;-0;"zero"', 'zero'],
     [-4.2, '[Red]0.0', '-4.2'],
+    // From 1e21 on Excel writes 15 significant digits, then zeros (never an exponent under a fixed format).
+    [1e21, '0.0', '1000000000000000000000.0'],
+    [1.23456789012345e22, '0', '12345678901234500000000'],
+    [-3e21, '#,##0', '-3,000,000,000,000,000,000,000'],
   ])('shows %p under %p as %p', (value, format, expected) => {
     expect(formatValue(value, format)).toBe(expected);
   });
