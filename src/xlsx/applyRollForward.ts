@@ -1,6 +1,5 @@
 import { ok } from '../domain/result';
-import { DAYS_1904_AFTER_1900 } from '../domain/excelDate';
-import { isDateFormat } from '../domain/sheet/months';
+import { storedWriteValue } from '../domain/sheet/dateSystem';
 import type { RollForwardPlan } from '../domain/plan/types';
 import { sameSheetName } from '../domain/sheet/grid';
 import { valueContent } from './applyPlan';
@@ -153,8 +152,7 @@ export function applyRollForward(wb: XlsxWorkbook, plan: RollForwardPlan): XlsxR
   }
   for (const write of plan.writes) {
     // The plan's month headers are 1900 serials; a 1904 workbook stores the same day 1,462 lower.
-    const stored = wb.date1904 && typeof write.value === 'number' && write.numberFormat !== undefined && isDateFormat(write.numberFormat) ? write.value - DAYS_1904_AFTER_1900 : write.value;
-    sheet.setContent(write.row, write.col, valueContent(stored));
+    sheet.setContent(write.row, write.col, valueContent(storedWriteValue(write, { date1904: wb.date1904 })));
     if (write.numberFormat && styles.numberFormat(sheet.styleOf(write.row, write.col)) !== write.numberFormat) {
       sheet.setStyle(write.row, write.col, styles.derive(sheet.styleOf(write.row, write.col), `numFmt:${write.numberFormat}`, { numberFormat: write.numberFormat }));
     }

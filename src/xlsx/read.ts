@@ -296,7 +296,7 @@ export function gridOf(wb: XlsxWorkbook, sheetName: string, fileName = 'The file
     text[i]![j] = shown.render(v);
     numberFormats[i]![j] = shown.format;
   }
-  return ok({ sheetName, top, left, values, text, numberFormats, merges: clip(merges, box) });
+  return ok({ sheetName, top, left, values, text, numberFormats, merges: clip(merges, box), ...(date1904 ? { date1904: true } : {}) });
 }
 
 /**

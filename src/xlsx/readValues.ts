@@ -769,5 +769,5 @@ function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, date1
     if (values[r - box.top]![c - box.left] !== null || (at[4 * i + 3]! & STYLED) === 0) continue;
     numberFormats[r - box.top]![c - box.left] = formatOf(at[4 * i + 2]!).format;
   }
-  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box) });
+  return ok({ sheetName, top: box.top, left: box.left, values, text, numberFormats, merges: clip(merges, box), ...(date1904 ? { date1904: true } : {}) });
 }

@@ -51,6 +51,9 @@ describe('a workbook in the 1904 date system', () => {
     const b = grid(mac);
     expect(b.values).toEqual(a.values);
     expect(b.text).toEqual(a.text);
+    // The grid says so, for a writer of dates (Grid.date1904).
+    expect(b.date1904).toBe(true);
+    expect(a.date1904).toBeUndefined();
   });
 
   it('is formatted on Dec-20, as the original is', () => {

@@ -11,8 +11,19 @@
  * it from what Excel shows: a month header's displayed text (`Dec-20`) against its value.
  */
 import { DAYS_1904_AFTER_1900 } from '../excelDate';
+import type { RollForwardWrite } from '../plan/types';
 import type { Grid } from './grid';
 import { isDateFormat, readMonthCell, serialMonth } from './months';
+
+/** `isDateFormat`, each code tested once (a sheet has a handful of formats over its cells). */
+function dateFormats(): (format: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (format) => {
+    let isDate = known.get(format);
+    if (isDate === undefined) known.set(format, (isDate = isDateFormat(format)));
+    return isDate;
+  };
+}
 
 /**
  * Whether the cells' dates are shown as the 1904 date system shows them: among numbers
@@ -24,7 +35,7 @@ import { isDateFormat, readMonthCell, serialMonth } from './months';
  * @example shows1904Dates([[44166]], [['Dec-20']], [['mmm-yy']]) // false
  */
 export function shows1904Dates(values: readonly (readonly unknown[])[], text: readonly (readonly string[])[], numberFormats: readonly (readonly string[])[]): boolean {
-  const dateFormat = new Map<string, boolean>();
+  const isDate = dateFormats();
   let from1900 = 0;
   let from1904 = 0;
   for (let r = 0; r < values.length; r++) {
@@ -32,10 +43,7 @@ export function shows1904Dates(values: readonly (readonly unknown[])[], text: re
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'number') continue;
-      const format = numberFormats[r]?.[c] ?? 'General';
-      let isDate = dateFormat.get(format);
-      if (isDate === undefined) dateFormat.set(format, (isDate = isDateFormat(format)));
-      if (!isDate) continue;
+      if (!isDate(numberFormats[r]?.[c] ?? 'General')) continue;
       const shown = readMonthCell(text[r]?.[c] ?? '', text[r]?.[c] ?? '', 'General');
       if (!shown) continue;
       const same = (m: { year: number; month: number }): boolean => m.year === shown.year && m.month === shown.month;
@@ -53,16 +61,8 @@ export function shows1904Dates(values: readonly (readonly unknown[])[], text: re
  * @example in1900Serials(grid).values // Dec-20's header 42704 -> 44166
  */
 export function in1900Serials(grid: Grid): Grid {
-  const dateFormat = new Map<string, boolean>();
-  const values = grid.values.map((row, r) =>
-    row.map((v, c) => {
-      if (typeof v !== 'number') return v;
-      const format = grid.numberFormats[r]?.[c] ?? 'General';
-      let isDate = dateFormat.get(format);
-      if (isDate === undefined) dateFormat.set(format, (isDate = isDateFormat(format)));
-      return isDate ? v + DAYS_1904_AFTER_1900 : v;
-    }),
-  );
+  const isDate = dateFormats();
+  const values = grid.values.map((row, r) => row.map((v, c) => (typeof v === 'number' && isDate(grid.numberFormats[r]?.[c] ?? 'General') ? v + DAYS_1904_AFTER_1900 : v)));
   return { ...grid, values, date1904: true };
 }
 
@@ -73,4 +73,15 @@ export function in1900Serials(grid: Grid): Grid {
  */
 export function storedSerial(serial: number, grid: Pick<Grid, 'date1904'>): number {
   return grid.date1904 ? serial - DAYS_1904_AFTER_1900 : serial;
+}
+
+/**
+ * What a roll-forward write puts in its cell in the grid's workbook: a month header (a
+ * number under a date format) as that workbook stores the date, anything else as planned.
+ *
+ * @example storedWriteValue({ row: 3, col: 8, value: 44197, numberFormat: 'mmm-yy' }, { date1904: true }) // 42735
+ */
+export function storedWriteValue(write: RollForwardWrite, grid: Pick<Grid, 'date1904'>): string | number {
+  const dated = typeof write.value === 'number' && write.numberFormat !== undefined && isDateFormat(write.numberFormat);
+  return dated ? storedSerial(write.value as number, grid) : write.value;
 }

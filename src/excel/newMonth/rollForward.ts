@@ -7,8 +7,8 @@ import type { CellFill } from '../../domain/revisions/types';
 import type { CellBox, Grid } from '../../domain/sheet/grid';
 import { a1, boxAddress, sameSheetName } from '../../domain/sheet/grid';
 import { readScorecard } from '../../domain/sheet/readScorecard';
-import { isDateFormat, type YearMonth } from '../../domain/sheet/months';
-import { storedSerial } from '../../domain/sheet/dateSystem';
+import type { YearMonth } from '../../domain/sheet/months';
+import { storedWriteValue } from '../../domain/sheet/dateSystem';
 import type { Outcome, OutcomeError } from '../../port/api';
 import { excelMessages as m, fromEngineError, outcomeError } from '../messages';
 import { toOutcomeError } from '../io/officeErrors';
@@ -93,8 +93,8 @@ function queueRollForward(copy: Excel.Worksheet, plan: RollForwardPlan, grid: Gr
     const cell = copy.getRangeByIndexes(w.row, w.col, 1, 1);
     if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];
     // A month header is a 1900 serial in the plan; a 1904 workbook stores it 1,462 days lower.
-    const dated = typeof w.value === 'number' && w.numberFormat !== undefined && isDateFormat(w.numberFormat);
-    cell.values = [[dated ? storedSerial(w.value as number, grid) : asStatic(w.value)]];
+    const stored = storedWriteValue(w, grid);
+    cell.values = [[stored === w.value ? asStatic(w.value) : stored]];
   }
   const byFill = new Map<string | null, CellBox[]>();
   for (const r of plan.restoreFills) {
