@@ -5,6 +5,8 @@
  * no other cell's font may change.
  */
 import { applyFormatPlan } from '../../src/excel/format/applyFormatPlan';
+import { excelMessages as m } from '../../src/excel/messages';
+import { a1 } from '../../src/domain/sheet/grid';
 import type { Grid } from '../../src/domain/sheet/grid';
 import { readScorecard } from '../../src/domain/sheet/readScorecard';
 import { FakeWorkbook, fakeWorkbookFromGrids } from '../fakes/fakeExcel';
@@ -99,5 +101,24 @@ describe('DOT cells in a symbol font', () => {
     const { outcome } = await format(wb, grid);
     expect(outcome.ok).toBe(true);
     for (const d of dots) expect(sheet.cellAt(d.row, d.col).fontName).toBe('Calibri');
+  });
+
+  it('says which cells kept their symbol font when Excel refuses the clean-up trip', async () => {
+    const { grid, dots } = withWingdingsDots();
+    const wb = fakeWorkbookFromGrids([grid]);
+    const sheet = wb.sheet(grid.sheetName);
+    for (const d of dots) sheet.update(d.row, d.col, (c) => (c.fontName = 'Wingdings'));
+    // Syncs: the sheet's state, the write, the clean-up (refused whole).
+    wb.failSync({ sync: 3, afterActions: 0, code: 'GeneralException', message: 'fonts refused' });
+    const { outcome } = await format(wb, grid);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const reason = m.officeError('GeneralException', 'fonts refused');
+    const said = (outcome.value.warnings ?? []).find((w) => w.includes('symbol font'));
+    expect(said).toBeDefined();
+    expect(said!.endsWith(m.symbolFontsLeft('', reason).split('kept')[1]!)).toBe(true);
+    // Each cell left in Wingdings is named, in a range of the warning.
+    for (const d of dots) expect(sheet.cellAt(d.row, d.col).fontName).toBe('Wingdings');
+    expect(said).toContain(a1(dots[0]!.row, dots[0]!.col));
   });
 });

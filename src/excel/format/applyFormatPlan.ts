@@ -437,6 +437,8 @@ async function cleanUp(
   afterWrite?: AfterWrite,
 ): Promise<Outcome<{ warnings: string[]; notesAt: string[] | null }>> {
   const warnings: string[] = [];
+  // The cells whose symbol font the clean-up takes off (named if that trip fails).
+  let fontsFixed: string[] = [];
   const owns = plan.owns;
   const own = written.rules.filter(({ cf, rule, ranges }) =>
     isOurs({ type: cf.type, stopIfTrue: null, rule: rule.rule as Record<string, string>, address: ranges.address }, owns),
@@ -451,7 +453,7 @@ async function cleanUp(
     // A full recalculation is not wanted by a user who calculates by hand.
     if (!state.manualCalculation) context.workbook.application.calculate('Recalculate');
     queueNoteOps(context, 'note', notes, new Map());
-    queueSymbolFontFix(context.workbook.worksheets.getItem(state.sheetId), written.fonts);
+    fontsFixed = queueSymbolFontFix(context.workbook.worksheets.getItem(state.sheetId), written.fonts);
     // Last: paper, margins, header/footer, title columns, page breaks, row heights. They change
     // no cell; a host that refuses them leaves a formatted sheet and a warning.
     queuePageLayout(context.workbook.worksheets.getItem(state.sheetId), plan);
@@ -468,7 +470,7 @@ async function cleanUp(
     const reason = toOutcomeError(e, plan.sheetName);
     if (notes.length > 0) warnings.push(m.planNotesFailed(reason.message));
     if (plan.print) warnings.push(m.pageLayoutFailed(reason.message));
-    if (written.fonts.runs.length > 0) warnings.push(m.symbolFontsLeft(written.fonts.runs.map(({ box }) => boxAddress(box)).join(', '), reason.message));
+    if (fontsFixed.length > 0) warnings.push(m.symbolFontsLeft(fontsFixed.join(', '), reason.message));
     try {
       const backup = context.workbook.worksheets.getItemOrNullObject(backupName);
       backup.load('name');

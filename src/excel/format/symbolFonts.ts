@@ -47,16 +47,16 @@ export function queueSymbolFontCheck(ws: Excel.Worksheet, plan: FormatPlan, valu
 
 /**
  * Queues (in the clean-up trip) the table's font on the runs that were in a symbol font
- * (or in fonts that differ, some of which were one); returns how many cells change.
+ * (or in fonts that differ, some of which were one); returns their addresses.
  */
-export function queueSymbolFontFix(ws: Excel.Worksheet, check: SymbolFontCheck): number {
+export function queueSymbolFontFix(ws: Excel.Worksheet, check: SymbolFontCheck): string[] {
   // RangeFont.name is typed string; Excel answers null for cells whose fonts differ, as
   // @types/office-js says of RangeFont's strikethrough ("a null value indicates that the
   // entire range doesn't have a uniform ... setting").
-  const fix = check.runs.filter(({ font }) => (font.name as string | null) === null || isSymbolFont(font.name)).map(({ box }) => box);
-  if (fix.length === 0) return 0;
+  const fix = check.runs.filter(({ font }) => (font.name as string | null) === null || isSymbolFont(font.name)).map(({ box }) => boxAddress(box));
+  if (fix.length === 0) return [];
   const own = check.tableFont?.name;
   const name = typeof own === 'string' && own !== '' && !isSymbolFont(own) ? own : FALLBACK_FONT;
-  for (const address of chunkAddresses(fix.map(boxAddress), DEFAULT_LIMITS.addressChars)) ws.getRanges(address).format.font.name = name;
-  return fix.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+  for (const address of chunkAddresses(fix, DEFAULT_LIMITS.addressChars)) ws.getRanges(address).format.font.name = name;
+  return fix;
 }
