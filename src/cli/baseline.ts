@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { chooseBaseline, storedBaseline, type ReadSheet } from '../domain/revisions/baseline';
 import { findRevisions } from '../domain/revisions/figures';
-import { SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
+import { parseSnapshotRows, SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
 import type { Revision, Snapshot } from '../domain/revisions/types';
 import { readScorecard } from '../domain/sheet/readScorecard';
 import type { ScorecardTable } from '../domain/sheet/scorecard';
@@ -12,7 +12,7 @@ import type { CellInput } from '../domain/types';
 import type { XlsxWorkbook } from '../xlsx/package/workbook';
 import { valuesFromA1, valuesGrid } from '../xlsx/readValues';
 import type { XlsxResult } from '../xlsx/result';
-import { fail, type CliResult } from './files';
+import { fail, type CliFailure, type CliResult } from './files';
 import { loadWorkbook, xlsxFailure } from './load';
 import { revisionMessages } from '../domain/revisions/messages';
 import { cliMessages, EXIT } from './messages';
@@ -37,26 +37,78 @@ export interface Baseline {
  * scorecard tables are kept; nothing of the workbook is referenced once this returns.
  */
 export function loadBaseline(path: string, convention: DotConvention, before: string): CliResult<Baseline> {
+  const read = readBaseline(path, convention);
+  return read.ok ? pickBaseline(read.value, before) : read;
+}
+
+/**
+ * A published workbook read before the month it is compared with is known (`loadBaseline`
+ * in two halves): what `pickBaseline` chooses from. A command that reads another workbook
+ * reads this one first, so the two are never decoded at the same time; the choice and its
+ * failures are the same as `loadBaseline`'s, reported where the command reports them.
+ */
+export interface ReadBaseline {
+  path: string;
+  convention: DotConvention;
+  /** The record sheet's values from A1 (null: none), or why they could not be read. */
+  stored: XlsxResult<CellInput[][] | null>;
+  /**
+   * The visible sheets' scorecard tables, in sheet order, and the failure of the first
+   * sheet that could not be read (the sheets after it are not read). Null when the stored
+   * snapshots may serve: the sheets are then read only if none is older than the month.
+   */
+  sheets: { read: ReadSheet[]; failure: CliFailure | null } | null;
+  /** The workbook, kept only while its sheets may still have to be read. */
+  workbook: XlsxWorkbook | null;
+  publishedAt: string;
+}
+
+/** The first half of `loadBaseline`: the file read, the stored snapshots and (when they cannot serve) the sheets. */
+export function readBaseline(path: string, convention: DotConvention): CliResult<ReadBaseline> {
   const loaded = loadWorkbook(path);
   if (!loaded.ok) return loaded;
   const workbook = loaded.value;
-  const values = recordValues(workbook, SNAPSHOT_TABLE.sheetName);
+  const stored = recordValues(workbook, SNAPSHOT_TABLE.sheetName);
+  const publishedAt = statSync(path).mtime.toISOString();
+  if (storedMayServe(stored)) return { ok: true, value: { path, convention, stored, sheets: null, workbook, publishedAt } };
+  return { ok: true, value: { path, convention, stored, sheets: readSheets(workbook, path, convention), workbook: null, publishedAt } };
+}
+
+/** The second half of `loadBaseline`: the baseline for the month `before`, or why there is none. */
+export function pickBaseline(read: ReadBaseline, before: string): CliResult<Baseline> {
+  const { path, stored: values } = read;
   const stored = values.ok ? storedBaseline(values.value, before) : { baseline: null, damaged: { code: 'damagedRecord' as const, message: values.error.message } };
-  const sheets: ReadSheet[] = [];
+  let sheets: ReadSheet[] = [];
   if (!stored.baseline) {
-    for (const ws of workbook.sheets) {
-      if (ws.state !== 'visible') continue;
-      const grid = valuesGrid(workbook, ws.name, path);
-      if (!grid.ok) return { ok: false, error: xlsxFailure(grid.error) };
-      const read = readScorecard(grid.value, { convention });
-      if (read.ok && read.value.length > 0) sheets.push({ sheetName: ws.name, tables: read.value });
-    }
+    const found = read.sheets ?? readSheets(read.workbook!, path, read.convention);
+    if (found.failure) return { ok: false, error: found.failure };
+    sheets = found.read;
   }
   // The current sheet is in another file: no sheet of this one is excluded by name.
-  const choice = chooseBaseline(stored, sheets, { sheet: null, month: before }, { publishedAt: statSync(path).mtime.toISOString() });
+  const choice = chooseBaseline(stored, sheets, { sheet: null, month: before }, { publishedAt: read.publishedAt });
   if (!choice.baseline) return fail(EXIT.noTable, cliMessages.noPreviousTable(path, before));
   const warnings = choice.damaged ? [cliMessages.warning(revisionMessages.baselineDamaged(choice.damaged.message))] : [];
   return { ok: true, value: { snapshot: choice.baseline.snapshot, source: choice.baseline.source.kind === 'snapshot' ? 'stored snapshot' : 'sheet', warnings } };
+}
+
+/** Whether the stored snapshots may serve for some month (a readable table holding one): the sheets can wait for the month. */
+function storedMayServe(stored: XlsxResult<CellInput[][] | null>): boolean {
+  if (!stored.ok || stored.value === null || stored.value.length === 0) return false;
+  const parsed = parseSnapshotRows(stored.value);
+  return parsed.ok && parsed.value.length > 0;
+}
+
+/** The visible sheets' scorecard tables, up to the first sheet that cannot be read. */
+function readSheets(workbook: XlsxWorkbook, path: string, convention: DotConvention): { read: ReadSheet[]; failure: CliFailure | null } {
+  const read: ReadSheet[] = [];
+  for (const ws of workbook.sheets) {
+    if (ws.state !== 'visible') continue;
+    const grid = valuesGrid(workbook, ws.name, path);
+    if (!grid.ok) return { read, failure: xlsxFailure(grid.error) };
+    const tables = readScorecard(grid.value, { convention });
+    if (tables.ok && tables.value.length > 0) read.push({ sheetName: ws.name, tables: tables.value });
+  }
+  return { read, failure: null };
 }
 
 /** `recordSheetValues` of a workbook only read: the record sheet's values from A1, null when there is none. */

@@ -7,7 +7,7 @@ import type { Problem, ScorecardTable } from '../domain/sheet/scorecard';
 import { applyFormatPlan } from '../xlsx/applyPlan';
 import { applyFillChanges, applyNoteChanges, readFills, writeRecordSheet } from '../xlsx/highlights';
 import type { XlsxWorkbook } from '../xlsx/package/workbook';
-import { loadBaseline, revisionsAgainst } from './baseline';
+import { pickBaseline, readBaseline, revisionsAgainst, type Baseline } from './baseline';
 import { fail, report, writeOutput, type CliResult } from './files';
 import { xlsxMessages } from '../xlsx/messages';
 import { findScorecard, openForRewrite, xlsxFailure } from './load';
@@ -43,14 +43,11 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   if (!opened.ok) return report(io, opened.error);
   const wb = opened.value;
 
-  const found = findScorecard(wb, args.input, args.convention, args.sheet);
-  if (!found.ok) return report(io, found.error);
-  const { sheetName, tables } = found.value;
-
-  const plan = planSheet(tables, found.value.grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard', paper: args.paper });
-  if (!plan.ok) return report(io, plan.error);
+  const planned = readAndPlan(wb, args);
+  if (!planned.ok) return report(io, planned.error);
+  const { sheetName, tables, plan, baseline } = planned.value;
   // Planned once: formula writes carry the letters and arrows they show as cached results.
-  const applied = applyFormatPlan(wb, plan.value);
+  const applied = applyFormatPlan(wb, plan);
   if (!applied.ok) {
     const failure = xlsxFailure(applied.error);
     return report(io, { exit: failure.exit, message: applied.error.code === 'protected' ? applied.error.message : cliMessages.planFailed(applied.error.message) });
@@ -61,13 +58,12 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
     tables,
     problems: tables.flatMap((t) => t.problems),
     revisions: null,
-    noArrow: noArrowLines(plan.value, sheetName, tables),
+    noArrow: noArrowLines(plan, sheetName, tables),
     highlighted: 0,
     warnings: [...applied.value.warnings],
   };
   if (applied.value.notesKeptUsers > 0) outcome.warnings.push(cliMessages.notesKept(applied.value.notesKeptUsers));
-  if (args.previous) {
-    const baseline = loadBaseline(args.previous, args.convention, tables[0]!.reportingMonth.label);
+  if (baseline) {
     if (!baseline.ok) return report(io, baseline.error);
     outcome.warnings.push(...baseline.value.warnings);
     outcome.revisions = revisionsAgainst(baseline.value, tables);
@@ -86,6 +82,32 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+interface Planned {
+  sheetName: string;
+  tables: ScorecardTable[];
+  plan: FormatPlan;
+  /** With --previous: the baseline, or its failure, reported after the plan is applied. */
+  baseline: CliResult<Baseline> | null;
+}
+
+/**
+ * The sheet found and planned, and the --previous workbook's baseline chosen. The previous
+ * workbook is read first, while this one is an open package only, and its tables give way
+ * to the chosen snapshot as soon as the month is known: the two workbooks' cells are never
+ * held at once. The grid and the previous workbook are garbage once this returns.
+ */
+function readAndPlan(wb: XlsxWorkbook, args: FormatArgs): CliResult<Planned> {
+  let previous = args.previous ? readBaseline(args.previous, args.convention) : null;
+  const found = findScorecard(wb, args.input, args.convention, args.sheet);
+  if (!found.ok) return found;
+  const { sheetName, tables, grid } = found.value;
+  const baseline = previous === null ? null : previous.ok ? pickBaseline(previous.value, tables[0]!.reportingMonth.label) : previous;
+  previous = null;
+  const plan = planSheet(tables, grid, { mode: args.formulas ? 'formulas' : 'static', convention: args.convention, palette: 'standard', paper: args.paper });
+  if (!plan.ok) return plan;
+  return { ok: true, value: { sheetName, tables, plan: plan.value, baseline } };
 }
 
 /**
