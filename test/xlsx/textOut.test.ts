@@ -3,6 +3,7 @@ import { SheetPart } from '../../src/xlsx/package/sheet';
 import { PiecesOut, Utf8Writer } from '../../src/xlsx/package/textOut';
 import { scanSheetData, writeStyledStartTag } from '../../src/xlsx/package/cells';
 import { writeZip } from '../../src/xlsx/package/zip';
+import { attrsText, parseXml } from '../../src/xlsx/package/xml';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -65,6 +66,57 @@ describe('sheet written straight into UTF-8', () => {
     expect(text).toContain('<row r="4"><c r="B4" s="3"/></row>');
     // No new cell: the row's tag stays as it is, spans and all.
     expect(text).toContain('<row r="5" spans="1:1"><c r="A5" s="2"><v>1</v></c></row>');
+    expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+  });
+
+  it('writes a sized row\'s start tag as the attribute writer does, whether it is copied around the change or rebuilt', () => {
+    // Copied when spaced and quoted as the writer writes; rebuilt from its attributes otherwise.
+    const tags = [
+      '<row r="1" spans="1:2" x14ac:dyDescent="0.25">', '<row r="1">', '<row r="1" ht="12" customHeight="0" spans="1:2">', '<row r="1"  ht="12">',
+      "<row r='1' spans='1:2'>", '<row r="1" x="a&amp;b" spans="1:2">', '<row r="1" y="c>d">', '<row r="1" spans="1:2" >', '<row\tr="1" ht="3">',
+      '<row r="1" customHeight="1" ht="9" spans="1:2"/>', '<row r="1"/>', '<row r="1" />',
+    ];
+    const sets: Array<Record<string, string>> = [{ ht: '30', customHeight: '1' }, { customHeight: '1', ht: 'a"b&c' }, {}];
+    for (const tag of tags) {
+      const self = tag.endsWith('/>');
+      const cells = '<c r="A1"><v>1</v></c>';
+      const xml = `<worksheet xmlns="${NS}" xmlns:x14ac="urn:ac"><sheetData>${self ? tag : `${tag}${cells}</row>`}</sheetData></worksheet>`;
+      const attrs = parseXml(xml.replace(/<sheetData>.*<\/sheetData>/, `<sheetData>${tag}${self ? '' : '</row>'}</sheetData>`), 'x').children[0]!.children[0]!.attrs;
+      for (const rowAttrs of sets) {
+        for (const newCell of [false, true]) {
+          if (!newCell && Object.keys(rowAttrs).length === 0) continue;
+          const part = new SheetPart(xml, 'sheet.xml');
+          if (Object.keys(rowAttrs).length > 0) part.setRowAttrs(0, rowAttrs);
+          if (newCell) part.setStyle(0, 2, 4);
+          const expected = { ...attrs, ...rowAttrs };
+          if (newCell) delete expected.spans;
+          const open = `<row${attrsText(Object.entries(expected))}`;
+          const text = part.serialize();
+          const rowStart = text.indexOf('<row');
+          const want = self && !newCell ? `${open}/>` : `${open}>`;
+          expect([tag, rowAttrs, newCell, text.slice(rowStart, rowStart + want.length)]).toEqual([tag, rowAttrs, newCell, want]);
+          expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
+        }
+      }
+    }
+  });
+
+  it('puts new cells among a row\'s cells in column order, restyled and content-only ones alike', () => {
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="2"><c r="C2"><v>1</v></c><c r="F2"><v>2</v></c></row></sheetData></worksheet>`;
+    const part = new SheetPart(xml, 'sheet.xml');
+    // Content-only edits given out of column order, restyles on both sides of the cells.
+    part.setContent(1, 6, { kind: 'number', value: 7 });
+    part.setContent(1, 0, { kind: 'string', value: 'a' });
+    part.setContent(1, 3, { kind: 'number', value: 4 });
+    part.setStyle(1, 1, 3);
+    part.setStyle(1, 4, 0);
+    part.setStyle(1, 7, 5);
+    part.setStyle(1, 5, 6);
+    part.setContent(1, 7, { kind: 'number', value: 8 });
+    const text = part.serialize();
+    expect(text).toContain(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" s="3"/><c r="C2"><v>1</v></c><c r="D2"><v>4</v></c><c r="E2"/><c r="F2" s="6"><v>2</v></c><c r="G2"><v>7</v></c><c r="H2" s="5"><v>8</v></c></row>',
+    );
     expect(new TextDecoder().decode(part.serializeUtf8())).toBe(text);
   });
 

@@ -490,57 +490,68 @@ export class SheetPart {
     const e = this.edits.get(row);
     const styles = e?.styles;
     const contents = e?.contents ?? null;
-    // The edited columns the row has no cell for, in column order (most rows have none).
-    let newCols: number[] | null = null;
-    if (styles) {
-      for (let c = 0; c < styles.length; c++) if (styles[c] !== undefined && byCol[c] === undefined) (newCols ??= []).push(c);
-    }
+    // New cells come from two sources, each in column order: restyled columns the row has no
+    // cell for (found by walking `styles` alongside the cells, no list made), and the
+    // columns with only a content edit the row has no cell for (a list: most rows have none).
+    let only: number[] | null = null;
+    // The columns with a content edit lie within [contentMin, contentMax] (a cheap test before the map's).
+    let contentMin = Infinity;
+    let contentMax = -1;
     if (contents) {
-      let added = false;
+      let unsorted = false;
       for (const c of contents.keys()) {
+        if (c < contentMin) contentMin = c;
+        if (c > contentMax) contentMax = c;
         if (byCol[c] === undefined && styles?.[c] === undefined) {
-          (newCols ??= []).push(c);
-          added = true;
+          if (only !== null && c < only[only.length - 1]!) unsorted = true;
+          (only ??= []).push(c);
         }
       }
-      if (added) newCols!.sort((x, y) => x - y);
+      if (unsorted) only!.sort((x, y) => x - y);
     }
-    const hasNew = newCols !== null;
+    const styleEnd = styles ? styles.length : 0;
+    // The next restyled column without a cell, and the next content-only one (Infinity: none).
+    let sc = styles ? nextNewColumn(styles, byCol, 0) : Infinity;
+    let k = 0;
+    const onlyEnd = only === null ? 0 : only.length;
+    const hasNew = sc !== Infinity || onlyEnd > 0;
     const close = node.selfClosing ? node.end - 2 : node.openEnd - 1;
-    if (hasNew && !rowAttrs && findAttr(text, node.start, close, 'spans', true)) {
-      // What the attributes would be written as is the tag as it is: only `spans` goes.
-      if (found.from >= 0) {
-        out.range(node.start, found.from);
-        out.range(found.to, close);
-      } else out.range(node.start, close);
-      out.text('>');
-    } else if (hasNew || rowAttrs) {
+    if (!hasNew && !rowAttrs) out.range(node.start, node.openEnd);
+    else if (!writePlainRowTag(out, text, node.start, close, hasNew, rowAttrs, node.selfClosing && !hasNew)) {
       const attrs = { ...node.attrs, ...rowAttrs };
       // `spans` is only an optimisation hint (§18.3.1.73); a stale one is dropped.
       if (hasNew) delete attrs.spans;
       const open = `<${node.name}${attrsText(Object.entries(attrs))}>`;
       out.text(node.selfClosing && !hasNew ? `${open.slice(0, -1)}/>` : open);
-    } else out.range(node.start, node.openEnd);
-    if (node.selfClosing) {
-      if (!newCols) return;
-      for (const c of newCols) out.text(this.newCellXml(row, c, styles, contents));
-      out.text(`</${node.name}>`);
-      return;
     }
-    let at = node.openEnd;
+    if (node.selfClosing && !hasNew) return;
+    const rowNum = hasNew ? String(row + 1) : '';
+    let at = node.selfClosing ? node.end : node.openEnd;
     // Cells are met in document order (column order in any file a producer writes), a new
-    // cell going before the first existing cell to its right.
-    let k = 0;
-    const news = newCols ?? [];
-    for (const cell of existing.cells) {
-      const col = cell.col;
-      for (; k < news.length && news[k]! < col; k++) {
-        out.range(at, cell.start);
-        at = cell.start;
-        out.text(this.newCellXml(row, news[k]!, styles, contents));
+    // cell going before the first existing cell to its right; the rest go last.
+    const cells = node.selfClosing ? [] : existing.cells;
+    for (let i = 0; i <= cells.length; i++) {
+      const cell = i < cells.length ? cells[i]! : null;
+      const col = cell === null ? Infinity : cell.col;
+      if (sc < col || (k < onlyEnd && only![k]! < col)) {
+        const before = cell === null ? node.closeStart : cell.start;
+        if (!node.selfClosing) out.range(at, before);
+        at = before;
+        for (;;) {
+          const fromOnly = k < onlyEnd && only![k]! < col ? only![k]! : Infinity;
+          if (sc < col && sc < fromOnly) {
+            if (sc >= contentMin && sc <= contentMax && contents!.has(sc)) out.text(this.cellXml(row, sc, undefined, this.editOf(row, sc)));
+            else this.writeNewCell(out, rowNum, sc, styles![sc]!);
+            sc = nextNewColumn(styles!, byCol, sc + 1);
+          } else if (fromOnly !== Infinity) {
+            out.text(this.cellXml(row, fromOnly, undefined, this.editOf(row, fromOnly)));
+            k++;
+          } else break;
+        }
       }
-      const style = styles?.[col];
-      const contentEdited = contents !== null && contents.has(col);
+      if (cell === null) break;
+      const style = styleEnd > col ? styles![col] : undefined;
+      const contentEdited = col >= contentMin && col <= contentMax && contents!.has(col);
       if (style === undefined && !contentEdited) continue;
       if (byCol[col] !== cell) continue;
       if (!contentEdited) at = writeRestyled(out, text, at, cell, style!);
@@ -550,21 +561,19 @@ export class SheetPart {
         at = cell.end;
       }
     }
-    if (k < news.length) {
-      out.range(at, node.closeStart);
-      at = node.closeStart;
-      for (; k < news.length; k++) out.text(this.newCellXml(row, news[k]!, styles, contents));
-    }
-    out.range(at, node.end);
+    if (node.selfClosing) out.text(`</${node.name}>`);
+    else out.range(at, node.end);
   }
 
-  /** A cell the row does not have yet: an empty one with its style written directly, else as `cellXml` writes it. */
-  private newCellXml(row: number, col: number, styles: number[] | undefined, contents: Map<number, CellContent | null> | null): string {
-    const style = styles?.[col];
-    if (style === undefined || (contents !== null && contents.has(col))) return this.cellXml(row, col, undefined, this.editOf(row, col));
-    const ref = (columnNames[col] ??= refOf(0, col).slice(0, -1)) + String(row + 1);
-    return `<${this.p}c r="${ref}"${style !== 0 ? styleAttr(style) : ''}/>`;
+  /** An empty cell the row does not have yet, with its style, onto `out` (from pieces made once per column and per style). */
+  private writeNewCell(out: TextOut, rowNum: string, col: number, style: number): void {
+    out.text((this.cellOpens[col] ??= `<${this.p}c r="${(columnNames[col] ??= refOf(0, col).slice(0, -1))}`));
+    out.text(rowNum);
+    out.text((styleTails[style] ??= style !== 0 ? `"${styleAttr(style)}/>` : '"/>'));
   }
+
+  /** `<c r="AP` (the element name as this sheet writes it), by column. */
+  private readonly cellOpens: string[] = [];
 
   private widenDimension(splice: Splice, box: CellBox): void {
     const dim = this.top('dimension');
@@ -633,27 +642,33 @@ const columnNames: string[] = [];
 /** ` s="N"` by style index: made once per style, not once per restyled cell. */
 const styleAttrs: string[] = [];
 
+/** `" s="N"/>` (`"/>` for style 0), the end of a new empty cell, by style index. */
+const styleTails: string[] = [];
+
 function styleAttr(style: number): string {
   return (styleAttrs[style] ??= ` s="${style}"`);
 }
 
-/** Where `findAttr` found the attribute: from its space to just past its closing quote (from -1: absent). */
+/** The first column from `from` restyled in `styles` that the row has no cell for; Infinity when none. */
+function nextNewColumn(styles: readonly (number | undefined)[], byCol: readonly (CellRec | undefined)[], from: number): number {
+  for (let c = from; c < styles.length; c++) if (styles[c] !== undefined && byCol[c] === undefined) return c;
+  return Infinity;
+}
+
+/** Where `findStyleAttr` found `s`: from its space to just past its closing quote (from -1: absent). */
 const found = { from: -1, to: -1 };
 
 /**
- * Finds the attribute `name` in the start tag at `start` (its `/>` or `>` at `close`) when
- * the tag is spaced the one way the writers write a tag (one space before each attribute,
+ * Finds the `s` attribute of the start tag at `start` (its `/>` or `>` at `close`) when the
+ * tag is spaced the one way the writers write a tag (one space before each attribute,
  * `name="value"` or `name='value'` with nothing between, nothing before the end), into
- * `found`; false when it is spaced otherwise. With `plain`, also false when a value is
- * not in double quotes or holds a character a writer would escape (`&`, `>`, controls),
- * so the tag is what `attrsText` writes of its attributes. The tag was checked when the
- * sheet was read: only its quotes are followed, nothing is decoded.
+ * `found`; false when it is spaced otherwise. The tag was checked when the sheet was read:
+ * only its quotes are followed, nothing is decoded.
  */
-function findAttr(text: string, start: number, close: number, name: string, plain: boolean): boolean {
+function findStyleAttr(text: string, start: number, close: number): boolean {
   found.from = -1;
   found.to = -1;
   let j = start + 1;
-  // Past the element name.
   while (j < close && text.charCodeAt(j) > 0x20) j++;
   while (j < close) {
     if (text.charCodeAt(j) !== 0x20) return false;
@@ -662,23 +677,97 @@ function findAttr(text: string, start: number, close: number, name: string, plai
     let ch = text.charCodeAt(j);
     while (ch > 0x20 && ch !== 0x3d /* = */) ch = text.charCodeAt(++j);
     if (ch !== 0x3d || j === at) return false;
-    const isName = j - at === name.length && text.startsWith(name, at);
+    const isStyle = j - at === 1 && text.charCodeAt(at) === 0x73; /* s */
     const quote = text.charCodeAt(++j);
-    if (quote !== 0x22 && (plain || quote !== 0x27)) return false;
-    const end = text.indexOf(quote === 0x22 ? '"' : "'", j + 1);
-    if (plain) {
-      for (let k = j + 1; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c < 0x20 || c === 0x26 /* & */ || c === 0x3e /* > */) return false;
-      }
-    }
+    if (quote !== 0x22 && quote !== 0x27) return false;
+    // The value is short: looked through here, not by indexOf.
+    let end = j + 1;
+    while (text.charCodeAt(end) !== quote) end++;
     j = end + 1;
-    if (isName) {
+    if (isStyle) {
       found.from = at - 1;
       found.to = j;
     }
   }
   return true;
+}
+
+/**
+ * Writes a row's start tag with `rowAttrs` set (values replaced in place, new ones last, as
+ * `{ ...attrs, ...rowAttrs }` orders them) and, with `dropSpans`, without `spans`, when the tag
+ * is what `attrsText` writes of its attributes (`plainAttrs`): then it is copied around the changes. False (nothing
+ * written) for any other tag. `selfClosing`: the tag is written closing itself.
+ */
+function writePlainRowTag(out: TextOut, text: string, start: number, close: number, dropSpans: boolean, rowAttrs: Readonly<Record<string, string>> | undefined, selfClosing: boolean): boolean {
+  const count = plainAttrs(text, start, close);
+  if (count < 0) return false;
+  const keys = rowAttrs ? Object.keys(rowAttrs) : [];
+  let written: boolean[] | null = null;
+  let at = start;
+  for (let a = 0; a < count; a++) {
+    const from = plainScratch[3 * a]!;
+    const nameEnd = plainScratch[3 * a + 1]!;
+    const to = plainScratch[3 * a + 2]!;
+    if (dropSpans && nameEnd - from === 6 && text.startsWith('spans', from + 1)) {
+      out.range(at, from);
+      at = to;
+      continue;
+    }
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (nameEnd - from - 1 === key.length && text.startsWith(key, from + 1)) {
+        out.range(at, from);
+        out.text(` ${key}="${escapeAttr(rowAttrs![key]!)}"`);
+        at = to;
+        (written ??= [])[k] = true;
+        break;
+      }
+    }
+  }
+  out.range(at, close);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (written?.[k] !== true && !(dropSpans && key === 'spans')) out.text(` ${key}="${escapeAttr(rowAttrs![key]!)}"`);
+  }
+  out.text(selfClosing ? '/>' : '>');
+  return true;
+}
+
+/** Each attribute `plainAttrs` read: its space, the end of its name, just past its closing quote. */
+const plainScratch: number[] = [];
+
+/**
+ * The attributes of the start tag at `start` (its `/>` or `>` at `close`) into
+ * `plainScratch` when the tag is what `attrsText` writes of them: one space before each,
+ * `name="value"` in double quotes with nothing between, nothing before the end, and no value
+ * holding a character the writer would escape (`&`, `>`, controls; the tag was checked when
+ * read, so there is no `<` or `"` in a value); their number, or -1 for a tag written otherwise.
+ */
+function plainAttrs(text: string, start: number, close: number): number {
+  let count = 0;
+  let j = start + 1;
+  while (j < close && text.charCodeAt(j) > 0x20) j++;
+  while (j < close) {
+    if (text.charCodeAt(j) !== 0x20) return -1;
+    const at = ++j;
+    if (at >= close) return -1;
+    let ch = text.charCodeAt(j);
+    while (ch > 0x20 && ch !== 0x3d /* = */) ch = text.charCodeAt(++j);
+    if (ch !== 0x3d || j === at) return -1;
+    const nameEnd = j;
+    if (text.charCodeAt(++j) !== 0x22) return -1;
+    const end = text.indexOf('"', j + 1);
+    for (let k = j + 1; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x20 || c === 0x26 /* & */ || c === 0x3e /* > */) return -1;
+    }
+    j = end + 1;
+    plainScratch[3 * count] = at - 1;
+    plainScratch[3 * count + 1] = nameEnd;
+    plainScratch[3 * count + 2] = j;
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -691,7 +780,7 @@ function findAttr(text: string, start: number, close: number, name: string, plai
  */
 function writeRestyled(out: TextOut, text: string, at: number, cell: CellRec, style: number): number {
   const close = cell.selfClosing ? cell.openEnd - 2 : cell.openEnd - 1;
-  if (!findAttr(text, cell.start, close, 's', false)) {
+  if (!findStyleAttr(text, cell.start, close)) {
     out.range(at, cell.start);
     writeStyledStartTag(out, text, cell, style);
     return cell.openEnd;
