@@ -183,7 +183,7 @@ const REMEMBERED_TEXTS = 4096;
  * of percentages at one decimal has at most a thousand distinct texts over its hundreds of
  * thousands of cells; each was a few new strings).
  */
-function rememberingRender(format: string): (value: CellInput) => string {
+export function rememberingRender(format: string): (value: CellInput) => string {
   const render = formatterOf(format);
   const texts = new Map<number, string>();
   return (value) => {

@@ -4,14 +4,13 @@ import { ok } from '../domain/result';
 import type { CellBox, Grid } from '../domain/sheet/grid';
 import type { CellInput } from '../domain/types';
 import { xlsxMessages } from './messages';
-import { formatterOf } from './numberFormat';
-import { colAt, has, intAt, is, isSpace, localStart, typeAt } from './package/cells';
+import { colAt, decimalAt, has, intAt, is, isSpace, localStart, typeAt } from './package/cells';
 import { parseBox } from './package/sheet';
 import type { StylesPart } from './package/styles';
 import { symbolArrow } from './package/symbols';
 import { packageErrorOf, type XlsxWorkbook } from './package/workbook';
 import { parseXml, XmlError } from './package/xml';
-import { clip, COL_GAP, coverage, densest, failure, gridOf, MAX_GRID_CELLS, ROW_GAP, usedOf } from './read';
+import { clip, COL_GAP, coverage, densest, failure, gridOf, MAX_GRID_CELLS, rememberingRender, ROW_GAP, usedOf } from './read';
 import { xlsxError, type XlsxResult } from './result';
 
 /**
@@ -210,6 +209,38 @@ function valueOf(t: string | undefined, v: string | null, inline: string | null,
       return Number.isFinite(n) ? n : v;
     }
   }
+}
+
+/**
+ * `valueOf` of a `<v>` whose text is text[from, to): a figure written as plain digits, or a
+ * shared string's index, read from the text with no string made for it (as the editing
+ * reader's `plainNumber` reads it); anything else through `valueOf`.
+ */
+function plainValueOf(text: string, from: number, to: number, t: string | undefined, strings: () => string[]): CellInput {
+  if (to === from) return valueOf(t, null, null, strings);
+  if (t === undefined || t === 'n') {
+    const n = decimalAt(text, from, to);
+    if (!Number.isNaN(n)) return n;
+  } else if (t === 's') {
+    const k = digitsAt(text, from, to);
+    if (k >= 0) {
+      const s = strings()[k];
+      return s === undefined || s === '' ? null : s;
+    }
+  }
+  return valueOf(t, textOf(text.slice(from, to)), null, strings);
+}
+
+/** The integer text[from, to) writes when it is 1 to 9 plain digits, else -1. */
+function digitsAt(text: string, from: number, to: number): number {
+  if (to - from > 9) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** Where a start tag read by `readTag` ends, and what it holds (one reused record). */
@@ -601,8 +632,7 @@ class ValuesScanner {
         // Most cells are `<c ...><v>text</v></c>`: taken in one step when all of it is here.
         const close = plainValueCell(text, tagEnd, lt + 1, nameEnd);
         if (close >= 0) {
-          const v = close > tagEnd + 3 ? textOf(text.slice(tagEnd + 3, close)) : null;
-          this.cell(col, style, styled, valueOf(t, v, null, this.strings));
+          this.cell(col, style, styled, plainValueOf(text, tagEnd + 3, close, t, this.strings));
           this.i = close + 4 + 2 + (nameEnd - lt - 1) + 1;
           continue;
         }
@@ -734,7 +764,7 @@ function assemble(sheetName: string, scanned: Scanned, styles: StylesPart, date1
     let known = formats.get(xf);
     if (!known) {
       const format = styles.numberFormat(xf);
-      known = { format, render: formatterOf(format), date: isDateFormat(format) };
+      known = { format, render: rememberingRender(format), date: isDateFormat(format) };
       formats.set(xf, known);
     }
     return known;

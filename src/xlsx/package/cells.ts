@@ -182,7 +182,7 @@ const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
  * most 15 digits in all; NaN otherwise. Exact: the digits as an integer and the power of ten
  * are both exact doubles, so their quotient is the correctly rounded value, as Number's is.
  */
-function decimalAt(text: string, from: number, to: number): number {
+export function decimalAt(text: string, from: number, to: number): number {
   let i = from;
   const negative = text.charCodeAt(i) === 0x2d; /* - */
   if (negative) i++;
