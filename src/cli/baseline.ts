@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { chooseBaseline, storedBaseline, type ReadSheet } from '../domain/revisions/baseline';
-import { findRevisions } from '../domain/revisions/figures';
+import { chooseBaseline, newestSheetBefore, sheetBaseline, storedBaseline, type BaselineChoice } from '../domain/revisions/baseline';
+import { findRevisions, newestMonth, snapshotFromTables } from '../domain/revisions/figures';
 import { parseSnapshotRows, SNAPSHOT_TABLE } from '../domain/revisions/snapshotRows';
 import type { Revision, Snapshot } from '../domain/revisions/types';
 import { readScorecard } from '../domain/sheet/readScorecard';
@@ -33,8 +33,8 @@ export interface Baseline {
  * decides nothing. Visible sheets only are read, as a reader of the file saw them.
  *
  * The file is only read, never written: each sheet is read for its values alone
- * (`valuesGrid`, the same Grid as the editing reader's), one at a time, and only its
- * scorecard tables are kept; nothing of the workbook is referenced once this returns.
+ * (`valuesGrid`, the same Grid as the editing reader's), one at a time, and only the snapshot of its
+ * scorecard tables is kept; nothing of the workbook is referenced once this returns.
  */
 export function loadBaseline(path: string, convention: DotConvention, before: string): CliResult<Baseline> {
   const read = readBaseline(path, convention);
@@ -53,11 +53,13 @@ export interface ReadBaseline {
   /** The record sheet's values from A1 (null: none), or why they could not be read. */
   stored: XlsxResult<CellInput[][] | null>;
   /**
-   * The visible sheets' scorecard tables, in sheet order, and the failure of the first
-   * sheet that could not be read (the sheets after it are not read). Null when the stored
-   * snapshots may serve: the sheets are then read only if none is older than the month.
+   * The visible sheets that hold scorecard tables, in sheet order, each as its newest month
+   * and its snapshot (what the domain's `previousSheetSnapshot` makes of its tables, which
+   * are not kept), and the failure of the first sheet that could not be read (the sheets
+   * after it are not read). Null when the stored snapshots may serve: the sheets are then
+   * read only if none is older than the month.
    */
-  sheets: { read: ReadSheet[]; failure: CliFailure | null } | null;
+  sheets: ReadSheets | null;
   /** The workbook, kept only while its sheets may still have to be read. */
   workbook: XlsxWorkbook | null;
   publishedAt: string;
@@ -71,21 +73,21 @@ export function readBaseline(path: string, convention: DotConvention): CliResult
   const stored = recordValues(workbook, SNAPSHOT_TABLE.sheetName);
   const publishedAt = statSync(path).mtime.toISOString();
   if (storedMayServe(stored)) return { ok: true, value: { path, convention, stored, sheets: null, workbook, publishedAt } };
-  return { ok: true, value: { path, convention, stored, sheets: readSheets(workbook, path, convention), workbook: null, publishedAt } };
+  return { ok: true, value: { path, convention, stored, sheets: readSheets(workbook, path, convention, publishedAt), workbook: null, publishedAt } };
 }
 
 /** The second half of `loadBaseline`: the baseline for the month `before`, or why there is none. */
 export function pickBaseline(read: ReadBaseline, before: string): CliResult<Baseline> {
   const { path, stored: values } = read;
   const stored = values.ok ? storedBaseline(values.value, before) : { baseline: null, damaged: { code: 'damagedRecord' as const, message: values.error.message } };
-  let sheets: ReadSheet[] = [];
-  if (!stored.baseline) {
-    const found = read.sheets ?? readSheets(read.workbook!, path, read.convention);
+  let choice: BaselineChoice;
+  if (stored.baseline) choice = chooseBaseline(stored, [], { sheet: null, month: before }, { publishedAt: read.publishedAt });
+  else {
+    const found = read.sheets ?? readSheets(read.workbook!, path, read.convention, read.publishedAt);
     if (found.failure) return { ok: false, error: found.failure };
-    sheets = found.read;
+    // The current sheet is in another file: no sheet of this one is excluded by name.
+    choice = sheetBaseline(stored, newestSheetBefore(found.read, null, before)?.snapshot ?? null);
   }
-  // The current sheet is in another file: no sheet of this one is excluded by name.
-  const choice = chooseBaseline(stored, sheets, { sheet: null, month: before }, { publishedAt: read.publishedAt });
   if (!choice.baseline) return fail(EXIT.noTable, cliMessages.noPreviousTable(path, before));
   const warnings = choice.damaged ? [cliMessages.warning(revisionMessages.baselineDamaged(choice.damaged.message))] : [];
   return { ok: true, value: { snapshot: choice.baseline.snapshot, source: choice.baseline.source.kind === 'snapshot' ? 'stored snapshot' : 'sheet', warnings } };
@@ -98,15 +100,28 @@ function storedMayServe(stored: XlsxResult<CellInput[][] | null>): boolean {
   return parsed.ok && parsed.value.length > 0;
 }
 
-/** The visible sheets' scorecard tables, up to the first sheet that cannot be read. */
-function readSheets(workbook: XlsxWorkbook, path: string, convention: DotConvention): { read: ReadSheet[]; failure: CliFailure | null } {
-  const read: ReadSheet[] = [];
+/** A sheet read for a baseline: its name, its newest month and its snapshot. */
+interface SheetFigures {
+  sheetName: string;
+  month: string | null;
+  snapshot: Snapshot;
+}
+
+/** The sheets read for a baseline, up to the first that could not be read (`failure`). */
+interface ReadSheets {
+  read: SheetFigures[];
+  failure: CliFailure | null;
+}
+
+/** The visible sheets' scorecard tables as snapshots published at `publishedAt`, up to the first sheet that cannot be read. */
+function readSheets(workbook: XlsxWorkbook, path: string, convention: DotConvention, publishedAt: string): ReadSheets {
+  const read: SheetFigures[] = [];
   for (const ws of workbook.sheets) {
     if (ws.state !== 'visible') continue;
     const grid = valuesGrid(workbook, ws.name, path);
     if (!grid.ok) return { read, failure: xlsxFailure(grid.error) };
     const tables = readScorecard(grid.value, { convention });
-    if (tables.ok && tables.value.length > 0) read.push({ sheetName: ws.name, tables: tables.value });
+    if (tables.ok && tables.value.length > 0) read.push({ sheetName: ws.name, month: newestMonth(tables.value), snapshot: snapshotFromTables(tables.value, { publishedAt }) });
   }
   return { read, failure: null };
 }

@@ -76,15 +76,31 @@ export function previousSheetSnapshot(
   currentMonth: string,
   meta: PublishMeta,
 ): Snapshot | null {
-  let best: { sheet: ReadSheet; month: number } | null = null;
+  const best = newestSheetBefore(
+    sheets.map((sheet) => ({ sheetName: sheet.sheetName, month: newestMonth(sheet.tables), sheet })),
+    currentSheet,
+    currentMonth,
+  );
+  return best === null ? null : snapshotFromTables(best.sheet.tables, meta);
+}
+
+/**
+ * `previousSheetSnapshot`'s choice of sheet, from each sheet's newest reporting month
+ * (`newestMonth` of its tables; null: no tables): the first sheet of the newest month
+ * before `currentMonth`, never `currentSheet`. For an adapter that keeps each sheet's
+ * snapshot rather than its tables while it waits for the month.
+ *
+ * @example newestSheetBefore([{ sheetName: 'A', month: 'Nov-20' }, { sheetName: 'B', month: 'Dec-20' }], null, 'Jan-21')?.sheetName // 'B'
+ */
+export function newestSheetBefore<T extends { sheetName: string; month: string | null }>(sheets: readonly T[], currentSheet: string | null, currentMonth: string): T | null {
+  let best: { sheet: T; month: number } | null = null;
   for (const sheet of sheets) {
-    if ((currentSheet !== null && sameSheetName(sheet.sheetName, currentSheet)) || sheet.tables.length === 0) continue;
-    const label = newestMonth(sheet.tables);
-    if (label === null || !before(label, currentMonth)) continue;
-    const month = monthIndex(label) ?? 0;
+    if ((currentSheet !== null && sameSheetName(sheet.sheetName, currentSheet)) || sheet.month === null) continue;
+    if (!before(sheet.month, currentMonth)) continue;
+    const month = monthIndex(sheet.month) ?? 0;
     if (best === null || month > best.month) best = { sheet, month };
   }
-  return best === null ? null : snapshotFromTables(best.sheet.tables, meta);
+  return best === null ? null : best.sheet;
 }
 
 /** The stored publications' part of the baseline choice: the snapshot that serves, or why none could be read. */
@@ -135,7 +151,14 @@ export function chooseBaseline(
   meta: PublishMeta,
 ): BaselineChoice {
   if (stored.baseline) return { baseline: stored.baseline, damaged: null };
-  const snap = previousSheetSnapshot(sheets, current.sheet, current.month, meta);
+  return sheetBaseline(stored, previousSheetSnapshot(sheets, current.sheet, current.month, meta));
+}
+
+/**
+ * `chooseBaseline` when the stored snapshots do not serve (`stored.baseline` null): the
+ * previous sheet's snapshot (`newestSheetBefore`'s sheet; null: none) as the baseline.
+ */
+export function sheetBaseline(stored: StoredBaseline, snap: Snapshot | null): BaselineChoice {
   return {
     baseline: snap ? { source: { kind: 'sheet', sheetName: snap.sheetName, month: snap.reportingMonth }, snapshot: snap } : null,
     damaged: stored.damaged,

@@ -1,4 +1,4 @@
-import { chooseBaseline, latestSnapshotBefore, previousSheetSnapshot, sheetsNamedBefore, storedBaseline } from '../../../src/domain/revisions/baseline';
+import { chooseBaseline, latestSnapshotBefore, newestSheetBefore, previousSheetSnapshot, sheetBaseline, sheetsNamedBefore, storedBaseline } from '../../../src/domain/revisions/baseline';
 import { parseSnapshotRows, SNAPSHOT_TABLE, snapshotsToRows } from '../../../src/domain/revisions/snapshotRows';
 import { snapshotFromTables } from '../../../src/domain/revisions/figures';
 import type { Snapshot } from '../../../src/domain/revisions/types';
@@ -112,5 +112,34 @@ describe('chooseBaseline: the one baseline choice of the pane and the CLI', () =
   it('excludes the sheet under review by name, in any case, and none when it is in another file', () => {
     expect(chooseBaseline(storedBaseline(null, 'Jan-21'), [read(dec)], { sheet: 'DEC-20', month: 'Jan-21' }, meta).baseline).toBeNull();
     expect(chooseBaseline(storedBaseline(null, 'Jan-21'), [read(dec)], { sheet: null, month: 'Jan-21' }, meta).baseline?.snapshot.sheetName).toBe('Dec-20');
+  });
+});
+
+describe('newestSheetBefore (the choice of previousSheetSnapshot, from each sheet\'s newest month)', () => {
+  const sheets = [
+    { sheetName: 'Notes', month: null },
+    { sheetName: 'Nov-20', month: 'Nov-20' },
+    { sheetName: 'Dec-20 copy', month: 'Dec-20' },
+    { sheetName: 'Dec-20', month: 'Dec-20' },
+    { sheetName: 'Jan-21', month: 'Jan-21' },
+  ];
+
+  it('takes the first sheet of the newest month before the current one', () => {
+    expect(newestSheetBefore(sheets, null, 'Jan-21')?.sheetName).toBe('Dec-20 copy');
+    expect(newestSheetBefore(sheets, null, 'Dec-20')?.sheetName).toBe('Nov-20');
+    expect(newestSheetBefore(sheets, null, 'Feb-21')?.sheetName).toBe('Jan-21');
+  });
+
+  it('never takes the sheet under review, a sheet without tables, or none when nothing is older', () => {
+    expect(newestSheetBefore(sheets, 'DEC-20 COPY', 'Jan-21')?.sheetName).toBe('Dec-20');
+    expect(newestSheetBefore(sheets, null, 'Nov-20')).toBeNull();
+    expect(newestSheetBefore([{ sheetName: 'Notes', month: null }], null, 'Jan-21')).toBeNull();
+  });
+
+  it('gives chooseBaseline\'s answer through sheetBaseline when no stored snapshot serves', () => {
+    const damaged = { baseline: null, damaged: { code: 'damagedRecord' as const, message: 'x' } };
+    const s = snap('Dec-20', 'Dec-20', '2021-01-08T10:00:00Z');
+    expect(sheetBaseline(damaged, s)).toEqual({ baseline: { source: { kind: 'sheet', sheetName: 'Dec-20', month: 'Dec-20' }, snapshot: s }, damaged: damaged.damaged });
+    expect(sheetBaseline(storedBaseline(null, 'Jan-21'), null)).toEqual({ baseline: null, damaged: null });
   });
 });
