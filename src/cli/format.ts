@@ -43,14 +43,33 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   if (!opened.ok) return report(io, opened.error);
   const wb = opened.value;
 
+  // Only the workbook and the outcome are held while the file is written: the plan and last
+  // month's snapshot are garbage by then.
+  const prepared = formatOutcome(wb, args);
+  if (!prepared.ok) return report(io, prepared.error);
+  const outcome = prepared.value;
+
+  const written = writeOutput(args.output, await wb.saveAsync());
+  if (!written.ok) return report(io, written.error);
+  io.out(summary(args, outcome));
+  const unreadable = outcome.problems.filter((p) => p.severity !== 'warning' && UNREADABLE_TOLERANCES.has(p.code));
+  if (unreadable.length > 0) {
+    io.err(cliMessages.problemsExit(unreadable.length));
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/** The sheet read, planned and applied, and with --previous its revisions highlighted: what the summary says. */
+function formatOutcome(wb: XlsxWorkbook, args: FormatArgs): CliResult<FormatOutcome> {
   const planned = readAndPlan(wb, args);
-  if (!planned.ok) return report(io, planned.error);
+  if (!planned.ok) return planned;
   const { sheetName, tables, plan, baseline } = planned.value;
   // Planned once: formula writes carry the letters and arrows they show as cached results.
   const applied = applyFormatPlan(wb, plan);
   if (!applied.ok) {
     const failure = xlsxFailure(applied.error);
-    return report(io, { exit: failure.exit, message: applied.error.code === 'protected' ? applied.error.message : cliMessages.planFailed(applied.error.message) });
+    return fail(failure.exit, applied.error.code === 'protected' ? applied.error.message : cliMessages.planFailed(applied.error.message));
   }
 
   const outcome: FormatOutcome = {
@@ -64,24 +83,15 @@ export async function runFormat(args: FormatArgs, io: CliIO): Promise<ExitCode> 
   };
   if (applied.value.notesKeptUsers > 0) outcome.warnings.push(cliMessages.notesKept(applied.value.notesKeptUsers));
   if (baseline) {
-    if (!baseline.ok) return report(io, baseline.error);
+    if (!baseline.ok) return baseline;
     outcome.warnings.push(...baseline.value.warnings);
     outcome.revisions = revisionsAgainst(baseline.value, tables);
     const highlighted = highlight(wb, sheetName, outcome.revisions);
-    if (!highlighted.ok) return report(io, highlighted.error);
+    if (!highlighted.ok) return highlighted;
     outcome.highlighted = highlighted.value.highlighted;
     outcome.warnings.push(...highlighted.value.warnings);
   }
-
-  const written = writeOutput(args.output, await wb.saveAsync());
-  if (!written.ok) return report(io, written.error);
-  io.out(summary(args, outcome));
-  const unreadable = outcome.problems.filter((p) => p.severity !== 'warning' && UNREADABLE_TOLERANCES.has(p.code));
-  if (unreadable.length > 0) {
-    io.err(cliMessages.problemsExit(unreadable.length));
-    return EXIT.problems;
-  }
-  return EXIT.ok;
+  return { ok: true, value: outcome };
 }
 
 interface Planned {
